@@ -1,0 +1,77 @@
+package dev.pindesk.domain.error;
+
+import java.util.Locale;
+
+/**
+ * What went wrong with a reader, a card or the security module, in terms a clerk can act on.
+ *
+ * <p>Each code has a stable wire name (used in JSON output and, later, the journal), a message key
+ * ({@code error.card.<name>}) and a next-action key ({@code error.card.<name>.next}) in the {@code
+ * messages} bundle.
+ */
+public enum CardErrorCode {
+  /** The PC/SC service (pcscd / Windows smart card service) is not running or not reachable. */
+  PCSC_UNAVAILABLE(3),
+  /** PC/SC works but no reader is connected. */
+  NO_READER(3),
+  /** The configured reader is not (or no longer) connected. */
+  READER_NOT_FOUND(3),
+  /** The reader holds no card. */
+  NO_CARD(4),
+  /** The card was removed during an operation. */
+  CARD_REMOVED(5),
+  /** The card does not answer or answers garbage at the transport level. */
+  CARD_MUTE(5),
+  /** The reader or card is held exclusively by another program. */
+  READER_BUSY(5),
+  /** The card has no social security application: not a social security card. */
+  WRONG_CARD(5),
+  /** The card rejects our commands as unsupported (class/instruction); no matching profile. */
+  UNSUPPORTED_CARD(5),
+  /** A file or record the profile expects is missing. */
+  FILE_NOT_FOUND(5),
+  /** The card answered with data that does not parse (bad TLV, bad BCD, wrong length). */
+  MALFORMED_RESPONSE(5),
+  /** Security status not satisfied (69 82): authentication needed or wrong profile. */
+  SECURITY_NOT_SATISFIED(5),
+  /** Conditions of use not satisfied (69 85): retry the step. */
+  CONDITIONS_NOT_SATISFIED(5),
+  /** Wrong PIN (63 Cx); tries left is carried by the exception. */
+  PIN_WRONG(5),
+  /** PIN blocked (69 83): the unlock service applies. */
+  PIN_BLOCKED(5),
+  /** Application locked permanently (93 03): the card must be replaced. */
+  APP_LOCKED(5),
+  /** A MAC or cryptogram was refused by the card (e.g. 69 88 / 63 00 after a privileged command). */
+  AUTHENTICATION_FAILED(5),
+  /** Any other status word. */
+  UNEXPECTED_STATUS(5),
+  /** No security module (PSAM / encryption machine) is available. */
+  SECURITY_MODULE_UNAVAILABLE(5),
+  /** The security module refused the operation (e.g. training keys against a real card). */
+  SECURITY_MODULE_REFUSED(5);
+
+  private final int cliExitCode;
+
+  CardErrorCode(int cliExitCode) {
+    this.cliExitCode = cliExitCode;
+  }
+
+  /** Exit code of the CLI contract: 3 no reader / PC/SC, 4 no card, 5 card error. */
+  public int cliExitCode() {
+    return cliExitCode;
+  }
+
+  /** Stable lower-case wire name, e.g. {@code pin_wrong}. */
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public String messageKey() {
+    return "error.card." + wireName();
+  }
+
+  public String nextActionKey() {
+    return messageKey() + ".next";
+  }
+}

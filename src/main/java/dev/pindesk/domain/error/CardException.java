@@ -1,0 +1,44 @@
+package dev.pindesk.domain.error;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * A typed failure of the card layer. The message is technical detail for logs (never secrets); the
+ * clerk sees the translated text of {@link CardErrorCode#messageKey()}.
+ */
+public final class CardException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final CardErrorCode code;
+  private final int triesLeft;
+
+  public CardException(CardErrorCode code, String detail) {
+    this(code, detail, -1, null);
+  }
+
+  public CardException(CardErrorCode code, String detail, Throwable cause) {
+    this(code, detail, -1, cause);
+  }
+
+  private CardException(CardErrorCode code, String detail, int triesLeft, Throwable cause) {
+    super(code.wireName() + ": " + detail, cause);
+    this.code = Objects.requireNonNull(code);
+    this.triesLeft = triesLeft;
+  }
+
+  /** Wrong PIN with the number of tries the card reports as left. */
+  public static CardException pinWrong(int triesLeft) {
+    return new CardException(
+        CardErrorCode.PIN_WRONG, "wrong PIN, " + triesLeft + " tries left", triesLeft, null);
+  }
+
+  public CardErrorCode code() {
+    return code;
+  }
+
+  /** Tries left, for {@link CardErrorCode#PIN_WRONG}. */
+  public OptionalInt triesLeft() {
+    return triesLeft < 0 ? OptionalInt.empty() : OptionalInt.of(triesLeft);
+  }
+}
