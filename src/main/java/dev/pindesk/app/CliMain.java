@@ -1,0 +1,43 @@
+package dev.pindesk.app;
+
+import dev.pindesk.adapters.pcsc.PcscTerminals;
+import dev.pindesk.card.CardProfiles;
+import dev.pindesk.cli.CliContext;
+import dev.pindesk.cli.PinDeskCli;
+import dev.pindesk.ports.CardTerminals;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/** Wires the CLI: real PC/SC readers, built-in card profiles, translated messages. */
+final class CliMain {
+  private CliMain() {}
+
+  static int run(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    CliContext context =
+        new CliContext(
+            memoize(PcscTerminals::new), memoize(CardProfiles::builtIn), Settings.messages(), out, err);
+    return PinDeskCli.run(context, args, new VirtualCardCommand());
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** For CardTerminals typed suppliers. */
+  static Supplier<CardTerminals> terminals(Supplier<CardTerminals> s) {
+    return memoize(s);
+  }
+}

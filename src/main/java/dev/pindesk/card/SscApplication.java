@@ -1,0 +1,186 @@
+package dev.pindesk.card;
+
+import dev.pindesk.domain.CipherAlgorithm;
+import dev.pindesk.domain.Pin;
+import dev.pindesk.domain.Secrets;
+import dev.pindesk.domain.card.CardHolder;
+import dev.pindesk.domain.card.CardInfo;
+import dev.pindesk.domain.card.SscElement;
+import dev.pindesk.domain.card.SscFile;
+import dev.pindesk.domain.codec.Tlv;
+import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
+import java.time.DateTimeException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The social security application (SSSE) of one connected card: select, read EF05/EF06, PIN
+ * state, verify and change. Privileged writes go through a {@link ResetStrategy}.
+ */
+public final class SscApplication {
+  /** "sx1.sh." + GBK "社会保障". */
+  static final byte[] AID = {
+    0x73, 0x78, 0x31, 0x2E, 0x73, 0x68, 0x2E, (byte) 0xC9, (byte) 0xE7, (byte) 0xBB, (byte) 0xE1,
+    (byte) 0xB1, (byte) 0xA3, (byte) 0xD5, (byte) 0xCF
+  };
+
+  private static final int PAD_SPACE = 0x20;
+
+  private final ApduChannel channel;
+
+  public SscApplication(ApduChannel channel) {
+    this.channel = channel;
+  }
+
+  public ApduChannel channel() {
+    return channel;
+  }
+
+  /**
+   * Selects the application.
+   *
+   * @return the algorithm the FCI states, if any
+   * @throws CardException {@code WRONG_CARD} when the card has no SSSE application
+   */
+  public Optional<CipherAlgorithm> select() throws CardException {
+    ResponseApdu r = channel.transmit(CommandApdu.withData(0x00, 0xA4, 0x04, 0x00, AID, 256));
+    StatusOutcome outcome = StatusOutcome.of(r.sw());
+    if (outcome instanceof StatusOutcome.FileNotFound
+        || outcome instanceof StatusOutcome.NotSupported) {
+      throw new CardException(CardErrorCode.WRONG_CARD, "no social security application");
+    }
+    StatusErrors.requireOk(r, "select SSSE");
+    return Fci.algorithm(r.data());
+  }
+
+  /** Reads EF05. */
+  public CardInfo readCardInfo(CardProfile profile) throws CardException {
+    Map<Integer, byte[]> values = readFile(profile, SscFile.EF05);
+    return decode(() -> CardInfo.decode(values), "EF05");
+  }
+
+  /** Reads EF06, including the name extension when the name fills its field. */
+  public CardHolder readHolder(CardProfile profile) throws CardException {
+    Map<Integer, byte[]> values = readFile(profile, SscFile.EF06);
+    return decode(() -> CardHolder.decode(values), "EF06");
+  }
+
+  /**
+   * Asks for tries left without trying a PIN, when the profile allows it (some cards count the
+   * check as a try).
+   */
+  public PinState pinState(CardProfile profile) throws CardException {
+    if (!profile.retryCheckAllowed()) {
+      return PinState.UNKNOWN;
+    }
+    ResponseApdu r = channel.transmit(CommandApdu.of(0x00, 0x20, 0x00, 0x00));
+    StatusOutcome outcome = StatusOutcome.of(r.sw());
+    if (outcome instanceof StatusOutcome.PinWrong w) {
+      return PinState.triesLeft(w.triesLeft());
+    } else if (outcome instanceof StatusOutcome.PinBlocked) {
+      return PinState.BLOCKED;
+    } else if (outcome instanceof StatusOutcome.ApplicationLocked) {
+      return PinState.LOCKED;
+    }
+    return PinState.UNKNOWN;
+  }
+
+  /**
+   * Verifies {@code pin}.
+   *
+   * @throws CardException {@code PIN_WRONG} (with tries left), {@code PIN_BLOCKED}, {@code
+   *     APP_LOCKED}
+   */
+  public void verifyPin(Pin pin) throws CardException {
+    CommandApdu command = CommandApdu.secret(0x00, 0x20, 0x00, 0x00, pin.toBcd());
+    try {
+      StatusErrors.requireOk(channel.transmit(command), "verify PIN");
+    } finally {
+      command.wipe();
+    }
+  }
+
+  /** Changes the PIN knowing the old one (CHANGE PIN {@code 80 5E 01 00}). */
+  public void changePin(Pin oldPin, Pin newPin) throws CardException {
+    byte[] oldBcd = oldPin.toBcd();
+    byte[] newBcd = newPin.toBcd();
+    byte[] data = new byte[oldBcd.length + 1 + newBcd.length];
+    System.arraycopy(oldBcd, 0, data, 0, oldBcd.length);
+    data[oldBcd.length] = (byte) 0xFF;
+    System.arraycopy(newBcd, 0, data, oldBcd.length + 1, newBcd.length);
+    Secrets.wipe(oldBcd, newBcd);
+    CommandApdu command = CommandApdu.secret(0x80, 0x5E, 0x01, 0x00, data);
+    try {
+      StatusErrors.requireOk(channel.transmit(command), "change PIN");
+    } finally {
+      command.wipe();
+    }
+  }
+
+  private Map<Integer, byte[]> readFile(CardProfile profile, SscFile file) throws CardException {
+    byte[] fid = {(byte) (file.fileId() >> 8), (byte) file.fileId()};
+    StatusErrors.requireOk(
+        channel.transmit(CommandApdu.withData(0x00, 0xA4, profile.selectEfP1(), 0x00, fid, -1)),
+        "select " + file);
+    Map<Integer, byte[]> values = new HashMap<>();
+    for (SscElement element : SscElement.of(file)) {
+      if (element == SscElement.NAME_EXTENSION) {
+        byte[] name = values.get(SscElement.NAME.tag());
+        if (name == null || !fillsField(name)) {
+          continue;
+        }
+        readElement(profile, element, true).ifPresent(v -> values.put(element.tag(), v));
+      } else {
+        readElement(profile, element, false).ifPresent(v -> values.put(element.tag(), v));
+      }
+    }
+    return values;
+  }
+
+  /** A name whose last byte is not padding may continue in the name extension. */
+  private static boolean fillsField(byte[] name) {
+    return name.length > 0 && name[name.length - 1] != 0 && name[name.length - 1] != PAD_SPACE;
+  }
+
+  private Optional<byte[]> readElement(CardProfile profile, SscElement element, boolean optional)
+      throws CardException {
+    CommandApdu read =
+        CommandApdu.withLe(
+            0x00, 0xB2, element.tag(), profile.recordAddressing().p2(), element.length() + 2);
+    ResponseApdu r = channel.transmit(read);
+    StatusOutcome outcome = StatusOutcome.of(r.sw());
+    if (optional
+        && (outcome instanceof StatusOutcome.RecordNotFound
+            || outcome instanceof StatusOutcome.FileNotFound)) {
+      return Optional.empty();
+    }
+    StatusErrors.requireOk(r, "read " + element);
+    Tlv tlv;
+    try {
+      tlv = Tlv.parse(r.data());
+    } catch (IllegalArgumentException e) {
+      throw new CardException(
+          CardErrorCode.MALFORMED_RESPONSE, element + ": " + e.getMessage(), e);
+    }
+    if (tlv.tag() != element.tag()) {
+      throw new CardException(
+          CardErrorCode.MALFORMED_RESPONSE,
+          element + ": card answered tag " + Integer.toHexString(tlv.tag()));
+    }
+    return Optional.of(tlv.value());
+  }
+
+  private interface Decoder<T> {
+    T decode();
+  }
+
+  private static <T> T decode(Decoder<T> decoder, String file) throws CardException {
+    try {
+      return decoder.decode();
+    } catch (IllegalArgumentException | DateTimeException e) {
+      throw new CardException(CardErrorCode.MALFORMED_RESPONSE, file + ": " + e.getMessage(), e);
+    }
+  }
+}

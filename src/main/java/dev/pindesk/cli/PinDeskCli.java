@@ -1,0 +1,82 @@
+package dev.pindesk.cli;
+
+import dev.pindesk.domain.error.CardException;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The command line: {@code java -jar pindesk.jar <command>}. Exit codes: 0 ok, 2 usage, 3 no
+ * reader / PC/SC unavailable, 4 no card, 5 card error; one translated line on stderr, a stack
+ * trace only with {@code --debug}.
+ */
+@Command(
+    name = "pindesk",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "PinDesk: social security card PIN service at the counter.")
+public final class PinDeskCli implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(PinDeskCli.class);
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces of failures.")
+  boolean debug;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private PinDeskCli() {}
+
+  /** No subcommand: show usage (the launcher opens the GUI when there are no arguments at all). */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return CommandLine.ExitCode.USAGE;
+  }
+
+  /**
+   * Builds the command line with PinDesk's own commands plus {@code extra} ones from the
+   * composition root (e.g. {@code virtual-card}, which wires an adapter).
+   */
+  public static CommandLine build(CliContext context, Object... extra) {
+    PinDeskCli root = new PinDeskCli();
+    CommandLine cli = new CommandLine(root);
+    cli.addSubcommand(new ReadersCommand(context));
+    CommandLine card = new CommandLine(new CardCommand());
+    card.addSubcommand(new CardReadCommand(context));
+    cli.addSubcommand(card);
+    for (Object command : extra) {
+      cli.addSubcommand(command);
+    }
+    cli.setOut(context.out());
+    cli.setErr(context.err());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          boolean debug = parseResult.hasMatchedOption("--debug") || root.debug;
+          if (debug) {
+            e.printStackTrace(context.err());
+          }
+          if (e instanceof CardException ce) {
+            LOG.debug("command failed: {}", ce.getMessage());
+            context.err().println(context.messages().get("cli.error", context.messages().describe(ce)));
+            context.err().flush();
+            return ce.code().cliExitCode();
+          }
+          LOG.error("command failed", e);
+          context.err().println(context.messages().get("cli.unexpected", e.toString()));
+          context.err().flush();
+          return 1;
+        });
+    return cli;
+  }
+
+  /** Runs {@code args}; returns the exit code. */
+  public static int run(CliContext context, String[] args, Object... extra) {
+    return build(context, extra).execute(args);
+  }
+}
