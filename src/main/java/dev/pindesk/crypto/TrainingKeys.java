@@ -1,14 +1,23 @@
 package dev.pindesk.crypto;
 
 import dev.pindesk.domain.CipherAlgorithm;
+import dev.pindesk.domain.Secrets;
 import dev.pindesk.ports.MacRequest.MacPurpose;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Software training keys: public, fixed, labelled, and only ever used with virtual training cards
  * (whose ATR carries {@link #ATR_MARKER}).
  *
- * <p>STUB for key derivation — replaced by the crypto work package.
+ * <p><strong>TRAINING ONLY — these keys are public and must never protect a real card.</strong>
+ *
+ * <p>Training master key for (purpose, key index, algorithm) = the first 16 bytes of {@code
+ * SM3(UTF-8("PINDESK TRAINING MASTER KEY|" + purpose + "|" + keyIndex + "|" + algorithm))}, e.g.
+ * {@code "PINDESK TRAINING MASTER KEY|RESET_PIN|1|SM4"} (enum names, decimal key index). The card
+ * key is that master key diversified with {@link KeyDiversification#diversify}. Anyone can
+ * recompute them from this description, which is the point: training cards are reproducible.
  */
 public final class TrainingKeys {
   /** ASCII marker in the historical bytes of every virtual training card's ATR. */
@@ -30,9 +39,34 @@ public final class TrainingKeys {
     return false;
   }
 
-  /** The card key for {@code cardIdCode}, diversified from the training master key. */
+  /** Fixed, public label of the training key derivation. */
+  static final String MASTER_KEY_LABEL = "PINDESK TRAINING MASTER KEY";
+
+  /**
+   * The card key for {@code cardIdCode}, diversified from the training master key. The caller owns
+   * the returned 16 bytes and wipes them after use.
+   *
+   * @throws IllegalArgumentException when {@code cardIdCode} is not 16 ASCII characters
+   */
   public static byte[] cardKey(
       MacPurpose purpose, int keyIndex, CipherAlgorithm algorithm, String cardIdCode) {
-    throw new UnsupportedOperationException("stub");
+    byte[] masterKey = masterKey(purpose, keyIndex, algorithm);
+    try {
+      return KeyDiversification.diversify(algorithm, masterKey, cardIdCode);
+    } finally {
+      Secrets.wipe(masterKey);
+    }
+  }
+
+  private static byte[] masterKey(MacPurpose purpose, int keyIndex, CipherAlgorithm algorithm) {
+    Objects.requireNonNull(purpose, "purpose");
+    Objects.requireNonNull(algorithm, "algorithm");
+    String label = MASTER_KEY_LABEL + "|" + purpose + "|" + keyIndex + "|" + algorithm;
+    byte[] digest = Sm3.digest(label.getBytes(StandardCharsets.UTF_8));
+    try {
+      return Arrays.copyOf(digest, KeyDiversification.KEY_LENGTH);
+    } finally {
+      Secrets.wipe(digest);
+    }
   }
 }

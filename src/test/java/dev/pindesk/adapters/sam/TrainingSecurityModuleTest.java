@@ -1,0 +1,174 @@
+package dev.pindesk.adapters.sam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.pindesk.crypto.CardMac;
+import dev.pindesk.crypto.TrainingKeys;
+import dev.pindesk.domain.CipherAlgorithm;
+import dev.pindesk.domain.codec.Hex;
+import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
+import dev.pindesk.ports.MacRequest;
+import dev.pindesk.ports.MacRequest.MacPurpose;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class TrainingSecurityModuleTest {
+  private static final String CARD_ID = "440300D156000005";
+  private static final byte[] TRAINING_ATR =
+      Hex.parse("3B8A8001" + Hex.of(TrainingKeys.ATR_MARKER) + "0102");
+  private static final byte[] REAL_ATR = Hex.parse("3B6800000073C84000009000");
+  private static final byte[] CHALLENGE = Hex.parse("1122334455667788");
+  private static final String RESET_COMMAND = "805E000003123456";
+
+  private final TrainingSecurityModule module = new TrainingSecurityModule();
+
+  @Test
+  void saysItHoldsTrainingKeysOnly() {
+    assertThat(module.isTraining()).isTrue();
+    assertThat(module.description())
+        .containsIgnoringCase("training")
+        .contains("not for real cards");
+  }
+
+  @Test
+  void refusesCardWithoutTrainingMarker() {
+    MacRequest request = request(MacPurpose.RESET_PIN, CipherAlgorithm.TDES, REAL_ATR, CHALLENGE);
+
+    assertThatExceptionOfType(CardException.class)
+        .isThrownBy(() -> module.mac(request))
+        .satisfies(e -> assertThat(e.code()).isEqualTo(CardErrorCode.SECURITY_MODULE_REFUSED));
+  }
+
+  @Test
+  void macsForTrainingCardWithTheTrainingCardKey() throws CardException {
+    for (CipherAlgorithm algorithm : CipherAlgorithm.values()) {
+      MacRequest request = request(MacPurpose.UNBLOCK_PIN, algorithm, TRAINING_ATR, CHALLENGE);
+      byte[] cardKey = TrainingKeys.cardKey(MacPurpose.UNBLOCK_PIN, 1, algorithm, CARD_ID);
+
+      byte[] mac = module.mac(request);
+
+      assertThat(mac)
+          .isEqualTo(CardMac.compute(algorithm, cardKey, CHALLENGE, Hex.parse(RESET_COMMAND)));
+    }
+  }
+
+  @Test
+  void macsStayAsFirstReleased() throws CardException {
+    // No published source (training keys are PinDesk's own); reproduced independently with the
+    // OpenSSL 3.0 command line: SM3 -> master key, des-ede-ecb / sm4-ecb diversification, then
+    // des-cbc + des-ecb (retail MAC) / sm4-cbc (CBC-MAC) over the 80-padded input.
+    MacRequest tdes =
+        new MacRequest(
+            MacPurpose.RESET_PIN,
+            1,
+            CipherAlgorithm.TDES,
+            CARD_ID,
+            TRAINING_ATR,
+            CHALLENGE,
+            Hex.parse(RESET_COMMAND));
+    MacRequest sm4 =
+        new MacRequest(
+            MacPurpose.UNBLOCK_PIN,
+            2,
+            CipherAlgorithm.SM4,
+            CARD_ID,
+            TRAINING_ATR,
+            CHALLENGE,
+            Hex.parse(RESET_COMMAND));
+
+    assertThat(Hex.of(module.mac(tdes))).isEqualTo("465CC6EE");
+    assertThat(Hex.of(module.mac(sm4))).isEqualTo("820C0712");
+  }
+
+  @Test
+  void refusesChallengeOfWrongLengthWithTechnicalDetail() {
+    MacRequest request =
+        request(MacPurpose.RESET_PIN, CipherAlgorithm.TDES, TRAINING_ATR, new byte[5]);
+
+    assertThatExceptionOfType(CardException.class)
+        .isThrownBy(() -> module.mac(request))
+        .satisfies(e -> assertThat(e.code()).isEqualTo(CardErrorCode.SECURITY_MODULE_REFUSED))
+        .withMessageContaining("initial vector")
+        .withMessageNotContaining("123456");
+  }
+
+  @Test
+  void refusesMalformedCardIdCode() {
+    MacRequest request =
+        new MacRequest(
+            MacPurpose.RESET_PIN,
+            1,
+            CipherAlgorithm.SM4,
+            "12345",
+            TRAINING_ATR,
+            CHALLENGE,
+            Hex.parse(RESET_COMMAND));
+
+    assertThatExceptionOfType(CardException.class)
+        .isThrownBy(() -> module.mac(request))
+        .satisfies(e -> assertThat(e.code()).isEqualTo(CardErrorCode.SECURITY_MODULE_REFUSED))
+        .withMessageContaining("card identification code");
+  }
+
+  @Test
+  void refusesIncompleteRequest() {
+    MacRequest request =
+        new MacRequest(
+            MacPurpose.RESET_PIN,
+            1,
+            CipherAlgorithm.SM4,
+            CARD_ID,
+            TRAINING_ATR,
+            null,
+            Hex.parse(RESET_COMMAND));
+
+    assertThatExceptionOfType(CardException.class)
+        .isThrownBy(() -> module.mac(request))
+        .satisfies(e -> assertThat(e.code()).isEqualTo(CardErrorCode.SECURITY_MODULE_REFUSED));
+  }
+
+  @Test
+  void logsPurposeKeyIndexAndAlgorithmButNeverDataOrKeys() throws CardException {
+    Logger logger = (Logger) LoggerFactory.getLogger(TrainingSecurityModule.class);
+    Level previous = logger.getLevel();
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    logger.setLevel(Level.DEBUG);
+    try {
+      module.mac(request(MacPurpose.RESET_PIN, CipherAlgorithm.SM4, TRAINING_ATR, CHALLENGE));
+    } finally {
+      logger.detachAppender(appender);
+      logger.setLevel(previous);
+    }
+
+    String cardKey =
+        Hex.of(TrainingKeys.cardKey(MacPurpose.RESET_PIN, 1, CipherAlgorithm.SM4, CARD_ID));
+    assertThat(appender.list).hasSize(1);
+    assertThat(appender.list.get(0).getLevel()).isEqualTo(Level.DEBUG);
+    assertThat(appender.list.get(0).getFormattedMessage())
+        .contains("RESET_PIN", "keyIndex=1", "SM4")
+        .doesNotContain("123456", RESET_COMMAND, cardKey, Hex.of(CHALLENGE));
+  }
+
+  @Test
+  void macRequestToStringNeverShowsData() {
+    MacRequest request =
+        request(MacPurpose.RESET_PIN, CipherAlgorithm.TDES, TRAINING_ATR, CHALLENGE);
+
+    assertThat(request.toString())
+        .contains("RESET_PIN", "TDES")
+        .doesNotContain("123456", RESET_COMMAND, CARD_ID, "[B@");
+  }
+
+  private static MacRequest request(
+      MacPurpose purpose, CipherAlgorithm algorithm, byte[] atr, byte[] challenge) {
+    return new MacRequest(purpose, 1, algorithm, CARD_ID, atr, challenge, Hex.parse(RESET_COMMAND));
+  }
+}
