@@ -4,7 +4,6 @@ import dev.pindesk.adapters.pcsc.PcscTerminals;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.cli.CliContext;
 import dev.pindesk.cli.PinDeskCli;
-import dev.pindesk.ports.CardTerminals;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -34,10 +33,5 @@ final class CliMain {
         return value;
       }
     };
-  }
-
-  /** For CardTerminals typed suppliers. */
-  static Supplier<CardTerminals> terminals(Supplier<CardTerminals> s) {
-    return memoize(s);
   }
 }

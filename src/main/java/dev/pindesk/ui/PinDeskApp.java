@@ -1,0 +1,45 @@
+package dev.pindesk.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.pindesk.service.ReaderWatcher;
+import dev.pindesk.ui.main.CardStatusView;
+import dev.pindesk.ui.main.CardStatusViewModel;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application; the composition root hands it a {@link UiContext} before launch. */
+public final class PinDeskApp extends Application {
+  private static volatile UiContext context;
+
+  private TaskRunner runner;
+  private ReaderWatcher watcher;
+
+  /** Must be called before {@link Application#launch}. */
+  public static void configure(UiContext uiContext) {
+    context = Objects.requireNonNull(uiContext);
+  }
+
+  @Override
+  public void start(Stage stage) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    runner = new TaskRunner();
+    CardStatusViewModel model = new CardStatusViewModel(context, runner);
+    watcher = new ReaderWatcher(context.terminals(), model::readersChanged).start();
+    Scene scene = new Scene(new CardStatusView(model), 900, 600);
+    stage.titleProperty().bind(model.messagesProperty().map(m -> m.get("app.title")));
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @Override
+  public void stop() {
+    if (watcher != null) {
+      watcher.close();
+    }
+    if (runner != null) {
+      runner.close();
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.pindesk.ui.main;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import dev.pindesk.card.CardSnapshot;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.ports.ReaderState;
+import dev.pindesk.service.ReaderWatcher;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The first window: readers, card presence, the card's holder data, failures in plain words. */
+public final class CardStatusView extends BorderPane {
+  private final CardStatusViewModel model;
+  private final VBox readerList = new VBox(6);
+  private final GridPane details = new GridPane();
+  private final Message failure = new Message();
+
+  public CardStatusView(CardStatusViewModel model) {
+    this.model = model;
+    getStyleClass().add("pindesk-card-status");
+    setPadding(new Insets(20));
+    setTop(header());
+    setCenter(body());
+    model.readersProperty().addListener((o, a, b) -> showReaders());
+    model.cardProperty().addListener((o, a, b) -> showCard());
+    model.failureProperty().addListener((o, a, b) -> showFailure());
+    model.messagesProperty().addListener((o, a, b) -> refresh());
+    refresh();
+  }
+
+  private HBox header() {
+    Label title = new Label();
+    title.textProperty().bind(text("app.title"));
+    title.getStyleClass().add(Styles.TITLE_2);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox header = new HBox(12, title, spacer);
+    header.setAlignment(Pos.CENTER_LEFT);
+    if (model.training()) {
+      Label badge = new Label();
+      badge.textProperty().bind(text("app.training"));
+      badge.getStyleClass().addAll(Styles.DANGER, Styles.TITLE_4, "training-badge");
+      badge.setId("trainingBadge");
+      header.getChildren().add(badge);
+    }
+    Button language = new Button();
+    language.setId("languageButton");
+    language.textProperty().bind(text("ui.language"));
+    language.setOnAction(e -> model.switchLanguage());
+    header.getChildren().add(language);
+    header.setPadding(new Insets(0, 0, 16, 0));
+    return header;
+  }
+
+  private VBox body() {
+    Label readersTitle = new Label();
+    readersTitle.textProperty().bind(text("ui.reader.title"));
+    readersTitle.getStyleClass().add(Styles.TITLE_4);
+
+    Button read = new Button();
+    read.setId("readCardButton");
+    read.textProperty().bind(text("ui.card.read"));
+    read.getStyleClass().add(Styles.ACCENT);
+    read.setDefaultButton(true);
+    read.disableProperty().bind(model.busyProperty());
+    read.setOnAction(e -> model.readCard());
+    HBox actions = new HBox(10, read);
+    if (model.training()) {
+      Button toggle = new Button();
+      toggle.setId("trainingCardButton");
+      toggle
+          .textProperty()
+          .bind(
+              Bindings.createStringBinding(
+                  () ->
+                      messages()
+                          .get(
+                              model.trainingCardInsertedProperty().get()
+                                  ? "ui.card.remove_training"
+                                  : "ui.card.insert_training"),
+                  model.trainingCardInsertedProperty(),
+                  model.messagesProperty()));
+      toggle.setOnAction(e -> model.toggleTrainingCard());
+      actions.getChildren().add(toggle);
+    }
+    details.setHgap(24);
+    details.setVgap(8);
+    details.setId("cardDetails");
+    failure.setId("failureMessage");
+    failure.getStyleClass().add(Styles.DANGER);
+    failure.setVisible(false);
+    failure.managedProperty().bind(failure.visibleProperty());
+    return new VBox(14, readersTitle, readerList, actions, failure, details);
+  }
+
+  private void refresh() {
+    showReaders();
+    showCard();
+    showFailure();
+  }
+
+  private void showReaders() {
+    ReaderWatcher.Snapshot s = model.readersProperty().get();
+    readerList.getChildren().clear();
+    if (s.failure().isPresent()) {
+      Label l = new Label(messages().get(s.failure().get().messageKey()));
+      l.getStyleClass().add(Styles.DANGER);
+      readerList.getChildren().add(l);
+      return;
+    }
+    if (s.readers().isEmpty()) {
+      Label l = new Label(messages().get("ui.reader.none"));
+      l.getStyleClass().add(Styles.TEXT_MUTED);
+      readerList.getChildren().add(l);
+    }
+    for (ReaderState r : s.readers()) {
+      Label state =
+          new Label(
+              messages().get(r.cardPresent() ? "ui.reader.card_present" : "ui.reader.card_absent"));
+      state.getStyleClass().add(r.cardPresent() ? Styles.SUCCESS : Styles.TEXT_MUTED);
+      readerList.getChildren().add(new HBox(12, new Label(r.name()), state));
+    }
+  }
+
+  private void showCard() {
+    details.getChildren().clear();
+    Optional<CardSnapshot> card = model.cardProperty().get();
+    if (card.isEmpty()) {
+      return;
+    }
+    CardSnapshot c = card.get();
+    int row = 0;
+    row = detail(row, "ui.card.name", c.holder().name());
+    row = detail(row, "ui.card.ssn", c.holder().ssn());
+    row = detail(row, "ui.card.card_number", c.info().cardNumber());
+    row = detail(row, "ui.card.expiry", c.info().expiryDate().toString());
+    row = detail(row, "ui.card.generation", c.info().specVersion());
+    detail(
+        row,
+        "ui.card.tries_left",
+        c.pinState().knownTriesLeft().isPresent()
+            ? Integer.toString(c.pinState().knownTriesLeft().getAsInt())
+            : messages().get("ui.card.unknown"));
+  }
+
+  private int detail(int row, String key, String value) {
+    Label name = new Label(messages().get(key));
+    name.getStyleClass().add(Styles.TEXT_MUTED);
+    Label v = new Label(value);
+    v.getStyleClass().add(Styles.TEXT_BOLD);
+    v.setId("detail-" + key.substring(key.lastIndexOf('.') + 1));
+    details.addRow(row, name, v);
+    return row + 1;
+  }
+
+  private void showFailure() {
+    model
+        .failureProperty()
+        .get()
+        .ifPresentOrElse(
+            e -> {
+              failure.setTitle(messages().get(e.code().messageKey(), e.triesLeft().orElse(0)));
+              failure.setDescription(messages().get(e.code().nextActionKey()));
+              failure.setVisible(true);
+            },
+            () -> failure.setVisible(false));
+  }
+
+  private Messages messages() {
+    return model.messagesProperty().get();
+  }
+
+  private StringBinding text(String key) {
+    return Bindings.createStringBinding(() -> messages().get(key), model.messagesProperty());
+  }
+}

@@ -1,0 +1,132 @@
+package dev.pindesk.ui.main;
+
+import dev.pindesk.card.CardSnapshot;
+import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.ports.ReaderState;
+import dev.pindesk.service.ReaderWatcher;
+import dev.pindesk.ui.TaskRunner;
+import dev.pindesk.ui.UiContext;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * State of the reader/card window: what the reader watcher last saw, the last card read, the last
+ * failure. All properties change on the FX thread; card I/O runs through the {@link TaskRunner}.
+ */
+public final class CardStatusViewModel {
+  private final UiContext context;
+  private final TaskRunner runner;
+  private final ObjectProperty<Messages> messages;
+  private final ObjectProperty<ReaderWatcher.Snapshot> readers =
+      new SimpleObjectProperty<>(new ReaderWatcher.Snapshot(List.of(), Optional.empty()));
+  private final ObjectProperty<Optional<CardSnapshot>> card =
+      new SimpleObjectProperty<>(Optional.empty());
+  private final ObjectProperty<Optional<CardException>> failure =
+      new SimpleObjectProperty<>(Optional.empty());
+  private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final BooleanProperty trainingCardInserted = new SimpleBooleanProperty();
+
+  public CardStatusViewModel(UiContext context, TaskRunner runner) {
+    this.context = context;
+    this.runner = runner;
+    this.messages = new SimpleObjectProperty<>(context.messages());
+    context.trainingSlot().ifPresent(s -> trainingCardInserted.set(s.inserted()));
+  }
+
+  /** From the reader watcher (any thread). */
+  public void readersChanged(ReaderWatcher.Snapshot snapshot) {
+    TaskRunner.onFx(
+        () -> {
+          readers.set(snapshot);
+          boolean anyCard = snapshot.readers().stream().anyMatch(ReaderState::cardPresent);
+          if (!anyCard) {
+            card.set(Optional.empty());
+          }
+        });
+  }
+
+  /** Reads the card in the background. */
+  public void readCard() {
+    if (busy.get()) {
+      return;
+    }
+    busy.set(true);
+    failure.set(Optional.empty());
+    runner.run(
+        () -> context.cardReader().read(Optional.empty(), (c, r, n) -> {}),
+        snapshot -> {
+          busy.set(false);
+          card.set(Optional.of(snapshot));
+        },
+        error -> {
+          busy.set(false);
+          card.set(Optional.empty());
+          failure.set(
+              Optional.of(
+                  error instanceof CardException ce
+                      ? ce
+                      : new CardException(CardErrorCode.CARD_MUTE, error.toString(), error)));
+        });
+  }
+
+  /** Training mode: insert or remove the virtual card (in the background: it is card I/O). */
+  public void toggleTrainingCard() {
+    context
+        .trainingSlot()
+        .ifPresent(
+            slot ->
+                runner.run(
+                    () -> {
+                      if (slot.inserted()) {
+                        slot.remove();
+                      } else {
+                        slot.insert();
+                      }
+                      return slot.inserted();
+                    },
+                    trainingCardInserted::set,
+                    error -> {}));
+  }
+
+  public void switchLanguage() {
+    boolean english = "en".equals(messages.get().locale().getLanguage());
+    messages.set(Messages.of(english ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH));
+  }
+
+  public boolean training() {
+    return context.training();
+  }
+
+  public ObjectProperty<Messages> messagesProperty() {
+    return messages;
+  }
+
+  public ReadOnlyObjectProperty<ReaderWatcher.Snapshot> readersProperty() {
+    return readers;
+  }
+
+  public ReadOnlyObjectProperty<Optional<CardSnapshot>> cardProperty() {
+    return card;
+  }
+
+  public ReadOnlyObjectProperty<Optional<CardException>> failureProperty() {
+    return failure;
+  }
+
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy;
+  }
+
+  public ReadOnlyBooleanProperty trainingCardInsertedProperty() {
+    return trainingCardInserted;
+  }
+}
