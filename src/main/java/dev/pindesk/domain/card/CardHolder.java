@@ -1,40 +1,151 @@
 package dev.pindesk.domain.card;
 
+import dev.pindesk.domain.codec.Bcd;
+import dev.pindesk.domain.id.Mask;
+import dev.pindesk.domain.id.Sex;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Holder information (EF06). STUB signatures — completed by the domain work package.
+ * Holder information (EF06). Personal data: {@link #toString()} masks the SSN and the name and
+ * hides the birth date (which the SSN's masked middle would otherwise give away).
  *
- * @param ssn social security number as stored (equals the citizen's ID number)
+ * @param ssn social security number as stored (equals the citizen's ID number; old cards may carry
+ *     numbers that fail the checksum)
  * @param name full name in Unicode: padding stripped, name extension appended
  * @param sex {@code "1"} male, {@code "2"} female, as stored
  * @param ethnicity GB 3304 code as two decimal digits, e.g. {@code "01"}
- * @param birthplace birthplace code, 6 decimal digits from BCD
+ * @param birthplace birthplace code, 6 decimal digits from BCD (fewer if the card pads with F)
  * @param birthDate birth date
  */
 public record CardHolder(
-    String ssn,
-    String name,
-    String sex,
-    String ethnicity,
-    String birthplace,
-    LocalDate birthDate) {
+    String ssn, String name, String sex, String ethnicity, String birthplace, LocalDate birthDate) {
+
+  private static final int BIRTHPLACE_BYTES = SscElement.BIRTHPLACE.length();
+
+  public CardHolder {
+    Objects.requireNonNull(ssn, "ssn");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(sex, "sex");
+    Objects.requireNonNull(ethnicity, "ethnicity");
+    Objects.requireNonNull(birthplace, "birthplace");
+    Objects.requireNonNull(birthDate, "birthDate");
+  }
 
   /**
-   * Decodes the values of EF06 keyed by tag; the name extension (tag 4E) is optional.
+   * Decodes the values of EF06 keyed by tag; the name extension (tag 4E) is optional. Text may be
+   * shorter or longer than nominal and padded with 0x00 or 0x20; the ethnicity must be 1 byte, the
+   * birthplace 3 BCD bytes, the birth date 4 BCD bytes. Unknown tags are ignored.
    *
    * @throws IllegalArgumentException naming the element when a value is missing or malformed
    */
   public static CardHolder decode(Map<Integer, byte[]> valuesByTag) {
-    throw new UnsupportedOperationException("stub");
+    String ssn = ElementValues.ascii(valuesByTag, SscElement.SSN);
+    String name =
+        GbName.decode(
+            ElementValues.required(valuesByTag, SscElement.NAME),
+            ElementValues.optional(valuesByTag, SscElement.NAME_EXTENSION).orElse(new byte[0]));
+    String sex = ElementValues.ascii(valuesByTag, SscElement.SEX);
+    if (sex.length() != 1) {
+      throw ElementValues.malformed(SscElement.SEX, "expected 1 character, got " + sex.length());
+    }
+    return new CardHolder(
+        ssn,
+        name,
+        sex,
+        decodeEthnicity(ElementValues.requiredExactly(valuesByTag, SscElement.ETHNICITY, 1)),
+        decodeBirthplace(
+            ElementValues.requiredExactly(valuesByTag, SscElement.BIRTHPLACE, BIRTHPLACE_BYTES)),
+        ElementValues.date(valuesByTag, SscElement.BIRTH_DATE));
   }
 
   /**
    * Values keyed by tag as a card stores them; the name is GB18030 padded with 00 to 30 bytes, and
-   * when it needs more, the rest goes to the name extension (tag 4E, 20 bytes).
+   * when it needs more, the rest goes to the name extension (tag 4E, 20 bytes); tag 4E is absent
+   * otherwise.
+   *
+   * @throws IllegalArgumentException naming the element when a value cannot be stored
    */
   public Map<Integer, byte[]> encode() {
-    throw new UnsupportedOperationException("stub");
+    GbName.Encoded encodedName = GbName.encode(name);
+    Map<Integer, byte[]> out = new LinkedHashMap<>();
+    out.put(SscElement.SSN.tag(), ElementValues.asciiValue(SscElement.SSN, ssn));
+    out.put(SscElement.NAME.tag(), encodedName.name());
+    if (encodedName.hasExtension()) {
+      out.put(SscElement.NAME_EXTENSION.tag(), encodedName.extension());
+    }
+    if (sex.length() != 1) {
+      throw ElementValues.malformed(SscElement.SEX, "expected 1 character, got " + sex.length());
+    }
+    out.put(SscElement.SEX.tag(), ElementValues.asciiValue(SscElement.SEX, sex));
+    out.put(SscElement.ETHNICITY.tag(), encodeEthnicity(ethnicity));
+    out.put(SscElement.BIRTHPLACE.tag(), encodeBirthplace(birthplace));
+    out.put(SscElement.BIRTH_DATE.tag(), BcdDate.encode(birthDate));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** The SSN masked like {@link dev.pindesk.domain.id.CitizenId#masked()}; needs no valid ID. */
+  public String maskedSsn() {
+    return Mask.idNumber(ssn);
+  }
+
+  /** The name masked for logs: first character, then asterisks. */
+  public String maskedName() {
+    return Mask.name(name);
+  }
+
+  /** The sex when the card stores {@code "1"} or {@code "2"}; empty for other codes. */
+  public Optional<Sex> knownSex() {
+    return Sex.fromCardCode(sex);
+  }
+
+  @Override
+  public String toString() {
+    return "CardHolder[ssn="
+        + maskedSsn()
+        + ", name="
+        + maskedName()
+        + ", sex="
+        + sex
+        + ", ethnicity="
+        + ethnicity
+        + ", birthplace="
+        + birthplace
+        + ", birthDate=****]";
+  }
+
+  private static String decodeEthnicity(byte[] value) {
+    int code = value[0] & 0xFF;
+    if (code > 99) {
+      throw ElementValues.malformed(SscElement.ETHNICITY, "code " + code + " exceeds two digits");
+    }
+    return String.format("%02d", code);
+  }
+
+  private static byte[] encodeEthnicity(String ethnicity) {
+    if (!ethnicity.matches("[0-9]{2}")) {
+      throw ElementValues.malformed(SscElement.ETHNICITY, "expected two decimal digits");
+    }
+    return new byte[] {(byte) Integer.parseInt(ethnicity)};
+  }
+
+  private static String decodeBirthplace(byte[] value) {
+    try {
+      return Bcd.decode(value);
+    } catch (IllegalArgumentException e) {
+      throw ElementValues.malformed(SscElement.BIRTHPLACE, "not BCD");
+    }
+  }
+
+  private static byte[] encodeBirthplace(String birthplace) {
+    if (!birthplace.matches("[0-9]{0,6}")) {
+      throw ElementValues.malformed(SscElement.BIRTHPLACE, "expected up to 6 decimal digits");
+    }
+    byte[] packed = Bcd.encode(birthplace);
+    return ElementValues.padded(SscElement.BIRTHPLACE, packed, (byte) 0xFF);
   }
 }
