@@ -126,6 +126,10 @@ public final class GbName {
       throw ElementValues.malformed(
           NAME, "does not fit 30 + 20 bytes without splitting a character");
     }
+    if (cut < encoded.length && codePoints[cut - 1] == ' ') {
+      throw ElementValues.malformed(
+          NAME, "a space would end tag 09 and read back as padding; the name cannot be stored");
+    }
     byte[] first = concat(encoded, 0, cut);
     byte[] rest = concat(encoded, cut, encoded.length);
     return new Encoded(

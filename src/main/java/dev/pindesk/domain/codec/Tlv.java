@@ -20,9 +20,18 @@ public record Tlv(int tag, byte[] value) {
     return value.clone();
   }
 
-  /** Encoded form {@code tag len value}. */
+  /**
+   * Encoded form {@code tag len value}.
+   *
+   * @throws IllegalArgumentException when the value is longer than the {@code 82 xx xx} length
+   *     form can state (65535 bytes)
+   */
   public byte[] encode() {
     int n = value.length;
+    if (n > 0xFFFF) {
+      // The 82 form would silently truncate the length to its low 16 bits.
+      throw new IllegalArgumentException("TLV value of " + n + " bytes exceeds 65535");
+    }
     byte[] len =
         n < 0x80
             ? new byte[] {(byte) n}

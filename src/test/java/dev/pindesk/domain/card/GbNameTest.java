@@ -124,6 +124,15 @@ class GbNameTest {
   }
 
   @Test
+  void refusesANameWhoseBoundarySpaceWouldBeLost() {
+    String name = "A".repeat(29) + " " + "B".repeat(20); // the space cannot move to tag 4E
+
+    assertThatThrownBy(() -> GbName.encode(name))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NAME");
+  }
+
+  @Test
   void stripsSpaceOrZeroPaddingAlike() {
     byte[] zeroPadded = padded("CDF5D0A1C3F7", 30, 0x00);
     byte[] spacePadded = padded("CDF5D0A1C3F7", 30, 0x20);
