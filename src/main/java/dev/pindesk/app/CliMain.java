@@ -17,7 +17,11 @@ final class CliMain {
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     CliContext context =
         new CliContext(
-            memoize(PcscTerminals::new), memoize(CardProfiles::builtIn), Settings.messages(), out, err);
+            memoize(PcscTerminals::new),
+            memoize(CardProfiles::builtIn),
+            Settings.messages(),
+            out,
+            err);
     return PinDeskCli.run(context, args, new VirtualCardCommand());
   }
 

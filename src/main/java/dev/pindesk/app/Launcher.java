@@ -9,7 +9,8 @@ public final class Launcher {
 
   public static void main(String[] args) {
     if (args.length == 0 || "gui".equals(args[0])) {
-      GuiMain.launch(args.length == 0 ? new String[0] : java.util.Arrays.copyOfRange(args, 1, args.length));
+      GuiMain.launch(
+          args.length == 0 ? new String[0] : java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     System.exit(CliMain.run(args));

@@ -71,8 +71,8 @@ public final class CardProfiles {
   }
 
   /**
-   * The first profile matching what is known of a card so far; unknown facts ({@code null}
-   * spec version, algorithm or region) do not restrict the choice.
+   * The first profile matching what is known of a card so far; unknown facts ({@code null} spec
+   * version, algorithm or region) do not restrict the choice.
    */
   public Optional<CardProfile> select(
       boolean trainingCard, String specVersion, CipherAlgorithm algorithm, String regionCode) {

@@ -55,7 +55,8 @@ final class ChallengeMacStrategy implements ResetStrategy {
                   macInput));
       if (mac.length != MAC_LENGTH) {
         throw new CardException(
-            CardErrorCode.SECURITY_MODULE_REFUSED, "security module returned " + mac.length + " bytes");
+            CardErrorCode.SECURITY_MODULE_REFUSED,
+            "security module returned " + mac.length + " bytes");
       }
       System.arraycopy(pinBcd, 0, data, 0, pinBcd.length);
       System.arraycopy(mac, 0, data, pinBcd.length, MAC_LENGTH);

@@ -51,8 +51,8 @@ public final class CommandApdu {
   }
 
   /**
-   * A case-3 command whose data is secret (PIN blocks). Takes ownership of {@code data}: the
-   * caller must not wipe it before sending, and must call {@link #wipe()} afterwards.
+   * A case-3 command whose data is secret (PIN blocks). Takes ownership of {@code data}: the caller
+   * must not wipe it before sending, and must call {@link #wipe()} afterwards.
    */
   public static CommandApdu secret(int cla, int ins, int p1, int p2, byte[] data) {
     return new CommandApdu(cla, ins, p1, p2, data, -1, true);

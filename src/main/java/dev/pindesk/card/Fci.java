@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Reads the algorithm byte (tag {@code 86}: 01 DES/3DES, 02 SSF33, 03 SM4) from the FCI a card
- * returns on SELECT. The FCI is optional and cards differ, so anything unparseable simply yields
- * no algorithm and the profile's default applies.
+ * returns on SELECT. The FCI is optional and cards differ, so anything unparseable simply yields no
+ * algorithm and the profile's default applies.
  */
 final class Fci {
   private Fci() {}

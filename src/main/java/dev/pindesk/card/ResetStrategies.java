@@ -25,6 +25,7 @@ public final class ResetStrategies {
         .orElseThrow(
             () ->
                 new CardException(
-                    CardErrorCode.UNSUPPORTED_CARD, "unknown reset strategy " + command.strategy()));
+                    CardErrorCode.UNSUPPORTED_CARD,
+                    "unknown reset strategy " + command.strategy()));
   }
 }

@@ -16,14 +16,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The social security application (SSSE) of one connected card: select, read EF05/EF06, PIN
- * state, verify and change. Privileged writes go through a {@link ResetStrategy}.
+ * The social security application (SSSE) of one connected card: select, read EF05/EF06, PIN state,
+ * verify and change. Privileged writes go through a {@link ResetStrategy}.
  */
 public final class SscApplication {
   /** "sx1.sh." + GBK "社会保障". */
   static final byte[] AID = {
-    0x73, 0x78, 0x31, 0x2E, 0x73, 0x68, 0x2E, (byte) 0xC9, (byte) 0xE7, (byte) 0xBB, (byte) 0xE1,
-    (byte) 0xB1, (byte) 0xA3, (byte) 0xD5, (byte) 0xCF
+    0x73,
+    0x78,
+    0x31,
+    0x2E,
+    0x73,
+    0x68,
+    0x2E,
+    (byte) 0xC9,
+    (byte) 0xE7,
+    (byte) 0xBB,
+    (byte) 0xE1,
+    (byte) 0xB1,
+    (byte) 0xA3,
+    (byte) 0xD5,
+    (byte) 0xCF
   };
 
   private static final int PAD_SPACE = 0x20;
@@ -161,8 +174,7 @@ public final class SscApplication {
     try {
       tlv = Tlv.parse(r.data());
     } catch (IllegalArgumentException e) {
-      throw new CardException(
-          CardErrorCode.MALFORMED_RESPONSE, element + ": " + e.getMessage(), e);
+      throw new CardException(CardErrorCode.MALFORMED_RESPONSE, element + ": " + e.getMessage(), e);
     }
     if (tlv.tag() != element.tag()) {
       throw new CardException(

@@ -10,9 +10,9 @@ import dev.pindesk.ports.CardConnection;
 import java.util.Optional;
 
 /**
- * A full read of a social security card in one short exclusive transaction, with the fewest
- * APDUs the card allows: SELECT, SELECT EF05, 7 reads, SELECT EF06, 6 reads (+1 for a name
- * extension), +1 retry check where the profile allows it.
+ * A full read of a social security card in one short exclusive transaction, with the fewest APDUs
+ * the card allows: SELECT, SELECT EF05, 7 reads, SELECT EF06, 6 reads (+1 for a name extension), +1
+ * retry check where the profile allows it.
  */
 public final class SscCardReader {
   private final CardProfiles profiles;
@@ -33,7 +33,7 @@ public final class SscCardReader {
       CardProfile readProfile = profile(training, null, fciAlgorithm.orElse(null), null);
       CardInfo info = app.readCardInfo(readProfile);
       CardProfile profile =
-          profile(training, info.specVersion(), fciAlgorithm.orElse(null), region(info));
+          profile(training, info.specVersion(), fciAlgorithm.orElse(null), info.regionCode());
       CardHolder holder = app.readHolder(profile);
       PinState pinState = app.pinState(profile);
       return new CardSnapshot(
@@ -60,10 +60,5 @@ public final class SscCardReader {
                 new CardException(
                     CardErrorCode.UNSUPPORTED_CARD,
                     "no card profile for spec " + specVersion + ", " + algorithm));
-  }
-
-  private static String region(CardInfo info) {
-    String code = info.cardIdCode();
-    return code.length() >= 6 ? code.substring(0, 6) : code;
   }
 }

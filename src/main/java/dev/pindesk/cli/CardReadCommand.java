@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
 final class CardReadCommand implements Callable<Integer> {
   private final CliContext context;
 
-  @Option(names = "--reader", paramLabel = "NAME", description = "Reader to use (default: the first with a card).")
+  @Option(
+      names = "--reader",
+      paramLabel = "NAME",
+      description = "Reader to use (default: the first with a card).")
   String reader;
 
   @Option(names = "--json", description = "Print the card as JSON.")

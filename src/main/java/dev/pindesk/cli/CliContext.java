@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.util.function.Supplier;
 
 /**
- * What CLI commands need from the composition root. Terminals are created lazily: commands that
- * do not touch PC/SC never load it.
+ * What CLI commands need from the composition root. Terminals are created lazily: commands that do
+ * not touch PC/SC never load it.
  */
 public record CliContext(
     Supplier<CardTerminals> terminals,

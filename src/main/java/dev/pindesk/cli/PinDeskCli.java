@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The command line: {@code java -jar pindesk.jar <command>}. Exit codes: 0 ok, 2 usage, 3 no
- * reader / PC/SC unavailable, 4 no card, 5 card error; one translated line on stderr, a stack
- * trace only with {@code --debug}.
+ * The command line: {@code java -jar pindesk.jar <command>}. Exit codes: 0 ok, 2 usage, 3 no reader
+ * / PC/SC unavailable, 4 no card, 5 card error; one translated line on stderr, a stack trace only
+ * with {@code --debug}.
  */
 @Command(
     name = "pindesk",
@@ -63,7 +63,9 @@ public final class PinDeskCli implements Callable<Integer> {
           }
           if (e instanceof CardException ce) {
             LOG.debug("command failed: {}", ce.getMessage());
-            context.err().println(context.messages().get("cli.error", context.messages().describe(ce)));
+            context
+                .err()
+                .println(context.messages().get("cli.error", context.messages().describe(ce)));
             context.err().flush();
             return ce.code().cliExitCode();
           }

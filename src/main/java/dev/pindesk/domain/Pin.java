@@ -20,8 +20,8 @@ public final class Pin implements AutoCloseable {
   /**
    * Takes a copy of {@code digits}; the caller wipes its own array.
    *
-   * @throws IllegalArgumentException when a character is not a decimal digit or the length is not
-   *     4 to 12 (the message never contains the digits)
+   * @throws IllegalArgumentException when a character is not a decimal digit or the length is not 4
+   *     to 12 (the message never contains the digits)
    */
   public static Pin of(char[] digits) {
     if (digits.length < 4 || digits.length > 12) {

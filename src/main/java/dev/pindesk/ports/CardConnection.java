@@ -4,8 +4,8 @@ import dev.pindesk.domain.error.CardException;
 
 /**
  * A connection to one card. Raw APDU exchange only: the card layer ({@code dev.pindesk.card})
- * handles {@code 61xx}/{@code 6Cxx} and status words itself, so the behaviour is the same for
- * every implementation.
+ * handles {@code 61xx}/{@code 6Cxx} and status words itself, so the behaviour is the same for every
+ * implementation.
  */
 public interface CardConnection extends AutoCloseable {
 

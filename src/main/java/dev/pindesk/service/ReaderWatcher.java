@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches readers and card presence on a daemon thread and reports every change, including the
- * PC/SC service going away and coming back. It never gives up: the terminals recover by
- * themselves, the watcher keeps asking.
+ * PC/SC service going away and coming back. It never gives up: the terminals recover by themselves,
+ * the watcher keeps asking.
  */
 public final class ReaderWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReaderWatcher.class);

@@ -8,8 +8,8 @@ import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
- * Runs card, disk and network work off the FX thread and hands results back on it. Tests may use
- * a runner that executes on the calling thread.
+ * Runs card, disk and network work off the FX thread and hands results back on it. Tests may use a
+ * runner that executes on the calling thread.
  */
 public class TaskRunner implements AutoCloseable {
   private final ExecutorService executor =

@@ -70,7 +70,10 @@ class LayeringTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "dev.pindesk.service..", "dev.pindesk.cli..", "dev.pindesk.ui..", "dev.pindesk.app..");
+              "dev.pindesk.service..",
+              "dev.pindesk.cli..",
+              "dev.pindesk.ui..",
+              "dev.pindesk.app..");
 
   @ArchTest
   static final ArchRule lowerLayersDoNotReachUp =
@@ -80,5 +83,8 @@ class LayeringTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "dev.pindesk.service..", "dev.pindesk.cli..", "dev.pindesk.ui..", "dev.pindesk.app..");
+              "dev.pindesk.service..",
+              "dev.pindesk.cli..",
+              "dev.pindesk.ui..",
+              "dev.pindesk.app..");
 }

@@ -14,13 +14,13 @@ class ApduChannelTest {
 
   @Test
   void fetchesDataAnnouncedBy61xxWithGetResponse() throws Exception {
-    ScriptedConnection card = new ScriptedConnection().answer("6104", "0102", "6102", "0304 9000");
+    ScriptedConnection card = new ScriptedConnection().answer("6104", "0102 6102", "0304 9000");
     ResponseApdu r =
         new ApduChannel(card, ApduTracer.NONE)
             .transmit(CommandApdu.withData(0x00, 0xA4, 0x04, 0x00, new byte[] {1}, 256));
     assertThat(Hex.of(r.data())).isEqualTo("01020304");
     assertThat(r.sw()).isEqualTo(0x9000);
-    assertThat(card.sent).containsExactly("00A404000101" + "00", "00C0000004", "00C0000002");
+    assertThat(card.sent).containsExactly("00A40400010100", "00C0000004", "00C0000002");
   }
 
   @Test
@@ -47,9 +47,12 @@ class ApduChannelTest {
     java.util.Arrays.fill(endless, "6101");
     ScriptedConnection card = new ScriptedConnection().answer(endless);
     assertThatThrownBy(
-            () -> new ApduChannel(card, ApduTracer.NONE).transmit(CommandApdu.withLe(0, 0x84, 0, 0, 8)))
+            () ->
+                new ApduChannel(card, ApduTracer.NONE)
+                    .transmit(CommandApdu.withLe(0, 0x84, 0, 0, 8)))
         .isInstanceOfSatisfying(
-            CardException.class, e -> assertThat(e.code()).isEqualTo(CardErrorCode.MALFORMED_RESPONSE));
+            CardException.class,
+            e -> assertThat(e.code()).isEqualTo(CardErrorCode.MALFORMED_RESPONSE));
   }
 
   @Test
@@ -65,8 +68,7 @@ class ApduChannelTest {
   void tracesEveryRoundAndMasksPinData() throws Exception {
     ScriptedConnection card = new ScriptedConnection().answer("63C2");
     List<String> trace = new ArrayList<>();
-    ApduChannel channel =
-        new ApduChannel(card, (c, r, n) -> trace.add(c + " -> " + r));
+    ApduChannel channel = new ApduChannel(card, (c, r, n) -> trace.add(c + " -> " + r));
     channel.transmit(CommandApdu.secret(0, 0x20, 0, 0, Hex.parse("123456")));
     assertThat(trace).containsExactly("00 20 00 00 03 ****** -> 63C2");
     assertThat(String.join("", trace)).doesNotContain("123456");

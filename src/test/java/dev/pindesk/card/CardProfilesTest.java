@@ -10,7 +10,10 @@ class CardProfilesTest {
 
   @Test
   void builtInProfilesLoadAndHaveUniqueIds() {
-    assertThat(profiles.all()).extracting(CardProfile::id).doesNotHaveDuplicates().hasSizeGreaterThan(3);
+    assertThat(profiles.all())
+        .extracting(CardProfile::id)
+        .doesNotHaveDuplicates()
+        .hasSizeGreaterThan(3);
   }
 
   @Test
@@ -27,7 +30,8 @@ class CardProfilesTest {
     CardProfile p = profiles.select(false, "3.00", CipherAlgorithm.SM4, "440300").orElseThrow();
     assertThat(p.id()).isEqualTo("ssc3-sm4");
     assertThat(p.retryCheckAllowed()).isFalse();
-    assertThat(profiles.select(false, "2.00", null, null).orElseThrow().id()).isEqualTo("ssc2-tdes");
+    assertThat(profiles.select(false, "2.00", null, null).orElseThrow().id())
+        .isEqualTo("ssc2-tdes");
     assertThat(profiles.select(false, "9.99", null, null).orElseThrow().id())
         .isEqualTo("ssc-generic");
   }

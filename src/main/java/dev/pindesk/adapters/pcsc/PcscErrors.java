@@ -3,9 +3,9 @@ package dev.pindesk.adapters.pcsc;
 import dev.pindesk.domain.error.CardErrorCode;
 
 /**
- * Classifies SunPCSC failures. SunPCSC wraps the PC/SC return code in a {@code PCSCException}
- * whose message is the code's name (e.g. {@code SCARD_E_NO_SERVICE}), sometimes only in the cause
- * chain, and throws {@code IllegalStateException("Card has been removed")} on a stale card.
+ * Classifies SunPCSC failures. SunPCSC wraps the PC/SC return code in a {@code PCSCException} whose
+ * message is the code's name (e.g. {@code SCARD_E_NO_SERVICE}), sometimes only in the cause chain,
+ * and throws {@code IllegalStateException("Card has been removed")} on a stale card.
  */
 final class PcscErrors {
   private PcscErrors() {}

@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * Where pcsc-lite lives. The JDK's SunPCSC looks for {@code libpcsclite.so}, which Debian and
  * others only ship in the -dev package ({@code libpcsclite.so.1} is the runtime library); Debian's
- * own OpenJDK is patched, Temurin and jpackage runtimes are not. So on Linux PinDesk points
- * SunPCSC at the first library found, unless the user set {@value #JDK_PROPERTY} or PinDesk's
- * override ({@value #OVERRIDE_PROPERTY} / {@code PINDESK_PCSC_LIBRARY}).
+ * own OpenJDK is patched, Temurin and jpackage runtimes are not. So on Linux PinDesk points SunPCSC
+ * at the first library found, unless the user set {@value #JDK_PROPERTY} or PinDesk's override
+ * ({@value #OVERRIDE_PROPERTY} / {@code PINDESK_PCSC_LIBRARY}).
  */
 public final class PcscLibrary {
   static final String JDK_PROPERTY = "sun.security.smartcardio.library";
@@ -43,8 +43,8 @@ public final class PcscLibrary {
   }
 
   /**
-   * The library to configure: PinDesk's override wins; a library the user configured for the JDK
-   * is left alone; on Linux the first existing candidate; elsewhere the platform default.
+   * The library to configure: PinDesk's override wins; a library the user configured for the JDK is
+   * left alone; on Linux the first existing candidate; elsewhere the platform default.
    */
   static Optional<String> resolve(
       String osName, String jdkSetting, String override, List<String> candidates) {

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Readers over the platform's PC/SC service (pcscd on Linux) through the JDK's SunPCSC provider.
  *
- * <p>Copes with the service's moods without a restart of PinDesk: started before pcscd (the
- * factory is created lazily and retried), pcscd restarted (context re-established, see {@link
+ * <p>Copes with the service's moods without a restart of PinDesk: started before pcscd (the factory
+ * is created lazily and retried), pcscd restarted (context re-established, see {@link
  * SunPcscContext}), reader unplugged and plugged back (looked up by name on every connect). T=0
  * transport handling is switched off in SunPCSC so the card layer sees {@code 61xx}/{@code 6Cxx}
  * itself.

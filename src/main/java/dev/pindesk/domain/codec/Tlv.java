@@ -23,8 +23,8 @@ public record Tlv(int tag, byte[] value) {
   /**
    * Encoded form {@code tag len value}.
    *
-   * @throws IllegalArgumentException when the value is longer than the {@code 82 xx xx} length
-   *     form can state (65535 bytes)
+   * @throws IllegalArgumentException when the value is longer than the {@code 82 xx xx} length form
+   *     can state (65535 bytes)
    */
   public byte[] encode() {
     int n = value.length;
@@ -35,7 +35,9 @@ public record Tlv(int tag, byte[] value) {
     byte[] len =
         n < 0x80
             ? new byte[] {(byte) n}
-            : n <= 0xFF ? new byte[] {(byte) 0x81, (byte) n} : new byte[] {(byte) 0x82, (byte) (n >> 8), (byte) n};
+            : n <= 0xFF
+                ? new byte[] {(byte) 0x81, (byte) n}
+                : new byte[] {(byte) 0x82, (byte) (n >> 8), (byte) n};
     byte[] out = new byte[1 + len.length + n];
     out[0] = (byte) tag;
     System.arraycopy(len, 0, out, 1, len.length);
@@ -66,7 +68,8 @@ public record Tlv(int tag, byte[] value) {
       length = (data[2] & 0xFF) << 8 | (data[3] & 0xFF);
       offset = 4;
     } else {
-      throw new IllegalArgumentException("unsupported TLV length form " + Integer.toHexString(first));
+      throw new IllegalArgumentException(
+          "unsupported TLV length form " + Integer.toHexString(first));
     }
     if (offset + length != data.length) {
       throw new IllegalArgumentException(

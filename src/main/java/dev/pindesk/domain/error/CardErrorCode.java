@@ -42,7 +42,9 @@ public enum CardErrorCode {
   PIN_BLOCKED(5),
   /** Application locked permanently (93 03): the card must be replaced. */
   APP_LOCKED(5),
-  /** A MAC or cryptogram was refused by the card (e.g. 69 88 / 63 00 after a privileged command). */
+  /**
+   * A MAC or cryptogram was refused by the card (e.g. 69 88 / 63 00 after a privileged command).
+   */
   AUTHENTICATION_FAILED(5),
   /** Any other status word. */
   UNEXPECTED_STATUS(5),
