@@ -1,0 +1,131 @@
+package dev.pindesk.adapters.virtualcard;
+
+import dev.pindesk.domain.card.SscFile;
+import dev.pindesk.domain.codec.Tlv;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * SELECT and READ RECORD of the virtual card: the SSSE application and its files EF05 / EF06. Not
+ * thread-safe; the card serialises access.
+ */
+final class FileCommands {
+  /** "sx1.sh." + GBK "社会保障". */
+  static final byte[] SSSE_AID = {
+    0x73,
+    0x78,
+    0x31,
+    0x2E,
+    0x73,
+    0x68,
+    0x2E,
+    (byte) 0xC9,
+    (byte) 0xE7,
+    (byte) 0xBB,
+    (byte) 0xE1,
+    (byte) 0xB1,
+    (byte) 0xA3,
+    (byte) 0xD5,
+    (byte) 0xCF
+  };
+
+  private static final int ALG_TDES = 0x01;
+  private static final int ALG_SM4 = 0x03;
+
+  private final VirtualCardSpec spec;
+  private final CardFiles files;
+  private boolean applicationSelected;
+  private Optional<SscFile> currentFile = Optional.empty();
+
+  FileCommands(VirtualCardSpec spec, CardFiles files) {
+    this.spec = spec;
+    this.files = files;
+  }
+
+  boolean applicationSelected() {
+    return applicationSelected;
+  }
+
+  /** Power-on state: nothing selected. */
+  void reset() {
+    applicationSelected = false;
+    currentFile = Optional.empty();
+  }
+
+  Answer select(CommandApdu apdu) {
+    if (apdu.p1() == 0x04 && apdu.p2() == 0x00) {
+      return selectByName(apdu);
+    }
+    if ((apdu.p1() == 0x02 || apdu.p1() == 0x00) && apdu.p2() == 0x00) {
+      return selectFile(apdu);
+    }
+    return Answer.status(Answer.WRONG_P1P2);
+  }
+
+  private Answer selectByName(CommandApdu apdu) {
+    if (!apdu.hasData()) {
+      return Answer.status(Answer.WRONG_LENGTH);
+    }
+    if (!Arrays.equals(apdu.data(), SSSE_AID)) {
+      return Answer.status(Answer.FILE_NOT_FOUND);
+    }
+    applicationSelected = true;
+    currentFile = Optional.empty();
+    return new Answer(fci(), Answer.OK, true);
+  }
+
+  private byte[] fci() {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(new Tlv(0x84, SSSE_AID).encode());
+    if (spec.fciStatesAlgorithm()) {
+      int alg =
+          switch (spec.algorithm()) {
+            case TDES -> ALG_TDES;
+            case SM4 -> ALG_SM4;
+          };
+      body.writeBytes(new Tlv(0xA5, new Tlv(0x86, new byte[] {(byte) alg}).encode()).encode());
+    }
+    return new Tlv(0x6F, body.toByteArray()).encode();
+  }
+
+  private Answer selectFile(CommandApdu apdu) {
+    if (apdu.data().length != 2) {
+      return Answer.status(Answer.WRONG_LENGTH);
+    }
+    int fid = (apdu.data()[0] & 0xFF) << 8 | (apdu.data()[1] & 0xFF);
+    Optional<SscFile> file =
+        Arrays.stream(SscFile.values()).filter(f -> f.fileId() == fid).findFirst();
+    // Files live inside the SSSE application: unreachable until it is selected.
+    if (!applicationSelected || file.isEmpty()) {
+      return Answer.status(Answer.FILE_NOT_FOUND);
+    }
+    currentFile = file;
+    return Answer.status(Answer.OK);
+  }
+
+  Answer readRecord(CommandApdu apdu) {
+    if (apdu.p2() != 0x00 && apdu.p2() != 0x04) {
+      return Answer.status(Answer.WRONG_P1P2);
+    }
+    if (apdu.hasData()) {
+      return Answer.status(Answer.WRONG_LENGTH);
+    }
+    if (currentFile.isEmpty()) {
+      return Answer.status(Answer.NO_CURRENT_EF);
+    }
+    SscFile file = currentFile.get();
+    if (file == SscFile.EF06 && spec.ef06NeedsAuthentication()) {
+      return Answer.status(Answer.SECURITY_NOT_SATISFIED);
+    }
+    Optional<byte[]> value = files.value(file, apdu.p1());
+    if (value.isEmpty()) {
+      return Answer.status(Answer.RECORD_NOT_FOUND);
+    }
+    byte[] tlv = new Tlv(apdu.p1(), value.get()).encode();
+    if (apdu.le() == 0 || apdu.le() == tlv.length) {
+      return Answer.ok(tlv);
+    }
+    return Answer.exactLength(tlv.length);
+  }
+}
