@@ -3,8 +3,13 @@ package dev.pindesk.card;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.pindesk.adapters.sam.TrainingSecurityModule;
+import dev.pindesk.adapters.virtualcard.VirtualCardFault;
+import dev.pindesk.adapters.virtualcard.VirtualCardSpecs;
+import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.card.SscElement;
+import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.ports.CardConnection;
 import dev.pindesk.ports.MacRequest.MacPurpose;
@@ -23,18 +28,37 @@ class CardLayerFuzzTest {
     0x6983, 0x9303, 0x6982, 0x6985, 0x6A82, 0x6A83, 0x6700, 0x6D00, 0x6E00, 0x6988, 0x6300
   };
 
-  /** Answers randomly, but often plausibly so the fuzzer reaches deep into the read. */
+  /**
+   * A real virtual training card whose answers are replaced by random ones now and then, so the
+   * fuzzer reaches every step of a read and a reset, not just the first APDU.
+   */
   private static final class RandomCard implements CardConnection {
     private final Random random;
+    private final VirtualSscCard card;
     int responses;
 
     RandomCard(Random random) {
       this.random = random;
+      this.card =
+          VirtualSscCard.builder(VirtualCardSpecs.loadResource("training-gen2-tdes.json"))
+              .random(random)
+              .build();
     }
 
     @Override
-    public byte[] transmit(byte[] command) {
+    public byte[] transmit(byte[] command) throws CardException {
       responses++;
+      if (random.nextInt(24) != 0) {
+        try {
+          return card.process(command);
+        } catch (VirtualCardFault fault) {
+          throw new CardException(CardErrorCode.CARD_REMOVED, "fault");
+        }
+      }
+      return randomAnswer(command);
+    }
+
+    private byte[] randomAnswer(byte[] command) {
       int kind = random.nextInt(10);
       byte[] body;
       if (kind < 4 && command.length >= 3 && (command[1] & 0xFF) == 0xB2) {
@@ -97,9 +121,7 @@ class CardLayerFuzzTest {
 
     @Override
     public byte[] atr() {
-      return random.nextBoolean()
-          ? "3B0CPDTRAINxxxxx".getBytes(java.nio.charset.StandardCharsets.US_ASCII)
-          : new byte[] {0x3B, 0x00};
+      return random.nextInt(4) != 0 ? card.atr() : new byte[] {0x3B, 0x00};
     }
 
     @Override
@@ -117,7 +139,7 @@ class CardLayerFuzzTest {
     Random random = new Random(20261123L);
     RandomCard card = new RandomCard(random);
     SscCardReader reader = new SscCardReader(CardProfiles.builtIn());
-    SecurityModule module = new FixedMacModule();
+    SecurityModule module = new TrainingSecurityModule();
     int successes = 0;
     int failures = 0;
     while (card.responses < MIN_RESPONSES) {
@@ -139,22 +161,5 @@ class CardLayerFuzzTest {
     assertThat(card.responses).isGreaterThanOrEqualTo(MIN_RESPONSES);
     assertThat(failures).isPositive();
     assertThat(successes).as("fuzzer reaches complete reads too").isPositive();
-  }
-
-  private static final class FixedMacModule implements SecurityModule {
-    @Override
-    public String description() {
-      return "fixed";
-    }
-
-    @Override
-    public boolean isTraining() {
-      return true;
-    }
-
-    @Override
-    public byte[] mac(dev.pindesk.ports.MacRequest request) {
-      return new byte[4];
-    }
   }
 }

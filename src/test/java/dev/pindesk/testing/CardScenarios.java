@@ -1,0 +1,288 @@
+package dev.pindesk.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pindesk.adapters.sam.TrainingSecurityModule;
+import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
+import dev.pindesk.card.ApduChannel;
+import dev.pindesk.card.CardProfiles;
+import dev.pindesk.card.CardSnapshot;
+import dev.pindesk.card.PinState;
+import dev.pindesk.card.ResetStrategies;
+import dev.pindesk.card.SscApplication;
+import dev.pindesk.card.SscCardReader;
+import dev.pindesk.domain.CipherAlgorithm;
+import dev.pindesk.domain.Pin;
+import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
+import dev.pindesk.ports.CardConnection;
+import dev.pindesk.ports.CardTerminals;
+import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.SecurityModule;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the card layer must do with a social security card, run against every way PinDesk meets one:
+ * the in-process virtual reader and the real pcscd + vpcd stack.
+ */
+public abstract class CardScenarios {
+  private static final CardProfiles PROFILES = CardProfiles.builtIn();
+  protected final List<String> trace = new ArrayList<>();
+
+  /** The terminals under test. */
+  protected abstract CardTerminals terminals();
+
+  /** Puts a card made from {@code spec} into a reader; returns the reader's name. */
+  protected abstract String present(VirtualCardSpec spec) throws Exception;
+
+  /** Takes the card out again. */
+  protected abstract void withdraw() throws Exception;
+
+  @AfterEach
+  void takeCardOut() throws Exception {
+    withdraw();
+  }
+
+  /** An operation on a read card over one connection. */
+  protected interface CardWork {
+    void run(SscApplication app, CardSnapshot card) throws CardException;
+  }
+
+  protected CardSnapshot read(String reader) throws CardException {
+    try (CardConnection c = terminals().connect(reader)) {
+      return new SscCardReader(PROFILES).read(c, (cmd, r, n) -> trace.add(cmd + " -> " + r));
+    }
+  }
+
+  protected void withCard(String reader, CardWork work) throws CardException {
+    try (CardConnection c = terminals().connect(reader)) {
+      CardSnapshot card = new SscCardReader(PROFILES).read(c, (cmd, r, n) -> {});
+      c.beginExclusive();
+      try {
+        work.run(
+            new SscApplication(new ApduChannel(c, (cmd, r, n) -> trace.add(cmd + " -> " + r))),
+            card);
+      } finally {
+        c.endExclusive();
+      }
+    }
+  }
+
+  protected static Pin pin(String digits) {
+    return Pin.of(digits.toCharArray());
+  }
+
+  private static CardErrorCode codeOf(Throwable t) {
+    return ((CardException) t).code();
+  }
+
+  @Test
+  void readsAGeneration3Sm4CardWithTheFewestApdus() throws Exception {
+    VirtualCardSpec spec = TrainingCards.spec(TrainingCards.GEN3_SM4);
+    CardSnapshot card = read(present(spec));
+    assertThat(card.holder().ssn()).isEqualTo(spec.holder().ssn());
+    assertThat(card.holder().name()).isEqualTo(spec.holder().name());
+    assertThat(card.info().cardIdCode()).isEqualTo(spec.card().cardIdCode());
+    assertThat(card.info().specVersion()).isEqualTo("3.00");
+    assertThat(card.algorithm()).isEqualTo(CipherAlgorithm.SM4);
+    assertThat(card.profile().id()).isEqualTo("training-sm4");
+    assertThat(card.trainingCard()).isTrue();
+    assertThat(card.pinState()).isEqualTo(PinState.triesLeft(3));
+    // SELECT, SELECT EF05, 7 reads, SELECT EF06, 6 reads, retry check.
+    assertThat(card.apduCount()).isEqualTo(17);
+  }
+
+  @Test
+  void readsAGeneration2T0CardFetchingTheFciWithGetResponse() throws Exception {
+    VirtualCardSpec spec = TrainingCards.spec(TrainingCards.GEN2_TDES_T0);
+    CardSnapshot card = read(present(spec));
+    assertThat(card.info().specVersion()).isEqualTo("2.00");
+    assertThat(card.holder().name()).isEqualTo(spec.holder().name());
+    assertThat(card.algorithm()).isEqualTo(CipherAlgorithm.TDES);
+    assertThat(trace).anyMatch(line -> line.startsWith("00 C0 00 00"));
+    assertThat(card.apduCount()).isEqualTo(18);
+  }
+
+  @Test
+  void readsANameNeedingGb18030AndTheNameExtension() throws Exception {
+    VirtualCardSpec spec = TrainingCards.spec(TrainingCards.LONG_NAME);
+    CardSnapshot card = read(present(spec));
+    assertThat(card.holder().name()).isEqualTo(spec.holder().name());
+    assertThat(trace).anyMatch(line -> line.startsWith("00 B2 4E"));
+  }
+
+  @Test
+  void resendsWithTheLengthTheCardAnnouncesWith6Cxx() throws Exception {
+    VirtualCardSpec spec =
+        TrainingCards.variant(
+            TrainingCards.GEN2_TDES_T0, t -> t.putObject("elementLengths").put("09", 20));
+    CardSnapshot card = read(present(spec));
+    assertThat(card.holder().name()).isEqualTo(spec.holder().name());
+    assertThat(trace).anyMatch(line -> line.endsWith("-> 6C16"));
+    // The card holds a 20-byte name: 6C 16 announces 22 TLV bytes, the read is resent with Le 16.
+    assertThat(trace).anyMatch(line -> line.startsWith("00 B2 09 00 16 -> 09 14"));
+  }
+
+  @Test
+  void aWrongPinReportsTheTriesLeftAndBlocksAtTheLastTry() throws Exception {
+    String reader = present(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    withCard(
+        reader,
+        (app, card) -> {
+          try (Pin wrong = pin("000000")) {
+            assertThatThrownBy(() -> app.verifyPin(wrong))
+                .satisfies(e -> assertThat(((CardException) e).triesLeft()).hasValue(2));
+            assertThat(app.pinState(card.profile())).isEqualTo(PinState.triesLeft(2));
+            assertThatThrownBy(() -> app.verifyPin(wrong))
+                .satisfies(e -> assertThat(((CardException) e).triesLeft()).hasValue(1));
+            assertThatThrownBy(() -> app.verifyPin(wrong))
+                .satisfies(e -> assertThat(((CardException) e).triesLeft()).hasValue(0));
+          }
+          try (Pin right = pin("123456")) {
+            assertThatThrownBy(() -> app.verifyPin(right))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.PIN_BLOCKED));
+          }
+          assertThat(app.pinState(card.profile())).isEqualTo(PinState.BLOCKED);
+        });
+    assertThat(String.join("\n", trace)).doesNotContain("000000").doesNotContain("123456");
+  }
+
+  @Test
+  void resetWritesANewPinWithTrainingKeys() throws Exception {
+    String reader = present(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    SecurityModule module = new TrainingSecurityModule();
+    withCard(
+        reader,
+        (app, card) -> {
+          try (Pin newPin = pin("385217")) {
+            ResetStrategies.forCard(card, MacPurpose.RESET_PIN)
+                .write(app, card, MacPurpose.RESET_PIN, newPin, module);
+            app.verifyPin(newPin);
+          }
+        });
+    assertThat(String.join("\n", trace)).doesNotContain("385217");
+  }
+
+  @Test
+  void resetWithTdesKeysOnAT0Card() throws Exception {
+    String reader = present(TrainingCards.spec(TrainingCards.GEN2_TDES_T0));
+    withCard(
+        reader,
+        (app, card) -> {
+          try (Pin newPin = pin("604918")) {
+            ResetStrategies.forCard(card, MacPurpose.RESET_PIN)
+                .write(app, card, MacPurpose.RESET_PIN, newPin, new TrainingSecurityModule());
+            app.verifyPin(newPin);
+          }
+        });
+  }
+
+  @Test
+  void unlockRestoresABlockedPinAndItsTries() throws Exception {
+    VirtualCardSpec spec =
+        TrainingCards.variant(
+            TrainingCards.GEN3_SM4,
+            t -> t.with("pin").put("state", "PIN_BLOCKED").put("triesLeft", 0));
+    String reader = present(spec);
+    withCard(
+        reader,
+        (app, card) -> {
+          assertThat(card.pinState()).isEqualTo(PinState.BLOCKED);
+          try (Pin newPin = pin("385217")) {
+            assertThatThrownBy(
+                    () ->
+                        ResetStrategies.forCard(card, MacPurpose.RESET_PIN)
+                            .write(
+                                app,
+                                card,
+                                MacPurpose.RESET_PIN,
+                                newPin,
+                                new TrainingSecurityModule()))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.PIN_BLOCKED));
+            ResetStrategies.forCard(card, MacPurpose.UNBLOCK_PIN)
+                .write(app, card, MacPurpose.UNBLOCK_PIN, newPin, new TrainingSecurityModule());
+            app.verifyPin(newPin);
+          }
+          assertThat(app.pinState(card.profile())).isEqualTo(PinState.triesLeft(3));
+        });
+  }
+
+  @Test
+  void aForgedMacIsRefusedByTheCard() throws Exception {
+    String reader = present(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    SecurityModule forger =
+        new SecurityModule() {
+          @Override
+          public String description() {
+            return "forger";
+          }
+
+          @Override
+          public boolean isTraining() {
+            return true;
+          }
+
+          @Override
+          public byte[] mac(dev.pindesk.ports.MacRequest request) {
+            return new byte[] {1, 2, 3, 4};
+          }
+        };
+    withCard(
+        reader,
+        (app, card) -> {
+          try (Pin newPin = pin("385217")) {
+            assertThatThrownBy(
+                    () ->
+                        ResetStrategies.forCard(card, MacPurpose.RESET_PIN)
+                            .write(app, card, MacPurpose.RESET_PIN, newPin, forger))
+                .satisfies(
+                    e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.AUTHENTICATION_FAILED));
+          }
+        });
+  }
+
+  @Test
+  void changesTheInitialPinKnowingIt() throws Exception {
+    String reader = present(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    withCard(
+        reader,
+        (app, card) -> {
+          try (Pin initial = pin("123456");
+              Pin chosen = pin("729164")) {
+            app.changePin(initial, chosen);
+            app.verifyPin(chosen);
+            assertThatThrownBy(() -> app.verifyPin(initial))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.PIN_WRONG));
+          }
+        });
+  }
+
+  @Test
+  void aPermanentlyLockedApplicationIsReported() throws Exception {
+    VirtualCardSpec spec =
+        TrainingCards.variant(TrainingCards.GEN3_SM4, t -> t.with("pin").put("state", "LOCKED"));
+    String reader = present(spec);
+    withCard(
+        reader,
+        (app, card) -> {
+          assertThat(card.pinState()).isEqualTo(PinState.LOCKED);
+          try (Pin p = pin("123456")) {
+            assertThatThrownBy(() -> app.verifyPin(p))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.APP_LOCKED));
+          }
+        });
+  }
+
+  @Test
+  void holderDataBehindAuthenticationIsATypedError() throws Exception {
+    VirtualCardSpec spec =
+        TrainingCards.variant(TrainingCards.GEN3_SM4, t -> t.put("ef06NeedsAuthentication", true));
+    String reader = present(spec);
+    assertThatThrownBy(() -> read(reader))
+        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.SECURITY_NOT_SATISFIED));
+  }
+}
