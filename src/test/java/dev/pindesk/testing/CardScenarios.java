@@ -124,7 +124,7 @@ public abstract class CardScenarios {
     assertThat(card.holder().name()).isEqualTo(spec.holder().name());
     assertThat(trace).anyMatch(line -> line.endsWith("-> 6C16"));
     // The card holds a 20-byte name: 6C 16 announces 22 TLV bytes, the read is resent with Le 16.
-    assertThat(trace).anyMatch(line -> line.startsWith("00 B2 09 00 16 -> 09 14"));
+    assertThat(trace).anyMatch(line -> line.startsWith("00 B2 09 00 16 -> 0914"));
   }
 
   @Test
