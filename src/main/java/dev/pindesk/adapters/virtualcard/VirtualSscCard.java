@@ -109,7 +109,8 @@ public final class VirtualSscCard {
    *     removeAfterApdus}); {@link #hasLeft()} turns true right after the last answer
    * @throws VirtualCardFault.Mute when the card no longer answers (fault {@code muteAfterApdus})
    */
-  public synchronized byte[] process(byte[] commandApdu) throws VirtualCardFault {
+  public synchronized byte[] process(byte[] commandApdu)
+      throws VirtualCardFault.Removed, VirtualCardFault.Mute {
     if (left) {
       throw new VirtualCardFault.Removed();
     }
