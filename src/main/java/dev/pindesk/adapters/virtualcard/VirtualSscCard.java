@@ -33,6 +33,7 @@ public final class VirtualSscCard {
   private byte[] pendingResponse; // T=0: data + SW waiting for GET RESPONSE, or null
   private long apduCount;
   private boolean left;
+  private boolean removalFired; // the removal fault happens once; a reinserted card stays
 
   private VirtualSscCard(Builder b) {
     this.spec = b.spec;
@@ -124,14 +125,19 @@ public final class VirtualSscCard {
       return new byte[] {(byte) random.nextInt(256)};
     }
     byte[] response = answer(commandApdu);
-    if (faults.removeAfterApdus() > 0 && apduCount >= faults.removeAfterApdus()) {
+    if (faults.removeAfterApdus() > 0 && !removalFired && apduCount >= faults.removeAfterApdus()) {
       left = true;
+      removalFired = true;
     }
     return response;
   }
 
-  /** Power-on / warm reset: the selection, a pending challenge and GET RESPONSE data are lost. */
+  /**
+   * Power-on / warm reset: the selection, a pending challenge and GET RESPONSE data are lost. A
+   * card that had left the reader is back in one (the removal fault fires only once).
+   */
   public synchronized void reset() {
+    left = false;
     fileCommands.reset();
     pinCommands.forgetChallenge();
     pendingResponse = null;

@@ -134,6 +134,21 @@ class InProcessCardTerminalsTest {
   }
 
   @Test
+  void cardThatLeftCanBeInsertedAgain() throws Exception {
+    VirtualSscCard card = card(gen3().withFaults(FaultSpec.removeAfter(1)));
+    terminals.insert(DEFAULT_READER, card);
+    terminals.connect(DEFAULT_READER).transmit(RETRY_CHECK);
+    assertThat(terminals.readers()).containsExactly(new ReaderState(DEFAULT_READER, false));
+
+    terminals.insert(DEFAULT_READER, card);
+
+    try (CardConnection c = terminals.connect(DEFAULT_READER)) {
+      assertThat(Hex.of(c.transmit(RETRY_CHECK))).isEqualTo("63C3");
+      assertThat(Hex.of(c.transmit(RETRY_CHECK))).isEqualTo("63C3");
+    }
+  }
+
+  @Test
   void muteCardTimesOutAsCardMute() throws Exception {
     terminals.setMuteTimeout(Duration.ofMillis(100));
     terminals.insert(DEFAULT_READER, card(gen3().withFaults(FaultSpec.muteAfter(1))));

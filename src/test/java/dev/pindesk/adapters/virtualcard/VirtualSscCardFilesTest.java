@@ -140,6 +140,20 @@ class VirtualSscCardFilesTest {
   }
 
   @Test
+  void longNameContinuesInNameExtension() {
+    VirtualSscCard card = card(VirtualCardSpecs.loadResource("training-long-name.json"));
+    send(card, SELECT_SSSE);
+    send(card, SELECT_EF06);
+
+    byte[] name = Tlv.parse(data(send(card, "00B2090000"))).value();
+    byte[] extension = Tlv.parse(data(send(card, "00B24E0000"))).value();
+
+    assertThat(extension).hasSize(20);
+    String full = new String(TestCards.concat(name, extension), TestCards.GB18030);
+    assertThat(full.replace("\0", "")).isEqualTo("阿卜杜热合曼·买买提艾力·吐尔逊𠀾");
+  }
+
+  @Test
   void readRecordWithoutSelectedEfIsNoCurrentEf() {
     VirtualSscCard card = card(gen3());
     send(card, SELECT_SSSE);
