@@ -83,6 +83,12 @@ final class RealPcsc {
 
   /** Kills pcscd and starts a new one, as an administrator restarting the service would. */
   static void restartPcscd() throws IOException, InterruptedException {
+    stopPcscd();
+    startPcscd();
+  }
+
+  /** Stops the running pcscd and waits until it is gone. */
+  static void stopPcscd() throws IOException, InterruptedException {
     String pid = Files.readString(PID_FILE).trim();
     run("kill", pid);
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -91,14 +97,25 @@ final class RealPcsc {
     }
     Files.deleteIfExists(PID_FILE);
     Files.deleteIfExists(SOCKET);
+  }
+
+  /** Starts pcscd (detached, so it outlives the test JVM) and waits for its socket. */
+  static void startPcscd() throws IOException, InterruptedException {
     Path log = Files.createTempFile("pcscd-restarted", ".log");
     run("bash", "-c", "setsid /usr/sbin/pcscd --foreground > " + log + " 2>&1 &");
-    deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!Files.exists(SOCKET) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
     if (!Files.exists(SOCKET)) {
       fail("pcscd did not come back: " + Files.readString(log));
+    }
+  }
+
+  /** Starts pcscd unless it runs, so one failed test does not take the others down. */
+  static void ensurePcscd() throws IOException, InterruptedException {
+    if (!Files.exists(SOCKET)) {
+      startPcscd();
     }
   }
 
