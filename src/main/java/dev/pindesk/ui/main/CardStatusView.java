@@ -1,6 +1,5 @@
 package dev.pindesk.ui.main;
 
-import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.pindesk.card.CardSnapshot;
 import dev.pindesk.i18n.Messages;
@@ -25,12 +24,15 @@ public final class CardStatusView extends BorderPane {
   private final CardStatusViewModel model;
   private final VBox readerList = new VBox(6);
   private final GridPane details = new GridPane();
-  private final Message failure = new Message();
+  private final VBox failure = new VBox(4);
+  private final Label failureTitle = new Label();
+  private final Label failureNext = new Label();
 
   public CardStatusView(CardStatusViewModel model) {
     this.model = model;
     getStyleClass().add("pindesk-card-status");
-    setPadding(new Insets(20));
+    getStylesheets()
+        .add(CardStatusView.class.getResource("/dev/pindesk/ui/pindesk.css").toExternalForm());
     setTop(header());
     setCenter(body());
     model.readersProperty().addListener((o, a, b) -> showReaders());
@@ -51,7 +53,7 @@ public final class CardStatusView extends BorderPane {
     if (model.training()) {
       Label badge = new Label();
       badge.textProperty().bind(text("app.training"));
-      badge.getStyleClass().addAll(Styles.DANGER, Styles.TITLE_4, "training-badge");
+      badge.getStyleClass().add("training-badge");
       badge.setId("trainingBadge");
       header.getChildren().add(badge);
     }
@@ -60,7 +62,7 @@ public final class CardStatusView extends BorderPane {
     language.textProperty().bind(text("ui.language"));
     language.setOnAction(e -> model.switchLanguage());
     header.getChildren().add(language);
-    header.setPadding(new Insets(0, 0, 16, 0));
+    header.setPadding(new Insets(20, 20, 12, 20));
     return header;
   }
 
@@ -76,6 +78,17 @@ public final class CardStatusView extends BorderPane {
     read.setDefaultButton(true);
     read.disableProperty().bind(model.busyProperty());
     read.setOnAction(e -> model.readCard());
+    // Keyboard-first: Enter reads; focus comes back to the read button after each read.
+    model
+        .busyProperty()
+        .addListener(
+            (o, was, busy) -> {
+              if (!busy) {
+                read.requestFocus();
+              }
+            });
+    sceneProperty()
+        .addListener((o, a, scene) -> javafx.application.Platform.runLater(read::requestFocus));
     HBox actions = new HBox(10, read);
     if (model.training()) {
       Button toggle = new Button();
@@ -99,10 +112,22 @@ public final class CardStatusView extends BorderPane {
     details.setVgap(8);
     details.setId("cardDetails");
     failure.setId("failureMessage");
-    failure.getStyleClass().add(Styles.DANGER);
+    failureTitle.setId("failureTitle");
+    failureTitle.getStyleClass().add("notice-title");
+    failureNext.setId("failureNext");
+    failureNext.setWrapText(true);
+    failure.getChildren().addAll(failureTitle, failureNext);
+    failure.getStyleClass().add("notice-danger");
     failure.setVisible(false);
     failure.managedProperty().bind(failure.visibleProperty());
-    return new VBox(14, readersTitle, readerList, actions, failure, details);
+    details.getStyleClass().add("panel");
+    details.visibleProperty().bind(Bindings.isNotEmpty(details.getChildren()));
+    details.managedProperty().bind(details.visibleProperty());
+    VBox readers = new VBox(10, readersTitle, readerList);
+    readers.getStyleClass().add("panel");
+    VBox body = new VBox(16, readers, actions, failure, details);
+    body.setPadding(new Insets(0, 20, 20, 20));
+    return body;
   }
 
   private void refresh() {
@@ -171,8 +196,8 @@ public final class CardStatusView extends BorderPane {
         .get()
         .ifPresentOrElse(
             e -> {
-              failure.setTitle(messages().get(e.code().messageKey(), e.triesLeft().orElse(0)));
-              failure.setDescription(messages().get(e.code().nextActionKey()));
+              failureTitle.setText(messages().get(e.code().messageKey(), e.triesLeft().orElse(0)));
+              failureNext.setText(messages().get(e.code().nextActionKey()));
               failure.setVisible(true);
             },
             () -> failure.setVisible(false));
