@@ -12,7 +12,6 @@ import dev.pindesk.ui.TrainingCardSlot;
 import dev.pindesk.ui.UiContext;
 import java.util.List;
 import java.util.Optional;
-import javafx.application.Application;
 
 /**
  * Wires and starts the GUI. Training mode (the default while no hardware is configured) uses the
@@ -39,13 +38,12 @@ final class GuiMain {
       terminals = training;
       slot = Optional.of(trainingSlot);
     }
-    PinDeskApp.configure(
+    PinDeskApp.launch(
         new UiContext(
             terminals,
             new CardReadService(terminals, CardProfiles.builtIn()),
             Settings.messages(),
             slot));
-    Application.launch(PinDeskApp.class);
   }
 
   /** The training card goes in and out of the in-process reader. */

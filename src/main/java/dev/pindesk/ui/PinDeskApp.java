@@ -16,9 +16,10 @@ public final class PinDeskApp extends Application {
   private TaskRunner runner;
   private ReaderWatcher watcher;
 
-  /** Must be called before {@link Application#launch}. */
-  public static void configure(UiContext uiContext) {
+  /** Starts the JavaFX application with {@code uiContext}; returns when the last window closes. */
+  public static void launch(UiContext uiContext) {
     context = Objects.requireNonNull(uiContext);
+    Application.launch(PinDeskApp.class);
   }
 
   @Override
