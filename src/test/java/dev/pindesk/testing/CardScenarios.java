@@ -14,14 +14,20 @@ import dev.pindesk.card.SscApplication;
 import dev.pindesk.card.SscCardReader;
 import dev.pindesk.domain.CipherAlgorithm;
 import dev.pindesk.domain.Pin;
+import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.ports.CardConnection;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.ports.MacRequest.MacPurpose;
 import dev.pindesk.ports.SecurityModule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +48,29 @@ public abstract class CardScenarios {
   /** Takes the card out again. */
   protected abstract void withdraw() throws Exception;
 
+  /** New PINs written by these scenarios: none may reach a log, in ASCII or BCD form. */
+  private static final List<String> PINS_USED = List.of("385217", "604918", "729164");
+
   @AfterEach
   void takeCardOut() throws Exception {
     withdraw();
+  }
+
+  @AfterAll
+  static void noPinReachedTheLog() throws IOException {
+    Path log =
+        Path.of(System.getProperty("pindesk.log.dir", "target/test-logs"), "pindesk-test.log");
+    if (!Files.exists(log)) {
+      return;
+    }
+    byte[] bytes = Files.readAllBytes(log);
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    for (String pin : PINS_USED) {
+      assertThat(text).doesNotContain(pin);
+      assertThat(text).doesNotContain(Hex.of(pin.getBytes(StandardCharsets.US_ASCII)));
+      assertThat(text)
+          .doesNotContain(new String(Hex.parse(pin), StandardCharsets.ISO_8859_1)); // BCD
+    }
   }
 
   /** An operation on a read card over one connection. */
