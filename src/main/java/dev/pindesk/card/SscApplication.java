@@ -7,6 +7,7 @@ import dev.pindesk.domain.card.CardHolder;
 import dev.pindesk.domain.card.CardInfo;
 import dev.pindesk.domain.card.SscElement;
 import dev.pindesk.domain.card.SscFile;
+import dev.pindesk.domain.card.SsseAid;
 import dev.pindesk.domain.codec.Tlv;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
@@ -20,25 +21,6 @@ import java.util.Optional;
  * verify and change. Privileged writes go through a {@link ResetStrategy}.
  */
 public final class SscApplication {
-  /** "sx1.sh." + GBK "社会保障". */
-  static final byte[] AID = {
-    0x73,
-    0x78,
-    0x31,
-    0x2E,
-    0x73,
-    0x68,
-    0x2E,
-    (byte) 0xC9,
-    (byte) 0xE7,
-    (byte) 0xBB,
-    (byte) 0xE1,
-    (byte) 0xB1,
-    (byte) 0xA3,
-    (byte) 0xD5,
-    (byte) 0xCF
-  };
-
   private static final int PAD_SPACE = 0x20;
 
   private final ApduChannel channel;
@@ -58,7 +40,8 @@ public final class SscApplication {
    * @throws CardException {@code WRONG_CARD} when the card has no SSSE application
    */
   public Optional<CipherAlgorithm> select() throws CardException {
-    ResponseApdu r = channel.transmit(CommandApdu.withData(0x00, 0xA4, 0x04, 0x00, AID, 256));
+    ResponseApdu r =
+        channel.transmit(CommandApdu.withData(0x00, 0xA4, 0x04, 0x00, SsseAid.bytes(), 256));
     StatusOutcome outcome = StatusOutcome.of(r.sw());
     if (outcome instanceof StatusOutcome.FileNotFound
         || outcome instanceof StatusOutcome.NotSupported) {

@@ -1,6 +1,7 @@
 package dev.pindesk.adapters.virtualcard;
 
 import dev.pindesk.domain.card.SscFile;
+import dev.pindesk.domain.card.SsseAid;
 import dev.pindesk.domain.codec.Tlv;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -11,24 +12,7 @@ import java.util.Optional;
  * thread-safe; the card serialises access.
  */
 final class FileCommands {
-  /** "sx1.sh." + GBK "社会保障". */
-  static final byte[] SSSE_AID = {
-    0x73,
-    0x78,
-    0x31,
-    0x2E,
-    0x73,
-    0x68,
-    0x2E,
-    (byte) 0xC9,
-    (byte) 0xE7,
-    (byte) 0xBB,
-    (byte) 0xE1,
-    (byte) 0xB1,
-    (byte) 0xA3,
-    (byte) 0xD5,
-    (byte) 0xCF
-  };
+  static final byte[] SSSE_AID = SsseAid.bytes();
 
   private static final int ALG_TDES = 0x01;
   private static final int ALG_SM4 = 0x03;
