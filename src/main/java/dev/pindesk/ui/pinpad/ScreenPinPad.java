@@ -1,0 +1,156 @@
+package dev.pindesk.ui.pinpad;
+
+import dev.pindesk.domain.Pin;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.ports.PinPad;
+import dev.pindesk.ui.TaskRunner;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.IntConsumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The on-screen customer PIN pad: a second window, on the second screen when there is one, facing
+ * the citizen. One entry at a time; a timeout ends an entry nobody finishes.
+ */
+public final class ScreenPinPad implements PinPad {
+  private final Duration timeout;
+  private final boolean scrambled;
+  private final String stylesheet;
+  private Stage stage;
+  private Entry current;
+
+  private final class Entry {
+    final CompletableFuture<Pin> result = new CompletableFuture<>();
+    PinPadView view;
+    Timeline timer;
+    long secondsLeft;
+
+    void finish(Pin pin, Failure failure) {
+      if (timer != null) {
+        timer.stop();
+      }
+      view.buffer().clear();
+      current = null;
+      stage.hide();
+      if (pin != null) {
+        result.complete(pin);
+      } else {
+        result.completeExceptionally(new PinPadException(failure));
+      }
+    }
+  }
+
+  public ScreenPinPad(Duration timeout, boolean scrambled) {
+    this.timeout = timeout;
+    this.scrambled = scrambled;
+    this.stylesheet =
+        ScreenPinPad.class.getResource("/dev/pindesk/ui/pindesk.css").toExternalForm();
+  }
+
+  @Override
+  public CompletionStage<Pin> request(Prompt prompt, int length, IntConsumer progress) {
+    Entry entry = new Entry();
+    TaskRunner.onFx(() -> open(entry, prompt, length, progress));
+    return entry.result;
+  }
+
+  private void open(Entry entry, Prompt prompt, int length, IntConsumer progress) {
+    if (current != null) {
+      current.finish(null, Failure.CANCELLED);
+    }
+    current = entry;
+    entry.view =
+        new PinPadView(
+            prompt,
+            length,
+            scrambled,
+            count -> {
+              entry.secondsLeft = timeout.toSeconds();
+              progress.accept(count);
+            },
+            () -> entry.finish(entry.view.buffer().take(), null),
+            () -> entry.finish(null, Failure.CANCELLED));
+    entry.secondsLeft = timeout.toSeconds();
+    entry.timer =
+        new Timeline(
+            new KeyFrame(
+                javafx.util.Duration.seconds(1),
+                e -> {
+                  entry.secondsLeft--;
+                  if (entry.secondsLeft <= 0) {
+                    entry.finish(null, Failure.TIMEOUT);
+                  } else if (entry.secondsLeft <= 20) {
+                    entry.view.showSecondsLeft(secondsLeft(entry.secondsLeft));
+                  }
+                }));
+    entry.timer.setCycleCount(Timeline.INDEFINITE);
+    Scene scene = new Scene(entry.view, 720, 760);
+    scene.getStylesheets().add(stylesheet);
+    window().setScene(scene);
+    window().show();
+    window().toFront();
+    entry.view.requestFocus();
+    entry.timer.play();
+  }
+
+  private static String secondsLeft(long seconds) {
+    return Messages.of(Locale.SIMPLIFIED_CHINESE).get("pinpad.timeout", seconds)
+        + " · "
+        + Messages.of(Locale.ENGLISH).get("pinpad.timeout", seconds);
+  }
+
+  private Stage window() {
+    if (stage == null) {
+      stage = new Stage();
+      stage.setTitle(
+          Messages.of(Locale.SIMPLIFIED_CHINESE).get("pinpad.title")
+              + " / "
+              + Messages.of(Locale.ENGLISH).get("pinpad.title"));
+      stage.setOnCloseRequest(
+          e -> {
+            if (current != null) {
+              current.finish(null, Failure.CANCELLED);
+            }
+          });
+      List<Screen> screens = Screen.getScreens();
+      if (screens.size() > 1) {
+        // The citizen's screen: the first one that is not the clerk's primary screen.
+        Rectangle2D bounds =
+            screens.stream()
+                .filter(s -> !s.equals(Screen.getPrimary()))
+                .findFirst()
+                .orElse(Screen.getPrimary())
+                .getVisualBounds();
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+      }
+    }
+    return stage;
+  }
+
+  @Override
+  public void cancel() {
+    TaskRunner.onFx(
+        () -> {
+          if (current != null) {
+            current.finish(null, Failure.CANCELLED);
+          }
+        });
+  }
+
+  @Override
+  public String description() {
+    return "on-screen customer PIN pad";
+  }
+}

@@ -1,0 +1,144 @@
+package dev.pindesk.ui.pinpad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.pindesk.domain.Pin;
+import dev.pindesk.domain.codec.Hex;
+import dev.pindesk.ports.PinPad;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ScreenPinPadTest {
+
+  @Start
+  void start(Stage stage) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+  }
+
+  private static CompletableFuture<Pin> ask(PinPad pad, AtomicInteger progress) {
+    return pad.request(PinPad.Prompt.NEW_PIN, 6, progress::set).toCompletableFuture();
+  }
+
+  @Test
+  void theCitizenTypesOnTheKeyboardAndTheClerkOnlyLearnsTheCount(FxRobot robot) throws Exception {
+    PinPad pad = new ScreenPinPad(Duration.ofSeconds(60), false);
+    AtomicInteger progress = new AtomicInteger();
+    CompletableFuture<Pin> entry = ask(pad, progress);
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> robot.lookup("#pinDots").tryQuery().isPresent());
+    robot.type(KeyCode.DIGIT3, KeyCode.DIGIT8, KeyCode.NUMPAD5, KeyCode.DIGIT2, KeyCode.DIGIT1);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(progress.get()).isEqualTo(5);
+    assertThat(robot.lookup("#pinConfirm").queryAs(Button.class).isDisabled()).isTrue();
+    robot.type(KeyCode.DIGIT7);
+    assertThat(visibleTexts(robot)).noneMatch(t -> t.contains("385217"));
+    robot.type(KeyCode.ENTER);
+    try (Pin pin = entry.get(5, TimeUnit.SECONDS)) {
+      assertThat(Hex.of(pin.toBcd())).isEqualTo("385217");
+    }
+  }
+
+  @Test
+  void theKeypadCanBeClickedAndCleared(FxRobot robot) throws Exception {
+    PinPad pad = new ScreenPinPad(Duration.ofSeconds(60), false);
+    CompletableFuture<Pin> entry = ask(pad, new AtomicInteger());
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> robot.lookup("#pinKey0").tryQuery().isPresent());
+    robot.clickOn("#pinKey8"); // 9
+    robot.clickOn("#pinClear");
+    for (String key :
+        new String[] {"#pinKey9", "#pinKey0", "#pinKey1", "#pinKey2", "#pinKey3", "#pinKey4"}) {
+      robot.clickOn(key);
+    }
+    robot.clickOn("#pinConfirm");
+    try (Pin pin = entry.get(5, TimeUnit.SECONDS)) {
+      assertThat(Hex.of(pin.toBcd())).isEqualTo("012345");
+    }
+  }
+
+  @Test
+  void aScrambledKeypadStillHoldsEveryDigitOnce(FxRobot robot) throws Exception {
+    PinPad pad = new ScreenPinPad(Duration.ofSeconds(60), true);
+    CompletableFuture<Pin> entry = ask(pad, new AtomicInteger());
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> robot.lookup("#pinKey0").tryQuery().isPresent());
+    Set<String> labels = new HashSet<>();
+    for (int i = 0; i < 10; i++) {
+      labels.add(robot.lookup("#pinKey" + i).queryAs(Button.class).getText());
+    }
+    assertThat(labels).containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    snapshot(robot, "pinpad-new-pin");
+    pad.cancel();
+    assertThatThrownBy(() -> entry.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            PinPad.PinPadException.class,
+            e -> assertThat(e.failure()).isEqualTo(PinPad.Failure.CANCELLED));
+  }
+
+  @Test
+  void anEntryNobodyFinishesTimesOut(FxRobot robot) {
+    PinPad pad = new ScreenPinPad(Duration.ofSeconds(1), false);
+    CompletableFuture<Pin> entry = ask(pad, new AtomicInteger());
+    assertThatThrownBy(() -> entry.get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOfSatisfying(
+            PinPad.PinPadException.class,
+            e -> assertThat(e.failure()).isEqualTo(PinPad.Failure.TIMEOUT));
+  }
+
+  @Test
+  void escapeCancels(FxRobot robot) throws Exception {
+    PinPad pad = new ScreenPinPad(Duration.ofSeconds(60), false);
+    CompletableFuture<Pin> entry = ask(pad, new AtomicInteger());
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> robot.lookup("#pinDots").tryQuery().isPresent());
+    robot.type(KeyCode.DIGIT1, KeyCode.ESCAPE);
+    assertThatThrownBy(() -> entry.get(5, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(PinPad.PinPadException.class);
+  }
+
+  private static java.util.List<String> visibleTexts(FxRobot robot) {
+    return robot.lookup(n -> n instanceof Labeled).queryAll().stream()
+        .map(n -> ((Labeled) n).getText())
+        .toList();
+  }
+
+  private static void snapshot(FxRobot robot, String name) throws Exception {
+    Node root = robot.lookup("#pinDots").query().getScene().getRoot();
+    var image =
+        WaitForAsyncUtils.asyncFx(() -> root.getScene().snapshot(null)).get(5, TimeUnit.SECONDS);
+    Path out = Path.of(System.getProperty("pindesk.screenshots", "target/screenshots"));
+    Files.createDirectories(out);
+    ImageIO.write(
+        SwingFXUtils.fromFXImage(image, null), "png", out.resolve(name + ".png").toFile());
+    Window.getWindows().size();
+  }
+}
