@@ -1,0 +1,93 @@
+package dev.pindesk.ui;
+
+import atlantafx.base.theme.Styles;
+import dev.pindesk.i18n.Messages;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * Always-visible state of the counter's equipment: reader, security module, audit journal and the
+ * central system. Each segment shows a translated label and a state the clerk can act on.
+ */
+public final class StatusBar extends HBox {
+
+  /** How a segment is doing. */
+  public enum Health {
+    OK,
+    WARNING,
+    ERROR,
+    NONE
+  }
+
+  /** What one segment shows: a text (already translated) and its health. */
+  public record Segment(String text, Health health) {}
+
+  private final ObjectProperty<Segment> reader = segmentProperty();
+  private final ObjectProperty<Segment> securityModule = segmentProperty();
+  private final ObjectProperty<Segment> journal = segmentProperty();
+  private final ObjectProperty<Segment> central = segmentProperty();
+
+  public StatusBar(ObservableValue<Messages> m) {
+    super(24);
+    getStyleClass().add("status-bar");
+    setAlignment(Pos.CENTER_LEFT);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    getChildren()
+        .addAll(
+            segment("statusReader", "status.reader", reader, m),
+            segment("statusSecurityModule", "status.security_module", securityModule, m),
+            segment("statusJournal", "status.journal", journal, m),
+            spacer,
+            segment("statusCentral", "status.central", central, m));
+  }
+
+  private static ObjectProperty<Segment> segmentProperty() {
+    return new SimpleObjectProperty<>(new Segment("—", Health.NONE));
+  }
+
+  private static HBox segment(
+      String id, String key, ObjectProperty<Segment> value, ObservableValue<Messages> m) {
+    Label name = new Label();
+    name.textProperty().bind(Texts.of(m, key));
+    name.getStyleClass().add(Styles.TEXT_MUTED);
+    Label state = new Label();
+    state.setId(id);
+    Runnable render =
+        () -> {
+          state.setText(value.get().text());
+          state.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+          switch (value.get().health()) {
+            case OK -> state.getStyleClass().add(Styles.SUCCESS);
+            case WARNING -> state.getStyleClass().add(Styles.WARNING);
+            case ERROR -> state.getStyleClass().add(Styles.DANGER);
+            default -> {}
+          }
+        };
+    value.addListener((o, a, b) -> render.run());
+    render.run();
+    return new HBox(6, name, state);
+  }
+
+  public ObjectProperty<Segment> readerProperty() {
+    return reader;
+  }
+
+  public ObjectProperty<Segment> securityModuleProperty() {
+    return securityModule;
+  }
+
+  public ObjectProperty<Segment> journalProperty() {
+    return journal;
+  }
+
+  public ObjectProperty<Segment> centralProperty() {
+    return central;
+  }
+}
