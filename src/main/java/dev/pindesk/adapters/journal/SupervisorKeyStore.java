@@ -37,10 +37,22 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * a self-signed SM3withSM2 certificate naming the key (and saying TRAINING for training keys).
  */
 final class SupervisorKeyStore {
-  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+  /** Registered once: BC's PKCS#12 looks up its PBE/AES parameters through the JCA by name. */
+  private static final java.security.Provider BC = registeredProvider();
+
   private static final String ALIAS = "pindesk-supervisor";
 
   private SupervisorKeyStore() {}
+
+  private static synchronized java.security.Provider registeredProvider() {
+    java.security.Provider p =
+        java.security.Security.getProvider(BouncyCastleProvider.PROVIDER_NAME);
+    if (p == null) {
+      p = new BouncyCastleProvider();
+      java.security.Security.addProvider(p);
+    }
+    return p;
+  }
 
   static void write(Path file, Sm2KeyPair pair, char[] passphrase, String commonName)
       throws IOException {
