@@ -19,11 +19,12 @@ final class JournalSchema {
 
   private JournalSchema() {}
 
-  /** A read-write connection in WAL mode with {@code synchronous=FULL}. */
-  static Connection openForWriting(Path file) throws SQLException {
+  /** A read-write connection in WAL mode with {@code synchronous=FULL} (OFF when not durable). */
+  static Connection openForWriting(Path file, boolean durable) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setSynchronous(
+        durable ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.OFF);
     config.setBusyTimeout(5000);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());

@@ -78,7 +78,7 @@ public final class SqliteJournalStore implements JournalStore {
     WriterLock lock = WriterLock.acquire(file);
     Connection c = null;
     try {
-      c = JournalSchema.openForWriting(file);
+      c = JournalSchema.openForWriting(file, options.durable());
       SqliteJournalStore store = new SqliteJournalStore(file, options, lock, c);
       store.openSegment();
       LOG.info("journal {} open for appending at seq {}", file, store.seq);

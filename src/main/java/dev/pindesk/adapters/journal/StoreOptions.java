@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 /**
  * How a workstation writes its journal: who it is, its signing key, whom it encrypts for, and how
  * often it checkpoints ({@code checkpointEvery} entries) and changes data key ({@code
- * segmentEntries} entries; also at every start).
+ * segmentEntries} entries; also at every start). {@code durable} is true at the counter.
  */
 public record StoreOptions(
     String workstationId,
@@ -17,7 +17,8 @@ public record StoreOptions(
     int checkpointEvery,
     int segmentEntries,
     boolean training,
-    Clock clock) {
+    Clock clock,
+    boolean durable) {
   public static final int DEFAULT_CHECKPOINT_EVERY = 1000;
   public static final int DEFAULT_SEGMENT_ENTRIES = 10_000;
 
@@ -47,17 +48,25 @@ public record StoreOptions(
         DEFAULT_CHECKPOINT_EVERY,
         DEFAULT_SEGMENT_ENTRIES,
         training,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        true);
   }
 
   public StoreOptions withCheckpointEvery(int n) {
     return new StoreOptions(
-        workstationId, workstationKeys, supervisorKey, n, segmentEntries, training, clock);
+        workstationId, workstationKeys, supervisorKey, n, segmentEntries, training, clock, durable);
   }
 
   public StoreOptions withSegmentEntries(int n) {
     return new StoreOptions(
-        workstationId, workstationKeys, supervisorKey, checkpointEvery, n, training, clock);
+        workstationId,
+        workstationKeys,
+        supervisorKey,
+        checkpointEvery,
+        n,
+        training,
+        clock,
+        durable);
   }
 
   public StoreOptions withClock(Clock c) {
@@ -68,6 +77,23 @@ public record StoreOptions(
         checkpointEvery,
         segmentEntries,
         training,
-        c);
+        c,
+        durable);
+  }
+
+  /**
+   * Without durability ({@code synchronous=OFF}): only for generating training and benchmark
+   * journals, never at the counter.
+   */
+  public StoreOptions withoutDurability() {
+    return new StoreOptions(
+        workstationId,
+        workstationKeys,
+        supervisorKey,
+        checkpointEvery,
+        segmentEntries,
+        training,
+        clock,
+        false);
   }
 }

@@ -23,7 +23,8 @@ public final class AppendLoopChild {
             7,
             40,
             true,
-            java.time.Clock.systemUTC());
+            java.time.Clock.systemUTC(),
+            true);
     SqliteJournalStore store = SqliteJournalStore.open(journal, options);
     out.println("open " + store.lastSeq());
     out.flush();
