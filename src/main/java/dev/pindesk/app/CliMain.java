@@ -22,7 +22,10 @@ final class CliMain {
             Settings.messages(),
             out,
             err);
-    return PinDeskCli.run(context, args, new VirtualCardCommand());
+    Object[] groups = CommandGroups.all(context.messages());
+    Object[] extra = java.util.Arrays.copyOf(groups, groups.length + 1);
+    extra[groups.length] = new VirtualCardCommand();
+    return PinDeskCli.run(context, args, extra);
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -1,0 +1,30 @@
+package dev.pindesk.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code journal}, {@code keys} and {@code training} command groups, wired with messages. */
+final class CommandGroups {
+  private CommandGroups() {}
+
+  @Command(name = "journal", description = "Verify and export audit journals.")
+  static final class Journal {}
+
+  @Command(name = "keys", description = "Workstation and supervisor keys.")
+  static final class Keys {}
+
+  @Command(name = "training", description = "Training tools.")
+  static final class Training {}
+
+  /** The groups as subcommands for {@code PinDeskCli.run(..., extra)}. */
+  static Object[] all(dev.pindesk.i18n.Messages messages) {
+    CommandLine journal = new CommandLine(new Journal());
+    journal.addSubcommand(new JournalVerifyCommand(messages));
+    journal.addSubcommand(new JournalExportCommand(messages));
+    CommandLine keys = new CommandLine(new Keys());
+    keys.addSubcommand(new KeysInitCommand(messages));
+    CommandLine training = new CommandLine(new Training());
+    training.addSubcommand(new GenerateJournalCommand(messages));
+    return new Object[] {journal, keys, training};
+  }
+}

@@ -1,0 +1,97 @@
+package dev.pindesk.app;
+
+import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.adapters.journal.SqliteJournalStore;
+import dev.pindesk.adapters.journal.StoreOptions;
+import dev.pindesk.domain.audit.JournalException;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.service.audit.SteppingClock;
+import dev.pindesk.service.audit.TrainingJournalGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code training generate-journal --cases N --out PATH [--seed S] [--keys DIR]}: a realistic
+ * training journal under the keys in DIR (training keys are created there when absent). Written
+ * without fsync per entry: these journals are for demos, tests and benchmarks, not the counter.
+ */
+@Command(name = "generate-journal", description = "Generate a realistic training journal.")
+final class GenerateJournalCommand implements Callable<Integer> {
+  private final Messages messages;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--cases", required = true, description = "Number of cases.")
+  int cases;
+
+  @Option(names = "--out", required = true, paramLabel = "PATH", description = "New journal file.")
+  Path out;
+
+  @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed = 1;
+
+  @Option(
+      names = "--keys",
+      paramLabel = "DIR",
+      description = "Key directory (default: training keys).")
+  Path keys;
+
+  @Option(names = "--workstation", description = "Workstation id (default: ${DEFAULT-VALUE}).")
+  String workstation = "TRAINING-WS-01";
+
+  GenerateJournalCommand(Messages messages) {
+    this.messages = messages;
+  }
+
+  static Path defaultTrainingKeys() {
+    return Settings.get("training.keys")
+        .map(Path::of)
+        .orElse(Path.of(System.getProperty("user.home"), ".pindesk", "training-keys"));
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path dir = keys != null ? keys : defaultTrainingKeys();
+    if (Files.exists(out)) {
+      err.println(messages.get("cli.journal.error", out + " exists; choose a new file"));
+      return 2;
+    }
+    try {
+      KeyFiles.ensureTrainingKeys(dir);
+      SteppingClock clock = new SteppingClock(Instant.parse("2025-03-03T01:00:00Z"));
+      StoreOptions options =
+          StoreOptions.of(
+                  workstation,
+                  KeyFiles.workstation(dir),
+                  KeyFiles.publicKey(dir.resolve(KeyFiles.SUPERVISOR_PUB)),
+                  true)
+              .withClock(clock)
+              .withoutDurability();
+      long events;
+      try (SqliteJournalStore store = SqliteJournalStore.open(out, options)) {
+        events = new TrainingJournalGenerator(seed, clock, store).generate(cases);
+      }
+      o.println(
+          messages.get(
+              "cli.training.generated",
+              String.valueOf(cases),
+              String.valueOf(events),
+              out.toString(),
+              dir.toString()));
+      return 0;
+    } catch (IOException | JournalException | IllegalArgumentException e) {
+      err.println(messages.get("cli.journal.error", e.getMessage()));
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.pindesk.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pindesk.adapters.journal.JournalVerifier;
+import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.adapters.journal.Problem;
+import dev.pindesk.adapters.journal.VerifyReport;
+import dev.pindesk.i18n.Messages;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code journal verify PATH [--json] [--workstation-key workstation.pub]}: exit 0 when every
+ * entry, link and checkpoint is valid, else 1 with {@code entry N: <reason>} on stderr.
+ */
+@Command(name = "verify", description = "Verify a journal's chain and checkpoints (no key needed).")
+final class JournalVerifyCommand implements Callable<Integer> {
+  private final Messages messages;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", description = "Journal file.")
+  Path path;
+
+  @Option(names = "--json", description = "Print {valid, entries, checkpoints, firstBad} as JSON.")
+  boolean json;
+
+  @Option(
+      names = "--workstation-key",
+      paramLabel = "FILE",
+      description = "Also require the journal to be signed by this workstation.pub.")
+  Path workstationKey;
+
+  JournalVerifyCommand(Messages messages) {
+    this.messages = messages;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<ECPublicKeyParameters> expected = Optional.empty();
+    if (workstationKey != null) {
+      try {
+        expected = Optional.of(KeyFiles.publicKey(workstationKey));
+      } catch (IOException | RuntimeException e) {
+        err.println(messages.get("cli.journal.error", e.getMessage()));
+        return 2;
+      }
+    }
+    long start = System.nanoTime();
+    VerifyReport report = JournalVerifier.verify(path, expected);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (json) {
+      out.println(toJson(report));
+    } else if (report.valid()) {
+      out.println(
+          messages.get(
+              "cli.journal.valid",
+              String.valueOf(report.entries()),
+              String.valueOf(report.checkpoints()),
+              String.valueOf(report.events()),
+              String.format(java.util.Locale.ROOT, "%.2f", seconds)));
+      if (report.uncovered() > 0) {
+        out.println(messages.get("cli.journal.uncovered", String.valueOf(report.uncovered())));
+      }
+      out.println(messages.get("cli.journal.head", report.head()));
+    }
+    report.firstBad().ifPresent(p -> err.println(p.describe()));
+    out.flush();
+    err.flush();
+    return report.valid() ? 0 : 1;
+  }
+
+  static String toJson(VerifyReport report) {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode n = mapper.createObjectNode();
+    n.put("valid", report.valid());
+    n.put("entries", report.entries());
+    n.put("checkpoints", report.checkpoints());
+    n.put("events", report.events());
+    n.put("uncheckpointed", report.uncovered());
+    n.put("head", report.head());
+    report
+        .info()
+        .ifPresent(
+            i -> {
+              n.put("journalId", i.journalId());
+              n.put("workstation", i.workstationId());
+              n.put("training", i.training());
+            });
+    Optional<Problem> bad = report.firstBad();
+    if (bad.isPresent()) {
+      ObjectNode b = n.putObject("firstBad");
+      b.put("seq", bad.get().seq());
+      b.put("code", bad.get().kind().wireName());
+      b.put("reason", bad.get().detail());
+    } else {
+      n.putNull("firstBad");
+    }
+    return n.toString();
+  }
+}

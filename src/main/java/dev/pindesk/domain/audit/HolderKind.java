@@ -1,0 +1,17 @@
+package dev.pindesk.domain.audit;
+
+import java.util.Locale;
+
+/** Who is at the counter: the card holder in person or an agent on their behalf. */
+public enum HolderKind {
+  IN_PERSON,
+  AGENT;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static HolderKind fromWire(String wire) {
+    return WireNames.parse(HolderKind.class, wire);
+  }
+}
