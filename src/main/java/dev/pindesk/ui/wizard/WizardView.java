@@ -1,0 +1,166 @@
+package dev.pindesk.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import dev.pindesk.ui.StatusBar;
+import dev.pindesk.ui.Texts;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The clerk's wizard: steps on the left, the current step in the middle, Back / Next at the bottom
+ * (Enter = Next, Esc = Back), the equipment's state in the status bar, the TRAINING watermark in
+ * training mode. Views only bind to {@link WizardViewModel}; they hold no logic.
+ */
+public final class WizardView extends BorderPane {
+  private final WizardViewModel model;
+  private final Map<WizardStep, Node> steps = new EnumMap<>(WizardStep.class);
+  private final StackPane content = new StackPane();
+
+  public WizardView(WizardViewModel model, StatusBar statusBar) {
+    this.model = model;
+    getStylesheets()
+        .add(WizardView.class.getResource("/dev/pindesk/ui/pindesk.css").toExternalForm());
+    getStyleClass().add("wizard");
+    steps.put(
+        WizardStep.SERVICE,
+        new ServiceStepView(model.serviceProperty(), model.holderProperty(), model.messages()));
+    steps.put(WizardStep.ID, idStep());
+    for (WizardStep s : WizardStep.values()) {
+      steps.computeIfAbsent(s, this::placeholder);
+    }
+    setTop(header());
+    setLeft(new StepList(model.stepProperty(), model.messages()));
+    ScrollPane scroll = new ScrollPane(content);
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add("wizard-content");
+    setCenter(new VBox(scroll, navigation()));
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    setBottom(statusBar);
+    model.stepProperty().addListener((o, a, b) -> show());
+    show();
+    if (model.training()) {
+      Label watermark = new Label();
+      watermark.textProperty().bind(Texts.of(model.messages(), "app.training"));
+      watermark.getStyleClass().add("watermark");
+      watermark.setMouseTransparent(true);
+      StackPane.setAlignment(watermark, Pos.CENTER);
+      content.getChildren().add(watermark);
+    }
+  }
+
+  private Node placeholder(WizardStep step) {
+    Label title = new Label();
+    title.textProperty().bind(Texts.of(model.messages(), step.messageKey()));
+    title.getStyleClass().add(Styles.TITLE_3);
+    return new VBox(16, title);
+  }
+
+  private Node idStep() {
+    IdDocumentForm holder =
+        new IdDocumentForm("holder", "idstep.holder", model.holderIdForm(), model.messages());
+    IdDocumentForm agent =
+        new IdDocumentForm("agent", "idstep.agent", model.agentIdForm(), model.messages());
+    agent.visibleProperty().bind(model.agentProperty());
+    agent.managedProperty().bind(agent.visibleProperty());
+    Label title = new Label();
+    title.textProperty().bind(Texts.of(model.messages(), "idstep.title"));
+    title.getStyleClass().add(Styles.TITLE_3);
+    VBox box = new VBox(16, title, holder, agent);
+    box.setUserData((Runnable) holder::focusNumber);
+    return box;
+  }
+
+  private void show() {
+    Node node = steps.get(model.stepProperty().get());
+    content.getChildren().removeIf(n -> !n.getStyleClass().contains("watermark"));
+    content.getChildren().add(0, node);
+    StackPane.setAlignment(node, Pos.TOP_LEFT);
+    if (node.getUserData() instanceof Runnable focus) {
+      javafx.application.Platform.runLater(focus);
+    } else {
+      javafx.application.Platform.runLater(node::requestFocus);
+    }
+  }
+
+  private HBox header() {
+    Label title = new Label();
+    title.textProperty().bind(Texts.of(model.messages(), "app.title"));
+    title.getStyleClass().add(Styles.TITLE_3);
+    Label operator = new Label();
+    operator.setId("operatorName");
+    operator.textProperty().bind(model.operatorTextBinding());
+    operator.getStyleClass().add(Styles.TEXT_MUTED);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox header = new HBox(16, title, spacer, operator);
+    header.setAlignment(Pos.CENTER_LEFT);
+    header.setPadding(new Insets(14, 20, 14, 20));
+    header.getStyleClass().add("wizard-header");
+    if (model.training()) {
+      Label badge = new Label();
+      badge.textProperty().bind(Texts.of(model.messages(), "app.training"));
+      badge.getStyleClass().add("training-badge");
+      header.getChildren().add(badge);
+    }
+    Button language = new Button();
+    language.setId("languageButton");
+    language.textProperty().bind(Texts.of(model.messages(), "ui.language"));
+    language.setOnAction(e -> model.switchLanguage());
+    language.setFocusTraversable(false);
+    header.getChildren().add(language);
+    return header;
+  }
+
+  private HBox navigation() {
+    Button cancel = new Button();
+    cancel.setId("cancelCase");
+    cancel.textProperty().bind(Texts.of(model.messages(), "wizard.cancel_case"));
+    cancel.getStyleClass().add(Styles.DANGER);
+    cancel.setOnAction(e -> model.cancelCase());
+    Button back = new Button();
+    back.setId("backButton");
+    back.textProperty().bind(Texts.of(model.messages(), "wizard.back"));
+    back.disableProperty().bind(model.canGoBackBinding().not());
+    back.setOnAction(e -> model.back());
+    back.setCancelButton(true);
+    Button next = new Button();
+    next.setId("nextButton");
+    next.textProperty().bind(Texts.of(model.messages(), "wizard.next"));
+    next.getStyleClass().add(Styles.ACCENT);
+    next.setDefaultButton(true);
+    next.disableProperty().bind(model.canGoNextBinding().not());
+    next.setOnAction(e -> model.next());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox nav = new HBox(12, cancel, spacer, back, next);
+    nav.setPadding(new Insets(12, 20, 12, 20));
+    nav.getStyleClass().add("wizard-nav");
+    sceneProperty()
+        .addListener(
+            (o, a, scene) -> {
+              if (scene != null) {
+                scene
+                    .getAccelerators()
+                    .put(
+                        new KeyCodeCombination(KeyCode.X, KeyCombination.ALT_DOWN),
+                        model::cancelCase);
+              }
+            });
+    return nav;
+  }
+}
