@@ -34,7 +34,8 @@ class JournalSecretsTest {
     Path file = dir.resolve("secrets.db");
     SteppingClock clock = new SteppingClock(Instant.parse("2025-01-06T01:00:00Z"));
     try (SqliteJournalStore store =
-        SqliteJournalStore.open(file, TestJournals.options(50).withClock(clock))) {
+        SqliteJournalStore.open(
+            file, TestJournals.options(50).withClock(clock).withoutDurability())) {
       new TrainingJournalGenerator(99, clock, store).generate(300);
       store.append(TestJournals.event(3).withAgent(new Person("110101194912310036", "欧阳娜")));
     }
