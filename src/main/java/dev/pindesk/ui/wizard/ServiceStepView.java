@@ -111,15 +111,16 @@ public final class ServiceStepView extends VBox {
     name.getStyleClass().add(Styles.TITLE_4);
     VBox content = new VBox(6, name);
     if (!key.startsWith("service.holder")) {
-      Label help = new Label();
+      // Text with a fixed wrapping width: a wrapping Label makes the button's height explode.
+      javafx.scene.text.Text help = new javafx.scene.text.Text();
       help.textProperty().bind(Texts.of(m, key + ".help"));
-      help.setWrapText(true);
-      help.getStyleClass().add(Styles.TEXT_MUTED);
+      help.setWrappingWidth(230);
+      help.getStyleClass().add("choice-help");
       content.getChildren().add(help);
     }
     b.setGraphic(content);
-    b.setMaxWidth(Double.MAX_VALUE);
     b.setPrefWidth(260);
+    b.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     return b;
   }
 }
