@@ -22,7 +22,8 @@ final class CliMain {
             Settings.messages(),
             out,
             err);
-    return PinDeskCli.run(context, args, new VirtualCardCommand());
+    return PinDeskCli.run(
+        context, args, new VirtualCardCommand(), OperatorsCommand.create(context.messages()));
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
