@@ -7,6 +7,7 @@ import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,7 +86,9 @@ final class OperatorsAddCommand extends OperatorSubcommand {
       if (Character.codePointCount(password, 0, password.length) < MIN_PASSWORD_LENGTH) {
         return error(FAILED, "operators.password_too_short", MIN_PASSWORD_LENGTH);
       }
-      Operator operator = new Operator(id, name.strip(), parsedRole, true, clock.instant());
+      Operator operator =
+          new Operator(
+              id, name.strip(), parsedRole, true, clock.instant().truncatedTo(ChronoUnit.SECONDS));
       try (SqliteOperatorDirectory directory = open()) {
         directory.add(operator, password);
       }
