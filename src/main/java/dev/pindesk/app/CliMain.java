@@ -6,6 +6,8 @@ import dev.pindesk.cli.CliContext;
 import dev.pindesk.cli.PinDeskCli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Wires the CLI: real PC/SC readers, built-in card profiles, translated messages. */
@@ -22,10 +24,10 @@ final class CliMain {
             Settings.messages(),
             out,
             err);
-    Object[] groups = CommandGroups.all(context.messages());
-    Object[] extra = java.util.Arrays.copyOf(groups, groups.length + 1);
-    extra[groups.length] = new VirtualCardCommand();
-    return PinDeskCli.run(context, args, extra);
+    List<Object> extra = new ArrayList<>(List.of(CommandGroups.all(context.messages())));
+    extra.add(new VirtualCardCommand());
+    extra.add(OperatorsCommand.create(context.messages()));
+    return PinDeskCli.run(context, args, extra.toArray());
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
