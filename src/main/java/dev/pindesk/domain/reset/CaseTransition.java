@@ -1,0 +1,57 @@
+package dev.pindesk.domain.reset;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One step of a case as the journal records it. Never holds a PIN, a full ID number or a name:
+ * people appear only in the masked forms of {@link dev.pindesk.domain.id.Mask}. A refused step has
+ * {@code from == to}.
+ *
+ * @param caseId the case
+ * @param service the service of the case
+ * @param holderKind in person or by agent
+ * @param clerk the clerk's id (staff id, not personal data of a citizen)
+ * @param from state before
+ * @param to state after
+ * @param at when (UTC instant)
+ * @param step the step that caused it
+ * @param outcome how it ended
+ * @param errorCode stable lower-case code ({@code ssn_mismatch}, {@code card_removed}, ...), empty
+ *     when none
+ * @param maskedHolderId holder's ID number masked, empty before the ID check
+ * @param maskedAgentId agent's ID number masked, empty when none
+ */
+public record CaseTransition(
+    String caseId,
+    ServiceKind service,
+    HolderKind holderKind,
+    String clerk,
+    CaseState from,
+    CaseState to,
+    Instant at,
+    CaseStep step,
+    CaseOutcome outcome,
+    String errorCode,
+    String maskedHolderId,
+    String maskedAgentId) {
+
+  public CaseTransition {
+    Objects.requireNonNull(caseId, "caseId");
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(holderKind, "holderKind");
+    Objects.requireNonNull(clerk, "clerk");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(errorCode, "errorCode");
+    Objects.requireNonNull(maskedHolderId, "maskedHolderId");
+    Objects.requireNonNull(maskedAgentId, "maskedAgentId");
+  }
+
+  public boolean hasError() {
+    return !errorCode.isEmpty();
+  }
+}

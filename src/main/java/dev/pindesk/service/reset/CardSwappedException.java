@@ -1,0 +1,16 @@
+package dev.pindesk.service.reset;
+
+/**
+ * The card in the reader is not the card the case was bound to (different identification code or
+ * SSN): a card was swapped between binding and writing. Carries no card or personal data.
+ */
+public final class CardSwappedException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  /** Stable code for the journal and the clerk message key {@code error.case.card_swapped}. */
+  public static final String CODE = "card_swapped";
+
+  public CardSwappedException() {
+    super(CODE + ": the card in the reader is not the card bound to the case");
+  }
+}

@@ -1,0 +1,297 @@
+package dev.pindesk.service.reset;
+
+import dev.pindesk.card.ApduTracer;
+import dev.pindesk.card.CardProfiles;
+import dev.pindesk.card.CardSnapshot;
+import dev.pindesk.card.SscCardReader;
+import dev.pindesk.domain.Pin;
+import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
+import dev.pindesk.domain.pin.PinEntry;
+import dev.pindesk.domain.pin.PinEntryResult;
+import dev.pindesk.domain.pin.PinPolicy;
+import dev.pindesk.domain.reset.BindingResult;
+import dev.pindesk.domain.reset.CancelReason;
+import dev.pindesk.domain.reset.CaseIds;
+import dev.pindesk.domain.reset.CaseParties;
+import dev.pindesk.domain.reset.CaseState;
+import dev.pindesk.domain.reset.CaseStep;
+import dev.pindesk.domain.reset.CaseTransition;
+import dev.pindesk.domain.reset.HolderKind;
+import dev.pindesk.domain.reset.IdentityBinding;
+import dev.pindesk.domain.reset.ResetCase;
+import dev.pindesk.domain.reset.ServiceKind;
+import dev.pindesk.ports.CardConnection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Runs one reset case at a time through the card layer and the ports, without UI: {@link #open},
+ * {@link #checkId}, {@link #readCard}, {@link #bind}, {@link #checkFirstPin} / {@link #capturePin},
+ * {@link #write} (and {@link #resolveInDoubt}), {@link #close} or {@link #cancel}. Every transition
+ * is recorded in the {@link dev.pindesk.ports.CaseJournal} before the method returns; refused
+ * attempts are recorded too (same state, outcome {@code refused}, an error code).
+ *
+ * <p>The new PIN is held from capture until the write is settled: wiped after a confirmed or a
+ * definitely failed write, kept through {@code IN_DOUBT} (the resolving VERIFY needs it) and wiped
+ * on resolution, cancel or close. Not thread-safe: the wizard calls it from one worker thread.
+ */
+public final class ResetCaseService {
+  private final ResetCaseDevices devices;
+  private final ResetCaseConfig config;
+  private final CaseIds ids;
+  private final Clock clock;
+  private final SscCardReader reader;
+  private final CardSwapGuard swapGuard;
+  private final PinWriter writer;
+  private final InDoubtResolver resolver;
+  private final PinPolicy policy = new PinPolicy();
+  private ResetCase current;
+  private String readerName;
+  private CardSnapshot snapshot;
+  private Pin newPin;
+
+  public ResetCaseService(
+      ResetCaseDevices devices,
+      CardProfiles profiles,
+      ResetCaseConfig config,
+      CaseIds ids,
+      Clock clock) {
+    this.devices = devices;
+    this.config = config;
+    this.ids = ids;
+    this.clock = clock;
+    this.reader = new SscCardReader(profiles);
+    this.swapGuard = new CardSwapGuard(reader);
+    this.writer = new PinWriter(devices.securityModule());
+    this.resolver = new InDoubtResolver(writer);
+  }
+
+  /**
+   * Opens a new case.
+   *
+   * @throws IllegalStateException while another case is neither closed nor cancelled
+   */
+  public ResetCase open(ServiceKind service, HolderKind holderKind, String clerk) {
+    if (current != null && !current.state().isFinal()) {
+      throw new IllegalStateException("case " + current.id() + " is still " + current.state());
+    }
+    readerName = null;
+    snapshot = null;
+    current =
+        ResetCase.open(ids.next(), service, holderKind, clerk, clock, devices.journal()::record);
+    return current;
+  }
+
+  /** The case being served, if any. */
+  public Optional<ResetCase> currentCase() {
+    return Optional.ofNullable(current);
+  }
+
+  /** The IDs (checked by the clerk: checksum, photo, validity on the document) are recorded. */
+  public CaseTransition checkId(CaseParties parties) {
+    return active().idChecked(parties);
+  }
+
+  /**
+   * Reads the card in {@code reader}; the case remembers the reader for the write.
+   *
+   * @throws CardException after recording the refused read; the case stays where it was
+   */
+  public CardSnapshot readCard(String reader) throws CardException {
+    ResetCase c = active();
+    if (c.state() != CaseState.ID_CHECKED
+        && c.state() != CaseState.CARD_READ
+        && c.state() != CaseState.IDENTITY_BOUND) {
+      throw new IllegalStateException("illegal transition " + c.state() + " -> CARD_READ");
+    }
+    CardSnapshot read;
+    try (CardConnection connection = devices.terminals().connect(reader)) {
+      read = this.reader.read(connection, ApduTracer.NONE);
+    } catch (CardException e) {
+      c.refused(CaseStep.READ_CARD, e.code().wireName());
+      throw e;
+    }
+    c.cardRead(CardFactsOf.snapshot(read));
+    readerName = reader;
+    snapshot = read;
+    return read;
+  }
+
+  /**
+   * Binds the checked IDs to the card read. Refused (recorded, state unchanged) when an issue
+   * blocks, or when a warning such as a differing name was not confirmed by the clerk.
+   */
+  public BindingResult bind(boolean clerkConfirmedWarnings) {
+    ResetCase c = active();
+    if (c.state() != CaseState.CARD_READ) {
+      throw new IllegalStateException("illegal transition " + c.state() + " -> IDENTITY_BOUND");
+    }
+    BindingResult result =
+        new IdentityBinding(config.agentPolicy())
+            .check(
+                c.service(),
+                c.parties().orElseThrow(),
+                c.card().orElseThrow(),
+                LocalDate.now(clock),
+                config.trainingMode());
+    if (result.canBind(clerkConfirmedWarnings)) {
+      c.bound();
+    } else {
+      c.refused(CaseStep.BIND, result.firstIssue().orElseThrow().wireName());
+    }
+    return result;
+  }
+
+  /** Judges the first entry of the new PIN before the second prompt (see {@link PinEntry}). */
+  public PinEntryResult checkFirstPin(Pin first) {
+    ResetCase c = requireCapturable();
+    PinEntryResult result = entry(c).check(first);
+    if (result instanceof PinEntryResult.Weak) {
+      c.refused(CaseStep.CAPTURE_PIN, "weak_pin");
+    }
+    return result;
+  }
+
+  /**
+   * Captures the new PIN from its two entries; takes ownership of both (see {@link
+   * PinEntry#confirm}). A weak PIN or a mismatch is recorded as {@code weak_pin} / {@code
+   * pin_mismatch} (never which rule: the journal says nothing about PINs).
+   */
+  public PinEntryResult capturePin(Pin first, Pin second) {
+    ResetCase c = requireCapturable();
+    PinEntryResult result = entry(c).confirm(first, second);
+    if (result instanceof PinEntryResult.Accepted) {
+      c.pinCaptured();
+      wipePin();
+      newPin = ((PinEntryResult.Accepted) result).pin();
+    } else if (result instanceof PinEntryResult.Mismatch) {
+      c.refused(CaseStep.CAPTURE_PIN, "pin_mismatch");
+    } else {
+      c.refused(CaseStep.CAPTURE_PIN, "weak_pin");
+    }
+    return result;
+  }
+
+  /**
+   * Re-reads the card (swap guard), then writes the captured PIN.
+   *
+   * @return the transition: {@code WRITTEN}; {@code IN_DOUBT} when the card went away or fell
+   *     silent during the write; {@code IDENTITY_BOUND} when the card refused it (a new PIN must be
+   *     captured); {@code ID_CHECKED} with {@code card_swapped}; or a refused {@code PIN_CAPTURED}
+   *     when the re-read failed (nothing was written, the PIN is kept, write may be retried)
+   */
+  public CaseTransition write() {
+    ResetCase c = active();
+    if (c.state() != CaseState.PIN_CAPTURED) {
+      throw new IllegalStateException("illegal transition " + c.state() + " -> WRITTEN");
+    }
+    try (CardConnection connection = devices.terminals().connect(readerName)) {
+      CardSnapshot fresh;
+      try {
+        fresh = swapGuard.reread(connection, c.boundCard().orElseThrow());
+      } catch (CardSwappedException e) {
+        wipePin();
+        return c.cardSwapped();
+      }
+      try {
+        writer.write(c.service(), connection, fresh, newPin);
+      } catch (CardException e) {
+        if (isLostAnswer(e.code())) {
+          return c.inDoubt(e.code().wireName());
+        }
+        wipePin();
+        return c.notWritten(CaseStep.WRITE, e.code().wireName());
+      }
+      wipePin();
+      return c.written(CaseStep.WRITE);
+    } catch (CardException e) {
+      return c.refused(CaseStep.WRITE, e.code().wireName()); // connect or re-read: nothing sent
+    }
+  }
+
+  /** {@link #resolveInDoubt(boolean)} without spending a last (or unknown) try. */
+  public CaseTransition resolveInDoubt() {
+    return resolveInDoubt(false);
+  }
+
+  /**
+   * Settles an {@code IN_DOUBT} write by re-reading the (same) card and, where needed, a VERIFY
+   * with the new PIN; never by writing again. See {@link InDoubtResolver} for the rules and for
+   * when {@code mayUseLastTry} matters.
+   */
+  public CaseTransition resolveInDoubt(boolean mayUseLastTry) {
+    ResetCase c = active();
+    if (c.state() != CaseState.IN_DOUBT) {
+      throw new IllegalStateException("case is " + c.state() + ", not IN_DOUBT");
+    }
+    try (CardConnection connection = devices.terminals().connect(readerName)) {
+      CardSnapshot fresh = swapGuard.reread(connection, c.boundCard().orElseThrow());
+      InDoubtResolver.Verdict verdict = resolver.resolve(connection, fresh, newPin, mayUseLastTry);
+      if (verdict.written()) {
+        wipePin();
+        return c.written(CaseStep.RESOLVE_IN_DOUBT);
+      } else if (verdict.notWritten()) {
+        wipePin();
+        return c.notWritten(CaseStep.RESOLVE_IN_DOUBT, verdict.code());
+      }
+      return c.refused(CaseStep.RESOLVE_IN_DOUBT, verdict.code());
+    } catch (CardSwappedException e) {
+      return c.refused(CaseStep.RESOLVE_IN_DOUBT, CardSwappedException.CODE);
+    } catch (CardException e) {
+      return c.refused(CaseStep.RESOLVE_IN_DOUBT, e.code().wireName());
+    }
+  }
+
+  /** Closes a written case. */
+  public CaseTransition close() {
+    CaseTransition t = active().close();
+    forget();
+    return t;
+  }
+
+  /** Cancels the case (see {@link CaseState#isCancellable()}); the captured PIN is wiped. */
+  public CaseTransition cancel(CancelReason reason) {
+    CaseTransition t = active().cancel(reason);
+    forget();
+    return t;
+  }
+
+  /** A card that went away or fell silent may have executed the command before. */
+  private static boolean isLostAnswer(CardErrorCode code) {
+    return code == CardErrorCode.CARD_REMOVED || code == CardErrorCode.CARD_MUTE;
+  }
+
+  private ResetCase active() {
+    if (current == null || current.state().isFinal()) {
+      throw new IllegalStateException("no open case");
+    }
+    return current;
+  }
+
+  private ResetCase requireCapturable() {
+    ResetCase c = active();
+    if (c.state() != CaseState.IDENTITY_BOUND && c.state() != CaseState.PIN_CAPTURED) {
+      throw new IllegalStateException("illegal transition " + c.state() + " -> PIN_CAPTURED");
+    }
+    return c;
+  }
+
+  private PinEntry entry(ResetCase c) {
+    return new PinEntry(policy, PinContextOf.caseAndCard(c.parties().orElseThrow(), snapshot));
+  }
+
+  private void wipePin() {
+    if (newPin != null) {
+      newPin.close();
+      newPin = null;
+    }
+  }
+
+  private void forget() {
+    wipePin();
+    snapshot = null;
+    readerName = null;
+  }
+}

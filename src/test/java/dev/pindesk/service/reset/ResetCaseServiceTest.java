@@ -1,0 +1,179 @@
+package dev.pindesk.service.reset;
+
+import static dev.pindesk.domain.reset.CaseState.CARD_READ;
+import static dev.pindesk.domain.reset.CaseState.CLOSED;
+import static dev.pindesk.domain.reset.CaseState.IDENTITY_BOUND;
+import static dev.pindesk.domain.reset.CaseState.ID_CHECKED;
+import static dev.pindesk.domain.reset.CaseState.OPENED;
+import static dev.pindesk.domain.reset.CaseState.PIN_CAPTURED;
+import static dev.pindesk.domain.reset.CaseState.WRITTEN;
+import static dev.pindesk.service.reset.Counter.pin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pindesk.domain.Pin;
+import dev.pindesk.domain.pin.PinEntryResult;
+import dev.pindesk.domain.pin.WeakPinReason;
+import dev.pindesk.domain.reset.AgentPolicy;
+import dev.pindesk.domain.reset.BindingIssue;
+import dev.pindesk.domain.reset.BindingResult;
+import dev.pindesk.domain.reset.CaseParties;
+import dev.pindesk.domain.reset.CaseTransition;
+import dev.pindesk.domain.reset.HolderKind;
+import dev.pindesk.domain.reset.ServiceKind;
+import dev.pindesk.testing.TrainingCards;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Whole cases at a training counter, from opening to closing, and the refusals on the way. */
+class ResetCaseServiceTest {
+  private final Counter counter = new Counter();
+
+  @AfterEach
+  void noTransitionShowsAPinOrAFullIdNumber() {
+    for (CaseTransition t : counter.journal) {
+      for (String pin : Counter.PINS) {
+        assertThat(t.toString()).doesNotContain(pin);
+      }
+      assertThat(t.toString())
+          .doesNotContain(Counter.HOLDER.id().value())
+          .doesNotContain(Counter.AGENT.id().value())
+          .doesNotContain(Counter.HOLDER.name());
+    }
+  }
+
+  @Test
+  void resetsAForgottenPinForTheHolderInPerson() throws Exception {
+    counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    counter.bound(ServiceKind.RESET, HolderKind.IN_PERSON);
+    counter.captured("385217");
+    assertThat(counter.service.write().to()).isEqualTo(WRITTEN);
+    counter.service.close();
+    assertThat(counter.cardHolds("385217")).isTrue();
+    assertThat(counter.states())
+        .containsExactly(
+            OPENED, ID_CHECKED, CARD_READ, IDENTITY_BOUND, PIN_CAPTURED, WRITTEN, CLOSED);
+    assertThat(counter.journal).allSatisfy(t -> assertThat(t.caseId()).startsWith("T1-20250601-"));
+  }
+
+  @Test
+  void resetsForAnAgentAndRecordsBothIdsMasked() throws Exception {
+    counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    counter.bound(ServiceKind.RESET, HolderKind.AGENT);
+    counter.captured("385217");
+    assertThat(counter.service.write().to()).isEqualTo(WRITTEN);
+    assertThat(counter.last().maskedHolderId()).isEqualTo("110101********0243");
+    assertThat(counter.last().maskedAgentId()).startsWith("110105********");
+  }
+
+  @Test
+  void refusesAnAgentWhereTheRegionDoesNotAllowOne() throws Exception {
+    Counter strict = new Counter(AgentPolicy.nowhere());
+    strict.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    strict.service.open(ServiceKind.RESET, HolderKind.AGENT, "clerk7");
+    strict.service.checkId(CaseParties.byAgent(Counter.HOLDER, Counter.AGENT));
+    strict.service.readCard(Counter.READER);
+    assertThat(strict.service.bind(true).blocking())
+        .containsExactly(BindingIssue.AGENT_NOT_ALLOWED);
+    assertThat(strict.last().errorCode()).isEqualTo("agent_not_allowed");
+  }
+
+  @Test
+  void unlocksABlockedPinWithANewOne() throws Exception {
+    counter.insert(
+        TrainingCards.variant(
+            TrainingCards.GEN3_SM4,
+            t -> t.with("pin").put("state", "PIN_BLOCKED").put("triesLeft", 0)));
+    counter.bound(ServiceKind.UNLOCK, HolderKind.IN_PERSON);
+    counter.captured("729164");
+    assertThat(counter.service.write().to()).isEqualTo(WRITTEN);
+    assertThat(counter.cardHolds("729164")).isTrue();
+    assertThat(counter.card.pinTriesLeft()).isEqualTo(3);
+  }
+
+  @Test
+  void changesTheInitialPin() throws Exception {
+    counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    counter.bound(ServiceKind.CHANGE_INITIAL, HolderKind.AGENT);
+    counter.captured("604918");
+    assertThat(counter.service.write().to()).isEqualTo(WRITTEN);
+    assertThat(counter.cardHolds("604918")).isTrue();
+  }
+
+  @Test
+  void refusesTheCardOfSomeoneElse() throws Exception {
+    counter.insert(TrainingCards.spec(TrainingCards.GEN2_TDES_T0));
+    BindingResult r = readAndBind(ServiceKind.RESET);
+    assertThat(r.blocking()).contains(BindingIssue.SSN_MISMATCH);
+    assertThat(counter.state()).isEqualTo(CARD_READ);
+    assertThat(counter.last().errorCode()).isEqualTo("ssn_mismatch");
+    assertThat(counter.last().from()).isEqualTo(CARD_READ);
+  }
+
+  @Test
+  void refusesAnExpiredCard() throws Exception {
+    counter.insert(
+        TrainingCards.variant(
+            TrainingCards.GEN3_SM4, t -> t.with("card").put("expiryDate", "2024-12-31")));
+    assertThat(readAndBind(ServiceKind.RESET).blocking())
+        .containsExactly(BindingIssue.CARD_EXPIRED);
+    assertThat(counter.last().errorCode()).isEqualTo("card_expired");
+  }
+
+  @Test
+  void resetOnABlockedCardIsRefusedWithUnlockSuggested() throws Exception {
+    counter.insert(
+        TrainingCards.variant(
+            TrainingCards.GEN3_SM4,
+            t -> t.with("pin").put("state", "PIN_BLOCKED").put("triesLeft", 0)));
+    BindingResult r = readAndBind(ServiceKind.RESET);
+    assertThat(r.blocking()).containsExactly(BindingIssue.PIN_BLOCKED_NEEDS_UNLOCK);
+    assertThat(r.suggestedService()).contains(ServiceKind.UNLOCK);
+    assertThat(counter.state()).isEqualTo(CARD_READ);
+  }
+
+  @Test
+  void aWeakPinIsRefusedBeforeTheSecondEntry() throws Exception {
+    counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    counter.bound(ServiceKind.RESET, HolderKind.IN_PERSON);
+    Pin birthday = pin("860412");
+    PinEntryResult r = counter.service.checkFirstPin(birthday);
+    assertThat(((PinEntryResult.Weak) r).reason()).isEqualTo(WeakPinReason.BIRTH_DATE);
+    assertThat(birthday.isWiped()).isTrue();
+    assertThat(counter.last().errorCode()).isEqualTo("weak_pin");
+    assertThat(counter.state()).isEqualTo(IDENTITY_BOUND);
+  }
+
+  @Test
+  void mismatchedEntriesRestartTheEntry() throws Exception {
+    counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    counter.bound(ServiceKind.RESET, HolderKind.IN_PERSON);
+    Pin first = pin("385217");
+    Pin second = pin("385271");
+    assertThat(counter.service.capturePin(first, second))
+        .isInstanceOf(PinEntryResult.Mismatch.class);
+    assertThat(List.of(first.isWiped(), second.isWiped())).containsOnly(true);
+    assertThat(counter.last().errorCode()).isEqualTo("pin_mismatch");
+    assertThat(counter.state()).isEqualTo(IDENTITY_BOUND);
+    counter.captured("385217");
+    assertThat(counter.state()).isEqualTo(PIN_CAPTURED);
+  }
+
+  @Test
+  void aReadFailureIsRecordedAndTheCaseWaits() throws Exception {
+    counter.service.open(ServiceKind.RESET, HolderKind.IN_PERSON, "clerk7");
+    counter.service.checkId(CaseParties.inPerson(Counter.HOLDER));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> counter.service.readCard(Counter.READER))
+        .hasMessageStartingWith("no_card");
+    assertThat(counter.last().errorCode()).isEqualTo("no_card");
+    assertThat(counter.state()).isEqualTo(ID_CHECKED);
+  }
+
+  private BindingResult readAndBind(ServiceKind service) throws Exception {
+    counter.service.open(service, HolderKind.IN_PERSON, "clerk7");
+    counter.service.checkId(CaseParties.inPerson(Counter.HOLDER));
+    counter.service.readCard(Counter.READER);
+    return counter.service.bind(true);
+  }
+}
