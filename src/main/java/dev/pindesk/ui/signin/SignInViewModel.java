@@ -1,0 +1,123 @@
+package dev.pindesk.ui.signin;
+
+import dev.pindesk.domain.Secrets;
+import dev.pindesk.domain.operator.Operator;
+import dev.pindesk.domain.operator.SignInFailure;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.service.signin.SignInResult;
+import dev.pindesk.service.signin.SignInService;
+import dev.pindesk.ui.TaskRunner;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Sign-in (and unlock after the idle lock): the password check (Argon2id, deliberately slow) runs
+ * in the background; the password leaves the field as characters that are wiped after the check.
+ */
+public final class SignInViewModel {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  private final SignInService service;
+  private final TaskRunner runner;
+  private final ObjectProperty<Messages> messages;
+  private final Consumer<Operator> onSignedIn;
+  private final boolean training;
+  private final StringProperty operatorId = new SimpleStringProperty("");
+  private final StringProperty error = new SimpleStringProperty("");
+  private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final BooleanProperty lockMode = new SimpleBooleanProperty();
+
+  public SignInViewModel(
+      SignInService service,
+      TaskRunner runner,
+      ObjectProperty<Messages> messages,
+      boolean training,
+      Consumer<Operator> onSignedIn) {
+    this.service = service;
+    this.runner = runner;
+    this.messages = messages;
+    this.training = training;
+    this.onSignedIn = onSignedIn;
+  }
+
+  /** Checks {@code password} (taken over: wiped after the check). */
+  public void signIn(char[] password) {
+    if (busy.get()) {
+      Secrets.wipe(password);
+      return;
+    }
+    busy.set(true);
+    error.set("");
+    String id = operatorId.get().strip();
+    runner.run(
+        () -> {
+          try {
+            return service.signIn(id, password);
+          } finally {
+            Secrets.wipe(password);
+          }
+        },
+        result -> {
+          busy.set(false);
+          handle(result);
+        },
+        failure -> {
+          busy.set(false);
+          error.set(messages.get().get("signin.unknown_or_wrong"));
+        });
+  }
+
+  private void handle(SignInResult result) {
+    if (result.succeeded()) {
+      lockMode.set(false);
+      onSignedIn.accept(result.operator().orElseThrow());
+      return;
+    }
+    SignInFailure f = result.failure().orElseThrow();
+    if (f instanceof SignInFailure.LockedOut locked) {
+      error.set(
+          messages
+              .get()
+              .get(f.messageKey(), TIME.format(locked.until().atZone(ZoneId.systemDefault()))));
+    } else {
+      error.set(messages.get().get(f.messageKey()));
+    }
+  }
+
+  /** The idle lock: only {@code id} may unlock. */
+  public void lock(String id) {
+    operatorId.set(id);
+    error.set("");
+    lockMode.set(true);
+  }
+
+  public StringProperty operatorIdProperty() {
+    return operatorId;
+  }
+
+  public StringProperty errorProperty() {
+    return error;
+  }
+
+  public BooleanProperty busyProperty() {
+    return busy;
+  }
+
+  public BooleanProperty lockModeProperty() {
+    return lockMode;
+  }
+
+  public ObjectProperty<Messages> messages() {
+    return messages;
+  }
+
+  public boolean training() {
+    return training;
+  }
+}
