@@ -2,33 +2,30 @@ package dev.pindesk.domain.id;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * An identity document checked at the counter: its number and expiry ({@code null} expiry =
- * long-term document). Checked visually by the clerk or read by a certified ID reader.
+ * A resident ID card (or residence permit) as the clerk checked it. Personal data: {@link
+ * #toString()} masks the number and the name.
+ *
+ * @param id the checked number
+ * @param validUntil last day of validity; {@link LocalDate#MAX} for a long-term (长期) card
+ * @param name the name printed on (or read from) the ID
  */
-public record IdDocument(CitizenId id, LocalDate expiry) {
+public record IdDocument(CitizenId id, LocalDate validUntil, String name) {
 
   public IdDocument {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(validUntil, "validUntil");
+    Objects.requireNonNull(name, "name");
   }
 
-  public Optional<LocalDate> expiryDate() {
-    return Optional.ofNullable(expiry);
-  }
-
-  /** Expired when today is after the expiry date; long-term documents never expire. */
+  /** Expired when {@code today} is after the last day of validity. */
   public boolean isExpired(LocalDate today) {
-    return expiry != null && today.isAfter(expiry);
+    return today.isAfter(validUntil);
   }
 
   @Override
   public String toString() {
-    return "IdDocument["
-        + id.masked()
-        + ", expiry "
-        + (expiry == null ? "long-term" : expiry)
-        + "]";
+    return "IdDocument[" + id.masked() + ", " + Mask.name(name) + "]";
   }
 }

@@ -1,5 +1,6 @@
 package dev.pindesk.domain.reset;
 
+import dev.pindesk.domain.audit.ServiceKind;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.pindesk.domain.reset;
 
+import dev.pindesk.domain.audit.ServiceKind;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.pindesk.domain.reset;
 
+import dev.pindesk.domain.audit.HolderKind;
+import dev.pindesk.domain.id.IdDocument;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.pindesk.domain.reset;
 
+import dev.pindesk.domain.audit.ServiceKind;
+import dev.pindesk.domain.id.IdDocument;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.EnumSet;

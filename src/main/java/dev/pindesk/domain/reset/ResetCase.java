@@ -1,5 +1,7 @@
 package dev.pindesk.domain.reset;
 
+import dev.pindesk.domain.audit.HolderKind;
+import dev.pindesk.domain.audit.ServiceKind;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;

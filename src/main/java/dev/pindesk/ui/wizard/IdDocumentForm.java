@@ -70,6 +70,11 @@ public final class IdDocumentForm extends VBox {
                 model.checkBinding(),
                 m));
 
+    TextField name = new TextField();
+    name.setId(idPrefix + "Name");
+    name.setPrefColumnCount(20);
+    name.textProperty().bindBidirectional(model.nameProperty());
+
     DatePicker expiry = new DatePicker();
     expiry.setId(idPrefix + "Expiry");
     expiry.valueProperty().bindBidirectional(model.expiryProperty());
@@ -91,7 +96,8 @@ public final class IdDocumentForm extends VBox {
     grid.setHgap(16);
     grid.setVgap(8);
     grid.addRow(0, label("idstep.number", m), new VBox(4, number, checkMessage, kind));
-    grid.addRow(1, label("idstep.expiry", m), new VBox(4, new HBox(12, expiry, longTerm), expired));
+    grid.addRow(1, label("idstep.name", m), name);
+    grid.addRow(2, label("idstep.expiry", m), new VBox(4, new HBox(12, expiry, longTerm), expired));
     getChildren().addAll(title, grid, photo, intact);
   }
 

@@ -24,6 +24,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class IdDocumentFormModel {
   private final StringProperty number = new SimpleStringProperty("");
+  private final StringProperty name = new SimpleStringProperty("");
   private final ObjectProperty<LocalDate> expiry = new SimpleObjectProperty<>();
   private final BooleanProperty longTerm = new SimpleBooleanProperty();
   private final BooleanProperty photoMatches = new SimpleBooleanProperty();
@@ -51,11 +52,13 @@ public final class IdDocumentFormModel {
         Bindings.createBooleanBinding(
             () ->
                 check.get().isValid()
+                    && !name.get().isBlank()
                     && (longTerm.get() || expiry.get() != null)
                     && !expired.get()
                     && photoMatches.get()
                     && intact.get(),
             check,
+            name,
             expiry,
             longTerm,
             expired,
@@ -68,18 +71,27 @@ public final class IdDocumentFormModel {
     if (!complete.get()) {
       return Optional.empty();
     }
-    return check.get().id().map(id -> new IdDocument(id, longTerm.get() ? null : expiry.get()));
+    return check
+        .get()
+        .id()
+        .map(
+            id ->
+                new IdDocument(
+                    id, longTerm.get() ? LocalDate.MAX : expiry.get(), name.get().strip()));
   }
 
   /** Fills the form from an ID reader; the clerk still ticks the visual checks. */
   public void fill(IdDocument document) {
     number.set(document.id().value());
-    longTerm.set(document.expiryDate().isEmpty());
-    expiry.set(document.expiry());
+    name.set(document.name());
+    boolean noExpiry = document.validUntil().equals(LocalDate.MAX);
+    longTerm.set(noExpiry);
+    expiry.set(noExpiry ? null : document.validUntil());
   }
 
   public void clear() {
     number.set("");
+    name.set("");
     expiry.set(null);
     longTerm.set(false);
     photoMatches.set(false);
@@ -88,6 +100,11 @@ public final class IdDocumentFormModel {
 
   public StringProperty numberProperty() {
     return number;
+  }
+
+  /** The name as printed on the document, compared with the card's name at binding. */
+  public StringProperty nameProperty() {
+    return name;
   }
 
   public ObjectProperty<LocalDate> expiryProperty() {

@@ -3,6 +3,7 @@ package dev.pindesk.domain.reset;
 import dev.pindesk.domain.card.CardHolder;
 import dev.pindesk.domain.card.CardInfo;
 import dev.pindesk.domain.id.CitizenId;
+import dev.pindesk.domain.id.IdDocument;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,6 +5,8 @@ import static dev.pindesk.domain.reset.Cases.HOLDER;
 import static dev.pindesk.domain.reset.Cases.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pindesk.domain.audit.ServiceKind;
+import dev.pindesk.domain.id.IdDocument;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package dev.pindesk.domain.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pindesk.domain.audit.HolderKind;
+import dev.pindesk.domain.audit.ServiceKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,8 @@ import static dev.pindesk.service.reset.Counter.pin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.domain.Pin;
+import dev.pindesk.domain.audit.HolderKind;
+import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.pin.PinEntryResult;
 import dev.pindesk.domain.pin.WeakPinReason;
 import dev.pindesk.domain.reset.AgentPolicy;
@@ -18,8 +20,6 @@ import dev.pindesk.domain.reset.BindingIssue;
 import dev.pindesk.domain.reset.BindingResult;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseTransition;
-import dev.pindesk.domain.reset.HolderKind;
-import dev.pindesk.domain.reset.ServiceKind;
 import dev.pindesk.testing.TrainingCards;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -8,13 +8,13 @@ import static dev.pindesk.domain.reset.CaseState.WRITTEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pindesk.domain.audit.HolderKind;
+import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.reset.CancelReason;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseStep;
 import dev.pindesk.domain.reset.CaseTransition;
-import dev.pindesk.domain.reset.HolderKind;
-import dev.pindesk.domain.reset.ServiceKind;
 import dev.pindesk.service.reset.LosingTerminals.Loss;
 import dev.pindesk.testing.TrainingCards;
 import org.junit.jupiter.api.AfterEach;

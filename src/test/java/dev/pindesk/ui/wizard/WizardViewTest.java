@@ -67,6 +67,8 @@ class WizardViewTest {
     assertThat(text(robot, "#holderCheck")).isEqualTo("号码有效。");
     assertThat(model.canGoNextBinding().get()).isFalse();
     robot.clickOn("#holderLongTerm").clickOn("#holderPhoto").clickOn("#holderIntact");
+    assertThat(model.canGoNextBinding().get()).as("name still missing").isFalse();
+    robot.clickOn("#holderName").write("李秀英");
     assertThat(model.canGoNextBinding().get()).isTrue();
     snap("wizard-id-zh");
     robot.clickOn("#languageButton");
