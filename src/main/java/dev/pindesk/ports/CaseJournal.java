@@ -15,4 +15,18 @@ public interface CaseJournal {
    *     durable; the case then stays in its previous state
    */
   void record(CaseTransition transition);
+
+  /** The transition could not be made durable: the case must not move on. */
+  final class NotRecordedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public NotRecordedException(String detail, Throwable cause) {
+      super(detail, cause);
+    }
+
+    /** Translated clerk message key. */
+    public String messageKey() {
+      return "error.journal.not_writable";
+    }
+  }
 }

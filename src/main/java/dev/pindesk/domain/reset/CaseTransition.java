@@ -23,6 +23,8 @@ import java.util.Objects;
  *     when none
  * @param maskedHolderId holder's ID number masked, empty before the ID check
  * @param maskedAgentId agent's ID number masked, empty when none
+ * @param parties the checked documents in full, {@code null} before the ID check: for the encrypted
+ *     journal only, never for logs or screens ({@link CaseParties} does not print them)
  */
 public record CaseTransition(
     String caseId,
@@ -36,7 +38,13 @@ public record CaseTransition(
     CaseOutcome outcome,
     String errorCode,
     String maskedHolderId,
-    String maskedAgentId) {
+    String maskedAgentId,
+    CaseParties parties) {
+
+  /** The documents checked, once the ID check happened. */
+  public java.util.Optional<CaseParties> checkedParties() {
+    return java.util.Optional.ofNullable(parties);
+  }
 
   public CaseTransition {
     Objects.requireNonNull(caseId, "caseId");

@@ -197,7 +197,8 @@ public final class ResetCase {
             outcome,
             code,
             parties == null ? "" : parties.holder().id().masked(),
-            parties == null ? "" : parties.agent().map(a -> a.id().masked()).orElse(""));
+            parties == null ? "" : parties.agent().map(a -> a.id().masked()).orElse(""),
+            parties);
     sink.accept(t); // may throw: then nothing changed
     history.add(t);
     state = to;

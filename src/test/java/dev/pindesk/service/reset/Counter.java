@@ -45,9 +45,20 @@ final class Counter {
   VirtualSscCard card;
 
   Counter(AgentPolicy agents) {
+    this(agents, t -> {});
+  }
+
+  /** A counter whose transitions also go to {@code realJournal}. */
+  Counter(AgentPolicy agents, dev.pindesk.ports.CaseJournal realJournal) {
     service =
         new ResetCaseService(
-            new ResetCaseDevices(terminals, new TrainingSecurityModule(), journal::add),
+            new ResetCaseDevices(
+                terminals,
+                new TrainingSecurityModule(),
+                t -> {
+                  realJournal.record(t);
+                  journal.add(t);
+                }),
             CardProfiles.builtIn(),
             new ResetCaseConfig(agents, true),
             new CaseIds("T1", CLOCK, new Random(3)),
