@@ -40,6 +40,10 @@ public final class WizardView extends BorderPane {
         WizardStep.SERVICE,
         new ServiceStepView(model.serviceProperty(), model.holderProperty(), model.messages()));
     steps.put(WizardStep.ID, idStep());
+    steps.put(WizardStep.CARD, new CardStepView(model));
+    steps.put(WizardStep.PIN, new PinStepView(model));
+    steps.put(WizardStep.WRITE, new WriteStepView(model));
+    steps.put(WizardStep.RECEIPT, new ReceiptStepView(model));
     for (WizardStep s : WizardStep.values()) {
       steps.computeIfAbsent(s, this::placeholder);
     }
@@ -48,7 +52,9 @@ public final class WizardView extends BorderPane {
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
     scroll.getStyleClass().add("wizard-content");
-    setCenter(new VBox(scroll, navigation()));
+    NoticeView notice = new NoticeView(model.noticeProperty(), model.messages());
+    VBox.setMargin(notice, new Insets(12, 20, 0, 20));
+    setCenter(new VBox(notice, scroll, navigation()));
     VBox.setVgrow(scroll, Priority.ALWAYS);
     setBottom(statusBar);
     model.stepProperty().addListener((o, a, b) -> show());

@@ -1,23 +1,34 @@
 package dev.pindesk.ui.wizard;
 
+import dev.pindesk.card.CardSnapshot;
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
+import dev.pindesk.domain.reset.BindingResult;
+import dev.pindesk.domain.reset.CancelReason;
+import dev.pindesk.domain.reset.CaseParties;
+import dev.pindesk.domain.reset.CaseState;
+import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.i18n.Messages;
-import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * State of the clerk's wizard and the actions of its buttons. Card and disk work goes through the
- * services on background threads; this class only changes properties on the FX thread.
+ * State of the clerk's wizard and the actions of its buttons. Every case step runs in the
+ * background through the case service, which journals it durably before this model moves on.
  */
 public final class WizardViewModel {
+  private final WizardServices services;
   private final ObjectProperty<Messages> messages;
   private final boolean training;
   private final ObjectProperty<WizardStep> step = new SimpleObjectProperty<>(WizardStep.SERVICE);
@@ -26,57 +37,201 @@ public final class WizardViewModel {
       new SimpleObjectProperty<>(HolderKind.IN_PERSON);
   private final IdDocumentFormModel holderId;
   private final IdDocumentFormModel agentId;
+  private final StringProperty operatorId = new SimpleStringProperty("");
   private final StringProperty operatorName = new SimpleStringProperty("");
+  private final ObjectProperty<Optional<Notice>> notice =
+      new SimpleObjectProperty<>(Optional.empty());
+  private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final ObjectProperty<Optional<CardSnapshot>> card =
+      new SimpleObjectProperty<>(Optional.empty());
+  private final ObjectProperty<Optional<BindingResult>> binding =
+      new SimpleObjectProperty<>(Optional.empty());
+  private final BooleanProperty warningsConfirmed = new SimpleBooleanProperty();
+  private final ObjectProperty<Optional<CaseState>> caseState =
+      new SimpleObjectProperty<>(Optional.empty());
+  private final StringProperty caseId = new SimpleStringProperty("");
+  private final PinCapture pin;
   private final BooleanBinding agent;
   private final BooleanBinding canGoNext;
   private final BooleanBinding canGoBack;
 
-  public WizardViewModel(Messages initial, boolean training, Clock clock) {
+  public WizardViewModel(WizardServices services, Messages initial, boolean training) {
+    this.services = services;
     this.messages = new SimpleObjectProperty<>(initial);
     this.training = training;
-    this.holderId = new IdDocumentFormModel(clock);
-    this.agentId = new IdDocumentFormModel(clock);
+    this.holderId = new IdDocumentFormModel(services.clock());
+    this.agentId = new IdDocumentFormModel(services.clock());
     this.agent = holder.isEqualTo(HolderKind.AGENT);
+    this.pin = new PinCapture(this, services);
     this.canGoNext =
         Bindings.createBooleanBinding(
-            this::stepComplete, step, holderId.completeBinding(), agentId.completeBinding(), agent);
+            this::stepComplete,
+            step,
+            busy,
+            caseState,
+            holderId.completeBinding(),
+            agentId.completeBinding(),
+            agent);
     this.canGoBack =
-        Bindings.createBooleanBinding(
-            () -> step.get() == WizardStep.ID || step.get() == WizardStep.CARD, step);
+        Bindings.createBooleanBinding(() -> step.get() == WizardStep.ID && !busy.get(), step, busy);
   }
 
   private boolean stepComplete() {
+    if (busy.get()) {
+      return false;
+    }
+    CaseState s = caseState.get().orElse(null);
     return switch (step.get()) {
       case SERVICE -> true;
       case ID ->
           holderId.completeBinding().get() && (!agent.get() || agentId.completeBinding().get());
-      default -> false;
+      case CARD -> s == CaseState.IDENTITY_BOUND;
+      case PIN -> s == CaseState.PIN_CAPTURED;
+      case WRITE -> s == CaseState.WRITTEN;
+      case RECEIPT -> s == CaseState.WRITTEN;
     };
   }
 
+  /** Enter / Next: performs the step's case action, then moves on once it is journaled. */
   public void next() {
     if (!canGoNext.get()) {
       return;
     }
-    WizardStep now = step.get();
-    if (now.ordinal() + 1 < WizardStep.values().length) {
-      step.set(WizardStep.values()[now.ordinal() + 1]);
+    switch (step.get()) {
+      case SERVICE ->
+          background(
+              () -> services.cases().open(service.get(), holder.get(), operatorId.get()),
+              c -> moveTo(WizardStep.ID));
+      case ID ->
+          background(() -> services.cases().checkId(parties()), t -> moveTo(WizardStep.CARD));
+      case CARD -> {
+        moveTo(WizardStep.PIN);
+        pin.start();
+      }
+      case PIN -> moveTo(WizardStep.WRITE);
+      case WRITE -> moveTo(WizardStep.RECEIPT);
+      case RECEIPT -> closeCase();
     }
   }
 
-  public void back() {
-    if (canGoBack.get()) {
-      step.set(WizardStep.values()[step.get().ordinal() - 1]);
+  private CaseParties parties() {
+    var h = holderId.document().orElseThrow();
+    return agent.get()
+        ? CaseParties.byAgent(h, agentId.document().orElseThrow())
+        : CaseParties.inPerson(h);
+  }
+
+  /** Reads the card in the first reader holding one, then binds it to the checked IDs. */
+  public void readCard() {
+    binding.set(Optional.empty());
+    background(
+        () -> {
+          String reader =
+              services.terminals().readers().stream()
+                  .filter(r -> r.cardPresent())
+                  .map(r -> r.name())
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new dev.pindesk.domain.error.CardException(
+                              dev.pindesk.domain.error.CardErrorCode.NO_CARD, "no card"));
+          CardSnapshot read = services.cases().readCard(reader);
+          card.set(Optional.empty());
+          BindingResult result = services.cases().bind(warningsConfirmed.get());
+          return new Object[] {read, result};
+        },
+        r -> {
+          card.set(Optional.of((CardSnapshot) r[0]));
+          binding.set(Optional.of((BindingResult) r[1]));
+        });
+  }
+
+  /** Writes the captured PIN (card re-read first by the service's swap guard). */
+  public void write() {
+    background(services.cases()::write, this::afterWrite);
+  }
+
+  /** Settles an in-doubt write by re-reading and verifying; never writes twice. */
+  public void resolveInDoubt(boolean mayUseLastTry) {
+    background(() -> services.cases().resolveInDoubt(mayUseLastTry), this::afterWrite);
+  }
+
+  private void afterWrite(CaseTransition t) {
+    if (t.to() == CaseState.WRITTEN) {
+      notice.set(Optional.of(Notice.of(Notice.Kind.SUCCESS, "writestep.written")));
+    } else if (t.to() == CaseState.IN_DOUBT) {
+      notice.set(Optional.of(Notice.of(Notice.Kind.WARNING, "writestep.in_doubt")));
+    } else if (!t.errorCode().isEmpty()) {
+      notice.set(Optional.of(Notice.of(Notice.Kind.ERROR, "writestep.not_written", t.errorCode())));
+      if (t.to() == CaseState.IDENTITY_BOUND || t.to() == CaseState.ID_CHECKED) {
+        moveTo(t.to() == CaseState.ID_CHECKED ? WizardStep.CARD : WizardStep.PIN);
+        if (t.to() == CaseState.IDENTITY_BOUND) {
+          pin.start();
+        }
+      }
     }
   }
 
-  /** Ends the case and starts over at the service step. */
+  private void closeCase() {
+    background(services.cases()::close, t -> reset());
+  }
+
+  /** Cancels the open case (journaled) and starts over. */
   public void cancelCase() {
+    pin.stop();
+    if (services.cases().currentCase().isPresent()
+        && caseState
+            .get()
+            .map(s -> s != CaseState.CLOSED && s != CaseState.CANCELLED)
+            .orElse(false)) {
+      background(() -> services.cases().cancel(CancelReason.CLERK_ABORTED), t -> reset());
+    } else {
+      reset();
+    }
+  }
+
+  private void reset() {
     holderId.clear();
     agentId.clear();
     service.set(ServiceKind.RESET);
     holder.set(HolderKind.IN_PERSON);
+    card.set(Optional.empty());
+    binding.set(Optional.empty());
+    warningsConfirmed.set(false);
+    caseState.set(Optional.empty());
+    caseId.set("");
+    notice.set(Optional.empty());
     step.set(WizardStep.SERVICE);
+  }
+
+  void moveTo(WizardStep next) {
+    notice.set(Optional.empty());
+    step.set(next);
+  }
+
+  /** Runs case work off the FX thread; the result and the case state come back on it. */
+  <T> void background(Callable<T> work, Consumer<T> then) {
+    busy.set(true);
+    services
+        .runner()
+        .run(
+            work,
+            result -> {
+              busy.set(false);
+              refreshCaseState();
+              then.accept(result);
+            },
+            failure -> {
+              busy.set(false);
+              refreshCaseState();
+              notice.set(Optional.of(Notice.failure(failure)));
+            });
+  }
+
+  void refreshCaseState() {
+    var current = services.cases().currentCase();
+    caseState.set(current.map(c -> c.state()));
+    caseId.set(current.map(c -> c.id()).orElse(""));
   }
 
   public void switchLanguage() {
@@ -116,13 +271,44 @@ public final class WizardViewModel {
     return agentId;
   }
 
+  public StringProperty operatorIdProperty() {
+    return operatorId;
+  }
+
   public StringProperty operatorNameProperty() {
     return operatorName;
   }
 
-  public StringBinding operatorTextBinding() {
-    return Bindings.createStringBinding(
-        () -> messages.get().get("wizard.operator", operatorName.get()), messages, operatorName);
+  public ObjectProperty<Optional<Notice>> noticeProperty() {
+    return notice;
+  }
+
+  public BooleanProperty busyProperty() {
+    return busy;
+  }
+
+  public ObjectProperty<Optional<CardSnapshot>> cardProperty() {
+    return card;
+  }
+
+  public ObjectProperty<Optional<BindingResult>> bindingProperty() {
+    return binding;
+  }
+
+  public BooleanProperty warningsConfirmedProperty() {
+    return warningsConfirmed;
+  }
+
+  public ObjectProperty<Optional<CaseState>> caseStateProperty() {
+    return caseState;
+  }
+
+  public StringProperty caseIdProperty() {
+    return caseId;
+  }
+
+  public PinCapture pin() {
+    return pin;
   }
 
   public BooleanBinding canGoNextBinding() {
@@ -131,5 +317,19 @@ public final class WizardViewModel {
 
   public BooleanBinding canGoBackBinding() {
     return canGoBack;
+  }
+
+  /** Back from the ID step: the opened case is cancelled (journaled), the choices are kept. */
+  public void back() {
+    if (canGoBack.get()) {
+      background(
+          () -> services.cases().cancel(CancelReason.CLERK_ABORTED),
+          t -> moveTo(WizardStep.SERVICE));
+    }
+  }
+
+  public StringBinding operatorTextBinding() {
+    return Bindings.createStringBinding(
+        () -> messages.get().get("wizard.operator", operatorName.get()), messages, operatorName);
   }
 }

@@ -1,0 +1,57 @@
+package dev.pindesk.ui.wizard;
+
+import dev.pindesk.domain.error.CardException;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.ports.CaseJournal;
+import java.util.Optional;
+
+/**
+ * A message for the clerk: what happened (translated key + arguments) and, for failures, what to do
+ * next. Never a stack trace.
+ */
+public record Notice(Kind kind, String key, Object[] args, Optional<String> nextKey) {
+
+  /** How the notice is shown. */
+  public enum Kind {
+    INFO,
+    SUCCESS,
+    WARNING,
+    ERROR
+  }
+
+  public static Notice of(Kind kind, String key, Object... args) {
+    return new Notice(kind, key, args, Optional.empty());
+  }
+
+  /** The clerk's message for any failure of a background step. */
+  public static Notice failure(Throwable t) {
+    Throwable cause =
+        t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+            ? t.getCause()
+            : t;
+    if (cause instanceof CardException e) {
+      return new Notice(
+          Kind.ERROR,
+          e.code().messageKey(),
+          new Object[] {e.triesLeft().orElse(0)},
+          Optional.of(e.code().nextActionKey()));
+    }
+    if (cause instanceof CaseJournal.NotRecordedException e) {
+      return new Notice(
+          Kind.ERROR, e.messageKey(), new Object[0], Optional.of(e.messageKey() + ".next"));
+    }
+    return new Notice(
+        Kind.ERROR,
+        "error.card.unexpected_status",
+        new Object[0],
+        Optional.of("error.card.unexpected_status.next"));
+  }
+
+  public String title(Messages m) {
+    return m.get(key, args);
+  }
+
+  public String next(Messages m) {
+    return nextKey.map(m::get).orElse("");
+  }
+}

@@ -1,0 +1,125 @@
+package dev.pindesk.ui.wizard;
+
+import dev.pindesk.domain.Pin;
+import dev.pindesk.domain.pin.PinEntryResult;
+import dev.pindesk.ports.PinPad;
+import dev.pindesk.ui.TaskRunner;
+import java.util.Optional;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+
+/**
+ * The new-PIN step: two entries on the customer PIN pad, the policy judging the first before the
+ * second is asked for, a mismatch or a weak PIN restarting the entry with a reason. The clerk's
+ * screen only learns the entry number and how many digits were typed.
+ */
+public final class PinCapture {
+  private static final int LENGTH = 6;
+
+  private final WizardViewModel model;
+  private final WizardServices services;
+  private final IntegerProperty entry = new SimpleIntegerProperty();
+  private final IntegerProperty digits = new SimpleIntegerProperty();
+
+  PinCapture(WizardViewModel model, WizardServices services) {
+    this.model = model;
+    this.services = services;
+  }
+
+  /** Asks for the first entry. */
+  public void start() {
+    entry.set(1);
+    digits.set(0);
+    ask(PinPad.Prompt.NEW_PIN)
+        .thenAccept(
+            first ->
+                TaskRunner.onFx(
+                    () ->
+                        model.background(
+                            () -> services.cases().checkFirstPin(first),
+                            result -> afterFirst(first, result))));
+  }
+
+  private void afterFirst(Pin first, PinEntryResult result) {
+    if (result instanceof PinEntryResult.Weak weak) {
+      model
+          .noticeProperty()
+          .set(Optional.of(Notice.of(Notice.Kind.ERROR, weak.reason().messageKey())));
+      start();
+      return;
+    }
+    entry.set(2);
+    digits.set(0);
+    ask(PinPad.Prompt.CONFIRM_NEW_PIN)
+        .thenAccept(
+            second ->
+                TaskRunner.onFx(
+                    () ->
+                        model.background(
+                            () -> services.cases().capturePin(first, second), this::afterSecond)))
+        .exceptionally(
+            e -> {
+              first.close();
+              return null;
+            });
+  }
+
+  private void afterSecond(PinEntryResult result) {
+    if (result instanceof PinEntryResult.Accepted) {
+      entry.set(0);
+      model.noticeProperty().set(Optional.of(Notice.of(Notice.Kind.SUCCESS, "pinstep.accepted")));
+    } else if (result instanceof PinEntryResult.Mismatch) {
+      model.noticeProperty().set(Optional.of(Notice.of(Notice.Kind.ERROR, "pin.entry.mismatch")));
+      start();
+    } else if (result instanceof PinEntryResult.Weak weak) {
+      model
+          .noticeProperty()
+          .set(Optional.of(Notice.of(Notice.Kind.ERROR, weak.reason().messageKey())));
+      start();
+    }
+  }
+
+  private java.util.concurrent.CompletableFuture<Pin> ask(PinPad.Prompt prompt) {
+    return services
+        .pinPad()
+        .request(prompt, LENGTH, n -> TaskRunner.onFx(() -> digits.set(n)))
+        .toCompletableFuture()
+        .whenComplete(
+            (pin, failure) -> {
+              if (failure != null) {
+                TaskRunner.onFx(() -> failed(failure));
+              }
+            });
+  }
+
+  private void failed(Throwable failure) {
+    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof PinPad.PinPadException e && model.stepProperty().get() == WizardStep.PIN) {
+      entry.set(0);
+      model
+          .noticeProperty()
+          .set(
+              Optional.of(
+                  Notice.of(
+                      Notice.Kind.WARNING,
+                      e.failure() == PinPad.Failure.TIMEOUT
+                          ? "pinstep.timeout"
+                          : "pinstep.cancelled")));
+    }
+  }
+
+  /** Ends a running entry (case cancelled). */
+  public void stop() {
+    services.pinPad().cancel();
+  }
+
+  /** 1 or 2 while an entry runs, 0 otherwise. */
+  public IntegerProperty entryProperty() {
+    return entry;
+  }
+
+  /** Digits typed in the running entry: the clerk's progress dots. */
+  public IntegerProperty digitsProperty() {
+    return digits;
+  }
+}

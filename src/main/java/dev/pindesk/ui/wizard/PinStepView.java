@@ -1,0 +1,69 @@
+package dev.pindesk.ui.wizard;
+
+import atlantafx.base.theme.Styles;
+import dev.pindesk.ui.Texts;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/**
+ * Step 4, as the clerk sees it: which entry the citizen is on and one dot per digit — never the
+ * digits, which exist only on the customer PIN pad.
+ */
+final class PinStepView extends VBox {
+
+  PinStepView(WizardViewModel model) {
+    super(16);
+    PinCapture pin = model.pin();
+    Label title = new Label();
+    title.textProperty().bind(Texts.of(model.messages(), "pinstep.title"));
+    title.getStyleClass().add(Styles.TITLE_3);
+    Label waiting = new Label();
+    waiting.textProperty().bind(Texts.of(model.messages(), "pinstep.waiting"));
+    waiting.setWrapText(true);
+    Label progress = new Label();
+    progress.setId("pinProgress");
+    progress
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    pin.entryProperty().get() == 0
+                        ? ""
+                        : model
+                            .messages()
+                            .get()
+                            .get(
+                                pin.entryProperty().get() == 1 ? "pinstep.first" : "pinstep.second",
+                                pin.digitsProperty().get()),
+                pin.entryProperty(),
+                pin.digitsProperty(),
+                model.messages()));
+    progress.getStyleClass().add(Styles.TITLE_4);
+    HBox dots = new HBox(12);
+    dots.getStyleClass().add("pin-progress");
+    for (int i = 0; i < 6; i++) {
+      Circle c = new Circle(10);
+      c.getStyleClass().add("pin-dot");
+      int index = i;
+      Runnable render =
+          () ->
+              c.pseudoClassStateChanged(
+                  javafx.css.PseudoClass.getPseudoClass("filled"),
+                  pin.entryProperty().get() > 0 && index < pin.digitsProperty().get());
+      pin.digitsProperty().addListener((o, a, b) -> render.run());
+      pin.entryProperty().addListener((o, a, b) -> render.run());
+      dots.getChildren().add(c);
+    }
+    Button retry = new Button();
+    retry.setId("pinRetry");
+    retry.textProperty().bind(Texts.of(model.messages(), "pinstep.retry"));
+    retry.visibleProperty().bind(pin.entryProperty().isEqualTo(0).and(model.busyProperty().not()));
+    retry.managedProperty().bind(retry.visibleProperty());
+    retry.setOnAction(e -> pin.start());
+    getChildren().addAll(title, waiting, progress, dots, retry);
+  }
+}
