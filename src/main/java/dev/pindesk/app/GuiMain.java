@@ -7,9 +7,12 @@ import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.service.CardReadService;
+import dev.pindesk.ui.CounterContext;
 import dev.pindesk.ui.PinDeskApp;
+import dev.pindesk.ui.TaskRunner;
 import dev.pindesk.ui.TrainingCardSlot;
 import dev.pindesk.ui.UiContext;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,12 +41,22 @@ final class GuiMain {
       terminals = training;
       slot = Optional.of(trainingSlot);
     }
+    Optional<CounterContext> counter = Optional.empty();
+    if (!options.contains("--diagnostics")) {
+      try {
+        counter = Optional.of(CounterWiring.training(terminals, new TaskRunner()));
+      } catch (IOException | RuntimeException e) {
+        System.err.println(Settings.messages().get("cli.error", e.getMessage()));
+        System.exit(1);
+      }
+    }
     PinDeskApp.launch(
         new UiContext(
             terminals,
             new CardReadService(terminals, CardProfiles.builtIn()),
             Settings.messages(),
-            slot));
+            slot,
+            counter));
   }
 
   /** The training card goes in and out of the in-process reader. */

@@ -47,6 +47,16 @@ public interface PinPad {
    */
   CompletionStage<Pin> request(Prompt prompt, int length, IntConsumer progress);
 
+  /**
+   * Like {@link #request(Prompt, int, IntConsumer)}, first telling the citizen why the entry starts
+   * again: {@code reasonKey} is a message key (e.g. {@code pin.weak.birth_date}) shown in Chinese
+   * and English on the pad.
+   */
+  default CompletionStage<Pin> request(
+      Prompt prompt, int length, String reasonKey, IntConsumer progress) {
+    return request(prompt, length, progress);
+  }
+
   /** Ends a running entry with {@link Failure#CANCELLED}; no-op when none runs. */
   void cancel();
 

@@ -26,10 +26,18 @@ public final class PinDeskApp extends Application {
   public void start(Stage stage) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     runner = new TaskRunner();
-    CardStatusViewModel model = new CardStatusViewModel(context, runner);
-    watcher = new ReaderWatcher(context.terminals(), model::readersChanged).start();
-    Scene scene = new Scene(new CardStatusView(model), 900, 600);
-    stage.titleProperty().bind(model.messagesProperty().map(m -> m.get("app.title")));
+    Scene scene;
+    if (context.counter().isPresent()) {
+      CounterWindow window = new CounterWindow(context, context.counter().get());
+      watcher = new ReaderWatcher(context.terminals(), window::readersChanged).start();
+      scene = new Scene(window, 1280, 800);
+      stage.setTitle(context.messages().get("app.title"));
+    } else {
+      CardStatusViewModel model = new CardStatusViewModel(context, runner);
+      watcher = new ReaderWatcher(context.terminals(), model::readersChanged).start();
+      scene = new Scene(new CardStatusView(model), 900, 600);
+      stage.titleProperty().bind(model.messagesProperty().map(m -> m.get("app.title")));
+    }
     stage.setScene(scene);
     stage.show();
   }

@@ -47,6 +47,7 @@ class CardStatusViewTest {
             terminals,
             new CardReadService(terminals, CardProfiles.builtIn()),
             Messages.of(Locale.ENGLISH),
+            Optional.empty(),
             Optional.empty());
     CardStatusViewModel model = new CardStatusViewModel(context, runner);
     watcher = new ReaderWatcher(terminals, model::readersChanged).start();

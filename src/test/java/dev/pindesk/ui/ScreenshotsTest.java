@@ -85,7 +85,8 @@ class ScreenshotsTest {
             terminals,
             new CardReadService(terminals, CardProfiles.builtIn()),
             Messages.of(Locale.forLanguageTag(language)),
-            Optional.of(slot));
+            Optional.of(slot),
+            Optional.empty());
     CardStatusViewModel model = new CardStatusViewModel(context, runner);
     Stage stage = FxToolkit.registerPrimaryStage();
     robot.interact(

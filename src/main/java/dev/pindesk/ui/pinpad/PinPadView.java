@@ -33,6 +33,7 @@ final class PinPadView extends VBox {
   private final Runnable onCancel;
   private final IntConsumer progress;
   private final Button confirm = new Button();
+  private final Label reason = new Label();
 
   PinPadView(
       PinPad.Prompt prompt,
@@ -58,6 +59,9 @@ final class PinPadView extends VBox {
     Label hint = new Label(zh.get("pinpad.hint") + "\n" + en.get("pinpad.hint"));
     hint.getStyleClass().addAll(Styles.TEXT_MUTED, "pinpad-hint");
     hint.setWrapText(true);
+    hint.setMaxWidth(620);
+    hint.setAlignment(Pos.CENTER);
+    hint.setMinHeight(USE_PREF_SIZE);
     dots.setId("pinDots");
     dots.setAlignment(Pos.CENTER);
     for (int i = 0; i < length; i++) {
@@ -72,7 +76,16 @@ final class PinPadView extends VBox {
     confirm.getStyleClass().addAll(Styles.SUCCESS, "pinpad-action");
     confirm.setFocusTraversable(false);
     confirm.setOnAction(e -> confirmIfComplete());
-    getChildren().addAll(promptZh, promptEn, dots, keypad(scrambled, zh, en), countdown, hint);
+    reason.setId("pinReason");
+    reason.getStyleClass().add("pinpad-reason");
+    reason.setWrapText(true);
+    reason.setMaxWidth(620);
+    reason.setAlignment(Pos.CENTER);
+    reason.setMinHeight(USE_PREF_SIZE);
+    reason.setVisible(false);
+    reason.managedProperty().bind(reason.visibleProperty());
+    getChildren()
+        .addAll(promptZh, promptEn, reason, dots, keypad(scrambled, zh, en), countdown, hint);
     setAlignment(Pos.CENTER);
     setPadding(new Insets(40));
     getStyleClass().add("pinpad");
@@ -166,6 +179,12 @@ final class PinPadView extends VBox {
     }
     confirm.setDisable(!buffer.complete());
     progress.accept(buffer.count());
+  }
+
+  /** Why the entry starts again (weak PIN, mismatch), in both languages. */
+  void showReason(String chinese, String english) {
+    reason.setText(chinese + "\n" + english);
+    reason.setVisible(true);
   }
 
   void showSecondsLeft(String text) {

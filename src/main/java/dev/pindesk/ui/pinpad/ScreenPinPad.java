@@ -58,12 +58,19 @@ public final class ScreenPinPad implements PinPad {
 
   @Override
   public CompletionStage<Pin> request(Prompt prompt, int length, IntConsumer progress) {
+    return request(prompt, length, null, progress);
+  }
+
+  @Override
+  public CompletionStage<Pin> request(
+      Prompt prompt, int length, String reasonKey, IntConsumer progress) {
     Entry entry = new Entry();
-    TaskRunner.onFx(() -> open(entry, prompt, length, progress));
+    TaskRunner.onFx(() -> open(entry, prompt, length, reasonKey, progress));
     return entry.result;
   }
 
-  private void open(Entry entry, Prompt prompt, int length, IntConsumer progress) {
+  private void open(
+      Entry entry, Prompt prompt, int length, String reasonKey, IntConsumer progress) {
     if (current != null) {
       current.finish(null, Failure.CANCELLED);
     }
@@ -79,6 +86,11 @@ public final class ScreenPinPad implements PinPad {
             },
             () -> entry.finish(entry.view.buffer().take(), null),
             () -> entry.finish(null, Failure.CANCELLED));
+    if (reasonKey != null) {
+      entry.view.showReason(
+          Messages.of(Locale.SIMPLIFIED_CHINESE).get(reasonKey),
+          Messages.of(Locale.ENGLISH).get(reasonKey));
+    }
     entry.secondsLeft = timeout.toSeconds();
     entry.timer =
         new Timeline(

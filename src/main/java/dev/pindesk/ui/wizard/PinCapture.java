@@ -28,9 +28,14 @@ public final class PinCapture {
 
   /** Asks for the first entry. */
   public void start() {
+    start(null);
+  }
+
+  /** Asks for the first entry, telling the citizen why when {@code reasonKey} is given. */
+  private void start(String reasonKey) {
     entry.set(1);
     digits.set(0);
-    ask(PinPad.Prompt.NEW_PIN)
+    ask(PinPad.Prompt.NEW_PIN, reasonKey)
         .thenAccept(
             first ->
                 TaskRunner.onFx(
@@ -45,12 +50,13 @@ public final class PinCapture {
       model
           .noticeProperty()
           .set(Optional.of(Notice.of(Notice.Kind.ERROR, weak.reason().messageKey())));
-      start();
+      start(weak.reason().messageKey());
       return;
     }
+    model.noticeProperty().set(Optional.empty());
     entry.set(2);
     digits.set(0);
-    ask(PinPad.Prompt.CONFIRM_NEW_PIN)
+    ask(PinPad.Prompt.CONFIRM_NEW_PIN, null)
         .thenAccept(
             second ->
                 TaskRunner.onFx(
@@ -70,19 +76,19 @@ public final class PinCapture {
       model.noticeProperty().set(Optional.of(Notice.of(Notice.Kind.SUCCESS, "pinstep.accepted")));
     } else if (result instanceof PinEntryResult.Mismatch) {
       model.noticeProperty().set(Optional.of(Notice.of(Notice.Kind.ERROR, "pin.entry.mismatch")));
-      start();
+      start("pin.entry.mismatch");
     } else if (result instanceof PinEntryResult.Weak weak) {
       model
           .noticeProperty()
           .set(Optional.of(Notice.of(Notice.Kind.ERROR, weak.reason().messageKey())));
-      start();
+      start(weak.reason().messageKey());
     }
   }
 
-  private java.util.concurrent.CompletableFuture<Pin> ask(PinPad.Prompt prompt) {
+  private java.util.concurrent.CompletableFuture<Pin> ask(PinPad.Prompt prompt, String reasonKey) {
     return services
         .pinPad()
-        .request(prompt, LENGTH, n -> TaskRunner.onFx(() -> digits.set(n)))
+        .request(prompt, LENGTH, reasonKey, n -> TaskRunner.onFx(() -> digits.set(n)))
         .toCompletableFuture()
         .whenComplete(
             (pin, failure) -> {

@@ -59,6 +59,18 @@ public final class WizardView extends BorderPane {
     setBottom(statusBar);
     model.stepProperty().addListener((o, a, b) -> show());
     show();
+    // Keyboard-first: Enter always means Next, even on a check box or a choice (JavaFX would
+    // toggle them instead); buttons of the steps themselves keep their own Enter.
+    addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER
+              && (e.getTarget() instanceof javafx.scene.control.CheckBox
+                  || e.getTarget() instanceof javafx.scene.control.ToggleButton)) {
+            e.consume();
+            model.next();
+          }
+        });
     if (model.training()) {
       Label watermark = new Label();
       watermark.textProperty().bind(Texts.of(model.messages(), "app.training"));

@@ -1,0 +1,120 @@
+package dev.pindesk.app;
+
+import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.adapters.journal.SqliteJournalStore;
+import dev.pindesk.adapters.journal.StoreOptions;
+import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
+import dev.pindesk.adapters.sam.TrainingSecurityModule;
+import dev.pindesk.card.CardProfiles;
+import dev.pindesk.domain.audit.AuditEvent;
+import dev.pindesk.domain.audit.AuditOutcome;
+import dev.pindesk.domain.audit.AuditStep;
+import dev.pindesk.domain.audit.JournalException;
+import dev.pindesk.domain.reset.AgentPolicy;
+import dev.pindesk.domain.reset.CaseIds;
+import dev.pindesk.ports.CardTerminals;
+import dev.pindesk.ports.SecurityModule;
+import dev.pindesk.service.audit.CaseAuditRecorder;
+import dev.pindesk.service.reset.ResetCaseConfig;
+import dev.pindesk.service.reset.ResetCaseDevices;
+import dev.pindesk.service.reset.ResetCaseService;
+import dev.pindesk.service.signin.IdleLock;
+import dev.pindesk.service.signin.SignInService;
+import dev.pindesk.service.signin.TrainingOperators;
+import dev.pindesk.ui.CounterContext;
+import dev.pindesk.ui.TaskRunner;
+import dev.pindesk.ui.pinpad.ScreenPinPad;
+import dev.pindesk.ui.wizard.WizardServices;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the counter for training mode: training keys and journal, the training operator directory
+ * with its demo operator, the training security module, the on-screen customer PIN pad. Everything
+ * lives under {@code ~/.pindesk/training} (or {@code pindesk.home}), apart from any production
+ * data.
+ */
+final class CounterWiring {
+  private static final Logger LOG = LoggerFactory.getLogger(CounterWiring.class);
+
+  private CounterWiring() {}
+
+  static CounterContext training(CardTerminals terminals, TaskRunner runner) throws IOException {
+    Path home =
+        Settings.get("home")
+            .map(Path::of)
+            .orElse(Path.of(System.getProperty("user.home"), ".pindesk"))
+            .resolve("training");
+    Files.createDirectories(home);
+    Clock clock = Clock.systemDefaultZone();
+    String workstation = Settings.get("workstation").orElse("TRAINING-01");
+    Path keys = KeyFiles.ensureTrainingKeys(GenerateJournalCommand.defaultTrainingKeys());
+    Path journalFile = home.resolve("journal.db");
+    SqliteJournalStore journal;
+    try {
+      journal =
+          SqliteJournalStore.open(
+              journalFile,
+              StoreOptions.of(
+                  workstation,
+                  KeyFiles.workstation(keys),
+                  KeyFiles.publicKey(keys.resolve(KeyFiles.SUPERVISOR_PUB)),
+                  true));
+      journal.append(AuditEvent.session(AuditStep.APP_STARTED, AuditOutcome.OK, "system"));
+    } catch (JournalException e) {
+      throw new IOException("training journal " + journalFile + ": " + e.getMessage(), e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeJournal(journal), "journal-close"));
+    SqliteOperatorDirectory operators = SqliteOperatorDirectory.open(home.resolve("operators.db"));
+    TrainingOperators.ensureDemo(operators, clock);
+    SecurityModule module = new TrainingSecurityModule();
+    ResetCaseService cases =
+        new ResetCaseService(
+            new ResetCaseDevices(terminals, module, new CaseAuditRecorder(journal)),
+            CardProfiles.builtIn(),
+            new ResetCaseConfig(AgentPolicy.everywhere(), true),
+            new CaseIds(casePrefix(workstation), clock, new SecureRandom()),
+            clock);
+    boolean scrambled = Settings.get("pinpad.scrambled").map(Boolean::parseBoolean).orElse(false);
+    Duration idle =
+        Settings.get("idle.minutes")
+            .map(m -> Duration.ofMinutes(Long.parseLong(m)))
+            .orElse(IdleLock.DEFAULT_TIMEOUT);
+    return new CounterContext(
+        new WizardServices(
+            cases, terminals, new ScreenPinPad(Duration.ofSeconds(60), scrambled), runner, clock),
+        new SignInService(operators, clock),
+        new IdleLock(clock, idle),
+        operator -> {
+          try {
+            journal.append(
+                AuditEvent.session(AuditStep.CLERK_SIGNED_IN, AuditOutcome.OK, operator.id()));
+          } catch (JournalException e) {
+            LOG.error("sign-in not journaled: {}", e.getMessage());
+          }
+        },
+        module.description(),
+        journalFile.getFileName().toString());
+  }
+
+  /** Case numbers start with the workstation id, reduced to what a case number may hold. */
+  private static String casePrefix(String workstation) {
+    String alnum = workstation.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+    return alnum.isEmpty() ? "WS" : alnum.substring(0, Math.min(12, alnum.length()));
+  }
+
+  private static void closeJournal(SqliteJournalStore journal) {
+    try {
+      journal.append(AuditEvent.session(AuditStep.APP_STOPPED, AuditOutcome.OK, "system"));
+      journal.close();
+    } catch (JournalException e) {
+      LOG.error("journal not closed cleanly: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.pindesk.ui;
+
+import dev.pindesk.domain.operator.Operator;
+import dev.pindesk.service.signin.IdleLock;
+import dev.pindesk.service.signin.SignInService;
+import dev.pindesk.ui.wizard.WizardServices;
+import java.util.function.Consumer;
+
+/**
+ * The counter application: sign-in, the clerk wizard, the idle lock, and what the status bar names.
+ *
+ * @param onSignedIn called (on a background thread) after each sign-in, e.g. to journal it
+ * @param securityModule description of the security module for the status bar
+ * @param journal description of the audit journal for the status bar
+ */
+public record CounterContext(
+    WizardServices services,
+    SignInService signIn,
+    IdleLock idleLock,
+    Consumer<Operator> onSignedIn,
+    String securityModule,
+    String journal) {}
