@@ -98,6 +98,7 @@ class JournalVerifyCliTest {
     Files.write(cut, Arrays.copyOf(all, all.length / 2));
     Cli.Result r = Cli.run("journal", "verify", cut.toString());
     assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("damaged or truncated");
     assertOneCleanLine(r.err());
   }
 

@@ -94,9 +94,17 @@ final class JournalFile implements AutoCloseable {
       if (m.contains("NOTADB") || m.contains("not a database")) {
         throw notAJournal(file, "not an SQLite database");
       }
-      throw new ProblemException(
-          new Problem(0, Kind.CORRUPT, file + ": the journal cannot be read (" + m + ")"));
+      throw new ProblemException(new Problem(0, Kind.CORRUPT, file + ": " + unreadable(e)));
     }
+  }
+
+  /** One line for a read failure; a damaged or cut-off file gets a plain explanation. */
+  private static String unreadable(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("SQLITE_CORRUPT") || m.contains("malformed")) {
+      return "the file is damaged or truncated (SQLite: database disk image is malformed)";
+    }
+    return "the journal cannot be read (" + m + ")";
   }
 
   private static ProblemException notAJournal(Path file, String why) {
@@ -158,7 +166,7 @@ final class JournalFile implements AutoCloseable {
     } catch (SQLException e) {
       batch.end =
           new ProblemException(
-              new Problem(0, Kind.CORRUPT, "the entries cannot be read (" + e.getMessage() + ")"));
+              new Problem(0, Kind.CORRUPT, "the entries cannot be read: " + unreadable(e)));
     }
     sink.accept(batch);
   }
