@@ -1,10 +1,8 @@
 package dev.pindesk.adapters.journal;
 
 import dev.pindesk.adapters.journal.JournalFile.ProblemException;
-import dev.pindesk.adapters.journal.JournalFile.Row;
 import dev.pindesk.adapters.journal.Problem.Kind;
 import dev.pindesk.crypto.gm.Sm2;
-import dev.pindesk.crypto.gm.Sm3Chain;
 import dev.pindesk.crypto.gm.Sm4Gcm;
 import java.util.Arrays;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -14,8 +12,8 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
  * journal id, layout, chain hash, segment order and key id, checkpoints covering the entry before
  * them with a valid workstation signature. Stops at the first problem. Needs no private key.
  */
-final class ChainWalk implements JournalFile.RowVisitor {
-  private final JournalHeader header;
+final class ChainWalk {
+  private final byte[] journalId;
   private final ECPublicKeyParameters workstationKey;
   private final byte[] supervisorKeyId;
   private byte[] head;
@@ -27,7 +25,7 @@ final class ChainWalk implements JournalFile.RowVisitor {
   byte[] lastCheckpointBody;
 
   ChainWalk(JournalHeader header) {
-    this.header = header;
+    this.journalId = header.journalId();
     this.workstationKey = header.workstationPublicKey();
     this.supervisorKeyId = header.supervisorKeyId();
     this.head = header.genesis();
@@ -41,50 +39,86 @@ final class ChainWalk implements JournalFile.RowVisitor {
     return head;
   }
 
-  @Override
-  public boolean visit(Row row) throws ProblemException {
-    long n = row.seq();
+  /** Applies the rules to every row of {@code batch} in order; throws at the first problem. */
+  void visit(RowBatch batch) throws ProblemException {
+    for (int i = 0; i < batch.size; i++) {
+      visit(batch.seq[i], batch.header[i], batch.body[i], batch.hash[i], batch.linked[i]);
+    }
+    if (batch.end != null) {
+      throw batch.end;
+    }
+  }
+
+  /**
+   * One entry; {@code linked} says whether its stored hash is the link from the previous stored
+   * hash (see {@link RowBatch}). Decodes nothing it does not need: the header is checked in place.
+   */
+  private void visit(long n, byte[] entryHeader, byte[] body, byte[] hash, boolean linked)
+      throws ProblemException {
     if (n != expected) {
       throw problem(expected, Kind.MISSING, "missing (the next entry present is " + n + ")");
     }
-    EntryHeader entry;
+    EntryKind kind = kindOf(n, entryHeader);
+    if (!Arrays.equals(
+        entryHeader, 2, 2 + JournalHeader.JOURNAL_ID_LENGTH, journalId, 0, journalId.length)) {
+      throw problem(n, Kind.FOREIGN, "belongs to another journal (replayed or spliced in)");
+    }
+    if (!linked) {
+      throw problem(n, Kind.CHAIN, "contents do not match the chain (changed, moved or inserted)");
+    }
+    checkBody(n, kind, segmentOf(entryHeader), body);
+    head = hash;
+    expected++;
+  }
+
+  /** The kind of a well-formed header; otherwise the decoder's own message. */
+  private static EntryKind kindOf(long n, byte[] h) throws ProblemException {
+    if (h.length == EntryHeader.LENGTH && h[0] == EntryHeader.VERSION) {
+      switch (h[1]) {
+        case 1:
+          return EntryKind.SEGMENT;
+        case 2:
+          return EntryKind.EVENT;
+        case 3:
+          return EntryKind.CHECKPOINT;
+        default:
+          break;
+      }
+    }
     try {
-      entry = EntryHeader.decode(row.header());
+      return EntryHeader.decode(h).kind();
     } catch (IllegalArgumentException e) {
       throw problem(n, Kind.MALFORMED, "malformed header: " + e.getMessage());
     }
-    if (!Arrays.equals(entry.journalId(), header.journalId())) {
-      throw problem(n, Kind.FOREIGN, "belongs to another journal (replayed or spliced in)");
-    }
-    byte[] hash = Sm3Chain.link(head, n, row.header(), row.body());
-    if (!Arrays.equals(hash, row.hash())) {
-      throw problem(n, Kind.CHAIN, "contents do not match the chain (changed, moved or inserted)");
-    }
-    checkBody(n, entry, row.body());
-    head = hash;
-    expected++;
-    return true;
   }
 
-  private void checkBody(long n, EntryHeader entry, byte[] body) throws ProblemException {
-    if (n == 1 && entry.kind() != EntryKind.SEGMENT) {
+  private static long segmentOf(byte[] h) {
+    return ((h[26] & 0xFFL) << 24)
+        | ((h[27] & 0xFF) << 16)
+        | ((h[28] & 0xFF) << 8)
+        | (h[29] & 0xFF);
+  }
+
+  private void checkBody(long n, EntryKind kind, long entrySegment, byte[] body)
+      throws ProblemException {
+    if (n == 1 && kind != EntryKind.SEGMENT) {
       throw problem(n, Kind.SEGMENT, "the first entry must open a segment");
     }
-    if (entry.kind() == EntryKind.SEGMENT) {
-      if (entry.segment() != segment + 1) {
-        throw problem(n, Kind.SEGMENT, "segment " + entry.segment() + " out of order");
+    if (kind == EntryKind.SEGMENT) {
+      if (entrySegment != segment + 1) {
+        throw problem(n, Kind.SEGMENT, "segment " + entrySegment + " out of order");
       }
       SegmentBody segmentBody = decode(n, () -> SegmentBody.decode(body));
       if (!Arrays.equals(segmentBody.supervisorKeyId(), supervisorKeyId)) {
         throw problem(n, Kind.SEGMENT, "data key wrapped for another supervisor key");
       }
-      segment = entry.segment();
+      segment = entrySegment;
       return;
     }
-    if (entry.segment() != segment) {
-      throw problem(n, Kind.SEGMENT, "in segment " + entry.segment() + ", expected " + segment);
+    if (entrySegment != segment) {
+      throw problem(n, Kind.SEGMENT, "in segment " + entrySegment + ", expected " + segment);
     }
-    if (entry.kind() == EntryKind.EVENT) {
+    if (kind == EntryKind.EVENT) {
       if (body.length <= Sm4Gcm.TAG_LENGTH) {
         throw problem(n, Kind.MALFORMED, "event body shorter than its GCM tag");
       }
@@ -95,7 +129,7 @@ final class ChainWalk implements JournalFile.RowVisitor {
     if (cp.coveredSeq() != n - 1 || !Arrays.equals(cp.head(), head)) {
       throw problem(n, Kind.CHECKPOINT, "checkpoint does not cover the entry before it");
     }
-    byte[] message = CheckpointBody.signedMessage(header.journalId(), cp.coveredSeq(), cp.head());
+    byte[] message = CheckpointBody.signedMessage(journalId, cp.coveredSeq(), cp.head());
     if (!Sm2.verify(workstationKey, message, cp.signature())) {
       throw problem(n, Kind.CHECKPOINT, "checkpoint signature is not the workstation's");
     }

@@ -29,6 +29,11 @@ final class JournalFile implements AutoCloseable {
     boolean visit(Row row) throws ProblemException;
   }
 
+  /** Receives batches of rows in order; throws to stop. */
+  interface BatchSink {
+    void accept(RowBatch batch) throws ProblemException;
+  }
+
   /** A problem that ends reading. */
   static final class ProblemException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -89,9 +94,17 @@ final class JournalFile implements AutoCloseable {
       if (m.contains("NOTADB") || m.contains("not a database")) {
         throw notAJournal(file, "not an SQLite database");
       }
-      throw new ProblemException(
-          new Problem(0, Kind.CORRUPT, file + ": the journal cannot be read (" + m + ")"));
+      throw new ProblemException(new Problem(0, Kind.CORRUPT, file + ": " + unreadable(e)));
     }
+  }
+
+  /** One line for a read failure; a damaged or cut-off file gets a plain explanation. */
+  private static String unreadable(SQLException e) {
+    String m = String.valueOf(e.getMessage());
+    if (m.contains("SQLITE_CORRUPT") || m.contains("malformed")) {
+      return "the file is damaged or truncated (SQLite: database disk image is malformed)";
+    }
+    return "the journal cannot be read (" + m + ")";
   }
 
   private static ProblemException notAJournal(Path file, String why) {
@@ -119,6 +132,43 @@ final class JournalFile implements AutoCloseable {
       throw new ProblemException(
           new Problem(0, Kind.CORRUPT, "the entries cannot be read (" + e.getMessage() + ")"));
     }
+  }
+
+  /**
+   * Streams every entry in sequence order to {@code sink} in batches of {@link RowBatch#CAPACITY}
+   * (forward-only cursor, one copy of each column). A row with an empty column or a read failure
+   * ends the stream: it is put in the last batch's {@link RowBatch#end} so it is reported only
+   * after the rows before it were checked, as a row-by-row walk would.
+   */
+  void forEachBatch(BatchSink sink) throws ProblemException {
+    RowBatch batch = new RowBatch();
+    try (PreparedStatement ps =
+            connection.prepareStatement(
+                "SELECT seq, header, body, hash FROM entries ORDER BY seq");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long seq = rs.getLong(1);
+        byte[] header = rs.getBytes(2);
+        byte[] body = rs.getBytes(3);
+        byte[] hash = rs.getBytes(4);
+        if (header == null || body == null || hash == null) {
+          batch.end =
+              new ProblemException(
+                  new Problem(seq, Kind.MALFORMED, "a column of the entry is empty"));
+          break;
+        }
+        batch.add(seq, header, body, hash);
+        if (batch.full()) {
+          sink.accept(batch);
+          batch = new RowBatch();
+        }
+      }
+    } catch (SQLException e) {
+      batch.end =
+          new ProblemException(
+              new Problem(0, Kind.CORRUPT, "the entries cannot be read: " + unreadable(e)));
+    }
+    sink.accept(batch);
   }
 
   @Override

@@ -54,8 +54,9 @@ public final class JournalVerifier {
           new Problem(0, Kind.UNEXPECTED_KEY, "the journal is signed by another workstation key"));
     }
     Problem problem = null;
-    try {
-      journal.forEach(walk);
+    try (LinkPipeline pipeline = new LinkPipeline(walk, header.genesis())) {
+      journal.forEachBatch(pipeline);
+      pipeline.finish();
       problem = checkPointer(journal, walk);
     } catch (ProblemException e) {
       problem = e.problem;

@@ -2,12 +2,12 @@ package dev.pindesk.crypto.gm;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
-import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.engines.SM2Engine;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
@@ -25,7 +25,11 @@ import org.bouncycastle.crypto.signers.SM2Signer;
  * segment data keys with these.
  */
 public final class Sm2 {
-  /** The curve sm2p256v1 with its OID, so encoded keys name it. */
+  /**
+   * The curve sm2p256v1 with its OID, so encoded keys name it. Taken from BouncyCastle's custom
+   * curves (fixed-width field arithmetic): same parameters as the generic table entry, several
+   * times faster for signing and for verifying checkpoints.
+   */
   public static final ECNamedDomainParameters DOMAIN;
 
   /** Length of an uncompressed public point {@code 04 ‖ x ‖ y}. */
@@ -35,7 +39,7 @@ public final class Sm2 {
   public static final int SIGNATURE_LENGTH = 64;
 
   static {
-    X9ECParameters x9 = GMNamedCurves.getByName("sm2p256v1");
+    X9ECParameters x9 = CustomNamedCurves.getByName("sm2p256v1");
     DOMAIN = new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1, x9);
   }
 

@@ -1,0 +1,66 @@
+package dev.pindesk.adapters.journal;
+
+import dev.pindesk.adapters.journal.JournalFile.ProblemException;
+import dev.pindesk.crypto.gm.Sm3Chain;
+import java.util.Arrays;
+
+/**
+ * Consecutive entry rows as stored, and — computed by {@link #link()} off the reading thread —
+ * whether each row's stored hash is the SM3 link from the stored hash of the row before it.
+ *
+ * <p>Why that is enough: if every row satisfies {@code hash_n = SM3(hash_{n-1} ‖ seq ‖ header ‖
+ * body)} with {@code hash_0} the genesis, then by induction every stored hash equals the hash the
+ * sequential walk computes, and the first row that fails is the first row the sequential walk would
+ * reject. So links can be checked batch by batch in parallel, and the in-order checks only read the
+ * result.
+ */
+final class RowBatch {
+  static final int CAPACITY = 1024;
+
+  final long[] seq = new long[CAPACITY];
+  final byte[][] header = new byte[CAPACITY][];
+  final byte[][] body = new byte[CAPACITY][];
+  final byte[][] hash = new byte[CAPACITY][];
+  final boolean[] linked = new boolean[CAPACITY];
+  int size;
+
+  /** The stored hash of the row before the first one (the genesis for the first batch). */
+  byte[] previousHash;
+
+  /** A problem found while reading the row after the last one; reported after these rows. */
+  ProblemException end;
+
+  boolean full() {
+    return size == CAPACITY;
+  }
+
+  void add(long n, byte[] entryHeader, byte[] entryBody, byte[] entryHash) {
+    seq[size] = n;
+    header[size] = entryHeader;
+    body[size] = entryBody;
+    hash[size] = entryHash;
+    size++;
+  }
+
+  /** The stored hash of the last row, or {@code previousHash} when empty. */
+  byte[] lastHash() {
+    return size == 0 ? previousHash : hash[size - 1];
+  }
+
+  /** Fills {@link #linked}; returns this batch. Safe to run on any one thread. */
+  RowBatch link() {
+    Sm3Chain chain = new Sm3Chain();
+    byte[] computed = new byte[Sm3Chain.HASH_LENGTH];
+    byte[] previous = previousHash;
+    for (int i = 0; i < size; i++) {
+      boolean ok = false;
+      if (previous.length == Sm3Chain.HASH_LENGTH && hash[i].length == Sm3Chain.HASH_LENGTH) {
+        chain.linkInto(previous, seq[i], header[i], body[i], computed);
+        ok = Arrays.equals(computed, hash[i]);
+      }
+      linked[i] = ok;
+      previous = hash[i];
+    }
+    return this;
+  }
+}

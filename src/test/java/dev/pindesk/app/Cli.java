@@ -1,0 +1,33 @@
+package dev.pindesk.app;
+
+import dev.pindesk.card.CardProfiles;
+import dev.pindesk.cli.CliContext;
+import dev.pindesk.cli.PinDeskCli;
+import dev.pindesk.i18n.Messages;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Locale;
+
+/** Runs the real picocli command line in-process, in English, capturing stdout and stderr. */
+final class Cli {
+  record Result(int exit, String out, String err) {}
+
+  private Cli() {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Messages messages = Messages.of(Locale.ENGLISH);
+    CliContext context =
+        new CliContext(
+            () -> {
+              throw new IllegalStateException("journal commands never touch card readers");
+            },
+            CardProfiles::builtIn,
+            messages,
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+    int exit = PinDeskCli.run(context, args, CommandGroups.all(messages));
+    return new Result(exit, out.toString(), err.toString());
+  }
+}

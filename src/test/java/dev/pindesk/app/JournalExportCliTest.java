@@ -1,0 +1,98 @@
+package dev.pindesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code journal export} with real (non-training) keys and a passphrase file. */
+class JournalExportCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path dir;
+  static Path keys;
+  static Path passphrase;
+  static Path journal;
+
+  @BeforeAll
+  static void keysAndJournal() throws Exception {
+    keys = dir.resolve("keys");
+    passphrase = dir.resolve("pass.txt");
+    Files.writeString(passphrase, "correct horse battery\n");
+    Cli.Result init =
+        Cli.run(
+            "keys", "init", "--dir", keys.toString(), "--passphrase-file", passphrase.toString());
+    assertThat(init.exit()).as(init.err()).isZero();
+    journal = dir.resolve("journal.db");
+    Cli.Result gen =
+        Cli.run(
+            "training",
+            "generate-journal",
+            "--cases",
+            "12",
+            "--out",
+            journal.toString(),
+            "--keys",
+            keys.toString());
+    assertThat(gen.exit()).as(gen.err()).isZero();
+  }
+
+  private static Cli.Result export(String format, Path pass) {
+    return Cli.run(
+        "journal",
+        "export",
+        journal.toString(),
+        "--key",
+        keys.resolve("supervisor.p12").toString(),
+        "--passphrase-file",
+        pass.toString(),
+        "--format",
+        format);
+  }
+
+  @Test
+  void exportsCsvWithAHeaderAndOneVerifiedRowPerEvent() {
+    Cli.Result r = export("csv", passphrase);
+    assertThat(r.exit()).as(r.err()).isZero();
+    String[] lines = r.out().split("\r\n");
+    assertThat(lines[0]).startsWith("seq,time,workstation,clerk,case,service,holder,step,outcome");
+    assertThat(lines[0]).endsWith(",verified,decryptError").doesNotContain("holderName,");
+    assertThat(lines.length).isGreaterThan(12);
+    for (int i = 1; i < lines.length; i++) {
+      assertThat(lines[i]).contains(",TRAINING-WS-01,").contains(",true,");
+    }
+    assertThat(r.err()).startsWith("Exported ").contains("the journal verifies");
+  }
+
+  @Test
+  void exportsJsonWithTheVerificationAndTheEvents() throws Exception {
+    Cli.Result r = export("json", passphrase);
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode json = JSON.readTree(r.out());
+    assertThat(json.at("/verification/valid").asBoolean()).isTrue();
+    JsonNode events = json.get("events");
+    assertThat(events.size()).isGreaterThan(12);
+    assertThat(events.get(0).get("step").asText()).isEqualTo("app_started");
+    for (JsonNode e : events) {
+      assertThat(e.get("verified").asBoolean()).isTrue();
+      assertThat(e.has("holderId")).isFalse();
+    }
+  }
+
+  @Test
+  void refusesAWrongPassphraseWithAClearMessageAndNoStackTrace() throws Exception {
+    Path wrong = dir.resolve("wrong.txt");
+    Files.writeString(wrong, "not the passphrase\n");
+    Cli.Result r = export("csv", wrong);
+    assertThat(r.exit()).isNotZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("wrong passphrase").doesNotContain("Exception");
+    assertThat(r.err()).doesNotContain("\tat ").doesNotContain("not the passphrase");
+    assertThat(r.err().strip()).doesNotContain("\n");
+  }
+}
