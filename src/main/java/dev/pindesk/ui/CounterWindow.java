@@ -122,6 +122,7 @@ public final class CounterWindow extends StackPane {
             x -> {},
             x -> {});
     getChildren().setAll(wizardView);
+    wizardView.focusCurrentStep();
   }
 
   private void lockIfIdle() {

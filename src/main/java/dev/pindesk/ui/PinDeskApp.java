@@ -30,7 +30,11 @@ public final class PinDeskApp extends Application {
     if (context.counter().isPresent()) {
       CounterWindow window = new CounterWindow(context, context.counter().get());
       watcher = new ReaderWatcher(context.terminals(), window::readersChanged).start();
-      scene = new Scene(window, 1280, 800);
+      // Fits a 1366x768 counter screen as well as a 1920x1080 one.
+      javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+      scene =
+          new Scene(
+              window, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight() - 40));
       stage.setTitle(context.messages().get("app.title"));
     } else {
       CardStatusViewModel model = new CardStatusViewModel(context, runner);

@@ -103,6 +103,11 @@ public final class WizardView extends BorderPane {
     return box;
   }
 
+  /** Puts the keyboard focus into the current step (e.g. after sign-in or unlock). */
+  public void focusCurrentStep() {
+    show();
+  }
+
   private void show() {
     Node node = steps.get(model.stepProperty().get());
     content.getChildren().removeIf(n -> !n.getStyleClass().contains("watermark"));
@@ -150,6 +155,8 @@ public final class WizardView extends BorderPane {
     cancel.textProperty().bind(Texts.of(model.messages(), "wizard.cancel_case"));
     cancel.getStyleClass().add(Styles.DANGER);
     cancel.setOnAction(e -> model.cancelCase());
+    // Never focused, so Enter can never cancel a case; Alt+X or a click does.
+    cancel.setFocusTraversable(false);
     Button back = new Button();
     back.setId("backButton");
     back.textProperty().bind(Texts.of(model.messages(), "wizard.back"));
