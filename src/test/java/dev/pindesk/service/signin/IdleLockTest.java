@@ -3,14 +3,14 @@ package dev.pindesk.service.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pindesk.testing.MutableClock;
+import dev.pindesk.service.audit.SteppingClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class IdleLockTest {
   private static final Instant T0 = Instant.parse("2024-05-06T08:00:00Z");
-  private final MutableClock clock = new MutableClock(T0);
+  private final SteppingClock clock = new SteppingClock(T0);
 
   @Test
   void locksAfterFiveIdleMinutesByDefault() {

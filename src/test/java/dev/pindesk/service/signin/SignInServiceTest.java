@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pindesk.domain.operator.Operator;
 import dev.pindesk.domain.operator.Operator.Role;
 import dev.pindesk.domain.operator.SignInFailure;
+import dev.pindesk.service.audit.SteppingClock;
 import dev.pindesk.testing.InMemoryOperatorDirectory;
-import dev.pindesk.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SignInServiceTest {
   private static final Instant T0 = Instant.parse("2024-05-06T08:00:00Z");
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final SteppingClock clock = new SteppingClock(T0);
   private final InMemoryOperatorDirectory directory = new InMemoryOperatorDirectory();
   private final SignInService service = new SignInService(directory, clock);
   private final Operator zhang = new Operator("zhang", "张伟", Role.CLERK, true, T0);

@@ -3,14 +3,14 @@ package dev.pindesk.service.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.domain.operator.Operator;
+import dev.pindesk.service.audit.SteppingClock;
 import dev.pindesk.testing.InMemoryOperatorDirectory;
-import dev.pindesk.testing.MutableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TrainingOperatorsTest {
   private final InMemoryOperatorDirectory directory = new InMemoryOperatorDirectory();
-  private final MutableClock clock = new MutableClock(Instant.parse("2024-05-06T08:00:00Z"));
+  private final SteppingClock clock = new SteppingClock(Instant.parse("2024-05-06T08:00:00Z"));
 
   @Test
   void createsTheDemoClerkWithPasswordDemo() {
