@@ -44,6 +44,7 @@ public final class PinDeskApp extends Application {
     }
     stage.setScene(scene);
     stage.show();
+    StartupProbe.afterFirstFrame();
   }
 
   @Override
