@@ -99,7 +99,7 @@ final class CounterWiring {
             LOG.error("sign-in not journaled: {}", e.getMessage());
           }
         },
-        module.description(),
+        module.isTraining() ? "status.sm.training" : "status.sm.ready",
         journalFile.getFileName().toString());
   }
 

@@ -13,8 +13,10 @@ import dev.pindesk.ui.TaskRunner;
 import dev.pindesk.ui.TrainingCardSlot;
 import dev.pindesk.ui.UiContext;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Wires and starts the GUI. Training mode (the default while no hardware is configured) uses the
@@ -41,15 +43,20 @@ final class GuiMain {
       terminals = training;
       slot = Optional.of(trainingSlot);
     }
-    Optional<CounterContext> counter = Optional.empty();
-    if (!options.contains("--diagnostics")) {
-      try {
-        counter = Optional.of(CounterWiring.training(terminals, new TaskRunner()));
-      } catch (IOException | RuntimeException e) {
-        System.err.println(Settings.messages().get("cli.error", e.getMessage()));
-        System.exit(1);
-      }
-    }
+    // The counter (journal, operators, keys) opens while JavaFX starts: the sign-in screen
+    // shows at once, and sign-in waits for it.
+    Optional<CompletableFuture<CounterContext>> counter =
+        options.contains("--diagnostics")
+            ? Optional.empty()
+            : Optional.of(
+                CompletableFuture.supplyAsync(
+                    () -> {
+                      try {
+                        return CounterWiring.training(terminals, new TaskRunner());
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e.getMessage(), e);
+                      }
+                    }));
     PinDeskApp.launch(
         new UiContext(
             terminals,

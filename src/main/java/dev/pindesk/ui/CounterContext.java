@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * The counter application: sign-in, the clerk wizard, the idle lock, and what the status bar names.
  *
  * @param onSignedIn called (on a background thread) after each sign-in, e.g. to journal it
- * @param securityModule description of the security module for the status bar
+ * @param securityModule message key describing the security module for the status bar
  * @param journal description of the audit journal for the status bar
  */
 public record CounterContext(

@@ -1,58 +1,74 @@
 package dev.pindesk.ui;
 
 import dev.pindesk.domain.operator.Operator;
+import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.ReaderWatcher;
 import dev.pindesk.ui.signin.SignInView;
 import dev.pindesk.ui.signin.SignInViewModel;
 import dev.pindesk.ui.wizard.WizardView;
 import dev.pindesk.ui.wizard.WizardViewModel;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.input.InputEvent;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
 /**
  * The counter's main window content: sign-in, then the wizard; the idle lock covers the wizard with
- * the sign-in form (the case stays as it was) until the same operator signs in again.
+ * the sign-in form (the case stays as it was) until the same operator signs in again. The sign-in
+ * screen shows at once; the counter (journal, operators, keys) is opened meanwhile.
  */
 public final class CounterWindow extends StackPane {
-  private final CounterContext counter;
-  private final WizardViewModel wizard;
+  private final UiContext context;
+  private final CompletableFuture<CounterContext> counter;
+  private final ObjectProperty<Messages> messages;
   private final SignInViewModel signIn;
-  private final StatusBar statusBar;
   private final SignInView signInView;
-  private final WizardView wizardView;
+  private final StatusBar statusBar;
+  private WizardView wizardView;
+  private WizardViewModel wizard;
   private String operatorId;
 
-  public CounterWindow(UiContext context, CounterContext counter) {
+  public CounterWindow(UiContext context, CompletableFuture<CounterContext> counter) {
+    this.context = context;
     this.counter = counter;
-    this.wizard = new WizardViewModel(counter.services(), context.messages(), context.training());
-    this.statusBar = new StatusBar(wizard.messages());
+    this.messages = new SimpleObjectProperty<>(context.messages());
+    this.statusBar = new StatusBar(messages);
     this.signIn =
         new SignInViewModel(
-            counter.signIn(),
-            counter.services().runner(),
-            wizard.messages(),
+            () -> counter.join().signIn(),
+            new TaskRunner(),
+            messages,
             context.training(),
             this::signedIn);
     this.signInView = new SignInView(signIn);
-    this.wizardView = new WizardView(wizard, statusBar);
+    getChildren().add(signInView);
+    addEventFilter(InputEvent.ANY, e -> counter.thenAccept(c -> c.idleLock().touch()));
+    Timeline idleCheck = new Timeline(new KeyFrame(Duration.seconds(5), e -> lockIfIdle()));
+    idleCheck.setCycleCount(Timeline.INDEFINITE);
+    idleCheck.play();
+  }
+
+  private void build(CounterContext c) {
+    wizard = new WizardViewModel(c.services(), messages.get(), context.training());
+    messages.bindBidirectional(wizard.messages());
+    wizardView = new WizardView(wizard, statusBar);
     statusBar
         .securityModuleProperty()
-        .set(new StatusBar.Segment(counter.securityModule(), StatusBar.Health.OK));
-    statusBar.journalProperty().set(new StatusBar.Segment(counter.journal(), StatusBar.Health.OK));
+        .bind(
+            messages.map(
+                m -> new StatusBar.Segment(m.get(c.securityModule()), StatusBar.Health.OK)));
+    statusBar.journalProperty().set(new StatusBar.Segment(c.journal(), StatusBar.Health.OK));
     statusBar
         .centralProperty()
         .bind(
-            wizard
-                .messages()
-                .map(
-                    m ->
-                        new StatusBar.Segment(
-                            m.get("status.not_configured"), StatusBar.Health.NONE)));
+            messages.map(
+                m -> new StatusBar.Segment(m.get("status.not_configured"), StatusBar.Health.NONE)));
     wizard
         .noticeProperty()
         .addListener(
@@ -62,61 +78,52 @@ public final class CounterWindow extends StackPane {
                         x ->
                             statusBar
                                 .journalProperty()
-                                .set(
-                                    new StatusBar.Segment(
-                                        counter.journal(), StatusBar.Health.ERROR))));
-    getChildren().add(signInView);
-    addEventFilter(InputEvent.ANY, e -> counter.idleLock().touch());
-    Timeline idleCheck = new Timeline(new KeyFrame(Duration.seconds(5), e -> lockIfIdle()));
-    idleCheck.setCycleCount(Timeline.INDEFINITE);
-    idleCheck.play();
+                                .set(new StatusBar.Segment(c.journal(), StatusBar.Health.ERROR))));
   }
 
   /** Reader state for the status bar (from the reader watcher, any thread). */
   public void readersChanged(ReaderWatcher.Snapshot s) {
     TaskRunner.onFx(
         () -> {
+          Messages m = messages.get();
           if (s.failure().isPresent()) {
             statusBar
                 .readerProperty()
                 .set(
                     new StatusBar.Segment(
-                        wizard.messages().get().get(s.failure().get().messageKey()),
-                        StatusBar.Health.ERROR));
+                        m.get(s.failure().get().messageKey()), StatusBar.Health.ERROR));
           } else if (s.readers().isEmpty()) {
             statusBar
                 .readerProperty()
-                .set(
-                    new StatusBar.Segment(
-                        wizard.messages().get().get("ui.reader.none"), StatusBar.Health.WARNING));
+                .set(new StatusBar.Segment(m.get("ui.reader.none"), StatusBar.Health.WARNING));
           } else {
             String text =
                 s.readers().stream()
-                    .map(r -> r.name() + " · " + presence(r))
+                    .map(r -> r.name() + " · " + presence(m, r))
                     .collect(Collectors.joining("  "));
             statusBar.readerProperty().set(new StatusBar.Segment(text, StatusBar.Health.OK));
           }
         });
   }
 
-  private String presence(ReaderState r) {
-    return wizard
-        .messages()
-        .get()
-        .get(r.cardPresent() ? "ui.reader.card_present" : "ui.reader.card_absent");
+  private static String presence(Messages m, ReaderState r) {
+    return m.get(r.cardPresent() ? "ui.reader.card_present" : "ui.reader.card_absent");
   }
 
   private void signedIn(Operator operator) {
+    CounterContext c = counter.join(); // done: sign-in itself waited for it
+    if (wizard == null) {
+      build(c);
+    }
     operatorId = operator.id();
     wizard.operatorIdProperty().set(operator.id());
     wizard.operatorNameProperty().set(operator.displayName());
-    counter.idleLock().unlock();
-    counter
-        .services()
+    c.idleLock().unlock();
+    c.services()
         .runner()
         .run(
             () -> {
-              counter.onSignedIn().accept(operator);
+              c.onSignedIn().accept(operator);
               return null;
             },
             x -> {},
@@ -126,10 +133,12 @@ public final class CounterWindow extends StackPane {
   }
 
   private void lockIfIdle() {
-    if (operatorId != null && counter.idleLock().isLocked() && getChildren().contains(wizardView)) {
+    if (operatorId == null || !counter.isDone() || !getChildren().contains(wizardView)) {
+      return;
+    }
+    if (counter.join().idleLock().isLocked()) {
       signIn.lock(operatorId);
       getChildren().add(signInView);
-      signInView.getStyleClass().add("lock-overlay");
     }
   }
 }

@@ -9,14 +9,15 @@ import java.util.Optional;
  * What the UI is given by the composition root.
  *
  * @param trainingSlot present in training mode
- * @param counter the sign-in and wizard; absent: the reader/card diagnostics window only
+ * @param counter the sign-in and wizard, being opened in the background; absent: the reader/card
+ *     diagnostics window only
  */
 public record UiContext(
     CardTerminals terminals,
     CardReadService cardReader,
     Messages messages,
     Optional<TrainingCardSlot> trainingSlot,
-    Optional<CounterContext> counter) {
+    Optional<java.util.concurrent.CompletableFuture<CounterContext>> counter) {
 
   public boolean training() {
     return trainingSlot.isPresent();

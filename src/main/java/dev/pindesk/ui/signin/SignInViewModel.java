@@ -10,6 +10,7 @@ import dev.pindesk.ui.TaskRunner;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -23,7 +24,7 @@ import javafx.beans.property.StringProperty;
 public final class SignInViewModel {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-  private final SignInService service;
+  private final Supplier<SignInService> service;
   private final TaskRunner runner;
   private final ObjectProperty<Messages> messages;
   private final Consumer<Operator> onSignedIn;
@@ -34,7 +35,7 @@ public final class SignInViewModel {
   private final BooleanProperty lockMode = new SimpleBooleanProperty();
 
   public SignInViewModel(
-      SignInService service,
+      Supplier<SignInService> service,
       TaskRunner runner,
       ObjectProperty<Messages> messages,
       boolean training,
@@ -58,7 +59,7 @@ public final class SignInViewModel {
     runner.run(
         () -> {
           try {
-            return service.signIn(id, password);
+            return service.get().signIn(id, password);
           } finally {
             Secrets.wipe(password);
           }
@@ -69,7 +70,9 @@ public final class SignInViewModel {
         },
         failure -> {
           busy.set(false);
-          error.set(messages.get().get("signin.unknown_or_wrong"));
+          // The counter could not start (journal, operator directory): say why, never a trace.
+          Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+          error.set(messages.get().get("signin.unavailable", cause.getMessage()));
         });
   }
 
