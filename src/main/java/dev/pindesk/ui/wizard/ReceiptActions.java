@@ -39,13 +39,20 @@ public final class ReceiptActions {
         });
   }
 
-  /** Writes the receipt PDF, then prints it through the print dialog. */
+  /**
+   * Writes the receipt PDF, then prints it through the print dialog; a sent job is journaled
+   * ({@code receipt_printed}), a cancelled dialog is not.
+   */
   public void print() {
     Job job = job();
     model.background(
         () -> {
           Path path = services.receipts().render(job.receipt(), job.locale());
-          return new Printed(path, services.receipts().print(path));
+          boolean sent = services.receipts().print(path);
+          if (sent) {
+            services.cases().receiptPrinted();
+          }
+          return new Printed(path, sent);
         },
         printed -> {
           saved.set(Optional.of(printed.path()));
