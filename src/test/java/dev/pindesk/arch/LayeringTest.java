@@ -39,10 +39,10 @@ class LayeringTest {
           .resideInAnyPackage("org.apache.pdfbox..", "org.apache.fontbox..");
 
   @ArchTest
-  static final ArchRule onlyTheReceiptAdapterAndUiPrint =
+  static final ArchRule onlyTheReceiptAdapterPrints =
       noClasses()
           .that()
-          .resideOutsideOfPackages("dev.pindesk.adapters.receipt..", "dev.pindesk.ui..")
+          .resideOutsideOfPackages("dev.pindesk.adapters.receipt..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("java.awt.print..", "javax.print..");
