@@ -4,6 +4,8 @@ import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.adapters.journal.SqliteJournalStore;
 import dev.pindesk.adapters.journal.StoreOptions;
 import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
+import dev.pindesk.adapters.receipt.CjkFont;
+import dev.pindesk.adapters.receipt.PdfReceiptRenderer;
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.domain.audit.AuditEvent;
@@ -88,7 +90,16 @@ final class CounterWiring {
             .orElse(IdleLock.DEFAULT_TIMEOUT);
     return new CounterContext(
         new WizardServices(
-            cases, terminals, new ScreenPinPad(Duration.ofSeconds(60), scrambled), runner, clock),
+            cases,
+            terminals,
+            new ScreenPinPad(Duration.ofSeconds(60), scrambled),
+            runner,
+            clock,
+            // pindesk.receipt.font / PINDESK_RECEIPT_FONT names a TrueType CJK font to use first.
+            new PdfReceiptRenderer(
+                home.resolve("receipts"),
+                CjkFont.lookup(Settings.get("receipt.font").map(Path::of))),
+            workstation),
         new SignInService(operators, clock),
         new IdleLock(clock, idle),
         operator -> {

@@ -30,6 +30,24 @@ class LayeringTest {
           .resideInAnyPackage("javax.smartcardio..", "sun.security.smartcardio..");
 
   @ArchTest
+  static final ArchRule onlyTheReceiptAdapterImportsPdfBox =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.pindesk.adapters.receipt..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.pdfbox..", "org.apache.fontbox..");
+
+  @ArchTest
+  static final ArchRule onlyTheReceiptAdapterPrints =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.pindesk.adapters.receipt..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("java.awt.print..", "javax.print..");
+
+  @ArchTest
   static final ArchRule domainIsPure =
       noClasses()
           .that()

@@ -11,6 +11,7 @@ public enum CaseStep {
   CAPTURE_PIN,
   WRITE,
   RESOLVE_IN_DOUBT,
+  PRINT_RECEIPT,
   CLOSE,
   CANCEL;
 

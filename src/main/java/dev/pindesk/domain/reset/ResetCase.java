@@ -153,6 +153,19 @@ public final class ResetCase {
     return record(state, step, CaseOutcome.REFUSED, errorCode);
   }
 
+  /**
+   * Records that the citizen's receipt was sent to a printer; the case stays {@code WRITTEN} (a
+   * receipt may be printed again).
+   *
+   * @throws IllegalStateException unless the case is {@code WRITTEN}
+   */
+  public CaseTransition receiptPrinted() {
+    if (state != CaseState.WRITTEN) {
+      throw new IllegalStateException("illegal transition " + state + " -> receipt printed");
+    }
+    return record(state, CaseStep.PRINT_RECEIPT, CaseOutcome.OK, "");
+  }
+
   public CaseTransition close() {
     return move(CaseState.CLOSED, CaseStep.CLOSE, CaseOutcome.OK, "");
   }

@@ -79,6 +79,7 @@ public final class CaseAuditRecorder implements CaseJournal {
       case CAPTURE_PIN -> AuditStep.PIN_CAPTURED;
       case WRITE -> AuditStep.PIN_WRITTEN;
       case RESOLVE_IN_DOUBT -> AuditStep.IN_DOUBT_RESOLVED;
+      case PRINT_RECEIPT -> AuditStep.RECEIPT_PRINTED;
       case CLOSE -> AuditStep.CASE_CLOSED;
       case CANCEL -> AuditStep.CASE_CANCELLED;
     };

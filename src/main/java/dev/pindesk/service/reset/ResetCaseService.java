@@ -244,6 +244,11 @@ public final class ResetCaseService {
     }
   }
 
+  /** Journals that the receipt of the written case was sent to a printer. */
+  public CaseTransition receiptPrinted() {
+    return active().receiptPrinted();
+  }
+
   /** Closes a written case. */
   public CaseTransition close() {
     CaseTransition t = active().close();

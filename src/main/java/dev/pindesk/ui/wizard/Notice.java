@@ -3,6 +3,7 @@ package dev.pindesk.ui.wizard;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CaseJournal;
+import dev.pindesk.ports.ReceiptPrinter;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,10 @@ public record Notice(Kind kind, String key, Object[] args, Optional<String> next
           e.code().messageKey(),
           new Object[] {e.triesLeft().orElse(0)},
           Optional.of(e.code().nextActionKey()));
+    }
+    if (cause instanceof ReceiptPrinter.ReceiptException e) {
+      return new Notice(
+          Kind.ERROR, e.messageKey(), new Object[0], Optional.of(e.messageKey() + ".next"));
     }
     if (cause instanceof CaseJournal.NotRecordedException e) {
       return new Notice(

@@ -3,10 +3,15 @@ package dev.pindesk.ui.wizard;
 import atlantafx.base.theme.Styles;
 import dev.pindesk.ui.Texts;
 import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** Step 6: the case is done; Next closes it (journaled) and starts the next case. */
+/**
+ * Step 6: the case is done; the clerk saves or prints the citizen's receipt, then Next closes the
+ * case (journaled) and starts the next one.
+ */
 final class ReceiptStepView extends VBox {
 
   ReceiptStepView(WizardViewModel model) {
@@ -25,6 +30,32 @@ final class ReceiptStepView extends VBox {
                 model.messages(),
                 model.caseIdProperty()));
     summary.getStyleClass().add(Styles.TITLE_4);
-    getChildren().addAll(title, summary);
+    ReceiptActions receipt = model.receipt();
+    Button save = new Button();
+    save.setId("saveReceipt");
+    save.textProperty().bind(Texts.of(model.messages(), "receipt.save_pdf"));
+    save.disableProperty().bind(model.busyProperty());
+    save.setOnAction(e -> receipt.save());
+    Button print = new Button();
+    print.setId("printReceipt");
+    print.textProperty().bind(Texts.of(model.messages(), "receipt.print"));
+    print.disableProperty().bind(model.busyProperty());
+    print.setOnAction(e -> receipt.print());
+    Label saved = new Label();
+    saved.setId("receiptPath");
+    saved.getStyleClass().add(Styles.TEXT_MUTED);
+    saved
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    receipt
+                        .savedProperty()
+                        .get()
+                        .map(p -> model.messages().get().get("receipt.saved", p))
+                        .orElse(""),
+                model.messages(),
+                receipt.savedProperty()));
+    getChildren().addAll(title, summary, new HBox(12, save, print), saved);
   }
 }

@@ -51,6 +51,7 @@ public final class WizardViewModel {
       new SimpleObjectProperty<>(Optional.empty());
   private final StringProperty caseId = new SimpleStringProperty("");
   private final PinCapture pin;
+  private final ReceiptActions receipt;
   private final BooleanBinding agent;
   private final BooleanBinding canGoNext;
   private final BooleanBinding canGoBack;
@@ -63,6 +64,7 @@ public final class WizardViewModel {
     this.agentId = new IdDocumentFormModel(services.clock());
     this.agent = holder.isEqualTo(HolderKind.AGENT);
     this.pin = new PinCapture(this, services);
+    this.receipt = new ReceiptActions(this, services);
     this.canGoNext =
         Bindings.createBooleanBinding(
             this::stepComplete,
@@ -309,6 +311,10 @@ public final class WizardViewModel {
 
   public PinCapture pin() {
     return pin;
+  }
+
+  public ReceiptActions receipt() {
+    return receipt;
   }
 
   public BooleanBinding canGoNextBinding() {

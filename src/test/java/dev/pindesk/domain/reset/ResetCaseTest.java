@@ -57,6 +57,31 @@ class ResetCaseTest {
   }
 
   @Test
+  void aPrintedReceiptIsRecordedWithoutLeavingWritten() {
+    ResetCase c = boundCase();
+    c.pinCaptured();
+    c.written(CaseStep.WRITE);
+
+    CaseTransition printed = c.receiptPrinted();
+
+    assertThat(printed.step()).isEqualTo(CaseStep.PRINT_RECEIPT);
+    assertThat(printed.from()).isEqualTo(CaseState.WRITTEN);
+    assertThat(printed.to()).isEqualTo(CaseState.WRITTEN);
+    assertThat(c.state()).isEqualTo(CaseState.WRITTEN);
+    c.close();
+    assertThat(c.state()).isEqualTo(CaseState.CLOSED);
+  }
+
+  @Test
+  void aReceiptIsOnlyPrintedForAWrittenCase() {
+    ResetCase c = boundCase();
+
+    assertThatThrownBy(c::receiptPrinted)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("IDENTITY_BOUND");
+  }
+
+  @Test
   void illegalTransitionsNameBothStates() {
     ResetCase c = open();
     assertThatThrownBy(c::pinCaptured)

@@ -47,6 +47,7 @@ class JournaledCaseTest {
       counter.bound(ServiceKind.RESET, HolderKind.AGENT);
       counter.captured("385217");
       counter.service.write();
+      counter.service.receiptPrinted();
       counter.service.close();
     }
 
@@ -65,8 +66,9 @@ class JournaledCaseTest {
             "identity_bound",
             "pin_captured",
             "pin_written",
+            "receipt_printed",
             "case_closed");
-    assertThat(events.get(6).members().toString())
+    assertThat(events.get(7).members().toString())
         .contains(Counter.HOLDER.id().value())
         .contains(Counter.HOLDER.name());
 

@@ -8,6 +8,8 @@ import dev.pindesk.adapters.journal.JournalExporter;
 import dev.pindesk.adapters.journal.JournalVerifier;
 import dev.pindesk.adapters.journal.SqliteJournalStore;
 import dev.pindesk.adapters.journal.StoreOptions;
+import dev.pindesk.adapters.receipt.CjkFont;
+import dev.pindesk.adapters.receipt.PdfReceiptRenderer;
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
@@ -95,7 +97,13 @@ class WizardFlowTest {
     model =
         new WizardViewModel(
             new WizardServices(
-                cases, terminals, new ScreenPinPad(Duration.ofSeconds(30), false), runner, clock),
+                cases,
+                terminals,
+                new ScreenPinPad(Duration.ofSeconds(30), false),
+                runner,
+                clock,
+                new PdfReceiptRenderer(dir.resolve("receipts"), CjkFont.lookup(Optional.empty())),
+                "WS-UI"),
             Messages.of(Locale.SIMPLIFIED_CHINESE),
             true);
     model.operatorIdProperty().set("demo");
@@ -161,6 +169,24 @@ class WizardFlowTest {
     snap("wizard-write-zh");
     robot.clickOn("#nextButton");
     waitFor(() -> model.stepProperty().get() == WizardStep.RECEIPT);
+    if (java.awt.print.PrinterJob.lookupPrintServices().length == 0) {
+      robot.clickOn("#printReceipt");
+      waitFor(
+          () ->
+              model
+                  .noticeProperty()
+                  .get()
+                  .map(n -> n.key())
+                  .orElse("")
+                  .equals("receipt.no_printer"));
+    }
+    robot.clickOn("#saveReceipt");
+    waitFor(() -> model.receipt().savedProperty().get().isPresent());
+    Path receipt = model.receipt().savedProperty().get().orElseThrow();
+    assertThat(receipt).exists().hasFileName(model.caseIdProperty().get() + ".pdf");
+    assertThat(new String(Files.readAllBytes(receipt), StandardCharsets.ISO_8859_1))
+        .doesNotContain(HOLDER_ID)
+        .doesNotContain("385217");
     snap("wizard-receipt-zh");
     robot.clickOn("#nextButton");
     waitFor(() -> model.stepProperty().get() == WizardStep.SERVICE);
