@@ -311,7 +311,11 @@ abstract class WizardFixture {
               + ", case "
               + model.caseStateProperty().get()
               + ", notice "
-              + model.noticeProperty().get().map(n -> n.key()).orElse("none")
+              + model
+                  .noticeProperty()
+                  .get()
+                  .map(n -> n.key() + java.util.Arrays.toString(n.args()))
+                  .orElse("none")
               + ", next "
               + model.canGoNextBinding().get()
               + ", busy "
