@@ -18,7 +18,7 @@ class WizardPinPadTimeoutTest extends WizardFixture {
   }
 
   @Test
-  void anUnfinishedPinEntryTimesOut(FxRobot robot) throws Exception {
+  void anUnfinishedPinEntryTimesOutAndCanBeStartedAgain(FxRobot robot) throws Exception {
     insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
     openResetAndCheckHolder(robot);
     readAndBind(robot);
@@ -29,9 +29,18 @@ class WizardPinPadTimeoutTest extends WizardFixture {
     assertThat(model.pin().entryProperty().get()).isZero();
     assertThat(model.caseStateProperty().get()).contains(CaseState.IDENTITY_BOUND);
     assertThat(model.canGoNextBinding().get()).isFalse();
+    robot.clickOn("#pinRetry");
+    waitFor(() -> model.pin().entryProperty().get() == 1 && padShows(robot));
+    captureNewPin(robot, NEW_PIN);
     cancel(robot);
     expectedSteps =
-        List.of("case_opened", "id_checked", "card_read", "identity_bound", "case_cancelled");
+        List.of(
+            "case_opened",
+            "id_checked",
+            "card_read",
+            "identity_bound",
+            "pin_captured",
+            "case_cancelled");
   }
 
   private static void typeDigits(FxRobot robot, String digits) {
