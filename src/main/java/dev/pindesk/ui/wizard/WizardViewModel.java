@@ -128,8 +128,13 @@ public final class WizardViewModel {
     binding.set(Optional.empty());
     background(
         () -> {
+          var readers = services.terminals().readers();
+          if (readers.isEmpty()) {
+            throw new dev.pindesk.domain.error.CardException(
+                dev.pindesk.domain.error.CardErrorCode.NO_READER, "no reader");
+          }
           String reader =
-              services.terminals().readers().stream()
+              readers.stream()
                   .filter(r -> r.cardPresent())
                   .map(r -> r.name())
                   .findFirst()
@@ -164,14 +169,23 @@ public final class WizardViewModel {
     } else if (t.to() == CaseState.IN_DOUBT) {
       notice.set(Optional.of(Notice.of(Notice.Kind.WARNING, "writestep.in_doubt")));
     } else if (!t.errorCode().isEmpty()) {
-      notice.set(Optional.of(Notice.of(Notice.Kind.ERROR, "writestep.not_written", t.errorCode())));
+      // Move first: moving clears the notice, and the clerk must see why the step went back.
       if (t.to() == CaseState.IDENTITY_BOUND || t.to() == CaseState.ID_CHECKED) {
         moveTo(t.to() == CaseState.ID_CHECKED ? WizardStep.CARD : WizardStep.PIN);
         if (t.to() == CaseState.IDENTITY_BOUND) {
           pin.start();
         }
       }
+      notice.set(Optional.of(notWritten(t.errorCode())));
     }
+  }
+
+  /** Why nothing was written, in the clerk's words (the case codes have their own messages). */
+  private static Notice notWritten(String errorCode) {
+    if (dev.pindesk.service.reset.CardSwappedException.CODE.equals(errorCode)) {
+      return Notice.of(Notice.Kind.ERROR, "error.case." + errorCode);
+    }
+    return Notice.of(Notice.Kind.ERROR, "writestep.not_written", errorCode);
   }
 
   private void closeCase() {
