@@ -185,6 +185,16 @@ public final class WizardViewModel {
     if (dev.pindesk.service.reset.CardSwappedException.CODE.equals(errorCode)) {
       return Notice.of(Notice.Kind.ERROR, "error.case." + errorCode);
     }
+    for (dev.pindesk.domain.error.CardErrorCode code :
+        dev.pindesk.domain.error.CardErrorCode.values()) {
+      if (code.wireName().equals(errorCode)) {
+        return new Notice(
+            Notice.Kind.ERROR,
+            code.messageKey(),
+            new Object[] {0},
+            Optional.of(code.nextActionKey()));
+      }
+    }
     return Notice.of(Notice.Kind.ERROR, "writestep.not_written", errorCode);
   }
 
