@@ -187,7 +187,8 @@ public final class WizardViewModel {
     }
     for (dev.pindesk.domain.error.CardErrorCode code :
         dev.pindesk.domain.error.CardErrorCode.values()) {
-      if (code.wireName().equals(errorCode)) {
+      if (code.wireName().equals(errorCode)
+          && code != dev.pindesk.domain.error.CardErrorCode.PIN_WRONG) {
         return new Notice(
             Notice.Kind.ERROR,
             code.messageKey(),
