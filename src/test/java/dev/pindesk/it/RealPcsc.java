@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Assumptions;
  * reader "Virtual PCD 00 00" shows our virtual card. Missing pieces skip the tests with a visible
  * reason — or fail them when {@code PINDESK_REQUIRE_PCSC=1} (CI).
  */
-final class RealPcsc {
-  static final String READER = "Virtual PCD 00 00";
+public final class RealPcsc {
+  public static final String READER = "Virtual PCD 00 00";
   static final int VPCD_PORT = 35963;
   static final Path SOCKET = Path.of("/run/pcscd/pcscd.comm");
   static final Path PID_FILE = Path.of("/run/pcscd/pcscd.pid");
@@ -34,7 +34,7 @@ final class RealPcsc {
   }
 
   /** Skips (or, when required, fails) unless pcscd runs with the vpcd reader. */
-  static void assumeAvailable(CardTerminals terminals) {
+  public static void assumeAvailable(CardTerminals terminals) {
     String missing = null;
     if (!Files.exists(VPCD_DRIVER)) {
       missing = "vsmartcard-vpcd is not installed (" + VPCD_DRIVER + ")";

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 /** A virtual card in the vpcd reader of the real pcscd, for the duration of a test. */
-final class VpcdCard implements AutoCloseable {
+public final class VpcdCard implements AutoCloseable {
   private static final Duration PRESENCE_TIMEOUT = Duration.ofSeconds(15);
 
   private final CardTerminals terminals;
@@ -21,14 +21,14 @@ final class VpcdCard implements AutoCloseable {
   }
 
   /** Inserts a card made from {@code spec} and waits until pcscd reports it present. */
-  static VpcdCard insert(CardTerminals terminals, VirtualCardSpec spec)
+  public static VpcdCard insert(CardTerminals terminals, VirtualCardSpec spec)
       throws IOException, InterruptedException {
     VpcdCard c = new VpcdCard(terminals, VirtualSscCard.fromSpec(spec));
     c.reinsert();
     return c;
   }
 
-  VirtualSscCard card() {
+  public VirtualSscCard card() {
     return card;
   }
 

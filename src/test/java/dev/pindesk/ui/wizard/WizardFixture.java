@@ -92,6 +92,11 @@ abstract class WizardFixture {
   Stage stage;
   List<String> expectedSteps = List.of();
 
+  /** The readers the wizard uses: the in-process virtual reader unless a test says otherwise. */
+  dev.pindesk.ports.CardTerminals cardTerminals() {
+    return terminals;
+  }
+
   /** How long the customer has for one PIN entry. */
   Duration pinPadTimeout() {
     return Duration.ofSeconds(30);
@@ -129,7 +134,7 @@ abstract class WizardFixture {
     Clock clock = Clock.systemDefaultZone();
     ResetCaseService cases =
         new ResetCaseService(
-            new ResetCaseDevices(terminals, new TrainingSecurityModule(), failable),
+            new ResetCaseDevices(cardTerminals(), new TrainingSecurityModule(), failable),
             CardProfiles.builtIn(),
             new ResetCaseConfig(AgentPolicy.everywhere(), true),
             new CaseIds("WSUI", clock, new Random(1)),
@@ -138,7 +143,7 @@ abstract class WizardFixture {
         new WizardViewModel(
             new WizardServices(
                 cases,
-                terminals,
+                cardTerminals(),
                 new ScreenPinPad(pinPadTimeout(), false),
                 runner,
                 clock,

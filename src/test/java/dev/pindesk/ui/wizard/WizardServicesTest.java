@@ -16,7 +16,7 @@ import org.testfx.api.FxRobot;
  * to the closed case: the card ends up with the citizen's new PIN.
  */
 class WizardServicesTest extends WizardFixture {
-  private static final List<String> CLEAN_CASE =
+  static final List<String> CLEAN_CASE =
       List.of(
           "case_opened",
           "id_checked",
