@@ -41,21 +41,7 @@ final class ReceiptStepView extends VBox {
     print.textProperty().bind(Texts.of(model.messages(), "receipt.print"));
     print.disableProperty().bind(model.busyProperty());
     print.setOnAction(e -> receipt.print());
-    Label saved = new Label();
-    saved.setId("receiptPath");
-    saved.getStyleClass().add(Styles.TEXT_MUTED);
-    saved
-        .textProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () ->
-                    receipt
-                        .savedProperty()
-                        .get()
-                        .map(p -> model.messages().get().get("receipt.saved", p))
-                        .orElse(""),
-                model.messages(),
-                receipt.savedProperty()));
-    getChildren().addAll(title, summary, new HBox(12, save, print), saved);
+    // Where the PDF went is said once, in the notice above.
+    getChildren().addAll(title, summary, new HBox(12, save, print));
   }
 }
