@@ -14,7 +14,8 @@ import dev.pindesk.ports.SecurityModule;
 
 /**
  * The one card write of a case, per service: the profile's privileged reset or unblock command (MAC
- * from the security module), or CHANGE PIN from the issuing PIN 123456.
+ * from the security module), or CHANGE PIN from the old PIN the citizen typed (the issuing PIN
+ * 123456 when none was asked for).
  */
 final class PinWriter {
   private static final char[] INITIAL_PIN = {'1', '2', '3', '4', '5', '6'};
@@ -26,15 +27,20 @@ final class PinWriter {
   }
 
   /** Writes {@code newPin} to the card on {@code connection} in one exclusive transaction. */
-  void write(ServiceKind service, CardConnection connection, CardSnapshot card, Pin newPin)
+  void write(
+      ServiceKind service, CardConnection connection, CardSnapshot card, Pin oldPin, Pin newPin)
       throws CardException {
     SscApplication app = new SscApplication(new ApduChannel(connection, ApduTracer.NONE));
     connection.beginExclusive();
     try {
       app.select();
       if (service == ServiceKind.CHANGE_INITIAL) {
-        try (Pin initial = Pin.of(INITIAL_PIN)) {
-          app.changePin(initial, newPin);
+        if (oldPin != null) {
+          app.changePin(oldPin, newPin);
+        } else {
+          try (Pin initial = Pin.of(INITIAL_PIN)) {
+            app.changePin(initial, newPin);
+          }
         }
       } else {
         MacPurpose purpose =

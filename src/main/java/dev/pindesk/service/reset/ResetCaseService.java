@@ -51,6 +51,7 @@ public final class ResetCaseService {
   private String readerName;
   private CardSnapshot snapshot;
   private Pin newPin;
+  private Pin oldPin; // CHANGE_INITIAL: the PIN on the card, typed by the citizen
 
   public ResetCaseService(
       ResetCaseDevices devices,
@@ -164,7 +165,9 @@ public final class ResetCaseService {
     PinEntryResult result = entry(c).confirm(first, second);
     if (result instanceof PinEntryResult.Accepted) {
       c.pinCaptured();
-      wipePin();
+      if (newPin != null) {
+        newPin.close(); // a previous capture; the old PIN of a change-initial case stays
+      }
       newPin = ((PinEntryResult.Accepted) result).pin();
     } else if (result instanceof PinEntryResult.Mismatch) {
       c.refused(CaseStep.CAPTURE_PIN, "pin_mismatch");
@@ -196,7 +199,7 @@ public final class ResetCaseService {
         return c.cardSwapped();
       }
       try {
-        writer.write(c.service(), connection, fresh, newPin);
+        writer.write(c.service(), connection, fresh, oldPin, newPin);
       } catch (CardException e) {
         if (isLostAnswer(e.code())) {
           return c.inDoubt(e.code().wireName());
@@ -287,7 +290,28 @@ public final class ResetCaseService {
     return new PinEntry(policy, PinContextOf.caseAndCard(c.parties().orElseThrow(), snapshot));
   }
 
+  /**
+   * CHANGE_INITIAL: the card's current PIN as the citizen typed it on the PIN pad; takes ownership
+   * (wiped with the new PIN). Without it the issuing PIN 123456 is assumed.
+   */
+  public void captureOldPin(Pin old) {
+    ResetCase c = active();
+    if (c.service() != dev.pindesk.domain.audit.ServiceKind.CHANGE_INITIAL
+        || c.state() != CaseState.IDENTITY_BOUND) {
+      old.close();
+      throw new IllegalStateException("the old PIN belongs to a bound change-initial case");
+    }
+    if (oldPin != null) {
+      oldPin.close();
+    }
+    oldPin = old;
+  }
+
   private void wipePin() {
+    if (oldPin != null) {
+      oldPin.close();
+      oldPin = null;
+    }
     if (newPin != null) {
       newPin.close();
       newPin = null;

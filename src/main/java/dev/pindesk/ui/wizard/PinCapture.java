@@ -31,8 +31,31 @@ public final class PinCapture {
     start(null);
   }
 
-  /** Asks for the first entry, telling the citizen why when {@code reasonKey} is given. */
+  /**
+   * Asks for the first entry, telling the citizen why when {@code reasonKey} is given. A
+   * change-initial case first asks for the card's current PIN.
+   */
   private void start(String reasonKey) {
+    if (model.serviceProperty().get() == dev.pindesk.domain.audit.ServiceKind.CHANGE_INITIAL) {
+      entry.set(1);
+      digits.set(0);
+      ask(PinPad.Prompt.OLD_PIN, reasonKey)
+          .thenAccept(
+              old ->
+                  TaskRunner.onFx(
+                      () ->
+                          model.background(
+                              () -> {
+                                services.cases().captureOldPin(old);
+                                return null;
+                              },
+                              x -> askNew(null))));
+      return;
+    }
+    askNew(reasonKey);
+  }
+
+  private void askNew(String reasonKey) {
     entry.set(1);
     digits.set(0);
     ask(PinPad.Prompt.NEW_PIN, reasonKey)
@@ -50,7 +73,7 @@ public final class PinCapture {
       model
           .noticeProperty()
           .set(Optional.of(Notice.of(Notice.Kind.ERROR, weak.reason().messageKey())));
-      start(weak.reason().messageKey());
+      askNew(weak.reason().messageKey());
       return;
     }
     model.noticeProperty().set(Optional.empty());
@@ -76,12 +99,12 @@ public final class PinCapture {
       model.noticeProperty().set(Optional.of(Notice.of(Notice.Kind.SUCCESS, "pinstep.accepted")));
     } else if (result instanceof PinEntryResult.Mismatch) {
       model.noticeProperty().set(Optional.of(Notice.of(Notice.Kind.ERROR, "pin.entry.mismatch")));
-      start("pin.entry.mismatch");
+      askNew("pin.entry.mismatch");
     } else if (result instanceof PinEntryResult.Weak weak) {
       model
           .noticeProperty()
           .set(Optional.of(Notice.of(Notice.Kind.ERROR, weak.reason().messageKey())));
-      start(weak.reason().messageKey());
+      askNew(weak.reason().messageKey());
     }
   }
 

@@ -90,10 +90,21 @@ class WizardServicesTest extends WizardFixture {
     checkIds(robot);
     readAndBind(robot);
     toPinStep(robot);
+    if (service == KeyCode.DIGIT3) {
+      // Change initial PIN: the pad first asks for the card's current PIN.
+      waitFor(() -> padPrompt(robot, "Please enter your current PIN"));
+      typePin(robot, "123456");
+      waitFor(() -> padPrompt(robot, "Please enter your new PIN"));
+    }
     captureNewPin(robot, NEW_PIN);
     writeAndConfirm(robot);
     waitFor(() -> noticeIs(robot, "新密码已写入卡片。"));
     closeCase(robot);
     expectedSteps = CLEAN_CASE;
+  }
+
+  private static boolean padPrompt(FxRobot robot, String english) {
+    return robot.lookup("#promptEn").queryAll().stream()
+        .anyMatch(n -> n.isVisible() && english.equals(((javafx.scene.control.Label) n).getText()));
   }
 }
