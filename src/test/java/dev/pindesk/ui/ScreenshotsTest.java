@@ -7,21 +7,18 @@ import dev.pindesk.card.CardProfiles;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.CardReadService;
 import dev.pindesk.service.ReaderWatcher;
+import dev.pindesk.testing.Screenshots;
 import dev.pindesk.testing.TrainingCards;
 import dev.pindesk.ui.main.CardStatusView;
 import dev.pindesk.ui.main.CardStatusViewModel;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,14 +116,6 @@ class ScreenshotsTest {
   }
 
   private static void snap(Stage stage, String name) throws Exception {
-    Files.createDirectories(OUT);
-    var image =
-        WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(5, TimeUnit.SECONDS);
-    try {
-      ImageIO.write(
-          SwingFXUtils.fromFXImage(image, null), "png", OUT.resolve(name + ".png").toFile());
-    } catch (IOException e) {
-      throw new IOException("cannot write screenshot " + name, e);
-    }
+    Screenshots.save(stage.getScene(), name);
   }
 }

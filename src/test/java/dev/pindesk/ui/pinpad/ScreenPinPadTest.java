@@ -7,8 +7,7 @@ import atlantafx.base.theme.PrimerLight;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.ports.PinPad;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.pindesk.testing.Screenshots;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -17,14 +16,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -132,13 +127,6 @@ class ScreenPinPadTest {
   }
 
   private static void snapshot(FxRobot robot, String name) throws Exception {
-    Node root = robot.lookup("#pinDots").query().getScene().getRoot();
-    var image =
-        WaitForAsyncUtils.asyncFx(() -> root.getScene().snapshot(null)).get(5, TimeUnit.SECONDS);
-    Path out = Path.of(System.getProperty("pindesk.screenshots", "target/screenshots"));
-    Files.createDirectories(out);
-    ImageIO.write(
-        SwingFXUtils.fromFXImage(image, null), "png", out.resolve(name + ".png").toFile());
-    Window.getWindows().size();
+    Screenshots.save(robot.lookup("#pinDots").query().getScene(), name);
   }
 }

@@ -27,6 +27,7 @@ import dev.pindesk.service.audit.CaseAuditRecorder;
 import dev.pindesk.service.reset.ResetCaseConfig;
 import dev.pindesk.service.reset.ResetCaseDevices;
 import dev.pindesk.service.reset.ResetCaseService;
+import dev.pindesk.testing.Screenshots;
 import dev.pindesk.ui.StatusBar;
 import dev.pindesk.ui.TaskRunner;
 import dev.pindesk.ui.pinpad.ScreenPinPad;
@@ -44,12 +45,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -343,20 +342,10 @@ abstract class WizardFixture {
   }
 
   static void snapPad(FxRobot robot, String name) throws Exception {
-    var scene = robot.lookup("#pinReason").query().getScene();
-    write(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(5, TimeUnit.SECONDS), name);
+    Screenshots.save(robot.lookup("#pinReason").query().getScene(), name);
   }
 
   void snap(String name) throws Exception {
-    write(
-        WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(5, TimeUnit.SECONDS),
-        name);
-  }
-
-  private static void write(javafx.scene.image.WritableImage image, String name) throws Exception {
-    Path out = Path.of(System.getProperty("pindesk.screenshots", "target/screenshots"));
-    Files.createDirectories(out);
-    ImageIO.write(
-        SwingFXUtils.fromFXImage(image, null), "png", out.resolve(name + ".png").toFile());
+    Screenshots.save(stage.getScene(), name);
   }
 }
