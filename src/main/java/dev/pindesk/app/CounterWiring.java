@@ -47,7 +47,8 @@ final class CounterWiring {
 
   private CounterWiring() {}
 
-  static CounterContext training(CardTerminals terminals, TaskRunner runner) throws IOException {
+  static CounterContext training(CardTerminals terminals, CardProfiles profiles, TaskRunner runner)
+      throws IOException {
     Path home =
         Settings.get("home")
             .map(Path::of)
@@ -79,7 +80,7 @@ final class CounterWiring {
     ResetCaseService cases =
         new ResetCaseService(
             new ResetCaseDevices(terminals, module, new CaseAuditRecorder(journal)),
-            CardProfiles.builtIn(),
+            profiles,
             new ResetCaseConfig(AgentPolicy.everywhere(), true),
             new CaseIds(casePrefix(workstation), clock, new SecureRandom()),
             clock);

@@ -43,6 +43,7 @@ final class GuiMain {
       terminals = training;
       slot = Optional.of(trainingSlot);
     }
+    CardProfiles profiles = CardProfiles.builtIn();
     // The counter (journal, operators, keys) opens while JavaFX starts: the sign-in screen
     // shows at once, and sign-in waits for it.
     Optional<CompletableFuture<CounterContext>> counter =
@@ -52,7 +53,7 @@ final class GuiMain {
                 CompletableFuture.supplyAsync(
                     () -> {
                       try {
-                        return CounterWiring.training(terminals, new TaskRunner());
+                        return CounterWiring.training(terminals, profiles, new TaskRunner());
                       } catch (IOException e) {
                         throw new UncheckedIOException(e.getMessage(), e);
                       }
@@ -60,7 +61,7 @@ final class GuiMain {
     PinDeskApp.launch(
         new UiContext(
             terminals,
-            new CardReadService(terminals, CardProfiles.builtIn()),
+            new CardReadService(terminals, profiles),
             Settings.messages(),
             slot,
             counter));

@@ -4,12 +4,9 @@ import dev.pindesk.card.ApduTracer;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.card.CardSnapshot;
 import dev.pindesk.card.SscCardReader;
-import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.ports.CardConnection;
 import dev.pindesk.ports.CardTerminals;
-import dev.pindesk.ports.ReaderState;
-import java.util.List;
 import java.util.Optional;
 
 /** Reads the social security card in a reader: picks the reader, connects, reads, disconnects. */
@@ -29,31 +26,9 @@ public final class CardReadService {
    *     card error
    */
   public CardSnapshot read(Optional<String> readerName, ApduTracer tracer) throws CardException {
-    String name = chooseReader(readerName);
+    String name = ReaderChoice.choose(terminals, readerName);
     try (CardConnection connection = terminals.connect(name)) {
       return reader.read(connection, tracer);
     }
-  }
-
-  /** The reader to use: the named one (must exist), else the first holding a card. */
-  public String chooseReader(Optional<String> readerName) throws CardException {
-    List<ReaderState> readers = terminals.readers();
-    if (readerName.isPresent()) {
-      String wanted = readerName.get();
-      return readers.stream()
-          .map(ReaderState::name)
-          .filter(wanted::equals)
-          .findFirst()
-          .orElseThrow(
-              () -> new CardException(CardErrorCode.READER_NOT_FOUND, "no reader " + wanted));
-    }
-    if (readers.isEmpty()) {
-      throw new CardException(CardErrorCode.NO_READER, "no reader connected");
-    }
-    return readers.stream()
-        .filter(ReaderState::cardPresent)
-        .map(ReaderState::name)
-        .findFirst()
-        .orElseThrow(() -> new CardException(CardErrorCode.NO_CARD, "no card in any reader"));
   }
 }

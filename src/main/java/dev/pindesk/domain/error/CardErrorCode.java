@@ -69,6 +69,16 @@ public enum CardErrorCode {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The code with this {@link #wireName()}, if any. */
+  public static java.util.Optional<CardErrorCode> fromWireName(String wireName) {
+    for (CardErrorCode c : values()) {
+      if (c.wireName().equals(wireName)) {
+        return java.util.Optional.of(c);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public String messageKey() {
     return "error.card." + wireName();
   }

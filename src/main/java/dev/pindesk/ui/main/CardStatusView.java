@@ -5,6 +5,7 @@ import dev.pindesk.card.CardSnapshot;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.ReaderWatcher;
+import dev.pindesk.ui.Texts;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -208,6 +209,6 @@ public final class CardStatusView extends BorderPane {
   }
 
   private StringBinding text(String key) {
-    return Bindings.createStringBinding(() -> messages().get(key), model.messagesProperty());
+    return Texts.of(model.messagesProperty(), key);
   }
 }

@@ -9,6 +9,7 @@ import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.i18n.Messages;
+import dev.pindesk.service.ReaderChoice;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -125,33 +126,22 @@ public final class WizardViewModel {
 
   /** Reads the card in the first reader holding one, then binds it to the checked IDs. */
   public void readCard() {
+    card.set(Optional.empty());
     binding.set(Optional.empty());
     background(
         () -> {
-          var readers = services.terminals().readers();
-          if (readers.isEmpty()) {
-            throw new dev.pindesk.domain.error.CardException(
-                dev.pindesk.domain.error.CardErrorCode.NO_READER, "no reader");
-          }
-          String reader =
-              readers.stream()
-                  .filter(r -> r.cardPresent())
-                  .map(r -> r.name())
-                  .findFirst()
-                  .orElseThrow(
-                      () ->
-                          new dev.pindesk.domain.error.CardException(
-                              dev.pindesk.domain.error.CardErrorCode.NO_CARD, "no card"));
+          String reader = ReaderChoice.choose(services.terminals(), Optional.empty());
           CardSnapshot read = services.cases().readCard(reader);
-          card.set(Optional.empty());
-          BindingResult result = services.cases().bind(warningsConfirmed.get());
-          return new Object[] {read, result};
+          return new ReadAndBind(read, services.cases().bind(warningsConfirmed.get()));
         },
         r -> {
-          card.set(Optional.of((CardSnapshot) r[0]));
-          binding.set(Optional.of((BindingResult) r[1]));
+          card.set(Optional.of(r.card()));
+          binding.set(Optional.of(r.binding()));
         });
   }
+
+  /** What one press of "Read card" produced. */
+  private record ReadAndBind(CardSnapshot card, BindingResult binding) {}
 
   /** Writes the captured PIN (card re-read first by the service's swap guard). */
   public void write() {
@@ -185,16 +175,15 @@ public final class WizardViewModel {
     if (dev.pindesk.service.reset.CardSwappedException.CODE.equals(errorCode)) {
       return Notice.of(Notice.Kind.ERROR, "error.case." + errorCode);
     }
-    for (dev.pindesk.domain.error.CardErrorCode code :
-        dev.pindesk.domain.error.CardErrorCode.values()) {
-      if (code.wireName().equals(errorCode)
-          && code != dev.pindesk.domain.error.CardErrorCode.PIN_WRONG) {
-        return new Notice(
-            Notice.Kind.ERROR,
-            code.messageKey(),
-            new Object[] {0},
-            Optional.of(code.nextActionKey()));
-      }
+    Optional<dev.pindesk.domain.error.CardErrorCode> code =
+        dev.pindesk.domain.error.CardErrorCode.fromWireName(errorCode)
+            .filter(c -> c != dev.pindesk.domain.error.CardErrorCode.PIN_WRONG);
+    if (code.isPresent()) {
+      return new Notice(
+          Notice.Kind.ERROR,
+          code.get().messageKey(),
+          new Object[] {0},
+          Optional.of(code.get().nextActionKey()));
     }
     return Notice.of(Notice.Kind.ERROR, "writestep.not_written", errorCode);
   }
