@@ -3,6 +3,7 @@ package dev.pindesk.adapters.journal;
 import dev.pindesk.adapters.journal.JournalFile.ProblemException;
 import dev.pindesk.adapters.journal.Problem.Kind;
 import dev.pindesk.crypto.gm.Sm2;
+import dev.pindesk.crypto.gm.Sm3Chain;
 import dev.pindesk.crypto.gm.Sm4Gcm;
 import java.util.Arrays;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -29,6 +30,36 @@ final class ChainWalk {
     this.workstationKey = header.workstationPublicKey();
     this.supervisorKeyId = header.supervisorKeyId();
     this.head = header.genesis();
+  }
+
+  /**
+   * A walk that resumes after entry {@code lastSeq} whose stored hash is {@code head}, in segment
+   * {@code segment} (the central receiver continues a workstation's chain batch by batch).
+   */
+  ChainWalk(JournalHeader header, long lastSeq, byte[] head, long segment, long lastCheckpoint) {
+    this(header);
+    if (lastSeq > 0) {
+      this.head = head.clone();
+      this.expected = lastSeq + 1;
+      this.segment = segment;
+      this.lastCheckpointSeq = lastCheckpoint;
+    }
+  }
+
+  long segment() {
+    return segment;
+  }
+
+  /** One row whose link is computed here (no pre-computed {@link RowBatch}). */
+  void visit(long n, byte[] entryHeader, byte[] body, byte[] hash, Sm3Chain chain)
+      throws ProblemException {
+    boolean linked = false;
+    if (hash.length == Sm3Chain.HASH_LENGTH) {
+      byte[] computed = new byte[Sm3Chain.HASH_LENGTH];
+      chain.linkInto(head, n, entryHeader, body, computed);
+      linked = Arrays.equals(computed, hash);
+    }
+    visit(n, entryHeader, body, hash, linked);
   }
 
   long lastSeq() {
