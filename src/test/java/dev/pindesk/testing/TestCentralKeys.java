@@ -30,6 +30,17 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public record TestCentralKeys(KeyPair keyPair, X509Certificate certificate) {
 
   public static TestCentralKeys create() {
+    return create(
+        new GeneralName(GeneralName.dNSName, "localhost"),
+        new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+  }
+
+  /** A certificate naming only {@code dnsName}: a loopback client must refuse it by host name. */
+  public static TestCentralKeys createFor(String dnsName) {
+    return create(new GeneralName(GeneralName.dNSName, dnsName));
+  }
+
+  private static TestCentralKeys create(GeneralName... names) {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
       g.initialize(new ECGenParameterSpec("secp256r1"));
@@ -44,14 +55,7 @@ public record TestCentralKeys(KeyPair keyPair, X509Certificate certificate) {
               Date.from(now.plus(1, ChronoUnit.DAYS)),
               name,
               pair.getPublic());
-      b.addExtension(
-          Extension.subjectAlternativeName,
-          false,
-          new GeneralNames(
-              new GeneralName[] {
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1")
-              }));
+      b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
       X509Certificate cert =
           new JcaX509CertificateConverter()
               .getCertificate(
