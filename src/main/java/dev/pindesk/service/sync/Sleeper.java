@@ -8,8 +8,12 @@ import java.time.Duration;
  * Injected so tests run without waiting.
  */
 public interface Sleeper {
-  /** Waits {@code d} after a failure; only an interrupt ends it early. */
-  void backoff(Duration d) throws InterruptedException;
+  /**
+   * Waits {@code d} after a failure; only an interrupt ends it early. Meanwhile {@code refresh}
+   * runs (on the waiting thread) after each {@link #wake()} and every few seconds, so the status
+   * keeps counting new entries and their age while the central is unreachable.
+   */
+  void backoff(Duration d, Runnable refresh) throws InterruptedException;
 
   /** Waits up to {@code d}, or until {@link #wake()}. */
   void idle(Duration d) throws InterruptedException;

@@ -133,7 +133,7 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
       if (o != Outcome.RETRY) {
         break;
       }
-      sleeper.backoff(backoff.delay(failures++));
+      sleeper.backoff(backoff.delay(failures++), this::refreshJournalQuietly);
     }
     return status;
   }
@@ -144,7 +144,7 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
       while (!closed) {
         Outcome o = attempt();
         if (o == Outcome.RETRY) {
-          sleeper.backoff(backoff.delay(failures++));
+          sleeper.backoff(backoff.delay(failures++), this::refreshJournalQuietly);
         } else {
           failures = 0;
           sleeper.idle(config.pollInterval());

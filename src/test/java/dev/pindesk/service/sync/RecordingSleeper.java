@@ -11,7 +11,7 @@ final class RecordingSleeper implements Sleeper {
   private boolean woken;
 
   @Override
-  public synchronized void backoff(Duration d) {
+  public synchronized void backoff(Duration d, Runnable refresh) {
     backoffs.add(d);
     notifyAll();
   }
