@@ -34,6 +34,11 @@ public final class JournalOutbox implements SyncOutbox {
   static final String ACK_SEQ = "sync.ackSeq";
   static final String RECEIPT = "sync.receipt";
 
+  /** What a workstation sends per batch at most (docs/sync-protocol.md). */
+  public static final int BATCH_ENTRIES = 2000;
+
+  public static final int BATCH_BYTES = 1 << 20;
+
   private final Path file;
   private final Connection reader;
   private final byte[] header;
@@ -117,6 +122,11 @@ public final class JournalOutbox implements SyncOutbox {
   @Override
   public synchronized long lastSeq() throws JournalException {
     return queryLong("SELECT coalesce(max(seq), 0) FROM entries", "the last entry");
+  }
+
+  /** Entries after {@code afterSeq}: at most 2,000 and about 1 MiB (docs/sync-protocol.md). */
+  public SealedBatch read(long afterSeq) throws JournalException {
+    return read(afterSeq, BATCH_ENTRIES, BATCH_BYTES);
   }
 
   @Override

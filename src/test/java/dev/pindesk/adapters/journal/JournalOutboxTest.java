@@ -93,6 +93,7 @@ class JournalOutboxTest {
     Path file = TestJournals.write(dir.resolve("j.db"), 30, 10);
     try (JournalOutbox outbox = JournalOutbox.open(file)) {
       assertThat(outbox.read(0, 7, 1 << 20).entries()).hasSize(7);
+      assertThat(outbox.read(0).entries()).hasSize((int) outbox.lastSeq());
       SealedBatch tiny = outbox.read(5, 100, 1);
       assertThat(tiny.from()).isEqualTo(6);
       assertThat(tiny.entries()).hasSize(1);
