@@ -211,11 +211,14 @@ public final class SqliteJournalStore implements JournalStore {
       head = lastHead;
       lastCheckpointSeq = checkpointSeq;
     } catch (SQLException e) {
+      if (!begun) {
+        // Busy beyond the timeout (another process storing the sync cursor hung): nothing was
+        // written, the store stays usable, this entry is refused.
+        throw new JournalException(file + ": entry " + (seq + 1) + " not recorded (busy)", e);
+      }
       broken = true;
       try (var s = connection.createStatement()) {
-        if (begun) {
-          s.execute("ROLLBACK");
-        }
+        s.execute("ROLLBACK");
       } catch (SQLException ignored) {
         // the store is marked broken either way
       }
