@@ -89,6 +89,26 @@ class JournalOutboxTest {
   }
 
   @Test
+  void theWriterHoldsNoLockBetweenAppendsAndSurvivesOneThatStaysBusy() throws Exception {
+    Path file = dir.resolve("j.db");
+    try (SqliteJournalStore store = SqliteJournalStore.open(file, TestJournals.options(50))) {
+      store.append(TestJournals.event(1));
+      try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+          java.sql.Statement s = other.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 100");
+        s.execute("BEGIN IMMEDIATE"); // succeeds: the idle writer holds no lock
+        assertThatThrownBy(() -> store.append(TestJournals.event(2)))
+            .isInstanceOf(dev.pindesk.domain.audit.JournalException.class)
+            .hasMessageContaining("busy");
+        s.execute("ROLLBACK");
+      }
+      long seq = store.append(TestJournals.event(3));
+      assertThat(seq).isEqualTo(store.lastSeq());
+    }
+    assertThat(JournalVerifier.verify(file, Optional.empty()).valid()).isTrue();
+  }
+
+  @Test
   void readsAtMostTheAskedEntriesAndBytesButAlwaysOneEntry() throws Exception {
     Path file = TestJournals.write(dir.resolve("j.db"), 30, 10);
     try (JournalOutbox outbox = JournalOutbox.open(file)) {
