@@ -3,7 +3,10 @@ package dev.pindesk.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code journal}, {@code keys} and {@code training} command groups, wired with messages. */
+/**
+ * The {@code journal}, {@code keys} and {@code training} command groups and {@code sync}, wired
+ * with messages.
+ */
 final class CommandGroups {
   private CommandGroups() {}
 
@@ -25,6 +28,6 @@ final class CommandGroups {
     keys.addSubcommand(new KeysInitCommand(messages));
     CommandLine training = new CommandLine(new Training());
     training.addSubcommand(new GenerateJournalCommand(messages));
-    return new Object[] {journal, keys, training};
+    return new Object[] {journal, keys, training, new SyncCommand(messages)};
   }
 }

@@ -15,6 +15,7 @@ import dev.pindesk.domain.audit.JournalException;
 import dev.pindesk.domain.reset.AgentPolicy;
 import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.ports.CardTerminals;
+import dev.pindesk.ports.JournalStore;
 import dev.pindesk.ports.SecurityModule;
 import dev.pindesk.service.audit.CaseAuditRecorder;
 import dev.pindesk.service.reset.ResetCaseConfig;
@@ -23,6 +24,7 @@ import dev.pindesk.service.reset.ResetCaseService;
 import dev.pindesk.service.signin.IdleLock;
 import dev.pindesk.service.signin.SignInService;
 import dev.pindesk.service.signin.TrainingOperators;
+import dev.pindesk.service.sync.WakingJournalStore;
 import dev.pindesk.ui.CounterContext;
 import dev.pindesk.ui.TaskRunner;
 import dev.pindesk.ui.pinpad.ScreenPinPad;
@@ -74,12 +76,16 @@ final class CounterWiring {
       throw new IOException("training journal " + journalFile + ": " + e.getMessage(), e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeJournal(journal), "journal-close"));
+    // Journal sync (issue 6): ships the journal when a central is configured; appends wake it.
+    SyncWiring sync = SyncWiring.start(journalFile, keys);
+    Runtime.getRuntime().addShutdownHook(new Thread(sync::close, "journal-sync-close"));
+    JournalStore audited = new WakingJournalStore(journal, sync::wake);
     SqliteOperatorDirectory operators = SqliteOperatorDirectory.open(home.resolve("operators.db"));
     TrainingOperators.ensureDemo(operators, clock);
     SecurityModule module = new TrainingSecurityModule();
     ResetCaseService cases =
         new ResetCaseService(
-            new ResetCaseDevices(terminals, module, new CaseAuditRecorder(journal)),
+            new ResetCaseDevices(terminals, module, new CaseAuditRecorder(audited)),
             profiles,
             new ResetCaseConfig(AgentPolicy.everywhere(), true),
             new CaseIds(casePrefix(workstation), clock, new SecureRandom()),
@@ -105,14 +111,15 @@ final class CounterWiring {
         new IdleLock(clock, idle),
         operator -> {
           try {
-            journal.append(
+            audited.append(
                 AuditEvent.session(AuditStep.CLERK_SIGNED_IN, AuditOutcome.OK, operator.id()));
           } catch (JournalException e) {
             LOG.error("sign-in not journaled: {}", e.getMessage());
           }
         },
         module.isTraining() ? "status.sm.training" : "status.sm.ready",
-        journalFile.getFileName().toString());
+        journalFile.getFileName().toString(),
+        sync.feed());
   }
 
   /** Case numbers start with the workstation id, reduced to what a case number may hold. */

@@ -6,10 +6,12 @@ import dev.pindesk.adapters.journal.JournalVerifier;
 import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.adapters.journal.Problem;
 import dev.pindesk.adapters.journal.VerifyReport;
+import dev.pindesk.adapters.sync.HttpCentralLink;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -20,8 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code journal verify PATH [--json] [--workstation-key workstation.pub]}: exit 0 when every
- * entry, link and checkpoint is valid, else 1 with {@code entry N: <reason>} on stderr.
+ * {@code journal verify PATH [--json] [--workstation-key workstation.pub] [--central-cert
+ * central.crt]}: exit 0 when every entry, link and checkpoint is valid and the chain matches the
+ * stored central receipt (if any), else 1 with {@code entry N: <reason>} on stderr.
  */
 @Command(name = "verify", description = "Verify a journal's chain and checkpoints (no key needed).")
 final class JournalVerifyCommand implements Callable<Integer> {
@@ -41,6 +44,12 @@ final class JournalVerifyCommand implements Callable<Integer> {
       description = "Also require the journal to be signed by this workstation.pub.")
   Path workstationKey;
 
+  @Option(
+      names = "--central-cert",
+      paramLabel = "FILE",
+      description = "Also check the stored central receipt's signature with this central.crt.")
+  Path centralCert;
+
   JournalVerifyCommand(Messages messages) {
     this.messages = messages;
   }
@@ -58,8 +67,17 @@ final class JournalVerifyCommand implements Callable<Integer> {
         return 2;
       }
     }
+    Optional<X509Certificate> cert = Optional.empty();
+    if (centralCert != null) {
+      try {
+        cert = Optional.of(HttpCentralLink.readCertificate(centralCert));
+      } catch (IOException e) {
+        err.println(messages.get("cli.journal.error", e.getMessage()));
+        return 2;
+      }
+    }
     long start = System.nanoTime();
-    VerifyReport report = JournalVerifier.verify(path, expected);
+    VerifyReport report = JournalVerifier.verify(path, expected, cert);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (json) {
       out.println(toJson(report));
@@ -75,6 +93,15 @@ final class JournalVerifyCommand implements Callable<Integer> {
         out.println(messages.get("cli.journal.uncovered", String.valueOf(report.uncovered())));
       }
       out.println(messages.get("cli.journal.head", report.head()));
+      report
+          .anchor()
+          .ifPresent(
+              a ->
+                  out.println(
+                      messages.get(
+                          a.signatureChecked() ? "cli.journal.anchor_signed" : "cli.journal.anchor",
+                          String.valueOf(a.ackSeq()),
+                          a.at().toString())));
     }
     report.firstBad().ifPresent(p -> err.println(p.describe()));
     out.flush();
@@ -99,6 +126,15 @@ final class JournalVerifyCommand implements Callable<Integer> {
               n.put("workstation", i.workstationId());
               n.put("training", i.training());
             });
+    Optional<VerifyReport.Anchor> anchor = report.anchor();
+    if (anchor.isPresent()) {
+      ObjectNode r = n.putObject("receipt");
+      r.put("ackSeq", anchor.get().ackSeq());
+      r.put("at", anchor.get().at().toString());
+      r.put("signatureChecked", anchor.get().signatureChecked());
+    } else {
+      n.putNull("receipt");
+    }
     Optional<Problem> bad = report.firstBad();
     if (bad.isPresent()) {
       ObjectNode b = n.putObject("firstBad");

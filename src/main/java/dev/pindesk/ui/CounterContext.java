@@ -3,6 +3,7 @@ package dev.pindesk.ui;
 import dev.pindesk.domain.operator.Operator;
 import dev.pindesk.service.signin.IdleLock;
 import dev.pindesk.service.signin.SignInService;
+import dev.pindesk.service.sync.SyncStatusFeed;
 import dev.pindesk.ui.wizard.WizardServices;
 import java.util.function.Consumer;
 
@@ -12,6 +13,8 @@ import java.util.function.Consumer;
  * @param onSignedIn called (on a background thread) after each sign-in, e.g. to journal it
  * @param securityModule message key describing the security module for the status bar
  * @param journal description of the audit journal for the status bar
+ * @param sync the journal sync status for the status bar ({@link SyncStatusFeed#NOT_CONFIGURED}
+ *     without a central)
  */
 public record CounterContext(
     WizardServices services,
@@ -19,4 +22,24 @@ public record CounterContext(
     IdleLock idleLock,
     Consumer<Operator> onSignedIn,
     String securityModule,
-    String journal) {}
+    String journal,
+    SyncStatusFeed sync) {
+
+  /** Without a central system. */
+  public CounterContext(
+      WizardServices services,
+      SignInService signIn,
+      IdleLock idleLock,
+      Consumer<Operator> onSignedIn,
+      String securityModule,
+      String journal) {
+    this(
+        services,
+        signIn,
+        idleLock,
+        onSignedIn,
+        securityModule,
+        journal,
+        SyncStatusFeed.NOT_CONFIGURED);
+  }
+}

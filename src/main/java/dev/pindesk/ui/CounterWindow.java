@@ -1,17 +1,21 @@
 package dev.pindesk.ui;
 
 import dev.pindesk.domain.operator.Operator;
+import dev.pindesk.domain.sync.SyncStatus;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.ReaderWatcher;
+import dev.pindesk.service.sync.SyncStatusFeed;
 import dev.pindesk.ui.signin.SignInView;
 import dev.pindesk.ui.signin.SignInViewModel;
 import dev.pindesk.ui.wizard.WizardView;
 import dev.pindesk.ui.wizard.WizardViewModel;
+import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.input.InputEvent;
@@ -64,11 +68,7 @@ public final class CounterWindow extends StackPane {
             messages.map(
                 m -> new StatusBar.Segment(m.get(c.securityModule()), StatusBar.Health.OK)));
     statusBar.journalProperty().set(new StatusBar.Segment(c.journal(), StatusBar.Health.OK));
-    statusBar
-        .centralProperty()
-        .bind(
-            messages.map(
-                m -> new StatusBar.Segment(m.get("status.not_configured"), StatusBar.Health.NONE)));
+    showSync(c.sync());
     wizard
         .noticeProperty()
         .addListener(
@@ -79,6 +79,27 @@ public final class CounterWindow extends StackPane {
                             statusBar
                                 .journalProperty()
                                 .set(new StatusBar.Segment(c.journal(), StatusBar.Health.ERROR))));
+  }
+
+  /** The central segment follows the sync status (published on the sync thread) and language. */
+  private void showSync(SyncStatusFeed sync) {
+    if (!sync.configured()) {
+      statusBar.centralProperty().bind(messages.map(CentralStatus::notConfigured));
+      return;
+    }
+    ObjectProperty<SyncStatus> status = new SimpleObjectProperty<>();
+    statusBar
+        .centralProperty()
+        .bind(
+            Bindings.createObjectBinding(
+                () ->
+                    status.get() == null
+                        ? CentralStatus.notConfigured(messages.get())
+                        : CentralStatus.segment(
+                            messages.get(), status.get(), ZoneId.systemDefault()),
+                messages,
+                status));
+    sync.subscribe(s -> TaskRunner.onFx(() -> status.set(s)));
   }
 
   /** Reader state for the status bar (from the reader watcher, any thread). */

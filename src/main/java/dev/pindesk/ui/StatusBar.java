@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -22,11 +23,23 @@ public final class StatusBar extends HBox {
     OK,
     WARNING,
     ERROR,
+    /** Someone must act now: a filled, high-contrast badge (e.g. the sync backlog is too old). */
+    ALERT,
     NONE
   }
 
-  /** What one segment shows: a text (already translated) and its health. */
-  public record Segment(String text, Health health) {}
+  /** Style class of a segment in {@link Health#ALERT} (pindesk.css). */
+  public static final String ALERT_STYLE = "status-alert";
+
+  /**
+   * What one segment shows: a text and a tooltip (already translated; an empty tooltip shows none)
+   * and its health.
+   */
+  public record Segment(String text, Health health, String tooltip) {
+    public Segment(String text, Health health) {
+      this(text, health, "");
+    }
+  }
 
   private final ObjectProperty<Segment> reader = segmentProperty();
   private final ObjectProperty<Segment> securityModule = segmentProperty();
@@ -36,6 +49,8 @@ public final class StatusBar extends HBox {
   public StatusBar(ObservableValue<Messages> m) {
     super(24);
     getStyleClass().add("status-bar");
+    getStylesheets()
+        .add(StatusBar.class.getResource("/dev/pindesk/ui/pindesk.css").toExternalForm());
     setAlignment(Pos.CENTER_LEFT);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -59,16 +74,25 @@ public final class StatusBar extends HBox {
     name.getStyleClass().add(Styles.TEXT_MUTED);
     Label state = new Label();
     state.setId(id);
+    Tooltip tip = new Tooltip();
+    tip.setWrapText(true);
+    tip.setMaxWidth(420);
     Runnable render =
         () -> {
-          state.setText(value.get().text());
-          state.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
-          switch (value.get().health()) {
+          Segment s = value.get();
+          state.setText(s.text());
+          state
+              .getStyleClass()
+              .removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, ALERT_STYLE);
+          switch (s.health()) {
             case OK -> state.getStyleClass().add(Styles.SUCCESS);
             case WARNING -> state.getStyleClass().add(Styles.WARNING);
             case ERROR -> state.getStyleClass().add(Styles.DANGER);
+            case ALERT -> state.getStyleClass().add(ALERT_STYLE);
             default -> {}
           }
+          tip.setText(s.tooltip());
+          state.setTooltip(s.tooltip().isEmpty() ? null : tip);
         };
     value.addListener((o, a, b) -> render.run());
     render.run();

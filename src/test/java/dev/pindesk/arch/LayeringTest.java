@@ -105,4 +105,46 @@ class LayeringTest {
               "dev.pindesk.cli..",
               "dev.pindesk.ui..",
               "dev.pindesk.app..");
+
+  @ArchTest
+  static final ArchRule onlyTheSyncAdaptersTalkHttp =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.pindesk.adapters.sync..", "dev.pindesk.adapters.central..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("java.net.http..", "com.sun.net.httpserver..");
+
+  /** The protocol codecs are a leaf: the journal and the central build on them, not the reverse. */
+  @ArchTest
+  static final ArchRule theSyncProtocolAdapterDependsOnNoOtherAdapter =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.pindesk.adapters.sync..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.pindesk.adapters.journal..",
+              "dev.pindesk.adapters.central..",
+              "dev.pindesk.adapters.pcsc..",
+              "dev.pindesk.adapters.virtualcard..",
+              "dev.pindesk.adapters.sam..",
+              "dev.pindesk.adapters.operators..",
+              "dev.pindesk.adapters.receipt..");
+
+  /** The journal adapter may use the sync protocol's receipt codec and nothing else outside. */
+  @ArchTest
+  static final ArchRule theJournalAdapterUsesOnlyTheSyncCodecs =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.pindesk.adapters.journal..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.pindesk.adapters.central..",
+              "dev.pindesk.adapters.pcsc..",
+              "dev.pindesk.adapters.virtualcard..",
+              "dev.pindesk.adapters.sam..",
+              "dev.pindesk.adapters.operators..",
+              "dev.pindesk.adapters.receipt..");
 }

@@ -171,6 +171,41 @@ final class JournalFile implements AutoCloseable {
     sink.accept(batch);
   }
 
+  /** A value of {@code local_state} (unauthenticated bookkeeping), if the table and row exist. */
+  java.util.Optional<String> localState(String name) throws ProblemException {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT value FROM local_state WHERE name = ?")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? java.util.Optional.ofNullable(rs.getString(1))
+            : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("no such table")) {
+        return java.util.Optional.empty();
+      }
+      throw new ProblemException(
+          new Problem(0, Kind.CORRUPT, "local_state cannot be read (" + e.getMessage() + ")"));
+    }
+  }
+
+  /** The stored hash of entry {@code seq}, or empty when there is no such entry. */
+  java.util.Optional<byte[]> storedHash(long seq) throws ProblemException {
+    try (PreparedStatement ps =
+        connection.prepareStatement("SELECT hash FROM entries WHERE seq = ?")) {
+      ps.setLong(1, seq);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? java.util.Optional.ofNullable(rs.getBytes(1))
+            : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new ProblemException(
+          new Problem(seq, Kind.CORRUPT, "the entry cannot be read (" + e.getMessage() + ")"));
+    }
+  }
+
   @Override
   public void close() {
     closeQuietly(connection);

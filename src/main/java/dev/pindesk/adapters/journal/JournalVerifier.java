@@ -4,7 +4,9 @@ import dev.pindesk.adapters.journal.JournalFile.ProblemException;
 import dev.pindesk.adapters.journal.Problem.Kind;
 import dev.pindesk.crypto.gm.Sm2;
 import dev.pindesk.domain.codec.Hex;
+import dev.pindesk.domain.sync.Receipt;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -18,14 +20,32 @@ public final class JournalVerifier {
 
   /** Verifies {@code file}; {@code expectedKey} pins the workstation key when present. */
   public static VerifyReport verify(Path file, Optional<ECPublicKeyParameters> expectedKey) {
+    return verify(file, expectedKey, Optional.empty());
+  }
+
+  /**
+   * Verifies {@code file} and, when it holds a central receipt, anchors the chain to it; {@code
+   * centralCert} (the pinned {@code central.crt}) also checks the receipt's signature.
+   */
+  public static VerifyReport verify(
+      Path file,
+      Optional<ECPublicKeyParameters> expectedKey,
+      Optional<X509Certificate> centralCert) {
     try (JournalFile journal = JournalFile.open(file)) {
-      return verify(journal, expectedKey);
+      return verify(journal, expectedKey, centralCert);
     } catch (ProblemException e) {
       return VerifyReport.failed(e.problem);
     }
   }
 
   static VerifyReport verify(JournalFile journal, Optional<ECPublicKeyParameters> expectedKey) {
+    return verify(journal, expectedKey, Optional.empty());
+  }
+
+  static VerifyReport verify(
+      JournalFile journal,
+      Optional<ECPublicKeyParameters> expectedKey,
+      Optional<X509Certificate> centralCert) {
     JournalHeader header = journal.header;
     JournalInfo info = JournalInfo.of(header);
     if (header.version() != JournalHeader.VERSION
@@ -54,14 +74,25 @@ public final class JournalVerifier {
           new Problem(0, Kind.UNEXPECTED_KEY, "the journal is signed by another workstation key"));
     }
     Problem problem = null;
+    Optional<Receipt> receipt = Optional.empty();
     try (LinkPipeline pipeline = new LinkPipeline(walk, header.genesis())) {
       journal.forEachBatch(pipeline);
       pipeline.finish();
       problem = checkPointer(journal, walk);
+      if (problem == null) {
+        receipt = ReceiptAnchor.stored(journal);
+        if (receipt.isPresent()) {
+          ReceiptAnchor.check(journal, receipt.get(), walk.lastSeq(), centralCert);
+        }
+      }
     } catch (ProblemException e) {
       problem = e.problem;
     }
     long entries = problem == null ? walk.lastSeq() : Math.max(0, problem.seq() - 1);
+    if (problem != null && problem.kind() == Kind.RECEIPT) {
+      entries = walk.lastSeq();
+    }
+    Optional<Receipt> anchor = receipt;
     return new VerifyReport(
         entries,
         walk.checkpoints,
@@ -69,7 +100,8 @@ public final class JournalVerifier {
         walk.lastSeq() - walk.lastCheckpointSeq,
         Hex.of(walk.head()),
         info,
-        problem);
+        problem,
+        anchor.map(r -> new VerifyReport.Anchor(r.ackSeq(), r.at(), centralCert.isPresent())));
   }
 
   /**

@@ -35,8 +35,16 @@ public record Problem(long seq, Kind kind, String detail) {
     SEGMENT,
     /** A checkpoint does not cover the entry before it, or its signature is invalid. */
     CHECKPOINT,
-    /** The journal ends before its latest checkpoint: entries at the end were removed. */
-    TRUNCATED;
+    /**
+     * The journal ends before its latest checkpoint or before the entry a central receipt
+     * acknowledges: entries at the end were removed.
+     */
+    TRUNCATED,
+    /**
+     * The stored central receipt is damaged, names another journal, or (with the central's
+     * certificate) its signature does not verify.
+     */
+    RECEIPT;
 
     public String wireName() {
       return name().toLowerCase(Locale.ROOT);

@@ -36,6 +36,8 @@ public final class SqliteJournalStore implements JournalStore {
   private final StoreOptions options;
   private final WriterLock lock;
   private final Connection connection;
+  private final PreparedStatement begin;
+  private final PreparedStatement end;
   private final PreparedStatement insert;
   private final PreparedStatement pointer;
   private final byte[] journalId;
@@ -60,7 +62,11 @@ public final class SqliteJournalStore implements JournalStore {
     this.head = tail.head();
     this.segment = tail.lastSegment();
     this.lastCheckpointSeq = tail.lastCheckpointSeq();
-    c.setAutoCommit(false);
+    // Transactions are begun explicitly per append (see commit()): with autoCommit off the driver
+    // would begin the next IMMEDIATE transaction right after each commit and so hold the write
+    // lock between appends, and the sync cursor (local_state) could never be stored meanwhile.
+    this.begin = c.prepareStatement("BEGIN IMMEDIATE");
+    this.end = c.prepareStatement("COMMIT");
     this.insert =
         c.prepareStatement("INSERT INTO entries (seq, header, body, hash) VALUES (?, ?, ?, ?)");
     this.pointer =
@@ -172,7 +178,10 @@ public final class SqliteJournalStore implements JournalStore {
       throws JournalException {
     long lastSeq = seq;
     byte[] lastHead = head;
+    boolean begun = false;
     try {
+      begin.execute();
+      begun = true;
       if (n > 0) {
         insert(n, header, body, hash);
         lastSeq = n;
@@ -197,14 +206,19 @@ public final class SqliteJournalStore implements JournalStore {
         lastSeq = checkpointSeq;
         lastHead = cpHash;
       }
-      connection.commit();
+      end.execute();
       seq = lastSeq;
       head = lastHead;
       lastCheckpointSeq = checkpointSeq;
     } catch (SQLException e) {
+      if (!begun) {
+        // Busy beyond the timeout (another process storing the sync cursor hung): nothing was
+        // written, the store stays usable, this entry is refused.
+        throw new JournalException(file + ": entry " + (seq + 1) + " not recorded (busy)", e);
+      }
       broken = true;
-      try {
-        connection.rollback();
+      try (var s = connection.createStatement()) {
+        s.execute("ROLLBACK");
       } catch (SQLException ignored) {
         // the store is marked broken either way
       }

@@ -16,6 +16,13 @@ public final class VerifyReport {
   private final String head;
   private final JournalInfo info;
   private final Problem problem;
+  private final Anchor anchor;
+
+  /**
+   * The central receipt the chain was checked against: entries 1..{@code ackSeq} acknowledged at
+   * {@code at}; {@code signatureChecked} when the central's certificate was given.
+   */
+  public record Anchor(long ackSeq, java.time.Instant at, boolean signatureChecked) {}
 
   VerifyReport(
       long entries,
@@ -24,7 +31,9 @@ public final class VerifyReport {
       long uncovered,
       String head,
       JournalInfo info,
-      Problem problem) {
+      Problem problem,
+      Optional<Anchor> anchor) {
+    this.anchor = anchor.orElse(null);
     this.entries = entries;
     this.checkpoints = checkpoints;
     this.events = events;
@@ -35,7 +44,7 @@ public final class VerifyReport {
   }
 
   static VerifyReport failed(Problem problem) {
-    return new VerifyReport(0, 0, 0, 0, "", null, problem);
+    return new VerifyReport(0, 0, 0, 0, "", null, problem, Optional.empty());
   }
 
   public boolean valid() {
@@ -65,6 +74,11 @@ public final class VerifyReport {
   /** Journal id, workstation, training flag — when the header could be read. */
   public Optional<JournalInfo> info() {
     return Optional.ofNullable(info);
+  }
+
+  /** The central receipt found in the journal's bookkeeping, if any. */
+  public Optional<Anchor> anchor() {
+    return Optional.ofNullable(anchor);
   }
 
   public Optional<Problem> firstBad() {

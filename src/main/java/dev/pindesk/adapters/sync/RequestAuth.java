@@ -62,7 +62,7 @@ public final class RequestAuth {
       long nowMillis) {
     byte[] nonceBytes = new byte[16];
     RANDOM.nextBytes(nonceBytes);
-    String nonce = Hex.of(nonceBytes);
+    String nonce = Hex.of(nonceBytes).toLowerCase(java.util.Locale.ROOT); // documented form
     String keyId = keyId(publicKey);
     byte[] signature =
         Sm2.sign(privateKey, signedBytes(method, pathAndQuery, keyId, nowMillis, nonce, body));

@@ -1,0 +1,205 @@
+package dev.pindesk.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pindesk.adapters.journal.JournalOutbox;
+import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.adapters.sync.HttpCentralLink;
+import dev.pindesk.adapters.sync.ReceiptCodec;
+import dev.pindesk.crypto.gm.Sm2;
+import dev.pindesk.crypto.gm.Sm2KeyPair;
+import dev.pindesk.domain.audit.JournalException;
+import dev.pindesk.domain.sync.Receipt;
+import dev.pindesk.domain.sync.SyncStatus;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.service.sync.SyncConfig;
+import dev.pindesk.service.sync.SyncService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sync --journal PATH --central URL --central-cert FILE [--keys DIR] [--once] [--json]}:
+ * ships a journal to the central system like the app does in the background. Exit 0 when every
+ * entry written so far is acknowledged by a verified receipt; 1 when entries are still pending
+ * (offline, or a retry was needed with {@code --once}); 3 when the central refused in a way no
+ * retry can fix (or its receipt does not match the journal); 2 for unusable arguments. Without
+ * {@code --once} it keeps retrying with backoff until done or refused.
+ */
+@Command(name = "sync", description = "Send a journal to the central system.")
+final class SyncCommand implements Callable<Integer> {
+  static final int PENDING = 1;
+  static final int USAGE = 2;
+  static final int REFUSED = 3;
+
+  private final Messages messages;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--journal", required = true, paramLabel = "PATH", description = "Journal file.")
+  Path journal;
+
+  @Option(
+      names = "--central",
+      required = true,
+      paramLabel = "URL",
+      description = "The central system, https://host:port (http only on loopback).")
+  URI central;
+
+  @Option(
+      names = "--central-cert",
+      required = true,
+      paramLabel = "FILE",
+      description = "The central's certificate (central.crt), the only one trusted.")
+  Path centralCert;
+
+  @Option(
+      names = "--keys",
+      paramLabel = "DIR",
+      description =
+          "Key directory holding workstation.key (default: the app's key directory, if the"
+              + " journal was written with its key).")
+  Path keys;
+
+  @Option(names = "--once", description = "One attempt: do not wait and retry when offline.")
+  boolean once;
+
+  @Option(
+      names = "--json",
+      description = "Print {acknowledged, lastSeq, pending, receipt, problem} as JSON.")
+  boolean json;
+
+  SyncCommand(Messages messages) {
+    this.messages = messages;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      X509Certificate cert = HttpCentralLink.readCertificate(centralCert);
+      JournalOutbox outbox = JournalOutbox.open(journal);
+      SyncStatus status;
+      Optional<Receipt> receipt;
+      try (SyncService service =
+          new SyncService(
+              outbox,
+              new HttpCentralLink(central, cert, workstationKeys(outbox)),
+              SyncConfig.defaults())) {
+        status = once ? service.drainOnce() : service.drainUntilDone();
+        receipt = outbox.receipt();
+      } catch (IOException | IllegalArgumentException | JournalException e) {
+        outbox.close();
+        throw e;
+      }
+      if (json) {
+        out.println(toJson(status, receipt));
+      } else if (status.pending() == 0 && status.problem().isEmpty()) {
+        out.println(messages.get("cli.sync.done", String.valueOf(status.ackSeq())));
+      }
+      int exit = exitCode(status);
+      if (exit != 0) {
+        err.println(reason(status));
+      }
+      return exit;
+    } catch (IOException | JournalException | IllegalArgumentException e) {
+      err.println(messages.get("cli.journal.error", e.getMessage()));
+      return USAGE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println(messages.get("cli.sync.interrupted"));
+      return PENDING;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  static int exitCode(SyncStatus s) {
+    if (s.link() == SyncStatus.Link.STOPPED) {
+      return REFUSED;
+    }
+    return s.pending() == 0 && s.problem().isEmpty() ? 0 : PENDING;
+  }
+
+  /** One line: {@code offline: <code> …}, {@code refused: <code> …} or {@code pending: …}. */
+  private String reason(SyncStatus s) {
+    String code = s.problem().orElse("pending");
+    String pending = String.valueOf(s.pending());
+    return switch (s.link()) {
+      case STOPPED -> messages.get("cli.sync.refused", code, pending);
+      case OFFLINE -> messages.get("cli.sync.offline", code, pending);
+      default -> messages.get("cli.sync.pending", code, pending);
+    };
+  }
+
+  static String toJson(SyncStatus s, Optional<Receipt> receipt) {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode n = mapper.createObjectNode();
+    n.put("acknowledged", s.ackSeq());
+    n.put("lastSeq", s.lastSeq());
+    n.put("pending", s.pending());
+    if (receipt.isPresent()) {
+      try {
+        n.set("receipt", mapper.readTree(ReceiptCodec.toJson(receipt.get())));
+      } catch (IOException e) {
+        throw new IllegalStateException("a receipt's own JSON cannot fail to parse", e);
+      }
+    } else {
+      n.putNull("receipt");
+    }
+    if (s.problem().isPresent()) {
+      n.put("problem", s.problem().get());
+    } else {
+      n.putNull("problem");
+    }
+    return n.toString();
+  }
+
+  /**
+   * The workstation key that wrote the journal: from {@code --keys}, else the first of the app's
+   * key directories ({@code pindesk.keys}, then the training keys the counter uses) whose {@code
+   * workstation.pub} is the key named in the journal header. The central would refuse another key
+   * anyway ({@code not_your_journal}); checking here gives a clear message.
+   */
+  private Sm2KeyPair workstationKeys(JournalOutbox outbox) throws IOException {
+    byte[] expected = outbox.workstationKey();
+    if (keys != null) {
+      Sm2KeyPair pair = KeyFiles.workstation(keys);
+      if (!Arrays.equals(Sm2.encodePoint(pair.publicKey()), expected)) {
+        throw new IOException(keys + ": not the key this journal was written with");
+      }
+      return pair;
+    }
+    for (Path dir : defaultKeyDirs()) {
+      Path pub = dir.resolve(KeyFiles.WORKSTATION_PUB);
+      if (Files.isRegularFile(pub)
+          && Arrays.equals(Sm2.encodePoint(KeyFiles.publicKey(pub)), expected)) {
+        return KeyFiles.workstation(dir);
+      }
+    }
+    throw new IOException(
+        "none of "
+            + defaultKeyDirs()
+            + " holds the key this journal was written with; name it with --keys DIR");
+  }
+
+  /** Where the app keeps workstation keys, in the order they are tried. */
+  static java.util.List<Path> defaultKeyDirs() {
+    java.util.List<Path> dirs = new java.util.ArrayList<>();
+    Settings.get("keys").map(Path::of).ifPresent(dirs::add);
+    dirs.add(GenerateJournalCommand.defaultTrainingKeys());
+    return dirs;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.pindesk.service.sync;
+
+import java.time.Duration;
+
+/**
+ * How the sync service paces itself: batch limits (docs/sync-protocol.md: up to 2,000 entries / 1
+ * MiB), backoff from {@code baseDelay} doubling to {@code maxDelay}, a poll while idle in case a
+ * wake-up was missed (another process appending, the clock moving the backlog past its limit), and
+ * the backlog age that raises the alert.
+ */
+public record SyncConfig(
+    int maxEntries,
+    int maxBytes,
+    Duration baseDelay,
+    Duration maxDelay,
+    Duration pollInterval,
+    Duration backlogLimit) {
+  public static final int MAX_ENTRIES = 2000;
+  public static final int MAX_BYTES = 1 << 20;
+  public static final Duration DEFAULT_BACKLOG_LIMIT = Duration.ofHours(24);
+
+  public SyncConfig {
+    if (maxEntries < 1 || maxBytes < 1) {
+      throw new IllegalArgumentException("batch limits must be positive");
+    }
+    if (baseDelay.isNegative() || baseDelay.isZero() || maxDelay.compareTo(baseDelay) < 0) {
+      throw new IllegalArgumentException("backoff: 0 < baseDelay <= maxDelay");
+    }
+    if (pollInterval.isNegative() || pollInterval.isZero() || backlogLimit.isNegative()) {
+      throw new IllegalArgumentException("pollInterval must be positive, backlogLimit >= 0");
+    }
+  }
+
+  /** 2,000 entries / 1 MiB per batch, backoff 1 s → 5 min, poll every 5 s, alert after 24 h. */
+  public static SyncConfig defaults() {
+    return new SyncConfig(
+        MAX_ENTRIES,
+        MAX_BYTES,
+        Duration.ofSeconds(1),
+        Duration.ofMinutes(5),
+        Duration.ofSeconds(5),
+        DEFAULT_BACKLOG_LIMIT);
+  }
+
+  public SyncConfig withBacklogLimit(Duration limit) {
+    return new SyncConfig(maxEntries, maxBytes, baseDelay, maxDelay, pollInterval, limit);
+  }
+
+  public SyncConfig withPollInterval(Duration interval) {
+    return new SyncConfig(maxEntries, maxBytes, baseDelay, maxDelay, interval, backlogLimit);
+  }
+
+  public SyncConfig withBatchLimits(int entries, int bytes) {
+    return new SyncConfig(entries, bytes, baseDelay, maxDelay, pollInterval, backlogLimit);
+  }
+}
