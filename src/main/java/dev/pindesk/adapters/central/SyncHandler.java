@@ -33,6 +33,9 @@ final class SyncHandler implements HttpHandler {
   private static final Pattern RECEIPT =
       Pattern.compile(Pattern.quote(SyncProtocol.JOURNALS) + "([0-9A-Fa-f]{32})/receipt");
 
+  /** Oversized bodies up to this size are read to the end before the 413 is sent. */
+  private static final long DRAIN_LIMIT = 4L * BatchCodec.MAX_BYTES;
+
   private final CentralStore store;
   private final RequestAuthenticator auth;
   private final BatchIntake intake;
@@ -115,7 +118,11 @@ final class SyncHandler implements HttpHandler {
     }
   }
 
-  /** The body, refused before it is stored in memory when it is larger than a batch may be. */
+  /**
+   * The body, refused (413) when it is larger than a batch may be. An oversized body is read and
+   * discarded up to {@link #DRAIN_LIMIT} so the client, still sending, gets the answer instead of a
+   * reset connection; beyond that the answer is sent at once and the connection closed.
+   */
   private byte[] readBody(HttpExchange exchange) throws IOException, Refused {
     int limit = BatchCodec.MAX_BYTES;
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
@@ -127,28 +134,37 @@ final class SyncHandler implements HttpHandler {
         declared = -1;
       }
     }
-    if (declared > limit) {
-      throw tooLarge(exchange);
+    if (declared > DRAIN_LIMIT) {
+      throw tooLarge(exchange, true);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream(declared > 0 && declared <= limit ? (int) declared : 8192);
     byte[] buffer = new byte[65536];
+    long total = 0;
     try (InputStream in = exchange.getRequestBody()) {
       int n;
       while ((n = in.read(buffer)) > 0) {
-        if (out.size() + n > limit) {
-          throw tooLarge(exchange);
+        total += n;
+        if (total > DRAIN_LIMIT) {
+          throw tooLarge(exchange, true);
         }
-        out.write(buffer, 0, n);
+        if (total <= limit) {
+          out.write(buffer, 0, n);
+        }
       }
+    }
+    if (total > limit) {
+      throw tooLarge(exchange, false);
     }
     return out.toByteArray();
   }
 
-  private Refused tooLarge(HttpExchange exchange) {
+  private Refused tooLarge(HttpExchange exchange, boolean close) {
     Refused r = Refused.tooLarge(BatchCodec.MAX_BYTES);
     refusals.record(exchange.getRequestHeaders().getFirst(SyncProtocol.H_KEY_ID), "", r);
-    // The rest of the body is not read: the connection is closed after the answer.
-    exchange.getResponseHeaders().set("Connection", "close");
+    if (close) {
+      exchange.getResponseHeaders().set("Connection", "close");
+    }
     return r;
   }
 
