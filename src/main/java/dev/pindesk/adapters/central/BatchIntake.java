@@ -31,6 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * locked on PostgreSQL), so concurrent duplicate deliveries store each seq exactly once.
  */
 public final class BatchIntake {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIntake.class);
   private static final int STRIPES = 64;
 
   private final CentralStore store;
@@ -72,9 +73,19 @@ public final class BatchIntake {
       }
       String id = journalId;
       ReentrantLock lock = locks[Math.floorMod(id.hashCode(), STRIPES)];
+      long start = System.nanoTime();
       lock.lock();
       try {
-        return store.database().transaction(c -> applyLocked(c, sender, batch, id));
+        Receipt r = store.database().transaction(c -> applyLocked(c, sender, batch, id));
+        LOG.info(
+            "journal {} entries {}..{} from {}: head {} ({} ms)",
+            id,
+            batch.from(),
+            batch.to(),
+            sender.keyId(),
+            r.ackSeq(),
+            (System.nanoTime() - start) / 1_000_000);
+        return r;
       } finally {
         lock.unlock();
       }

@@ -74,6 +74,9 @@ public record CentralIdentity(
   public static CentralIdentity loadOrCreate(Path certificateFile) throws IOException {
     Path cert = certificateFile.toAbsolutePath();
     Path key = cert.resolveSibling(KEY_FILE);
+    if (!Files.isDirectory(cert.getParent())) {
+      throw new IOException("no such directory for the certificate: " + cert.getParent());
+    }
     boolean certExists = Files.exists(cert);
     boolean keyExists = Files.exists(key);
     if (certExists && keyExists) {

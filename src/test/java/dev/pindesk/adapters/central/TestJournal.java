@@ -33,11 +33,17 @@ record TestJournal(byte[] header, byte[] signature, List<SealedEntry> entries) {
   /** A journal of {@code events} events by {@code keys}, checkpoint every 40, segment every 90. */
   static TestJournal write(Path file, String workstationId, Sm2KeyPair keys, int events)
       throws Exception {
-    StoreOptions options =
+    return write(
+        file,
         StoreOptions.of(workstationId, keys, SUPERVISOR.publicKey(), true)
             .withCheckpointEvery(40)
-            .withSegmentEntries(90)
-            .withoutDurability();
+            .withSegmentEntries(90),
+        events);
+  }
+
+  /** A journal of {@code events} events written with {@code options} (without fsync). */
+  static TestJournal write(Path file, StoreOptions options, int events) throws Exception {
+    options = options.withoutDurability();
     try (SqliteJournalStore store = SqliteJournalStore.open(file, options)) {
       for (int i = 0; i < events; i++) {
         store.append(event(i));
