@@ -27,6 +27,7 @@ final class CliMain {
     List<Object> extra = new ArrayList<>(List.of(CommandGroups.all(context.messages())));
     extra.add(new VirtualCardCommand());
     extra.add(OperatorsCommand.create(context.messages()));
+    extra.add(CentralCommands.create());
     return PinDeskCli.run(context, args, extra.toArray());
   }
 

@@ -6,6 +6,7 @@ import dev.pindesk.domain.codec.Hex;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -62,7 +63,7 @@ public final class RequestAuth {
       long nowMillis) {
     byte[] nonceBytes = new byte[16];
     RANDOM.nextBytes(nonceBytes);
-    String nonce = Hex.of(nonceBytes).toLowerCase(java.util.Locale.ROOT); // documented form
+    String nonce = HexFormat.of().formatHex(nonceBytes); // lower-case, as the protocol says
     String keyId = keyId(publicKey);
     byte[] signature =
         Sm2.sign(privateKey, signedBytes(method, pathAndQuery, keyId, nowMillis, nonce, body));

@@ -1,0 +1,251 @@
+package dev.pindesk.adapters.central;
+
+import dev.pindesk.adapters.journal.ChainCursor;
+import dev.pindesk.adapters.journal.ChainCursor.ChainException;
+import dev.pindesk.adapters.journal.Problem;
+import dev.pindesk.adapters.sync.ReceiptCodec;
+import dev.pindesk.adapters.sync.SyncProtocol.Refusal;
+import dev.pindesk.domain.codec.Hex;
+import dev.pindesk.domain.sync.Receipt;
+import dev.pindesk.domain.sync.SealedBatch;
+import dev.pindesk.domain.sync.SealedEntry;
+import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The central's handling of one batch (docs/sync-protocol.md, {@code POST /v1/batches}): ownership,
+ * first-seen header verification, duplicates and overlaps compared with what is stored (a
+ * difference is a fork), gaps answered with {@code expectedFrom}, the chain checked from the stored
+ * head with {@link ChainCursor}, then entries and the new head stored in one transaction and a
+ * receipt signed with the certificate key. A refused batch stores nothing (except its refusal).
+ *
+ * <p>Batches of one journal are applied one at a time (a lock per journal here, the journal row
+ * locked on PostgreSQL), so concurrent duplicate deliveries store each seq exactly once.
+ */
+public final class BatchIntake {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIntake.class);
+  private static final int STRIPES = 64;
+
+  private final CentralStore store;
+  private final PrivateKey receiptKey;
+  private final Clock clock;
+  private final RefusalLog refusals;
+  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+
+  public BatchIntake(CentralStore store, PrivateKey receiptKey, Clock clock) {
+    this.store = store;
+    this.receiptKey = receiptKey;
+    this.clock = clock;
+    this.refusals = new RefusalLog(store, clock);
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new ReentrantLock();
+    }
+  }
+
+  /**
+   * Applies {@code batch} sent (and authenticated) by {@code sender}; returns the receipt for the
+   * journal's head afterwards. Every refusal is recorded before it is thrown.
+   *
+   * @throws Refused with the documented code (not_your_journal, fork, gap, chain, malformed)
+   * @throws SQLException when the store is unavailable (nothing was stored)
+   */
+  public Receipt apply(CentralStore.Workstation sender, SealedBatch batch)
+      throws Refused, SQLException {
+    String journalId = "";
+    try {
+      ChainCursor probe = probe(batch.journalHeader());
+      journalId = Hex.of(probe.journalId());
+      if (!probe.signedBy(sender.key())) {
+        throw Refused.of(
+            Refusal.NOT_YOUR_JOURNAL,
+            "journal " + journalId + " is written with another workstation key");
+      }
+      if (!batch.entries().isEmpty() && batch.from() < 1) {
+        throw Refused.of(Refusal.MALFORMED, "entry seq numbers start at 1");
+      }
+      String id = journalId;
+      ReentrantLock lock = locks[Math.floorMod(id.hashCode(), STRIPES)];
+      long start = System.nanoTime();
+      lock.lock();
+      try {
+        Receipt r = store.database().transaction(c -> applyLocked(c, sender, batch, id));
+        LOG.info(
+            "journal {} entries {}..{} from {}: head {} ({} ms)",
+            id,
+            batch.from(),
+            batch.to(),
+            sender.keyId(),
+            r.ackSeq(),
+            (System.nanoTime() - start) / 1_000_000);
+        return r;
+      } finally {
+        lock.unlock();
+      }
+    } catch (Refused r) {
+      refusals.record(sender.keyId(), journalId, r);
+      throw r;
+    }
+  }
+
+  /**
+   * The current receipt of journal {@code journalIdHex} for {@code sender}.
+   *
+   * @throws Refused {@code unknown_journal}, or {@code not_your_journal} for another key's journal
+   */
+  public Receipt receipt(CentralStore.Workstation sender, String journalIdHex)
+      throws Refused, SQLException {
+    String id = journalIdHex.toUpperCase(Locale.ROOT);
+    try {
+      Optional<JournalRow> row = store.journal(id);
+      if (row.isEmpty()) {
+        throw Refused.of(Refusal.UNKNOWN_JOURNAL, "no journal " + id + " at this central");
+      }
+      if (!row.get().keyId().equals(sender.keyId())) {
+        throw Refused.of(
+            Refusal.NOT_YOUR_JOURNAL, "journal " + id + " belongs to another workstation key");
+      }
+      return receiptOf(row.get());
+    } catch (Refused r) {
+      refusals.record(sender.keyId(), id, r);
+      throw r;
+    }
+  }
+
+  /** The header decoded without its signature, to learn its journal id and key. */
+  private static ChainCursor probe(byte[] header) throws Refused {
+    try {
+      return ChainCursor.resume(header, 0, new byte[32], 0, 0);
+    } catch (ChainException e) {
+      throw Refused.of(Refusal.MALFORMED, "journal header: " + e.getMessage());
+    }
+  }
+
+  private Receipt applyLocked(
+      Connection c, CentralStore.Workstation sender, SealedBatch batch, String journalId)
+      throws SQLException, Refused {
+    long now = clock.millis();
+    Optional<JournalRow> found = JournalRows.find(c, journalId, true);
+    if (found.isEmpty()) {
+      register(c, sender, batch, journalId, now);
+      found = JournalRows.find(c, journalId, true);
+    }
+    JournalRow j = found.orElseThrow(() -> new SQLException("journal row missing after insert"));
+    if (!j.keyId().equals(sender.keyId())) {
+      throw Refused.of(
+          Refusal.NOT_YOUR_JOURNAL, "journal " + journalId + " belongs to another workstation key");
+    }
+    if (!Arrays.equals(j.header(), batch.journalHeader())) {
+      throw Refused.fork(0, "the journal header differs from the one registered for this journal");
+    }
+    List<SealedEntry> entries = batch.entries();
+    int firstNew = checkOverlap(c, j, entries);
+    List<SealedEntry> fresh = entries.subList(firstNew, entries.size());
+    if (fresh.isEmpty()) {
+      return receiptOf(j);
+    }
+    if (fresh.get(0).seq() != j.headSeq() + 1) {
+      throw Refused.gap(j.headSeq() + 1, fresh.get(0).seq());
+    }
+    ChainCursor cursor = continueChain(j, fresh);
+    CentralStore.insertEntries(c, journalId, fresh, now);
+    JournalRows.moveHead(
+        c,
+        journalId,
+        cursor.lastSeq(),
+        cursor.head(),
+        cursor.segment(),
+        cursor.lastCheckpointSeq(),
+        now);
+    return sign(journalId, j.workstationId(), cursor.lastSeq(), cursor.head(), now);
+  }
+
+  /** First sight of a journal: its header must carry a valid signature by its own key. */
+  private static void register(
+      Connection c, CentralStore.Workstation sender, SealedBatch batch, String journalId, long now)
+      throws SQLException, Refused {
+    ChainCursor genesis;
+    try {
+      genesis = ChainCursor.genesis(batch.journalHeader(), batch.headerSignature());
+    } catch (ChainException e) {
+      Problem p = e.problem();
+      throw Refused.chain(p.seq(), p.kind().wireName(), p.describe());
+    }
+    JournalRows.insert(
+        c,
+        new JournalRow(
+            journalId,
+            sender.keyId(),
+            genesis.workstationId(),
+            batch.journalHeader(),
+            batch.headerSignature(),
+            0,
+            genesis.head(),
+            0,
+            0,
+            now),
+        now);
+  }
+
+  /**
+   * Entries at or below the stored head must be byte for byte the stored ones (else: fork); returns
+   * the index of the first entry above the head.
+   */
+  private static int checkOverlap(Connection c, JournalRow j, List<SealedEntry> entries)
+      throws SQLException, Refused {
+    if (entries.isEmpty() || entries.get(0).seq() > j.headSeq()) {
+      return 0;
+    }
+    long from = entries.get(0).seq();
+    long to = Math.min(entries.get(entries.size() - 1).seq(), j.headSeq());
+    List<SealedEntry> stored = CentralStore.entries(c, j.journalId(), from, to);
+    if (stored.size() != to - from + 1) {
+      throw new SQLException(
+          "journal " + j.journalId() + " lacks stored entries " + from + ".." + to);
+    }
+    for (int i = 0; i < stored.size(); i++) {
+      SealedEntry sent = entries.get(i);
+      SealedEntry kept = stored.get(i);
+      if (!Arrays.equals(sent.hash(), kept.hash())
+          || !Arrays.equals(sent.header(), kept.header())
+          || !Arrays.equals(sent.body(), kept.body())) {
+        throw Refused.fork(
+            sent.seq(), "entry " + sent.seq() + " differs from the stored one (history rewritten)");
+      }
+    }
+    return stored.size();
+  }
+
+  private static ChainCursor continueChain(JournalRow j, List<SealedEntry> fresh) throws Refused {
+    try {
+      ChainCursor cursor =
+          ChainCursor.resume(
+              j.header(), j.headSeq(), j.headHash(), j.segment(), j.lastCheckpointSeq());
+      for (SealedEntry e : fresh) {
+        cursor.accept(e.seq(), e.header(), e.body(), e.hash());
+      }
+      return cursor;
+    } catch (ChainException e) {
+      Problem p = e.problem();
+      throw Refused.chain(p.seq(), p.kind().wireName(), p.describe());
+    }
+  }
+
+  private Receipt receiptOf(JournalRow j) {
+    return sign(j.journalId(), j.workstationId(), j.headSeq(), j.headHash(), j.lastReceiptAt());
+  }
+
+  private Receipt sign(String journalId, String workstationId, long seq, byte[] head, long at) {
+    Receipt unsigned =
+        new Receipt(
+            Hex.parse(journalId), workstationId, seq, head, Instant.ofEpochMilli(at), new byte[0]);
+    return ReceiptCodec.sign(unsigned, receiptKey);
+  }
+}

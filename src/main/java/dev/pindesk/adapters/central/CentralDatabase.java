@@ -1,0 +1,234 @@
+package dev.pindesk.adapters.central;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The central's database: an SQLite file (default; WAL, {@code synchronous=FULL} because a receipt
+ * promises the entries are durable) or PostgreSQL by JDBC URL. The schema is migrated with Flyway
+ * from {@code db/central/{vendor}} on open. Connections come from a small pool; {@link
+ * #transaction} runs work in one transaction and, on SQLite, one writer at a time in this process
+ * (SQLite has one writer anyway; waiting here instead of on {@code SQLITE_BUSY} keeps it fair).
+ */
+public final class CentralDatabase implements AutoCloseable {
+  /** Which database engine; the migrations differ only in column types. */
+  public enum Vendor {
+    SQLITE("sqlite"),
+    POSTGRESQL("postgresql");
+
+    private final String folder;
+
+    Vendor(String folder) {
+      this.folder = folder;
+    }
+
+    String migrations() {
+      return "classpath:db/central/" + folder;
+    }
+  }
+
+  static final int POOL_SIZE = 12;
+
+  private final Vendor vendor;
+  private final String description;
+  private final ConnectionPool pool;
+  private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+
+  private CentralDatabase(Vendor vendor, String description, ConnectionPool pool) {
+    this.vendor = vendor;
+    this.description = description;
+    this.pool = pool;
+  }
+
+  /**
+   * Opens (creating if needed) the SQLite database {@code file} and migrates it.
+   *
+   * @throws SQLException when the file cannot be opened or migrated
+   */
+  public static CentralDatabase sqlite(Path file) throws SQLException {
+    Path absolute = file.toAbsolutePath();
+    Path parent = absolute.getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new SQLException("no such directory: " + parent);
+    }
+    String url = "jdbc:sqlite:" + absolute;
+    ConnectionPool pool = new ConnectionPool(POOL_SIZE, () -> openSqlite(url));
+    return migrated(new CentralDatabase(Vendor.SQLITE, absolute.toString(), pool));
+  }
+
+  /**
+   * Opens the PostgreSQL database at {@code url} ({@code jdbc:postgresql://…}) and migrates it.
+   * User and password come from the URL or, when absent there, from {@code PGUSER} / {@code
+   * PGPASSWORD}.
+   *
+   * @throws SQLException when the URL is not PostgreSQL's or the database is unreachable
+   */
+  public static CentralDatabase jdbc(String url) throws SQLException {
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new SQLException("only jdbc:postgresql: URLs are supported (or --db for SQLite)");
+    }
+    Properties properties = postgresProperties(url);
+    ConnectionPool pool =
+        new ConnectionPool(POOL_SIZE, () -> DriverManager.getConnection(url, properties));
+    return migrated(new CentralDatabase(Vendor.POSTGRESQL, redacted(url), pool));
+  }
+
+  private static Properties postgresProperties(String url) {
+    Properties p = new Properties();
+    String lower = url.toLowerCase(java.util.Locale.ROOT);
+    String user = System.getenv("PGUSER");
+    String password = System.getenv("PGPASSWORD");
+    if (user != null && !lower.contains("user=")) {
+      p.setProperty("user", user);
+    }
+    if (password != null && !lower.contains("password=")) {
+      p.setProperty("password", password);
+    }
+    // Multi-row INSERTs from JDBC batches: a 2,000-entry batch is a handful of statements.
+    if (!lower.contains("rewritebatchedinserts")) {
+      p.setProperty("reWriteBatchedInserts", "true");
+    }
+    p.setProperty("ApplicationName", "pindesk-central");
+    return p;
+  }
+
+  /** The URL without its query (which may hold a password), for messages. */
+  static String redacted(String url) {
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q);
+  }
+
+  private static Connection openSqlite(String url) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout(30_000);
+    // BEGIN IMMEDIATE: a transaction that will write takes the lock first instead of failing
+    // with SQLITE_BUSY when it upgrades (another process, e.g. "central enroll", may write).
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    return config.createConnection(url);
+  }
+
+  private static CentralDatabase migrated(CentralDatabase db) throws SQLException {
+    try {
+      Connection probe = db.pool.borrow();
+      db.pool.release(probe, true);
+      Flyway flyway =
+          Flyway.configure(CentralDatabase.class.getClassLoader())
+              .dataSource(new PoolDataSource(db.pool))
+              .locations(db.vendor.migrations())
+              .table("central_schema_history")
+              .loggers("slf4j")
+              .load();
+      flyway.migrate();
+      return db;
+    } catch (FlywayException e) {
+      db.close();
+      throw new SQLException("cannot migrate the central schema: " + e.getMessage(), e);
+    } catch (SQLException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  public Vendor vendor() {
+    return vendor;
+  }
+
+  /** The SQLite file or the PostgreSQL URL without its query, for messages. */
+  public String description() {
+    return description;
+  }
+
+  /** Work inside one transaction on a pooled connection. */
+  @FunctionalInterface
+  public interface Work<T, X extends Exception> {
+    T run(Connection c) throws SQLException, X;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   */
+  public <T, X extends Exception> T transaction(Work<T, X> work) throws SQLException, X {
+    boolean serialize = vendor == Vendor.SQLITE;
+    if (serialize) {
+      sqliteWriter.lock();
+    }
+    Connection c = null;
+    boolean healthy = false;
+    try {
+      c = pool.borrow();
+      c.setAutoCommit(false);
+      T result;
+      try {
+        result = work.run(c);
+        c.commit();
+      } catch (Exception | Error e) {
+        rollbackQuietly(c, e);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+      healthy = true;
+      return result;
+    } finally {
+      if (c != null) {
+        pool.release(c, healthy || isValid(c));
+      }
+      if (serialize) {
+        sqliteWriter.unlock();
+      }
+    }
+  }
+
+  /** Runs read-only {@code work} with auto-commit (no writer lock). */
+  public <T, X extends Exception> T read(Work<T, X> work) throws SQLException, X {
+    Connection c = pool.borrow();
+    boolean healthy = false;
+    try {
+      T result = work.run(c);
+      healthy = true;
+      return result;
+    } finally {
+      pool.release(c, healthy || isValid(c));
+    }
+  }
+
+  private static boolean isValid(Connection c) {
+    try {
+      return c.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  private static void rollbackQuietly(Connection c, Throwable cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** True when a trivial query answers (for {@code /v1/health}). */
+  public boolean reachable() {
+    try {
+      return read(c -> c.isValid(2));
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,256 @@
+package dev.pindesk.adapters.central;
+
+import dev.pindesk.adapters.sync.RequestAuth;
+import dev.pindesk.crypto.gm.Sm2;
+import dev.pindesk.domain.sync.SealedEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+
+/**
+ * The central's tables over JDBC (the same SQL on SQLite and PostgreSQL): enrolled workstations,
+ * journals with their head, entries, refusals and nonces. Methods taking a {@link Connection} run
+ * inside the caller's transaction; the others open their own.
+ */
+public final class CentralStore {
+  /** Rows per JDBC batch when inserting entries. */
+  private static final int INSERT_CHUNK = 500;
+
+  private final CentralDatabase db;
+
+  public CentralStore(CentralDatabase db) {
+    this.db = db;
+  }
+
+  public CentralDatabase database() {
+    return db;
+  }
+
+  /** An enrolled workstation key. */
+  public record Workstation(
+      String keyId, byte[] publicKey, Optional<String> name, long enrolledAt) {
+    public ECPublicKeyParameters key() {
+      return Sm2.decodePoint(publicKey);
+    }
+  }
+
+  /** Outcome of {@link #enroll}: the workstation and whether it was new. */
+  public record Enrolment(Workstation workstation, boolean created) {}
+
+  /**
+   * Enrols {@code key} (idempotent: the same key again keeps its row; a different {@code name}
+   * replaces the old one).
+   */
+  public Enrolment enroll(ECPublicKeyParameters key, Optional<String> name, long nowMillis)
+      throws SQLException {
+    String keyId = RequestAuth.keyId(key);
+    byte[] point = Sm2.encodePoint(key);
+    return db.transaction(
+        c -> {
+          Optional<Workstation> existing = workstation(c, keyId);
+          if (existing.isPresent()) {
+            Workstation w = existing.get();
+            if (name.isPresent() && !name.equals(w.name())) {
+              try (PreparedStatement ps =
+                  c.prepareStatement("UPDATE workstations SET name = ? WHERE key_id = ?")) {
+                ps.setString(1, name.get());
+                ps.setString(2, keyId);
+                ps.executeUpdate();
+              }
+              return new Enrolment(new Workstation(keyId, point, name, w.enrolledAt()), false);
+            }
+            return new Enrolment(w, false);
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO workstations (key_id, public_key, name, enrolled_at)"
+                      + " VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, keyId);
+            ps.setBytes(2, point);
+            ps.setString(3, name.orElse(null));
+            ps.setLong(4, nowMillis);
+            ps.executeUpdate();
+          }
+          return new Enrolment(new Workstation(keyId, point, name, nowMillis), true);
+        });
+  }
+
+  /** The enrolled workstation with {@code keyId}, or empty. */
+  public Optional<Workstation> workstation(String keyId) throws SQLException {
+    return db.read(c -> workstation(c, keyId));
+  }
+
+  static Optional<Workstation> workstation(Connection c, String keyId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT public_key, name, enrolled_at FROM workstations WHERE key_id = ?")) {
+      ps.setString(1, keyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Workstation(
+                keyId, rs.getBytes(1), Optional.ofNullable(rs.getString(2)), rs.getLong(3)));
+      }
+    }
+  }
+
+  /**
+   * Remembers {@code nonce} of {@code keyId}; false when it was remembered already (a replay).
+   * Concurrent duplicates are decided by the primary key, not by a read first.
+   */
+  public boolean rememberNonce(String keyId, String nonce, long requestMillis) throws SQLException {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO nonces (key_id, nonce, at) VALUES (?, ?, ?)"
+                      + " ON CONFLICT (key_id, nonce) DO NOTHING")) {
+            ps.setString(1, keyId);
+            ps.setString(2, nonce);
+            ps.setLong(3, requestMillis);
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
+  /** Forgets nonces of requests signed before {@code beforeMillis}; returns how many. */
+  public int purgeNonces(long beforeMillis) throws SQLException {
+    return db.transaction(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement("DELETE FROM nonces WHERE at < ?")) {
+            ps.setLong(1, beforeMillis);
+            return ps.executeUpdate();
+          }
+        });
+  }
+
+  /** One row of the refusal log. Absent parts are empty strings / -1. */
+  public record RefusalRow(
+      long at, String keyId, String journalId, String code, long seq, String detail) {}
+
+  /** Appends to the refusal log. */
+  public void recordRefusal(RefusalRow r) throws SQLException {
+    db.transaction(
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO refusals (at, key_id, journal_id, code, seq, detail)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, r.at());
+            setOptionalText(ps, 2, r.keyId());
+            setOptionalText(ps, 3, r.journalId());
+            ps.setString(4, r.code());
+            if (r.seq() >= 0) {
+              ps.setLong(5, r.seq());
+            } else {
+              ps.setNull(5, Types.BIGINT);
+            }
+            ps.setString(6, r.detail());
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** The refusal log, oldest first (for tests and operators). */
+  public List<RefusalRow> refusals() throws SQLException {
+    return db.read(
+        c -> {
+          List<RefusalRow> rows = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT at, key_id, journal_id, code, seq, detail FROM refusals ORDER BY id");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              long seq = rs.getLong(5);
+              rows.add(
+                  new RefusalRow(
+                      rs.getLong(1),
+                      nonNull(rs.getString(2)),
+                      nonNull(rs.getString(3)),
+                      rs.getString(4),
+                      rs.wasNull() ? -1 : seq,
+                      rs.getString(6)));
+            }
+          }
+          return rows;
+        });
+  }
+
+  private static String nonNull(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static void setOptionalText(PreparedStatement ps, int i, String s) throws SQLException {
+    if (s == null || s.isEmpty()) {
+      ps.setNull(i, Types.VARCHAR);
+    } else {
+      ps.setString(i, s);
+    }
+  }
+
+  /** The stored state of {@code journalId} (hex), read outside a transaction. */
+  public Optional<JournalRow> journal(String journalId) throws SQLException {
+    return db.read(c -> JournalRows.find(c, journalId, false));
+  }
+
+  /** Entries {@code from..to} of a journal as stored, in seq order. */
+  public List<SealedEntry> entries(String journalId, long from, long to) throws SQLException {
+    return db.read(c -> entries(c, journalId, from, to));
+  }
+
+  static List<SealedEntry> entries(Connection c, String journalId, long from, long to)
+      throws SQLException {
+    List<SealedEntry> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT seq, header, body, hash FROM entries"
+                + " WHERE journal_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")) {
+      ps.setString(1, journalId);
+      ps.setLong(2, from);
+      ps.setLong(3, to);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new SealedEntry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Inserts {@code entries} with JDBC batching (one round trip per {@value #INSERT_CHUNK}). */
+  static void insertEntries(
+      Connection c, String journalId, List<SealedEntry> entries, long receivedAt)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO entries (journal_id, seq, header, body, hash, received_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      int pending = 0;
+      for (SealedEntry e : entries) {
+        ps.setString(1, journalId);
+        ps.setLong(2, e.seq());
+        ps.setBytes(3, e.header());
+        ps.setBytes(4, e.body());
+        ps.setBytes(5, e.hash());
+        ps.setLong(6, receivedAt);
+        ps.addBatch();
+        if (++pending == INSERT_CHUNK) {
+          ps.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        ps.executeBatch();
+      }
+    }
+  }
+}

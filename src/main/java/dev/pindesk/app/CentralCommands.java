@@ -1,0 +1,21 @@
+package dev.pindesk.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code central} command group: the reference receiver of journal sync (ADR 0007). */
+@Command(
+    name = "central",
+    description = "Reference central receiver of journal sync: serve, enroll, stats.")
+final class CentralCommands {
+  private CentralCommands() {}
+
+  /** The group with its subcommands, for {@code PinDeskCli.run(..., extra)}. */
+  static CommandLine create() {
+    CommandLine central = new CommandLine(new CentralCommands());
+    central.addSubcommand(new CentralServeCommand());
+    central.addSubcommand(new CentralEnrollCommand());
+    central.addSubcommand(new CentralStatsCommand());
+    return central;
+  }
+}

@@ -1,0 +1,159 @@
+package dev.pindesk.app;
+
+import dev.pindesk.adapters.central.CentralDatabase;
+import dev.pindesk.adapters.central.CentralIdentity;
+import dev.pindesk.adapters.central.CentralServer;
+import dev.pindesk.adapters.central.CentralStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code central serve --port P (--db PATH | --jdbc URL) [--bind ADDR] [--cert-out FILE]
+ * [--insecure-http]}: runs the receiver until SIGTERM / Ctrl+C (or until its thread is interrupted,
+ * in tests). Prints one line when ready, with the URL (the real port when {@code --port 0}) and the
+ * certificate to pin.
+ */
+@Command(name = "serve", description = "Run the central receiver (HTTPS) until stopped.")
+final class CentralServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  CentralDatabaseOption database;
+
+  @Option(
+      names = "--port",
+      required = true,
+      paramLabel = "P",
+      description = "TCP port; 0 picks a free one.")
+  int port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "Local address (default: all interfaces; 127.0.0.1 with --insecure-http).")
+  String bind;
+
+  @Option(
+      names = "--cert-out",
+      paramLabel = "FILE",
+      description = "Where central.crt is (created on first run); default beside the --db file.")
+  Path certOut;
+
+  @Option(
+      names = "--insecure-http",
+      description = "Plain HTTP, for development only; loopback addresses only.")
+  boolean insecureHttp;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "8",
+      description = "Request threads (default ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (database.isJdbc() && certOut == null) {
+      err.println("central serve: --jdbc needs --cert-out FILE (where central.crt is written)");
+      return 2;
+    }
+    if (port < 0 || port > 65535 || threads < 1 || threads > 256) {
+      err.println("central serve: --port must be 0..65535 and --threads 1..256");
+      return 2;
+    }
+    InetAddress address;
+    try {
+      address = bindAddress();
+    } catch (UnknownHostException e) {
+      err.println("central serve: unknown --bind address " + bind);
+      return 2;
+    }
+    if (insecureHttp && !address.isLoopbackAddress()) {
+      err.println(
+          "central serve: --insecure-http serves only on a loopback address; "
+              + address.getHostAddress()
+              + " is not one");
+      return 2;
+    }
+    Path cert = certOut != null ? certOut : database.defaultCertificate();
+    CentralDatabase db;
+    try {
+      db = database.open(false);
+    } catch (SQLException e) {
+      err.println("central serve: " + e.getMessage());
+      return 1;
+    }
+    try {
+      CentralIdentity identity = CentralIdentity.loadOrCreate(cert);
+      CentralServer.Options options =
+          new CentralServer.Options(address, port, insecureHttp, threads, Clock.systemUTC());
+      CentralServer server = CentralServer.start(new CentralStore(db), identity, options);
+      out.println(
+          "Central receiver listening on "
+              + server.uri()
+              + " (bound to "
+              + address.getHostAddress()
+              + ", store "
+              + db.description()
+              + "); certificate to pin: "
+              + identity.certificateFile()
+              + (identity.created() ? " (created)" : ""));
+      out.flush();
+      return runUntilStopped(server, db);
+    } catch (IOException | RuntimeException e) {
+      db.close();
+      err.println("central serve: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private InetAddress bindAddress() throws UnknownHostException {
+    if (bind != null) {
+      return InetAddress.getByName(bind);
+    }
+    return insecureHttp ? InetAddress.getLoopbackAddress() : InetAddress.getByName("0.0.0.0");
+  }
+
+  /** Blocks until SIGTERM/SIGINT (shutdown hook) or an interrupt; stops cleanly either way. */
+  private static int runUntilStopped(CentralServer server, CentralDatabase db) {
+    AtomicBoolean stopped = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    Runnable stop =
+        () -> {
+          if (stopped.compareAndSet(false, true)) {
+            server.close();
+            db.close();
+          }
+          done.countDown();
+        };
+    Thread hook = new Thread(stop, "central-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stop.run();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is shutting down: the hook has run (or is running) already.
+    }
+    return 0;
+  }
+}

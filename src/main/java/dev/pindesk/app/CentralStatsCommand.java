@@ -1,0 +1,94 @@
+package dev.pindesk.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pindesk.adapters.central.CentralDatabase;
+import dev.pindesk.adapters.central.CentralStats;
+import dev.pindesk.adapters.central.CentralStats.JournalStats;
+import dev.pindesk.adapters.central.CentralStore;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code central stats (--db PATH | --jdbc URL) [--json]}: per journal (and per enrolled
+ * workstation without one) the entries held, the head, whether the chain re-verifies and the last
+ * receipt. JSON members are stable API: {@code {"workstations":[{"id","entries","headSeq",
+ * "chainOk","lastReceiptAt","journal","keyId","refusals"}]}}.
+ */
+@Command(name = "stats", description = "What the central holds per workstation journal.")
+final class CentralStatsCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  CentralDatabaseOption database;
+
+  @Option(names = "--json", description = "One JSON document.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<JournalStats> stats;
+    try (CentralDatabase db = database.open(true)) {
+      stats = CentralStats.collect(new CentralStore(db));
+    } catch (SQLException e) {
+      err.println("central stats: " + e.getMessage());
+      return 1;
+    }
+    if (json) {
+      out.println(toJson(stats));
+    } else {
+      out.printf(
+          "%-24s %-32s %10s %10s %-7s %s%n",
+          "id", "journal", "entries", "headSeq", "chainOk", "lastReceiptAt");
+      for (JournalStats s : stats) {
+        out.printf(
+            "%-24s %-32s %10d %10d %-7s %s%n",
+            s.id(),
+            s.journalId().isEmpty() ? "-" : s.journalId(),
+            s.entries(),
+            s.headSeq(),
+            s.chainOk() ? "yes" : "NO",
+            s.lastReceiptAt().map(Object::toString).orElse("-"));
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  static String toJson(List<JournalStats> stats) {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode list = root.putArray("workstations");
+    for (JournalStats s : stats) {
+      ObjectNode o = list.addObject();
+      o.put("id", s.id());
+      o.put("entries", s.entries());
+      o.put("headSeq", s.headSeq());
+      o.put("chainOk", s.chainOk());
+      if (s.lastReceiptAt().isPresent()) {
+        o.put("lastReceiptAt", s.lastReceiptAt().get().toString());
+      } else {
+        o.putNull("lastReceiptAt");
+      }
+      if (!s.journalId().isEmpty()) {
+        o.put("journal", s.journalId());
+      } else {
+        o.putNull("journal");
+      }
+      o.put("keyId", s.keyId());
+      o.put("refusals", s.refusals());
+    }
+    return root.toString();
+  }
+}

@@ -1,0 +1,289 @@
+package dev.pindesk.adapters.central;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pindesk.adapters.sync.BatchCodec;
+import dev.pindesk.adapters.sync.ReceiptCodec;
+import dev.pindesk.adapters.sync.RequestAuth;
+import dev.pindesk.adapters.sync.SyncProtocol;
+import dev.pindesk.crypto.gm.Sm2;
+import dev.pindesk.crypto.gm.Sm2KeyPair;
+import dev.pindesk.domain.sync.Receipt;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The receiver over real HTTPS on loopback (pinned self-signed certificate, real SM2 request
+ * signatures, real journals): every documented answer, with its status and JSON.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CentralHttpContract {
+  Path dir;
+  CentralDatabase db;
+  CentralStore store;
+  CentralServer server;
+  TestCentralClient client;
+
+  abstract CentralDatabase open(Path dir) throws Exception;
+
+  private String skipReason;
+
+  @org.junit.jupiter.api.BeforeEach
+  void skipWhenTheDatabaseIsUnavailable() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(skipReason == null, skipReason);
+  }
+
+  void closeExtra() throws Exception {}
+
+  @BeforeAll
+  void start() throws Exception {
+    dir = Files.createTempDirectory("central-http");
+    try {
+      db = open(dir);
+    } catch (org.opentest4j.TestAbortedException e) {
+      skipReason = e.getMessage(); // reported on every test, not hidden in a class-level abort
+      return;
+    }
+    store = new CentralStore(db);
+    CentralIdentity identity = CentralIdentity.loadOrCreate(dir.resolve("central.crt"));
+    server = CentralServer.start(store, identity, CentralServer.Options.loopback(0));
+    client = new TestCentralClient(server.uri(), identity.certificateFile());
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (db != null) {
+      db.close();
+    }
+    closeExtra();
+  }
+
+  private Sm2KeyPair enrolledKeys() throws Exception {
+    Sm2KeyPair keys = Sm2.generate();
+    store.enroll(keys.publicKey(), Optional.empty(), System.currentTimeMillis());
+    return keys;
+  }
+
+  private TestJournal journal(String name, Sm2KeyPair keys, int events) throws Exception {
+    return TestJournal.write(Files.createTempFile(dir, name, ".db"), "WS-" + name, keys, events);
+  }
+
+  private Receipt receiptOf(TestCentralClient.Response r, TestJournal j, long seq) {
+    assertThat(r.status()).as(r.json().toString()).isEqualTo(200);
+    Receipt receipt = ReceiptCodec.fromJson(r.json());
+    assertThat(ReceiptCodec.verify(receipt, server.identity().certificate())).isTrue();
+    assertThat(receipt.ackSeq()).isEqualTo(seq);
+    assertThat(receipt.head()).isEqualTo(j.hashAt(seq));
+    return receipt;
+  }
+
+  private static void assertRefusal(TestCentralClient.Response r, int status, String code) {
+    assertThat(r.status()).as(r.json().toString()).isEqualTo(status);
+    assertThat(r.error()).isEqualTo(code);
+    assertThat(r.json().path("detail").asText()).isNotBlank().doesNotContain("\n", "Exception");
+  }
+
+  private long stored(TestJournal j) throws Exception {
+    return store.entries(j.journalHex(), 0, Long.MAX_VALUE).size();
+  }
+
+  @Test
+  void healthAnswersWithoutAuthentication() throws Exception {
+    TestCentralClient.Response r = client.send("GET", SyncProtocol.HEALTH, null, Map.of());
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().path("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void aJournalSentInSeveralBatchesIsStoredAndEveryReceiptVerifiesWithThePinnedCert()
+      throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("happy", keys, 200);
+    for (long from = 1; from <= j.lastSeq(); from += 64) {
+      long to = Math.min(j.lastSeq(), from + 63);
+      receiptOf(client.post(keys, j.batch(from, to)), j, to);
+    }
+    Receipt current = receiptOf(client.receipt(keys, j.journalHex()), j, j.lastSeq());
+    assertThat(current.workstationId()).isEqualTo("WS-happy");
+    assertThat(stored(j)).isEqualTo(j.lastSeq());
+  }
+
+  @Test
+  void duplicateAndOverlappingDeliveriesAreStoredOnce() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("overlap", keys, 90);
+    receiptOf(client.post(keys, j.batch(1, 40)), j, 40);
+    receiptOf(client.post(keys, j.batch(1, 40)), j, 40);
+    receiptOf(client.post(keys, j.batch(21, 70)), j, 70);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<TestCentralClient.Response>> same = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        same.add(pool.submit(() -> client.post(keys, j.batch(71, j.lastSeq()))));
+      }
+      for (Future<TestCentralClient.Response> f : same) {
+        receiptOf(f.get(), j, j.lastSeq());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(stored(j)).isEqualTo(j.lastSeq());
+  }
+
+  @Test
+  void aBatchBeyondTheHeadIsAGapWithExpectedFrom() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("gap", keys, 50);
+    receiptOf(client.post(keys, j.batch(1, 10)), j, 10);
+    TestCentralClient.Response r = client.post(keys, j.batch(15, 30));
+    assertRefusal(r, 409, "gap");
+    assertThat(r.json().path("expectedFrom").asLong()).isEqualTo(11);
+    receiptOf(client.post(keys, j.batch(11, 30)), j, 30);
+  }
+
+  @Test
+  void aRewrittenEntryIsAForkRefusedAndRecorded() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("fork", keys, 50);
+    receiptOf(client.post(keys, j.batch(1, 30)), j, 30);
+    TestCentralClient.Response r = client.post(keys, j.rewrittenFrom(12).batch(1, 40));
+    assertRefusal(r, 409, "fork");
+    assertThat(r.json().path("seq").asLong()).isEqualTo(12);
+    assertThat(stored(j)).isEqualTo(30);
+    assertThat(store.refusals())
+        .anySatisfy(
+            row -> {
+              assertThat(row.journalId()).isEqualTo(j.journalHex());
+              assertThat(row.code()).isEqualTo("fork");
+              assertThat(row.seq()).isEqualTo(12);
+            });
+  }
+
+  @Test
+  void aBatchThatBreaksTheChainIsRefusedWith422() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("chain", keys, 50);
+    receiptOf(client.post(keys, j.batch(1, 20)), j, 20);
+    TestCentralClient.Response r = client.post(keys, j.withChangedBody(26).batch(21, 40));
+    assertRefusal(r, 422, "chain");
+    assertThat(r.json().path("seq").asLong()).isEqualTo(26);
+    assertThat(r.json().path("problem").asText()).isEqualTo("chain");
+    assertThat(stored(j)).isEqualTo(20);
+  }
+
+  @Test
+  void aForgedSignatureIsUnauthenticated() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("forged", keys, 10);
+    byte[] body = BatchCodec.encode(j.batch(1, 10));
+    byte[] other = BatchCodec.encode(j.batch(1, 5));
+    Map<String, String> headers =
+        TestCentralClient.sign(
+            keys, "POST", SyncProtocol.BATCHES, other, System.currentTimeMillis());
+    assertRefusal(client.send("POST", SyncProtocol.BATCHES, body, headers), 401, "unauthenticated");
+    Map<String, String> byStranger =
+        new LinkedHashMap<>(
+            TestCentralClient.sign(
+                Sm2.generate(), "POST", SyncProtocol.BATCHES, body, System.currentTimeMillis()));
+    byStranger.put(SyncProtocol.H_KEY_ID, RequestAuth.keyId(keys.publicKey()));
+    assertRefusal(
+        client.send("POST", SyncProtocol.BATCHES, body, byStranger), 401, "unauthenticated");
+    assertRefusal(
+        client.send("POST", SyncProtocol.BATCHES, body, Map.of()), 401, "unauthenticated");
+    assertThat(stored(j)).isZero();
+  }
+
+  @Test
+  void aReplayedRequestIsRefused() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("replay", keys, 10);
+    byte[] body = BatchCodec.encode(j.batch(1, 10));
+    Map<String, String> headers =
+        TestCentralClient.sign(
+            keys, "POST", SyncProtocol.BATCHES, body, System.currentTimeMillis());
+    assertThat(client.send("POST", SyncProtocol.BATCHES, body, headers).status()).isEqualTo(200);
+    assertRefusal(client.send("POST", SyncProtocol.BATCHES, body, headers), 409, "replayed");
+  }
+
+  @Test
+  void anUnenrolledKeyIsRefusedAndRecorded() throws Exception {
+    Sm2KeyPair keys = Sm2.generate();
+    TestJournal j = journal("unenrolled", keys, 5);
+    assertRefusal(client.post(keys, j.batch(1, 5)), 403, "not_enrolled");
+    String keyId = RequestAuth.keyId(keys.publicKey());
+    assertThat(store.refusals())
+        .anySatisfy(
+            row -> {
+              assertThat(row.keyId()).isEqualTo(keyId);
+              assertThat(row.code()).isEqualTo("not_enrolled");
+            });
+  }
+
+  @Test
+  void aRequestSignedSixMinutesAwayIsAClockSkew() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("skew", keys, 5);
+    byte[] body = BatchCodec.encode(j.batch(1, 5));
+    for (long offset : new long[] {-360_000, 360_000}) {
+      Map<String, String> headers =
+          TestCentralClient.sign(
+              keys, "POST", SyncProtocol.BATCHES, body, System.currentTimeMillis() + offset);
+      assertRefusal(client.send("POST", SyncProtocol.BATCHES, body, headers), 401, "clock_skew");
+    }
+  }
+
+  @Test
+  void aJournalOfAnotherKeyIsNotYours() throws Exception {
+    Sm2KeyPair owner = enrolledKeys();
+    Sm2KeyPair other = enrolledKeys();
+    TestJournal j = journal("foreign", owner, 5);
+    assertRefusal(client.post(other, j.batch(1, 5)), 403, "not_your_journal");
+    receiptOf(client.post(owner, j.batch(1, 5)), j, 5);
+    assertRefusal(client.receipt(other, j.journalHex()), 403, "not_your_journal");
+  }
+
+  @Test
+  void anUnknownJournalHasNoReceipt() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    assertRefusal(client.receipt(keys, "00112233445566778899AABBCCDDEEFF"), 404, "unknown_journal");
+  }
+
+  @Test
+  void aBodyOverTheLimitIs413AndABodyThatIsNoBatchIs400() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    byte[] huge = new byte[BatchCodec.MAX_BYTES + 1];
+    Map<String, String> headers =
+        TestCentralClient.sign(
+            keys, "POST", SyncProtocol.BATCHES, huge, System.currentTimeMillis());
+    assertRefusal(client.send("POST", SyncProtocol.BATCHES, huge, headers), 413, "malformed");
+    byte[] junk = "not a batch".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Map<String, String> junkHeaders =
+        TestCentralClient.sign(
+            keys, "POST", SyncProtocol.BATCHES, junk, System.currentTimeMillis());
+    assertRefusal(client.send("POST", SyncProtocol.BATCHES, junk, junkHeaders), 400, "malformed");
+  }
+
+  @Test
+  void unknownPathsAndMethodsAnswerJsonWithoutDetailsOfTheServer() throws Exception {
+    TestCentralClient.Response r = client.send("GET", "/v1/nothing", null, Map.of());
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.error()).isEqualTo("not_found");
+    TestCentralClient.Response get = client.send("GET", SyncProtocol.BATCHES, null, Map.of());
+    assertThat(get.status()).isEqualTo(405);
+  }
+}

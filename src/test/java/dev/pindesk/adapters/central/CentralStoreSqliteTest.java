@@ -1,0 +1,11 @@
+package dev.pindesk.adapters.central;
+
+import java.nio.file.Path;
+
+/** The store contract on an SQLite file. */
+class CentralStoreSqliteTest extends CentralStoreContract {
+  @Override
+  CentralDatabase open(Path dir) throws Exception {
+    return CentralDatabase.sqlite(dir.resolve("central.db"));
+  }
+}

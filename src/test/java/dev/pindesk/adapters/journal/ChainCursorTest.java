@@ -1,0 +1,154 @@
+package dev.pindesk.adapters.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.pindesk.adapters.journal.ChainCursor.ChainException;
+import dev.pindesk.crypto.gm.Sm2;
+import dev.pindesk.crypto.gm.Sm3Chain;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The central's incremental chain check, fed with a real journal's rows batch by batch. */
+class ChainCursorTest {
+  record Row(long seq, byte[] header, byte[] body, byte[] hash) {}
+
+  record Shipped(byte[] header, byte[] signature, List<Row> rows) {}
+
+  @TempDir static Path dir;
+  static Shipped journal;
+  static Shipped other;
+
+  @BeforeAll
+  static void write() throws Exception {
+    journal = read(TestJournals.write(dir.resolve("a.db"), 130, 20));
+    other = read(TestJournals.write(dir.resolve("b.db"), 30, 20));
+  }
+
+  static Shipped read(Path file) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      byte[] header;
+      byte[] sig;
+      try (ResultSet rs = s.executeQuery("SELECT header, header_sig FROM journal_meta")) {
+        rs.next();
+        header = rs.getBytes(1);
+        sig = rs.getBytes(2);
+      }
+      List<Row> rows = new ArrayList<>();
+      try (ResultSet rs =
+          s.executeQuery("SELECT seq, header, body, hash FROM entries ORDER BY seq")) {
+        while (rs.next()) {
+          rows.add(new Row(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4)));
+        }
+      }
+      return new Shipped(header, sig, rows);
+    }
+  }
+
+  /** A cursor after entry {@code seq}, resumed from what the central would have stored. */
+  private static ChainCursor resumedAfter(long seq) throws ChainException {
+    ChainCursor walk = ChainCursor.genesis(journal.header(), journal.signature());
+    for (Row r : journal.rows().subList(0, (int) seq)) {
+      walk.accept(r.seq(), r.header(), r.body(), r.hash());
+    }
+    return ChainCursor.resume(
+        journal.header(), walk.lastSeq(), walk.head(), walk.segment(), walk.lastCheckpointSeq());
+  }
+
+  private static ChainException refusal(ChainCursor c, Row r) {
+    return catchThrowableOfType(
+        ChainException.class, () -> c.accept(r.seq(), r.header(), r.body(), r.hash()));
+  }
+
+  @Test
+  void acceptsARealJournalInBatchesResumingFromTheStoredHead() throws Exception {
+    ChainCursor cursor = ChainCursor.genesis(journal.header(), journal.signature());
+    assertThat(cursor.lastSeq()).isZero();
+    assertThat(cursor.workstationId()).isEqualTo("WS-TEST-01");
+    assertThat(cursor.signedBy(TestJournals.WORKSTATION.publicKey())).isTrue();
+    int size = 17;
+    for (int from = 0; from < journal.rows().size(); from += size) {
+      ChainCursor next =
+          ChainCursor.resume(
+              journal.header(),
+              cursor.lastSeq(),
+              cursor.head(),
+              cursor.segment(),
+              cursor.lastCheckpointSeq());
+      for (Row r : journal.rows().subList(from, Math.min(from + size, journal.rows().size()))) {
+        next.accept(r.seq(), r.header(), r.body(), r.hash());
+      }
+      cursor = next;
+    }
+    Row last = journal.rows().get(journal.rows().size() - 1);
+    assertThat(cursor.lastSeq()).isEqualTo(last.seq());
+    assertThat(cursor.head()).isEqualTo(last.hash());
+    assertThat(cursor.lastCheckpointSeq()).isEqualTo(last.seq()); // closed with a checkpoint
+  }
+
+  @Test
+  void refusesAGap() throws Exception {
+    ChainCursor c = resumedAfter(40);
+    ChainException e = refusal(c, journal.rows().get(41));
+    assertThat(e.problem().kind()).isEqualTo(Problem.Kind.MISSING);
+    assertThat(e.problem().seq()).isEqualTo(41);
+    assertThat(c.lastSeq()).isEqualTo(40);
+  }
+
+  @Test
+  void refusesAChangedBody() throws Exception {
+    ChainCursor c = resumedAfter(50);
+    Row r = journal.rows().get(50);
+    byte[] body = r.body().clone();
+    body[3] ^= 1;
+    ChainException e = refusal(c, new Row(r.seq(), r.header(), body, r.hash()));
+    assertThat(e.problem().kind()).isEqualTo(Problem.Kind.CHAIN);
+    assertThat(e.problem().seq()).isEqualTo(51);
+  }
+
+  @Test
+  void refusesAnEntryOfAnotherJournal() throws Exception {
+    ChainCursor c = resumedAfter(10);
+    ChainException e = refusal(c, other.rows().get(10));
+    assertThat(e.problem().kind()).isEqualTo(Problem.Kind.FOREIGN);
+  }
+
+  @Test
+  void refusesACheckpointWithABadSignatureEvenWhenItsHashIsRecomputed() throws Exception {
+    int checkpointIndex = -1;
+    for (int i = 0; i < journal.rows().size(); i++) {
+      if (journal.rows().get(i).header()[1] == 3) {
+        checkpointIndex = i;
+        break;
+      }
+    }
+    assertThat(checkpointIndex).isPositive();
+    ChainCursor c = resumedAfter(checkpointIndex);
+    Row cp = journal.rows().get(checkpointIndex);
+    byte[] body = cp.body().clone();
+    body[body.length - 1] ^= 1; // inside the signature
+    byte[] previous = journal.rows().get(checkpointIndex - 1).hash();
+    byte[] hash = Sm3Chain.link(previous, cp.seq(), cp.header(), body);
+    ChainException e = refusal(c, new Row(cp.seq(), cp.header(), body, hash));
+    assertThat(e.problem().kind()).isEqualTo(Problem.Kind.CHECKPOINT);
+    assertThat(e.problem().seq()).isEqualTo(cp.seq());
+  }
+
+  @Test
+  void refusesAHeaderWhoseSignatureIsNotItsWorkstations() {
+    byte[] forged = Sm2.sign(Sm2.generate().privateKey(), journal.header());
+    ChainException e =
+        catchThrowableOfType(
+            ChainException.class, () -> ChainCursor.genesis(journal.header(), forged));
+    assertThat(e.problem().kind()).isEqualTo(Problem.Kind.HEADER_SIGNATURE);
+  }
+}

@@ -1,0 +1,297 @@
+package dev.pindesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pindesk.adapters.central.BatchIntake;
+import dev.pindesk.adapters.central.CentralDatabase;
+import dev.pindesk.adapters.central.CentralIdentity;
+import dev.pindesk.adapters.central.CentralStore;
+import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.adapters.journal.SqliteJournalStore;
+import dev.pindesk.adapters.journal.StoreOptions;
+import dev.pindesk.adapters.sync.RequestAuth;
+import dev.pindesk.card.CardProfiles;
+import dev.pindesk.cli.CliContext;
+import dev.pindesk.cli.PinDeskCli;
+import dev.pindesk.crypto.gm.Sm2KeyPair;
+import dev.pindesk.domain.audit.AuditEvent;
+import dev.pindesk.domain.audit.AuditOutcome;
+import dev.pindesk.domain.audit.AuditStep;
+import dev.pindesk.domain.sync.SealedBatch;
+import dev.pindesk.domain.sync.SealedEntry;
+import dev.pindesk.i18n.Messages;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code central serve|enroll|stats} through the real picocli command line, in-process. */
+class CentralCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern URL = Pattern.compile("listening on (https?://localhost:\\d+)");
+
+  @TempDir Path dir;
+
+  record Result(int exit, String out, String err) {}
+
+  /** Runs the command line; {@code out} is shared so a running serve can be watched. */
+  static Result run(StringWriter out, String... args) {
+    StringWriter err = new StringWriter();
+    Messages messages = Messages.of(Locale.ENGLISH);
+    CliContext context =
+        new CliContext(
+            () -> {
+              throw new IllegalStateException("central commands never touch card readers");
+            },
+            CardProfiles::builtIn,
+            messages,
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
+    int exit = PinDeskCli.run(context, args, CentralCommands.create());
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  static Result run(String... args) {
+    return run(new StringWriter(), args);
+  }
+
+  private static void assertOneCleanLine(String err) {
+    assertThat(err.strip()).isNotEmpty().doesNotContain("\n").doesNotContain("Exception");
+  }
+
+  private Path workstationKeys() throws Exception {
+    return KeyFiles.ensureTrainingKeys(dir.resolve("keys"));
+  }
+
+  @Test
+  void enrollIsIdempotentForTheSameKey() throws Exception {
+    Path pub = workstationKeys().resolve(KeyFiles.WORKSTATION_PUB);
+    String db = dir.resolve("central.db").toString();
+    Result first = run("central", "enroll", "--db", db, "--workstation-key", pub.toString());
+    Result again =
+        run("central", "enroll", "--db", db, "--workstation-key", pub.toString(), "--name", "D-1");
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.out()).startsWith("Enrolled workstation key ");
+    assertThat(again.exit()).isZero();
+    assertThat(again.out()).startsWith("Already enrolled").contains("as D-1");
+    Result stats = run("central", "stats", "--db", db, "--json");
+    JsonNode list = JSON.readTree(stats.out()).path("workstations");
+    assertThat(list).hasSize(1);
+    assertThat(list.get(0).path("id").asText()).isEqualTo("D-1");
+  }
+
+  @Test
+  void statsJsonHasTheDocumentedMembersPerJournal() throws Exception {
+    Path keys = workstationKeys();
+    Sm2KeyPair ws = KeyFiles.workstation(keys);
+    Path db = dir.resolve("central.db");
+    SealedBatch batch = journal(ws, KeyFiles.publicKey(keys.resolve(KeyFiles.SUPERVISOR_PUB)));
+    try (CentralDatabase central = CentralDatabase.sqlite(db)) {
+      CentralStore store = new CentralStore(central);
+      CentralStore.Workstation w =
+          store
+              .enroll(ws.publicKey(), Optional.of("desk"), System.currentTimeMillis())
+              .workstation();
+      CentralIdentity identity = CentralIdentity.loadOrCreate(dir.resolve("central.crt"));
+      new BatchIntake(store, identity.privateKey(), Clock.systemUTC()).apply(w, batch);
+    }
+    Result r = run("central", "stats", "--db", db.toString(), "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode o = JSON.readTree(r.out()).path("workstations").get(0);
+    assertThat(o.path("id").asText()).isEqualTo("WS-CLI-1");
+    assertThat(o.path("entries").asLong()).isEqualTo(batch.to());
+    assertThat(o.path("headSeq").asLong()).isEqualTo(batch.to());
+    assertThat(o.path("chainOk").asBoolean()).isTrue();
+    assertThat(o.path("lastReceiptAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    assertThat(o.path("keyId").asText()).isEqualTo(RequestAuth.keyId(ws.publicKey()));
+    assertThat(o.path("refusals").asLong()).isZero();
+    Result table = run("central", "stats", "--db", db.toString());
+    assertThat(table.out()).contains("WS-CLI-1").contains("yes");
+  }
+
+  private SealedBatch journal(
+      Sm2KeyPair ws, org.bouncycastle.crypto.params.ECPublicKeyParameters sup) throws Exception {
+    Path file = dir.resolve("journal.db");
+    StoreOptions options = StoreOptions.of("WS-CLI-1", ws, sup, true).withoutDurability();
+    try (SqliteJournalStore store = SqliteJournalStore.open(file, options)) {
+      for (int i = 0; i < 12; i++) {
+        store.append(AuditEvent.session(AuditStep.CLERK_SIGNED_IN, AuditOutcome.OK, "clerk-1"));
+      }
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      ResultSet meta = s.executeQuery("SELECT header, header_sig FROM journal_meta");
+      meta.next();
+      byte[] header = meta.getBytes(1);
+      byte[] sig = meta.getBytes(2);
+      meta.close();
+      List<SealedEntry> entries = new ArrayList<>();
+      try (ResultSet rs =
+          s.executeQuery("SELECT seq, header, body, hash FROM entries ORDER BY seq")) {
+        while (rs.next()) {
+          entries.add(
+              new SealedEntry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4)));
+        }
+      }
+      return new SealedBatch(header, sig, entries);
+    }
+  }
+
+  @Test
+  void statsOfAMissingDatabaseIsOneLine() {
+    Result r = run("central", "stats", "--db", dir.resolve("nothing.db").toString(), "--json");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("no central database");
+    assertOneCleanLine(r.err());
+    assertThat(Files.exists(dir.resolve("nothing.db"))).isFalse();
+  }
+
+  @Test
+  void enrollWithAMissingKeyFileIsOneLine() {
+    Result r =
+        run(
+            "central",
+            "enroll",
+            "--db",
+            dir.resolve("c.db").toString(),
+            "--workstation-key",
+            dir.resolve("none.pub").toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertOneCleanLine(r.err());
+  }
+
+  @Test
+  void serveOnPortZeroPrintsItsUrlAndCertificateServesAndStopsWhenInterrupted() throws Exception {
+    StringWriter out = new StringWriter();
+    AtomicInteger exit = new AtomicInteger(-1);
+    String db = dir.resolve("central.db").toString();
+    Thread serve =
+        new Thread(() -> exit.set(run(out, "central", "serve", "--port", "0", "--db", db).exit()));
+    serve.start();
+    String url = awaitUrl(out);
+    assertThat(out.toString()).contains("certificate to pin: " + dir.resolve("central.crt"));
+    HttpClient http =
+        HttpClient.newBuilder().sslContext(pinned(dir.resolve("central.crt"))).build();
+    HttpResponse<String> health =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url + "/v1/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
+    serve.interrupt();
+    serve.join(15_000);
+    assertThat(serve.isAlive()).isFalse();
+    assertThat(exit.get()).isZero();
+  }
+
+  @Test
+  void plainHttpServesOnLoopback() throws Exception {
+    StringWriter out = new StringWriter();
+    String db = dir.resolve("central.db").toString();
+    Thread serve =
+        new Thread(
+            () -> run(out, "central", "serve", "--port", "0", "--db", db, "--insecure-http"));
+    serve.start();
+    try {
+      String url = awaitUrl(out);
+      assertThat(url).startsWith("http://");
+      HttpResponse<String> health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url + "/v1/health")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+    } finally {
+      serve.interrupt();
+      serve.join(15_000);
+    }
+  }
+
+  @Test
+  void plainHttpOffLoopbackIsRefusedWithOneLine() {
+    Result r =
+        run(
+            "central",
+            "serve",
+            "--port",
+            "0",
+            "--db",
+            dir.resolve("c.db").toString(),
+            "--insecure-http",
+            "--bind",
+            "0.0.0.0");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("loopback");
+    assertOneCleanLine(r.err());
+  }
+
+  @Test
+  void aJdbcStoreNeedsCertOut() {
+    Result r = run("central", "serve", "--port", "0", "--jdbc", "jdbc:postgresql://localhost/none");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--cert-out");
+    assertOneCleanLine(r.err());
+  }
+
+  @Test
+  void dbAndJdbcTogetherAreAUsageError() {
+    Result r =
+        run(
+            "central",
+            "stats",
+            "--db",
+            dir.resolve("c.db").toString(),
+            "--jdbc",
+            "jdbc:postgresql://localhost/x");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("mutually exclusive");
+  }
+
+  private static String awaitUrl(StringWriter out) throws InterruptedException {
+    for (int i = 0; i < 300; i++) {
+      Matcher m = URL.matcher(out.toString());
+      if (m.find()) {
+        return m.group(1);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("serve printed no URL: " + out);
+  }
+
+  static SSLContext pinned(Path cert) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (var in = Files.newInputStream(cert)) {
+      trust.setCertificateEntry(
+          "central",
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+    tmf.init(trust);
+    SSLContext ssl = SSLContext.getInstance("TLS");
+    ssl.init(null, tmf.getTrustManagers(), null);
+    return ssl;
+  }
+}
