@@ -101,7 +101,7 @@ public final class CentralDatabase implements AutoCloseable {
   }
 
   /** The URL without its query (which may hold a password), for messages. */
-  static String redacted(String url) {
+  public static String redacted(String url) {
     int q = url.indexOf('?');
     return q < 0 ? url : url.substring(0, q);
   }

@@ -64,6 +64,8 @@ public final class CentralServer implements AutoCloseable {
     }
   }
 
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
+
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
   private final CentralIdentity identity;
@@ -84,6 +86,12 @@ public final class CentralServer implements AutoCloseable {
    */
   public static CentralServer start(CentralStore store, CentralIdentity identity, Options options)
       throws IOException {
+    // The JDK server writes a response's headers and body separately; without TCP_NODELAY, Nagle
+    // holds the body until the client's delayed ACK (~40 ms on Linux) — per batch. Read once, when
+    // the server classes initialise, so it is set before the first server is created.
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
     InetSocketAddress address = new InetSocketAddress(options.bind(), options.port());
     HttpServer server;
     if (options.insecureHttp()) {

@@ -7,6 +7,7 @@ import dev.pindesk.adapters.sync.ReceiptCodec;
 import dev.pindesk.crypto.gm.Sm2;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.sync.Receipt;
+import dev.pindesk.testing.PostgresTestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.pindesk.adapters.central;
 
+import dev.pindesk.testing.PostgresTestDatabase;
 import java.nio.file.Path;
 
 /** The store contract on PostgreSQL (skipped with the reason when none is reachable). */

@@ -20,7 +20,11 @@ public record Fault(Kind kind, long bytes, long delayMillis) {
      * the client never learns it (the case retries must survive without duplicating).
      */
     CUT_RESPONSE,
-    /** Hold the first bytes of each direction for {@code delayMillis}, then pass. */
+    /**
+     * Hold the first bytes of each direction for {@code delayMillis}, then pass; when {@code bytes}
+     * is positive the response is cut after that many bytes (so a slow connection does not live
+     * forever).
+     */
     DELAY,
     /** Accept and never answer: the client's timeout must fire. */
     BLACKHOLE,
@@ -52,6 +56,10 @@ public record Fault(Kind kind, long bytes, long delayMillis) {
 
   public static Fault delay(long millis) {
     return new Fault(Kind.DELAY, 0, millis);
+  }
+
+  public static Fault delayThenCut(long millis, long responseBytes) {
+    return new Fault(Kind.DELAY, responseBytes, millis);
   }
 
   public static Fault serverError() {

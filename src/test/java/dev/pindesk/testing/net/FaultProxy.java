@@ -126,7 +126,10 @@ public final class FaultProxy implements AutoCloseable {
         return;
       }
       long requestLimit = fault.kind() == Fault.Kind.CUT_REQUEST ? fault.bytes() : Long.MAX_VALUE;
-      long responseLimit = fault.kind() == Fault.Kind.CUT_RESPONSE ? fault.bytes() : Long.MAX_VALUE;
+      boolean cutsResponse =
+          fault.kind() == Fault.Kind.CUT_RESPONSE
+              || (fault.kind() == Fault.Kind.DELAY && fault.bytes() > 0);
+      long responseLimit = cutsResponse ? fault.bytes() : Long.MAX_VALUE;
       long delay = fault.kind() == Fault.Kind.DELAY ? fault.delayMillis() : 0;
       Socket up = upstream;
       Thread back =

@@ -1,5 +1,6 @@
-package dev.pindesk.adapters.central;
+package dev.pindesk.testing;
 
+import dev.pindesk.adapters.central.CentralDatabase;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * PGPASSWORD}). Without a reachable server the class is skipped with the reason, unless {@code
  * PINDESK_REQUIRE_PG=1} (CI), where it fails.
  */
-final class PostgresTestDatabase implements AutoCloseable {
+public final class PostgresTestDatabase implements AutoCloseable {
   static final String DEFAULT_URL = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
 
   private final String adminUrl;
@@ -29,7 +30,7 @@ final class PostgresTestDatabase implements AutoCloseable {
   }
 
   /** Creates {@code pindesk_<label>_<random>}; skips (or fails in CI) when there is no server. */
-  static PostgresTestDatabase create(String label) {
+  public static PostgresTestDatabase create(String label) {
     String admin = System.getenv().getOrDefault("PINDESK_PG_URL", DEFAULT_URL);
     String name = "pindesk_" + label + "_" + Long.toHexString(new SecureRandom().nextLong() >>> 1);
     try (Connection c = DriverManager.getConnection(admin, credentials(admin));
@@ -51,11 +52,11 @@ final class PostgresTestDatabase implements AutoCloseable {
   }
 
   /** The JDBC URL of the fresh database (same server, user and password). */
-  String url() {
+  public String url() {
     return url;
   }
 
-  static String withDatabase(String url, String database) {
+  public static String withDatabase(String url, String database) {
     int slash = url.indexOf('/', "jdbc:postgresql://".length());
     int query = url.indexOf('?');
     String rest = query < 0 ? "" : url.substring(query);
