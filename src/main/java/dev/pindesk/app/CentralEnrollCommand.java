@@ -51,6 +51,12 @@ final class CentralEnrollCommand implements Callable<Integer> {
     ECPublicKeyParameters key;
     try {
       key = KeyFiles.publicKey(workstationKey);
+    } catch (java.nio.file.NoSuchFileException e) {
+      err.println(
+          "central enroll: no such file "
+              + workstationKey
+              + " (the workstation's workstation.pub, created by `keys init` or the first start)");
+      return 1;
     } catch (IOException e) {
       err.println("central enroll: " + e.getMessage());
       return 1;
