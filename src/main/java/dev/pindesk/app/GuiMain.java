@@ -45,7 +45,12 @@ final class GuiMain {
     } else {
       InProcessCardTerminals training = new InProcessCardTerminals(TRAINING_READER);
       terminals = training;
-      slot = Optional.of(new TrainingSlot(training));
+      slot =
+          Optional.of(
+              new TrainingSlot(
+                  training,
+                  TRAINING_READER,
+                  () -> VirtualSscCard.fromSpec(VirtualCardSpecs.loadResource(TRAINING_CARD))));
     }
     CompletableFuture<CardProfiles> profiles = new CompletableFuture<>();
     Optional<CompletableFuture<CounterContext>> counter =
@@ -75,33 +80,5 @@ final class GuiMain {
         slot,
         counter,
         afterFirstFrame);
-  }
-
-  /** The training card goes in and out of the in-process reader. */
-  private static final class TrainingSlot implements TrainingCardSlot {
-    private final InProcessCardTerminals terminals;
-    private boolean inserted;
-
-    TrainingSlot(InProcessCardTerminals terminals) {
-      this.terminals = terminals;
-    }
-
-    @Override
-    public synchronized void insert() {
-      terminals.insert(
-          TRAINING_READER, VirtualSscCard.fromSpec(VirtualCardSpecs.loadResource(TRAINING_CARD)));
-      inserted = true;
-    }
-
-    @Override
-    public synchronized void remove() {
-      terminals.remove(TRAINING_READER);
-      inserted = false;
-    }
-
-    @Override
-    public synchronized boolean inserted() {
-      return inserted;
-    }
   }
 }
