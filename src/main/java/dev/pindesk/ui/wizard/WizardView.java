@@ -120,6 +120,27 @@ public final class WizardView extends BorderPane {
     }
   }
 
+  private void focusNextAfterAction(Button next) {
+    if (getScene() == null
+        || !model.canGoNextBinding().get()
+        || model.stepProperty().get() == WizardStep.SERVICE) {
+      return;
+    }
+    Node focused = getScene().getFocusOwner();
+    boolean editing =
+        focused != null
+            && !focused.isDisabled()
+            && (focused instanceof javafx.scene.control.TextInputControl
+                || focused instanceof javafx.scene.control.CheckBox
+                || focused instanceof javafx.scene.control.ToggleButton
+                || focused instanceof javafx.scene.control.ComboBoxBase);
+    if (!editing) {
+      // After the customer PIN pad (its own window) the keyboard belongs to the clerk again.
+      getScene().getWindow().requestFocus();
+      next.requestFocus();
+    }
+  }
+
   private HBox header() {
     Label title = new Label();
     title.textProperty().bind(Texts.of(model.messages(), "app.title"));
@@ -170,6 +191,17 @@ public final class WizardView extends BorderPane {
     next.setDefaultButton(true);
     next.disableProperty().bind(model.canGoNextBinding().not());
     next.setOnAction(e -> model.next());
+    // Once a step's own action (read card, PIN entry, write) has completed it, Enter means Next:
+    // the focus leaves the step's button (where Enter would repeat the action) for Next. It stays
+    // in a field or on a check box, where the clerk may still be correcting something.
+    model
+        .canGoNextBinding()
+        .addListener(
+            (o, was, now) -> {
+              if (now) {
+                javafx.application.Platform.runLater(() -> focusNextAfterAction(next));
+              }
+            });
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox nav = new HBox(12, cancel, spacer, back, next);
