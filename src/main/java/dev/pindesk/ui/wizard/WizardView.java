@@ -60,7 +60,7 @@ public final class WizardView extends BorderPane {
     model.stepProperty().addListener((o, a, b) -> show());
     show();
     // Keyboard-first: Enter always means Next, even on a check box or a choice (JavaFX would
-    // toggle them instead); buttons of the steps themselves keep their own Enter.
+    // toggle them instead); buttons of the steps themselves keep their own Enter. Esc is Back.
     addEventFilter(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
@@ -69,6 +69,11 @@ public final class WizardView extends BorderPane {
                   || e.getTarget() instanceof javafx.scene.control.ToggleButton)) {
             e.consume();
             model.next();
+          } else if (e.getCode() == KeyCode.ESCAPE
+              && e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+            // A text field with a formatter (the ID number) would swallow Esc; Esc is Back.
+            e.consume();
+            model.back();
           }
         });
     if (model.training()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.testing.TrainingCards;
+import java.util.List;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -75,5 +76,16 @@ class WizardKeyboardTest extends WizardFixture {
   private void data(FxRobot robot, String text) {
     dataCharacters += text.length();
     robot.write(text);
+  }
+
+  @Test
+  void escInTheIdNumberFieldGoesBackAndCancelsTheOpenedCase(FxRobot robot) throws Exception {
+    openCase(robot, KeyCode.DIGIT1, KeyCode.H);
+    robot.write("1101");
+
+    robot.type(KeyCode.ESCAPE);
+
+    waitFor(() -> model.stepProperty().get() == WizardStep.SERVICE && !model.busyProperty().get());
+    expectedSteps = List.of("case_opened", "case_cancelled");
   }
 }
