@@ -59,6 +59,13 @@ public final class WizardView extends BorderPane {
     setBottom(statusBar);
     model.stepProperty().addListener((o, a, b) -> show());
     show();
+    sceneProperty()
+        .addListener(
+            (o, a, scene) -> {
+              if (scene != null && a == null) {
+                warmUpSteps();
+              }
+            });
     // Keyboard-first: Enter always means Next, even on a check box or a choice (JavaFX would
     // toggle them instead); buttons of the steps themselves keep their own Enter. Esc is Back.
     addEventFilter(
@@ -106,6 +113,29 @@ public final class WizardView extends BorderPane {
     VBox box = new VBox(16, title, holder, agent);
     box.setUserData((Runnable) holder::focusNumber);
     return box;
+  }
+
+  /**
+   * Styles and lays out every step once, off-screen, one step per FX event: the first showing of a
+   * step (its skins, a date picker, text fields) would otherwise cost several hundred ms, on the
+   * clerk's first case after sign-in.
+   */
+  private void warmUpSteps() {
+    for (WizardStep s : WizardStep.values()) {
+      javafx.application.Platform.runLater(
+          () -> {
+            Node node = steps.get(s);
+            if (node.getParent() != null || getScene() == null) {
+              return; // showing already
+            }
+            node.setVisible(false);
+            content.getChildren().add(0, node);
+            content.applyCss();
+            content.layout();
+            content.getChildren().remove(node);
+            node.setVisible(true);
+          });
+    }
   }
 
   /** Puts the keyboard focus into the current step (e.g. after sign-in or unlock). */
