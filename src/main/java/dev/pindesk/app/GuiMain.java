@@ -36,6 +36,26 @@ final class GuiMain {
     PinDeskApp.launch(() -> wire(List.of(args)));
   }
 
+  /**
+   * {@code --font-scale 1.25} (or {@code --font-scale=1.25}), else {@code pindesk.font.scale} /
+   * {@code PINDESK_FONT_SCALE}, else 1.
+   */
+  static double fontScale(List<String> options) {
+    String value = Settings.get("font.scale").orElse("1");
+    for (int i = 0; i < options.size(); i++) {
+      if (options.get(i).equals("--font-scale") && i + 1 < options.size()) {
+        value = options.get(i + 1);
+      } else if (options.get(i).startsWith("--font-scale=")) {
+        value = options.get(i).substring("--font-scale=".length());
+      }
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return 1.0;
+    }
+  }
+
   private static UiContext wire(List<String> options) {
     CardTerminals terminals;
     Optional<TrainingCardSlot> slot;
@@ -79,6 +99,7 @@ final class GuiMain {
         Settings.messages(),
         slot,
         counter,
-        afterFirstFrame);
+        afterFirstFrame,
+        fontScale(options));
   }
 }

@@ -72,6 +72,7 @@ public final class PinDeskApp extends Application {
       scene = new Scene(new CardStatusView(model), 900, 600);
       stage.titleProperty().bind(model.messagesProperty().map(m -> m.get("app.title")));
     }
+    new FontScale(context.fontScale()).applyTo(scene);
     stage.setScene(scene);
     stage.show();
     FirstFrame.then(() -> startBehindFirstFrame(readersChanged));

@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * @param afterFirstFrame the composition root's slow start-up work (card profiles, training card,
  *     journal, operators, keys): the UI runs it on a background thread once the first window has
  *     been painted, so none of it delays the first screen
+ * @param fontScale the configured font scale of the windows (1 = the theme's size), see {@link
+ *     FontScale}
  */
 public record UiContext(
     CardTerminals terminals,
@@ -22,7 +24,8 @@ public record UiContext(
     Messages messages,
     Optional<TrainingCardSlot> trainingSlot,
     Optional<CompletableFuture<CounterContext>> counter,
-    Runnable afterFirstFrame) {
+    Runnable afterFirstFrame,
+    double fontScale) {
 
   /** A context with nothing left to open after the first frame. */
   public UiContext(
@@ -31,7 +34,7 @@ public record UiContext(
       Messages messages,
       Optional<TrainingCardSlot> trainingSlot,
       Optional<CompletableFuture<CounterContext>> counter) {
-    this(terminals, cardReader, messages, trainingSlot, counter, () -> {});
+    this(terminals, cardReader, messages, trainingSlot, counter, () -> {}, 1.0);
   }
 
   public boolean training() {
