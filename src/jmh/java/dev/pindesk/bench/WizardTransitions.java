@@ -117,8 +117,7 @@ public final class WizardTransitions {
     journal.append(AuditEvent.session(AuditStep.CLERK_SIGNED_IN, AuditOutcome.OK, "demo"));
     InProcessCardTerminals terminals = new InProcessCardTerminals(READER);
     terminals.insert(
-        READER,
-        VirtualSscCard.fromSpec(VirtualCardSpecs.loadResource("training-gen3-sm4.json")));
+        READER, VirtualSscCard.fromSpec(VirtualCardSpecs.loadResource("training-gen3-sm4.json")));
     Clock clock = Clock.systemDefaultZone();
     ResetCaseService cases =
         new ResetCaseService(
@@ -146,7 +145,8 @@ public final class WizardTransitions {
           model.operatorIdProperty().set("demo");
           model.operatorNameProperty().set("培训操作员 Demo");
           stage = new Stage();
-          stage.setScene(new Scene(new WizardView(model, new StatusBar(model.messages())), 1366, 768));
+          stage.setScene(
+              new Scene(new WizardView(model, new StatusBar(model.messages())), 1366, 768));
           stage.show();
           new AnimationTimer() { // a pulse every frame, as on a live counter with a status bar
             @Override
@@ -165,17 +165,26 @@ public final class WizardTransitions {
     waitUntil(() -> model.stepProperty().get() == WizardStep.SERVICE && idle());
     time("service → ID (open case)", record, () -> key(KeyCode.ENTER), () -> at(WizardStep.ID));
     if (i % 3 == 1) { // back to the service step, then open again
-      time("ID → service (Esc, case cancelled)", record, () -> key(KeyCode.ESCAPE), () -> at(WizardStep.SERVICE));
+      time(
+          "ID → service (Esc, case cancelled)",
+          record,
+          () -> key(KeyCode.ESCAPE),
+          () -> at(WizardStep.SERVICE));
       time("service → ID (open case)", record, () -> key(KeyCode.ENTER), () -> at(WizardStep.ID));
     }
     fill(model.holderIdForm());
     time("ID → card (IDs checked)", record, () -> key(KeyCode.ENTER), () -> at(WizardStep.CARD));
     if (i % 3 == 2) { // the clerk cancels the case at the card step
-      time("card → service (Alt+X, case cancelled)", record, () -> altX(), () -> at(WizardStep.SERVICE));
+      time(
+          "card → service (Alt+X, case cancelled)",
+          record,
+          () -> altX(),
+          () -> at(WizardStep.SERVICE));
       return;
     }
     onFx(model::readCard); // card I/O: not timed
-    waitUntil(() -> model.caseStateProperty().get().orElse(null) == CaseState.IDENTITY_BOUND && idle());
+    waitUntil(
+        () -> model.caseStateProperty().get().orElse(null) == CaseState.IDENTITY_BOUND && idle());
     time(
         "card → PIN (customer pad opens)",
         record,
@@ -190,7 +199,11 @@ public final class WizardTransitions {
     onFx(model::write); // card I/O: not timed
     waitUntil(() -> model.caseStateProperty().get().orElse(null) == CaseState.WRITTEN && idle());
     time("write → receipt", record, () -> key(KeyCode.ENTER), () -> at(WizardStep.RECEIPT));
-    time("receipt → service (case closed)", record, () -> key(KeyCode.ENTER), () -> at(WizardStep.SERVICE));
+    time(
+        "receipt → service (case closed)",
+        record,
+        () -> key(KeyCode.ENTER),
+        () -> at(WizardStep.SERVICE));
   }
 
   private boolean idle() {
