@@ -7,7 +7,7 @@ import dev.pindesk.adapters.journal.VerifyReport;
 import dev.pindesk.crypto.gm.Sm2;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.service.audit.SteppingClock;
-import dev.pindesk.service.audit.TrainingJournalGenerator;
+import dev.pindesk.service.audit.SyntheticJournalGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,7 +70,7 @@ public class JournalVerifyBench {
             .withClock(clock)
             .withoutDurability();
     try (SqliteJournalStore store = SqliteJournalStore.open(journal, options)) {
-      new TrainingJournalGenerator(1, clock, store).generate(CASES);
+      new SyntheticJournalGenerator(1, clock, store).generate(CASES);
     }
     VerifyReport report = JournalVerifier.verify(journal, Optional.empty());
     if (!report.valid()) {

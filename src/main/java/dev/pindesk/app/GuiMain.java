@@ -12,15 +12,19 @@ import dev.pindesk.ui.PinDeskApp;
 import dev.pindesk.ui.TaskRunner;
 import dev.pindesk.ui.TrainingCardSlot;
 import dev.pindesk.ui.UiContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires and starts the GUI. Training mode (the default while no hardware is configured) uses the
  * in-process virtual reader with a training card; {@code --pcsc} uses the real PC/SC readers.
+ *
+ * <p>Only what paints the sign-in screen happens before the first frame (the translated texts). The
+ * card profiles, the training card and the counter (journal, operators, keys, and with them
+ * logging, BouncyCastle, SQLite and PDFBox) are opened on a background thread after it; sign-in
+ * waits for them.
  */
 final class GuiMain {
   static final String TRAINING_READER = "PinDesk Training Reader";
@@ -29,69 +33,73 @@ final class GuiMain {
   private GuiMain() {}
 
   static void launch(String[] args) {
-    List<String> options = List.of(args);
-    boolean pcsc = options.contains("--pcsc");
+    PinDeskApp.launch(() -> wire(List.of(args)));
+  }
+
+  /**
+   * {@code --font-scale 1.25} (or {@code --font-scale=1.25}), else {@code pindesk.font.scale} /
+   * {@code PINDESK_FONT_SCALE}, else 1.
+   */
+  static double fontScale(List<String> options) {
+    String value = Settings.get("font.scale").orElse("1");
+    for (int i = 0; i < options.size(); i++) {
+      if (options.get(i).equals("--font-scale") && i + 1 < options.size()) {
+        value = options.get(i + 1);
+      } else if (options.get(i).startsWith("--font-scale=")) {
+        value = options.get(i).substring("--font-scale=".length());
+      }
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return 1.0;
+    }
+  }
+
+  private static UiContext wire(List<String> options) {
     CardTerminals terminals;
     Optional<TrainingCardSlot> slot;
-    if (pcsc) {
+    if (options.contains("--pcsc")) {
       terminals = new PcscTerminals();
       slot = Optional.empty();
     } else {
       InProcessCardTerminals training = new InProcessCardTerminals(TRAINING_READER);
-      TrainingSlot trainingSlot = new TrainingSlot(training);
-      trainingSlot.insert();
       terminals = training;
-      slot = Optional.of(trainingSlot);
+      slot =
+          Optional.of(
+              new TrainingSlot(
+                  training,
+                  TRAINING_READER,
+                  () -> VirtualSscCard.fromSpec(VirtualCardSpecs.loadResource(TRAINING_CARD))));
     }
-    CardProfiles profiles = CardProfiles.builtIn();
-    // The counter (journal, operators, keys) opens while JavaFX starts: the sign-in screen
-    // shows at once, and sign-in waits for it.
+    CompletableFuture<CardProfiles> profiles = new CompletableFuture<>();
     Optional<CompletableFuture<CounterContext>> counter =
         options.contains("--diagnostics")
             ? Optional.empty()
-            : Optional.of(
-                CompletableFuture.supplyAsync(
-                    () -> {
-                      try {
-                        return CounterWiring.training(terminals, profiles, new TaskRunner());
-                      } catch (IOException e) {
-                        throw new UncheckedIOException(e.getMessage(), e);
-                      }
-                    }));
-    PinDeskApp.launch(
-        new UiContext(
-            terminals,
-            new CardReadService(terminals, profiles),
-            Settings.messages(),
-            slot,
-            counter));
-  }
-
-  /** The training card goes in and out of the in-process reader. */
-  private static final class TrainingSlot implements TrainingCardSlot {
-    private final InProcessCardTerminals terminals;
-    private boolean inserted;
-
-    TrainingSlot(InProcessCardTerminals terminals) {
-      this.terminals = terminals;
-    }
-
-    @Override
-    public synchronized void insert() {
-      terminals.insert(
-          TRAINING_READER, VirtualSscCard.fromSpec(VirtualCardSpecs.loadResource(TRAINING_CARD)));
-      inserted = true;
-    }
-
-    @Override
-    public synchronized void remove() {
-      terminals.remove(TRAINING_READER);
-      inserted = false;
-    }
-
-    @Override
-    public synchronized boolean inserted() {
-      return inserted;
-    }
+            : Optional.of(new CompletableFuture<>());
+    Runnable afterFirstFrame =
+        () -> {
+          try {
+            profiles.complete(CardProfiles.builtIn());
+            if (counter.isPresent()) {
+              counter
+                  .get()
+                  .complete(CounterWiring.training(terminals, profiles.join(), new TaskRunner()));
+            }
+            slot.ifPresent(TrainingCardSlot::insert);
+          } catch (Exception | Error e) {
+            LoggerFactory.getLogger(GuiMain.class).error("start-up failed", e);
+            profiles.completeExceptionally(e);
+            counter.ifPresent(c -> c.completeExceptionally(e));
+          }
+        };
+    return new UiContext(
+        terminals,
+        new CardReadService(terminals, profiles::join),
+        Settings.messages(),
+        slot,
+        counter,
+        afterFirstFrame,
+        fontScale(options));
   }
 }

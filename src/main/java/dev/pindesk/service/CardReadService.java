@@ -8,15 +8,32 @@ import dev.pindesk.domain.error.CardException;
 import dev.pindesk.ports.CardConnection;
 import dev.pindesk.ports.CardTerminals;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Reads the social security card in a reader: picks the reader, connects, reads, disconnects. */
 public final class CardReadService {
   private final CardTerminals terminals;
-  private final SscCardReader reader;
+  private final Supplier<CardProfiles> profiles;
+  private SscCardReader reader;
 
   public CardReadService(CardTerminals terminals, CardProfiles profiles) {
+    this(terminals, () -> profiles);
+  }
+
+  /**
+   * With profiles that may still be loading (the GUI loads them after its first frame): asked for
+   * at the first read.
+   */
+  public CardReadService(CardTerminals terminals, Supplier<CardProfiles> profiles) {
     this.terminals = terminals;
-    this.reader = new SscCardReader(profiles);
+    this.profiles = profiles;
+  }
+
+  private synchronized SscCardReader reader() {
+    if (reader == null) {
+      reader = new SscCardReader(profiles.get());
+    }
+    return reader;
   }
 
   /**
@@ -28,7 +45,7 @@ public final class CardReadService {
   public CardSnapshot read(Optional<String> readerName, ApduTracer tracer) throws CardException {
     String name = ReaderChoice.choose(terminals, readerName);
     try (CardConnection connection = terminals.connect(name)) {
-      return reader.read(connection, tracer);
+      return reader().read(connection, tracer);
     }
   }
 }

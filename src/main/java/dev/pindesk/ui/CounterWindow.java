@@ -50,6 +50,8 @@ public final class CounterWindow extends StackPane {
             messages,
             context.training(),
             this::signedIn);
+    signIn.readyProperty().set(counter.isDone());
+    counter.whenComplete((c, e) -> TaskRunner.onFx(() -> signIn.readyProperty().set(true)));
     this.signInView = new SignInView(signIn);
     getChildren().add(signInView);
     addEventFilter(InputEvent.ANY, e -> counter.thenAccept(c -> c.idleLock().touch()));

@@ -4,32 +4,61 @@ import atlantafx.base.theme.PrimerLight;
 import dev.pindesk.service.ReaderWatcher;
 import dev.pindesk.ui.main.CardStatusView;
 import dev.pindesk.ui.main.CardStatusViewModel;
-import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The JavaFX application; the composition root hands it a {@link UiContext} before launch. */
+/**
+ * The JavaFX application; the composition root hands it a {@link UiContext} before launch. Only
+ * what the first screen needs happens before it is painted: the reader watcher and the context's
+ * {@link UiContext#afterFirstFrame() start-up work} follow the first frame.
+ */
 public final class PinDeskApp extends Application {
-  private static volatile UiContext context;
+  private static volatile CompletableFuture<UiContext> pending;
+
+  private UiContext context;
 
   private TaskRunner runner;
-  private ReaderWatcher watcher;
+  private volatile ReaderWatcher watcher;
 
-  /** Starts the JavaFX application with {@code uiContext}; returns when the last window closes. */
-  public static void launch(UiContext uiContext) {
-    context = Objects.requireNonNull(uiContext);
+  /**
+   * Starts the JavaFX application; {@code wiring} builds the context on another thread while the
+   * toolkit starts (reading the translations means searching the class path: time the toolkit's
+   * start-up hides). Returns when the last window closes.
+   */
+  public static void launch(Supplier<UiContext> wiring) {
+    pending = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                pending.complete(wiring.get());
+              } catch (RuntimeException | Error e) {
+                pending.completeExceptionally(e);
+              }
+            },
+            "pindesk-wiring");
+    thread.setDaemon(true);
+    thread.start();
     Application.launch(PinDeskApp.class);
   }
 
   @Override
   public void start(Stage stage) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    context = pending.join();
+    // The pre-compiled theme: parsing the 170 kB CSS costs more than loading its binary form.
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
     runner = new TaskRunner();
     Scene scene;
+    Consumer<ReaderWatcher.Snapshot> readersChanged;
+    CompletableFuture<?> ready;
     if (context.counter().isPresent()) {
       CounterWindow window = new CounterWindow(context, context.counter().get());
-      watcher = new ReaderWatcher(context.terminals(), window::readersChanged).start();
+      readersChanged = window::readersChanged;
+      ready = context.counter().get();
       // Fits a 1366x768 counter screen as well as a 1920x1080 one.
       javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
       scene =
@@ -38,19 +67,35 @@ public final class PinDeskApp extends Application {
       stage.setTitle(context.messages().get("app.title"));
     } else {
       CardStatusViewModel model = new CardStatusViewModel(context, runner);
-      watcher = new ReaderWatcher(context.terminals(), model::readersChanged).start();
+      readersChanged = model::readersChanged;
+      ready = CompletableFuture.completedFuture(null);
       scene = new Scene(new CardStatusView(model), 900, 600);
       stage.titleProperty().bind(model.messagesProperty().map(m -> m.get("app.title")));
     }
+    new FontScale(context.fontScale()).applyTo(scene);
     stage.setScene(scene);
     stage.show();
-    StartupProbe.afterFirstFrame();
+    FirstFrame.then(() -> startBehindFirstFrame(readersChanged));
+    StartupProbe.afterFirstFrame(ready);
+  }
+
+  private void startBehindFirstFrame(Consumer<ReaderWatcher.Snapshot> readersChanged) {
+    Thread startup =
+        new Thread(
+            () -> {
+              watcher = new ReaderWatcher(context.terminals(), readersChanged).start();
+              context.afterFirstFrame().run();
+            },
+            "pindesk-startup");
+    startup.setDaemon(true);
+    startup.start();
   }
 
   @Override
   public void stop() {
-    if (watcher != null) {
-      watcher.close();
+    ReaderWatcher w = watcher;
+    if (w != null) {
+      w.close();
     }
     if (runner != null) {
       runner.close();

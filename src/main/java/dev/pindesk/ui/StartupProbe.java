@@ -3,36 +3,45 @@ package dev.pindesk.ui;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.animation.AnimationTimer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import javafx.application.Platform;
 
 /**
  * For the start-up benchmark only ({@code -Dpindesk.bench.startup=true}): after the first frame of
- * the first screen has been rendered, prints the time since the JVM started and the resident
- * memory, then exits. Does nothing otherwise.
+ * the first screen has been rendered, prints the time since the JVM started and the resident memory
+ * ({@code STARTUP_MS=… RSS_KB=…}); once the services behind the screen are ready too, prints {@code
+ * READY_MS=…} and exits. Does nothing otherwise.
  */
 public final class StartupProbe {
   private StartupProbe() {}
 
+  /** For a window that is complete when painted. */
   public static void afterFirstFrame() {
+    afterFirstFrame(CompletableFuture.completedFuture(null));
+  }
+
+  /** For a window whose services ({@code ready}) are still being opened when it is painted. */
+  public static void afterFirstFrame(CompletionStage<?> ready) {
     if (!Boolean.getBoolean("pindesk.bench.startup")) {
       return;
     }
-    new AnimationTimer() {
-      private int frames;
+    FirstFrame.then(
+        () -> {
+          System.out.println("STARTUP_MS=" + sinceJvmStart() + " RSS_KB=" + rssKb());
+          ready.whenComplete(
+              (x, e) ->
+                  Platform.runLater(
+                      () -> {
+                        System.out.println("READY_MS=" + sinceJvmStart());
+                        System.out.flush();
+                        Platform.exit();
+                      }));
+        });
+  }
 
-      @Override
-      public void handle(long now) {
-        if (++frames < 2) {
-          return; // the first pulse lays out; the second has painted
-        }
-        stop();
-        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println("STARTUP_MS=" + ms + " RSS_KB=" + rssKb());
-        System.out.flush();
-        Platform.exit();
-      }
-    }.start();
+  private static long sinceJvmStart() {
+    return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
   }
 
   private static long rssKb() {

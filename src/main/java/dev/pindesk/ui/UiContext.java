@@ -4,20 +4,38 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.service.CardReadService;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the UI is given by the composition root.
  *
  * @param trainingSlot present in training mode
- * @param counter the sign-in and wizard, being opened in the background; absent: the reader/card
+ * @param counter the sign-in and wizard, opened by {@code afterFirstFrame}; absent: the reader/card
  *     diagnostics window only
+ * @param afterFirstFrame the composition root's slow start-up work (card profiles, training card,
+ *     journal, operators, keys): the UI runs it on a background thread once the first window has
+ *     been painted, so none of it delays the first screen
+ * @param fontScale the configured font scale of the windows (1 = the theme's size), see {@link
+ *     FontScale}
  */
 public record UiContext(
     CardTerminals terminals,
     CardReadService cardReader,
     Messages messages,
     Optional<TrainingCardSlot> trainingSlot,
-    Optional<java.util.concurrent.CompletableFuture<CounterContext>> counter) {
+    Optional<CompletableFuture<CounterContext>> counter,
+    Runnable afterFirstFrame,
+    double fontScale) {
+
+  /** A context with nothing left to open after the first frame. */
+  public UiContext(
+      CardTerminals terminals,
+      CardReadService cardReader,
+      Messages messages,
+      Optional<TrainingCardSlot> trainingSlot,
+      Optional<CompletableFuture<CounterContext>> counter) {
+    this(terminals, cardReader, messages, trainingSlot, counter, () -> {}, 1.0);
+  }
 
   public boolean training() {
     return trainingSlot.isPresent();

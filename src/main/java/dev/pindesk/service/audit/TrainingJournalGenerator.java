@@ -1,182 +1,266 @@
 package dev.pindesk.service.audit;
 
+import dev.pindesk.card.CardProfiles;
+import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.audit.AuditEvent;
 import dev.pindesk.domain.audit.AuditOutcome;
 import dev.pindesk.domain.audit.AuditStep;
-import dev.pindesk.domain.audit.ErrorCode;
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.JournalException;
 import dev.pindesk.domain.audit.Person;
 import dev.pindesk.domain.audit.ServiceKind;
-import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
+import dev.pindesk.domain.id.CitizenId;
+import dev.pindesk.domain.id.IdDocument;
+import dev.pindesk.domain.pin.PinEntryResult;
+import dev.pindesk.domain.reset.AgentPolicy;
+import dev.pindesk.domain.reset.CancelReason;
+import dev.pindesk.domain.reset.CaseIds;
+import dev.pindesk.domain.reset.CaseParties;
+import dev.pindesk.domain.reset.CaseState;
+import dev.pindesk.ports.CaseJournal;
 import dev.pindesk.ports.JournalStore;
+import dev.pindesk.ports.SecurityModule;
+import dev.pindesk.service.reset.ResetCaseConfig;
+import dev.pindesk.service.reset.ResetCaseDevices;
+import dev.pindesk.service.reset.ResetCaseService;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
- * Realistic training journals: clerk sessions with cases of every service and holder kind, the
- * wizard's steps in order, and every kind of failure (ID, agent, card, identity binding, PIN entry,
- * card swap, write, in-doubt writes, receipt), customer cancellations — same seed, same events.
- * Simulated time advances on a {@link SteppingClock} that the journal should use.
+ * Realistic training journals made by <em>serving</em> cases: every case goes through the real
+ * {@link ResetCaseService} — ID check, card read over a reader, identity binding, the PIN policy,
+ * the write through the security module with its card-swap guard, in-doubt resolution, receipt,
+ * close or cancel — against training cards from a {@link TrainingCardDesk}, and the journal holds
+ * exactly what the service recorded. Clerk sessions with cases of every service and holder kind;
+ * failures: unreadable card, expired card, someone else's card, weak and mismatched PINs, the
+ * citizen withdrawing, a card swapped before the write, a lost write answer (in doubt). Same seed,
+ * same events; simulated time advances on a {@link SteppingClock} that the journal should use.
+ *
+ * <p>For very large benchmark journals {@link SyntheticJournalGenerator} is the fast path.
  */
 public final class TrainingJournalGenerator {
-  private static final List<ErrorCode> CARD_READ_ERRORS =
-      List.of(
-          ErrorCode.of(CardErrorCode.CARD_MUTE),
-          ErrorCode.of(CardErrorCode.WRONG_CARD),
-          ErrorCode.of(CardErrorCode.CARD_REMOVED),
-          ErrorCode.of(CardErrorCode.APP_LOCKED),
-          ErrorCode.of(CardErrorCode.NO_CARD),
-          ErrorCode.CARD_EXPIRED);
-  private static final List<ErrorCode> PIN_ERRORS =
-      List.of(ErrorCode.WEAK_PIN, ErrorCode.PIN_MISMATCH, ErrorCode.PIN_PAD_TIMEOUT);
-  private static final List<ErrorCode> WRITE_ERRORS =
-      List.of(
-          ErrorCode.of(CardErrorCode.AUTHENTICATION_FAILED),
-          ErrorCode.of(CardErrorCode.SECURITY_MODULE_UNAVAILABLE),
-          ErrorCode.of(CardErrorCode.CARD_REMOVED),
-          ErrorCode.of(CardErrorCode.PIN_BLOCKED));
+  private static final List<String> STRONG_PINS =
+      List.of("385217", "604918", "729164", "472913", "918364", "530861");
 
   private final Random random;
   private final SteppingClock clock;
-  private final JournalStore journal;
+  private final CountingJournal journal;
+  private final TrainingCardDesk desk;
+  private final ResetCaseService cases;
   private String clerk = "clerk-01";
   private int caseNumber;
-  private long events;
 
-  public TrainingJournalGenerator(long seed, SteppingClock clock, JournalStore journal) {
+  /**
+   * @param module the security module that computes the write MACs (the training one)
+   * @param profiles card profiles, as at the counter
+   */
+  public TrainingJournalGenerator(
+      long seed,
+      SteppingClock clock,
+      JournalStore journal,
+      TrainingCardDesk desk,
+      SecurityModule module,
+      CardProfiles profiles) {
     this.random = new Random(seed);
     this.clock = clock;
-    this.journal = journal;
+    this.journal = new CountingJournal(journal);
+    this.desk = desk;
+    this.cases =
+        new ResetCaseService(
+            new ResetCaseDevices(desk.terminals(), module, new CaseAuditRecorder(this.journal)),
+            profiles,
+            new ResetCaseConfig(AgentPolicy.everywhere(), true),
+            new CaseIds("TRAINING", clock, new Random(seed ^ 0x5eed)),
+            clock);
   }
 
-  /** Appends {@code cases} cases in sessions of about 20; returns the number of events. */
-  public long generate(int cases) throws JournalException {
+  /** Serves {@code cases} cases in sessions of 5 to 34; returns the number of events. */
+  public long generate(int count) throws JournalException {
     session(AuditStep.APP_STARTED, "system");
-    while (caseNumber < cases) {
-      clerk = String.format(java.util.Locale.ROOT, "clerk-%02d", 1 + random.nextInt(12));
+    while (caseNumber < count) {
+      clerk = String.format(Locale.ROOT, "clerk-%02d", 1 + random.nextInt(12));
       session(AuditStep.CLERK_SIGNED_IN, clerk);
       int inSession = 5 + random.nextInt(30);
-      for (int i = 0; i < inSession && caseNumber < cases; i++) {
-        runCase();
+      for (int i = 0; i < inSession && caseNumber < count; i++) {
+        try {
+          serveCase();
+        } catch (CaseJournal.NotRecordedException e) {
+          throw e.getCause() instanceof JournalException j
+              ? j
+              : new JournalException(e.getMessage(), e);
+        }
         clock.advance(Duration.ofSeconds(30 + random.nextInt(600)));
       }
       session(AuditStep.CLERK_SIGNED_OUT, clerk);
     }
     session(AuditStep.APP_STOPPED, "system");
-    return events;
+    return journal.events;
   }
 
   private void session(AuditStep step, String who) throws JournalException {
-    append(AuditEvent.session(step, AuditOutcome.OK, who));
+    journal.append(AuditEvent.session(step, AuditOutcome.OK, who));
   }
 
-  private void runCase() throws JournalException {
+  private void serveCase() {
     caseNumber++;
     int r = random.nextInt(100);
     ServiceKind service =
         r < 60 ? ServiceKind.RESET : r < 90 ? ServiceKind.UNLOCK : ServiceKind.CHANGE_INITIAL;
-    HolderKind holder = random.nextInt(100) < 15 ? HolderKind.AGENT : HolderKind.IN_PERSON;
-    Case c = new Case(String.format(java.util.Locale.ROOT, "C%08d", caseNumber), service, holder);
-    Person person = TrainingPeople.next(random);
-    c.step(AuditStep.CASE_OPENED, AuditOutcome.OK, null, null);
-    if (fails(2)) {
-      c.fail(AuditStep.ID_CHECKED, ErrorCode.ID_EXPIRED, person);
+    HolderKind kind = random.nextInt(100) < 15 ? HolderKind.AGENT : HolderKind.IN_PERSON;
+    Person holder = TrainingPeople.next(random);
+    cases.open(service, kind, clerk);
+    cases.checkId(
+        kind == HolderKind.AGENT
+            ? CaseParties.byAgent(document(holder), document(TrainingPeople.next(random)))
+            : CaseParties.inPerson(document(holder)));
+
+    TrainingCardDesk.Card card =
+        service == ServiceKind.UNLOCK
+            ? TrainingCardDesk.Card.PIN_BLOCKED
+            : TrainingCardDesk.Card.GOOD;
+    Person onCard = holder;
+    int trouble = random.nextInt(100);
+    if (trouble < 4) {
+      card = TrainingCardDesk.Card.MUTE;
+    } else if (trouble < 6) {
+      card = TrainingCardDesk.Card.EXPIRED;
+    } else if (trouble < 8) {
+      onCard = TrainingPeople.next(random); // the citizen brought someone else's card
+    }
+    desk.insert(onCard, card);
+    try {
+      cases.readCard(desk.reader());
+    } catch (CardException e) {
+      cases.cancel(CancelReason.CARD_UNSERVICEABLE);
       return;
     }
-    c.step(AuditStep.ID_CHECKED, AuditOutcome.OK, null, person);
-    if (holder == HolderKind.AGENT) {
-      Person agent = TrainingPeople.next(random);
-      if (fails(5)) {
-        c.fail(AuditStep.AGENT_ID_CHECKED, ErrorCode.AGENT_NOT_AUTHORISED, agent);
-        return;
-      }
-      c.step(AuditStep.AGENT_ID_CHECKED, AuditOutcome.OK, null, agent);
-    }
-    if (fails(6)) {
-      c.fail(AuditStep.CARD_READ, pick(CARD_READ_ERRORS), person);
+    if (!cases.bind(false).canBind(false)) {
+      cases.cancel(CancelReason.IDENTITY_NOT_ESTABLISHED);
       return;
     }
-    c.step(AuditStep.CARD_READ, AuditOutcome.OK, null, person);
-    if (fails(2)) {
-      c.fail(AuditStep.IDENTITY_BOUND, ErrorCode.SSN_MISMATCH, person);
-      return;
+    if (service == ServiceKind.CHANGE_INITIAL) {
+      cases.captureOldPin(pin("123456")); // the citizen types the card's initial PIN
     }
-    c.step(AuditStep.IDENTITY_BOUND, AuditOutcome.OK, null, person);
     while (fails(12)) {
-      c.step(AuditStep.PIN_CAPTURED, AuditOutcome.FAILED, pick(PIN_ERRORS), person);
+      refusedPinEntry();
     }
     if (fails(3)) {
-      c.step(AuditStep.CASE_CANCELLED, AuditOutcome.CANCELLED, null, person);
+      cases.cancel(CancelReason.CITIZEN_WITHDREW);
       return;
     }
-    c.step(AuditStep.PIN_CAPTURED, AuditOutcome.OK, null, person);
-    if (fails(1)) {
-      c.fail(AuditStep.CARD_REREAD, ErrorCode.CARD_SWAPPED, person);
+    if (!captureNewPin()) {
+      cases.cancel(CancelReason.CITIZEN_WITHDREW);
       return;
     }
-    c.step(AuditStep.CARD_REREAD, AuditOutcome.OK, null, person);
+    write(holder);
+  }
+
+  private void write(Person holder) {
+    if (fails(1)) { // another card in the reader before the write: the swap guard refuses
+      desk.insert(TrainingPeople.next(random), TrainingCardDesk.Card.GOOD);
+      cases.write();
+      cases.cancel(CancelReason.CLERK_ABORTED);
+      return;
+    }
+    CaseState after;
     if (fails(2)) {
-      c.step(
-          AuditStep.IN_DOUBT, AuditOutcome.FAILED, ErrorCode.of(CardErrorCode.CARD_MUTE), person);
-      c.step(AuditStep.IN_DOUBT_RESOLVED, AuditOutcome.OK, null, person);
-    } else if (fails(3)) {
-      c.fail(AuditStep.PIN_WRITTEN, pick(WRITE_ERRORS), person);
+      desk.loseNextWriteAnswer();
+      after = cases.write().to();
+      if (after == CaseState.IN_DOUBT) {
+        after = cases.resolveInDoubt().to();
+      }
+    } else {
+      after = cases.write().to();
+    }
+    if (after != CaseState.WRITTEN) {
+      cases.cancel(CancelReason.TECHNICAL_FAILURE);
       return;
-    } else {
-      c.step(AuditStep.PIN_WRITTEN, AuditOutcome.OK, null, person);
     }
-    if (fails(2)) {
-      c.step(AuditStep.STEP_FAILED, AuditOutcome.FAILED, new ErrorCode("printer_error"), person);
-    } else {
-      c.step(AuditStep.RECEIPT_PRINTED, AuditOutcome.OK, null, person);
+    if (!fails(10)) { // most citizens take a printed receipt
+      cases.receiptPrinted();
     }
-    c.step(AuditStep.CASE_CLOSED, AuditOutcome.OK, null, person);
+    cases.close();
+  }
+
+  /** A first entry the policy refuses (the initial PIN), or two entries that differ. */
+  private void refusedPinEntry() {
+    if (random.nextBoolean()) {
+      try (Pin weak = pin("123456")) {
+        cases.checkFirstPin(weak);
+      }
+    } else {
+      String first = strongPin();
+      String second = strongPin();
+      while (second.equals(first)) {
+        second = strongPin();
+      }
+      cases.capturePin(pin(first), pin(second));
+    }
+  }
+
+  /** Two equal entries of a strong PIN; a few tries when one happens to be weak for the holder. */
+  private boolean captureNewPin() {
+    for (int i = 0; i < 4; i++) {
+      String digits = strongPin();
+      Pin first = pin(digits);
+      if (!(cases.checkFirstPin(first) instanceof PinEntryResult.Accepted)) {
+        first.close();
+        continue;
+      }
+      if (cases.capturePin(first, pin(digits)) instanceof PinEntryResult.Accepted) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String strongPin() {
+    return STRONG_PINS.get(random.nextInt(STRONG_PINS.size()));
+  }
+
+  private static Pin pin(String digits) {
+    return Pin.of(digits.toCharArray());
+  }
+
+  /** The citizen's long-term ID card, as the clerk checked it. */
+  private IdDocument document(Person person) {
+    return new IdDocument(
+        CitizenId.parse(person.idNumber(), LocalDate.now(clock)), LocalDate.MAX, person.name());
   }
 
   private boolean fails(int percent) {
     return random.nextInt(100) < percent;
   }
 
-  private <T> T pick(List<T> list) {
-    return list.get(random.nextInt(list.size()));
-  }
+  /** Counts the events and lets simulated time pass between them, as between a clerk's steps. */
+  private final class CountingJournal implements JournalStore {
+    private final JournalStore delegate;
+    private long events;
 
-  private void append(AuditEvent event) throws JournalException {
-    journal.append(event);
-    events++;
-    clock.advance(Duration.ofMillis(800 + random.nextInt(40_000)));
-  }
-
-  /** One case in progress. */
-  private final class Case {
-    private final String id;
-    private final ServiceKind service;
-    private final HolderKind holder;
-
-    Case(String id, ServiceKind service, HolderKind holder) {
-      this.id = id;
-      this.service = service;
-      this.holder = holder;
+    CountingJournal(JournalStore delegate) {
+      this.delegate = delegate;
     }
 
-    void step(AuditStep step, AuditOutcome outcome, ErrorCode error, Person person)
-        throws JournalException {
-      AuditEvent e = AuditEvent.caseStep(id, service, holder, step, outcome, clerk);
-      if (error != null) {
-        e = e.withError(error);
-      }
-      if (person != null) {
-        e = step == AuditStep.AGENT_ID_CHECKED ? e.withAgent(person) : e.withCardHolder(person);
-      }
-      append(e);
+    @Override
+    public long append(AuditEvent event) throws JournalException {
+      long seq = delegate.append(event);
+      events++;
+      clock.advance(Duration.ofMillis(800 + random.nextInt(40_000)));
+      return seq;
     }
 
-    /** The step fails and the case ends. */
-    void fail(AuditStep step, ErrorCode error, Person person) throws JournalException {
-      step(step, AuditOutcome.FAILED, error, person);
-      step(AuditStep.CASE_CANCELLED, AuditOutcome.CANCELLED, null, null);
+    @Override
+    public void checkpoint() throws JournalException {
+      delegate.checkpoint();
+    }
+
+    @Override
+    public void close() throws JournalException {
+      delegate.close();
     }
   }
 }

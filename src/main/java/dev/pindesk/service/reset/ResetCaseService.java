@@ -145,9 +145,14 @@ public final class ResetCaseService {
     return result;
   }
 
-  /** Judges the first entry of the new PIN before the second prompt (see {@link PinEntry}). */
+  /**
+   * Judges the first entry of the new PIN before the second prompt (see {@link PinEntry}).
+   *
+   * @throws IllegalStateException for a change-initial case whose current PIN was not captured
+   *     first ({@link #captureOldPin}); {@code first} is wiped
+   */
   public PinEntryResult checkFirstPin(Pin first) {
-    ResetCase c = requireCapturable();
+    ResetCase c = requireCapturable(first);
     PinEntryResult result = entry(c).check(first);
     if (result instanceof PinEntryResult.Weak) {
       c.refused(CaseStep.CAPTURE_PIN, "weak_pin");
@@ -159,9 +164,12 @@ public final class ResetCaseService {
    * Captures the new PIN from its two entries; takes ownership of both (see {@link
    * PinEntry#confirm}). A weak PIN or a mismatch is recorded as {@code weak_pin} / {@code
    * pin_mismatch} (never which rule: the journal says nothing about PINs).
+   *
+   * @throws IllegalStateException for a change-initial case whose current PIN was not captured
+   *     first ({@link #captureOldPin}); both entries are wiped
    */
   public PinEntryResult capturePin(Pin first, Pin second) {
-    ResetCase c = requireCapturable();
+    ResetCase c = requireCapturable(first, second);
     PinEntryResult result = entry(c).confirm(first, second);
     if (result instanceof PinEntryResult.Accepted) {
       c.pinCaptured();
@@ -190,6 +198,7 @@ public final class ResetCaseService {
     if (c.state() != CaseState.PIN_CAPTURED) {
       throw new IllegalStateException("illegal transition " + c.state() + " -> WRITTEN");
     }
+    requireOldPinOfChange(c);
     try (CardConnection connection = devices.terminals().connect(readerName)) {
       CardSnapshot fresh;
       try {
@@ -199,7 +208,7 @@ public final class ResetCaseService {
         return c.cardSwapped();
       }
       try {
-        writer.write(c.service(), connection, fresh, oldPin, newPin);
+        writer.write(c.service(), connection, fresh, Optional.ofNullable(oldPin), newPin);
       } catch (CardException e) {
         if (isLostAnswer(e.code())) {
           return c.inDoubt(e.code().wireName());
@@ -278,12 +287,29 @@ public final class ResetCaseService {
     return current;
   }
 
-  private ResetCase requireCapturable() {
-    ResetCase c = active();
-    if (c.state() != CaseState.IDENTITY_BOUND && c.state() != CaseState.PIN_CAPTURED) {
-      throw new IllegalStateException("illegal transition " + c.state() + " -> PIN_CAPTURED");
+  /** The case, ready for a new PIN; {@code entries} are wiped when it is not. */
+  private ResetCase requireCapturable(Pin... entries) {
+    try {
+      ResetCase c = active();
+      if (c.state() != CaseState.IDENTITY_BOUND && c.state() != CaseState.PIN_CAPTURED) {
+        throw new IllegalStateException("illegal transition " + c.state() + " -> PIN_CAPTURED");
+      }
+      requireOldPinOfChange(c);
+      return c;
+    } catch (IllegalStateException e) {
+      for (Pin p : entries) {
+        p.close();
+      }
+      throw e;
     }
-    return c;
+  }
+
+  /** A change needs the card's current PIN: there is no default to fall back on. */
+  private void requireOldPinOfChange(ResetCase c) {
+    if (c.service() == ServiceKind.CHANGE_INITIAL && oldPin == null) {
+      throw new IllegalStateException(
+          "change initial PIN: capture the card's current PIN (captureOldPin) first");
+    }
   }
 
   private PinEntry entry(ResetCase c) {
@@ -292,12 +318,13 @@ public final class ResetCaseService {
 
   /**
    * CHANGE_INITIAL: the card's current PIN as the citizen typed it on the PIN pad; takes ownership
-   * (wiped with the new PIN). Without it the issuing PIN 123456 is assumed.
+   * (wiped with the new PIN). Required before the new PIN of a change is checked or captured: there
+   * is no default (such as the issuing PIN 123456) to fall back on. Asking again replaces it.
    */
   public void captureOldPin(Pin old) {
     ResetCase c = active();
-    if (c.service() != dev.pindesk.domain.audit.ServiceKind.CHANGE_INITIAL
-        || c.state() != CaseState.IDENTITY_BOUND) {
+    if (c.service() != ServiceKind.CHANGE_INITIAL
+        || (c.state() != CaseState.IDENTITY_BOUND && c.state() != CaseState.PIN_CAPTURED)) {
       old.close();
       throw new IllegalStateException("the old PIN belongs to a bound change-initial case");
     }

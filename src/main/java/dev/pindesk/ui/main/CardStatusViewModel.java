@@ -47,6 +47,8 @@ public final class CardStatusViewModel {
     TaskRunner.onFx(
         () -> {
           readers.set(snapshot);
+          // The training card goes in after the first frame: follow the slot.
+          context.trainingSlot().ifPresent(s -> trainingCardInserted.set(s.inserted()));
           boolean anyCard = snapshot.readers().stream().anyMatch(ReaderState::cardPresent);
           if (!anyCard) {
             card.set(Optional.empty());

@@ -3,6 +3,7 @@ package dev.pindesk.ui.signin;
 import atlantafx.base.theme.Styles;
 import dev.pindesk.ui.Texts;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -46,11 +47,20 @@ public final class SignInView extends StackPane {
     submit
         .textProperty()
         .bind(
-            model
-                .lockModeProperty()
-                .flatMap(
-                    locked ->
-                        Texts.of(model.messages(), locked ? "signin.unlock" : "signin.submit")));
+            Bindings.createStringBinding(
+                () ->
+                    model
+                        .messages()
+                        .get()
+                        .get(
+                            !model.readyProperty().get()
+                                ? "signin.preparing"
+                                : model.lockModeProperty().get()
+                                    ? "signin.unlock"
+                                    : "signin.submit"),
+                model.messages(),
+                model.readyProperty(),
+                model.lockModeProperty()));
     submit.getStyleClass().add(Styles.ACCENT);
     submit.setDefaultButton(true);
     submit.disableProperty().bind(model.busyProperty());

@@ -33,6 +33,7 @@ public final class SignInViewModel {
   private final StringProperty error = new SimpleStringProperty("");
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final BooleanProperty lockMode = new SimpleBooleanProperty();
+  private final BooleanProperty ready = new SimpleBooleanProperty(true);
 
   public SignInViewModel(
       Supplier<SignInService> service,
@@ -114,6 +115,14 @@ public final class SignInViewModel {
 
   public BooleanProperty lockModeProperty() {
     return lockMode;
+  }
+
+  /**
+   * False while the counter behind the form (journal, operators) is still opening: the form can be
+   * filled and submitted, and the check waits for it.
+   */
+  public BooleanProperty readyProperty() {
+    return ready;
   }
 
   public ObjectProperty<Messages> messages() {

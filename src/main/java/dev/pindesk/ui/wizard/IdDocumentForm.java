@@ -13,6 +13,8 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -79,7 +81,7 @@ public final class IdDocumentForm extends VBox {
     expiry.setId(idPrefix + "Expiry");
     expiry.valueProperty().bindBidirectional(model.expiryProperty());
     expiry.disableProperty().bind(model.longTermProperty());
-    CheckBox longTerm = checkBox(idPrefix + "LongTerm", "idstep.long_term", m);
+    CheckBox longTerm = checkBox(idPrefix + "LongTerm", "idstep.long_term", KeyCode.L, m);
     longTerm.selectedProperty().bindBidirectional(model.longTermProperty());
     Label expired = new Label();
     expired.textProperty().bind(Texts.of(m, "idstep.expired"));
@@ -87,9 +89,9 @@ public final class IdDocumentForm extends VBox {
     expired.visibleProperty().bind(model.expiredBinding());
     expired.managedProperty().bind(expired.visibleProperty());
 
-    CheckBox photo = checkBox(idPrefix + "Photo", "idstep.check.photo", m);
+    CheckBox photo = checkBox(idPrefix + "Photo", "idstep.check.photo", KeyCode.P, m);
     photo.selectedProperty().bindBidirectional(model.photoMatchesProperty());
-    CheckBox intact = checkBox(idPrefix + "Intact", "idstep.check.intact", m);
+    CheckBox intact = checkBox(idPrefix + "Intact", "idstep.check.intact", KeyCode.I, m);
     intact.selectedProperty().bindBidirectional(model.intactProperty());
 
     GridPane grid = new GridPane();
@@ -99,6 +101,21 @@ public final class IdDocumentForm extends VBox {
     grid.addRow(1, label("idstep.name", m), name);
     grid.addRow(2, label("idstep.expiry", m), new VBox(4, new HBox(12, expiry, longTerm), expired));
     getChildren().addAll(title, grid, photo, intact);
+    // Alt+L / Alt+P / Alt+I tick the boxes from anywhere in this form (e.g. still in the name
+    // field): each check stays a deliberate key of its own, without tabbing to it.
+    addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (!e.isAltDown() || e.isControlDown() || e.isMetaDown()) {
+            return;
+          }
+          for (CheckBox box : new CheckBox[] {longTerm, photo, intact}) {
+            if (box.getUserData() == e.getCode() && !box.isDisabled()) {
+              box.setSelected(!box.isSelected());
+              e.consume();
+            }
+          }
+        });
   }
 
   /** Puts the caret in the number field. */
@@ -124,10 +141,13 @@ public final class IdDocumentForm extends VBox {
     return l;
   }
 
-  private static CheckBox checkBox(String id, String key, ObservableValue<Messages> m) {
+  private static CheckBox checkBox(
+      String id, String key, KeyCode shortcut, ObservableValue<Messages> m) {
     CheckBox c = new CheckBox();
     c.setId(id);
-    c.textProperty().bind(Texts.of(m, key));
+    c.setMnemonicParsing(false);
+    c.textProperty().bind(Texts.of(m, key).concat("  (Alt+" + shortcut.getName() + ")"));
+    c.setUserData(shortcut);
     return c;
   }
 }

@@ -6,7 +6,10 @@ import dev.pindesk.ports.PinPad;
 import dev.pindesk.ui.TaskRunner;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The new-PIN step: two entries on the customer PIN pad, the policy judging the first before the
@@ -20,6 +23,8 @@ public final class PinCapture {
   private final WizardServices services;
   private final IntegerProperty entry = new SimpleIntegerProperty();
   private final IntegerProperty digits = new SimpleIntegerProperty();
+  private final ObjectProperty<PinPad.Prompt> prompt =
+      new SimpleObjectProperty<>(PinPad.Prompt.NEW_PIN);
 
   PinCapture(WizardViewModel model, WizardServices services) {
     this.model = model;
@@ -39,6 +44,7 @@ public final class PinCapture {
     if (model.serviceProperty().get() == dev.pindesk.domain.audit.ServiceKind.CHANGE_INITIAL) {
       entry.set(1);
       digits.set(0);
+      prompt.set(PinPad.Prompt.OLD_PIN);
       ask(PinPad.Prompt.OLD_PIN, reasonKey)
           .thenAccept(
               old ->
@@ -58,6 +64,7 @@ public final class PinCapture {
   private void askNew(String reasonKey) {
     entry.set(1);
     digits.set(0);
+    prompt.set(PinPad.Prompt.NEW_PIN);
     ask(PinPad.Prompt.NEW_PIN, reasonKey)
         .thenAccept(
             first ->
@@ -79,6 +86,7 @@ public final class PinCapture {
     model.noticeProperty().set(Optional.empty());
     entry.set(2);
     digits.set(0);
+    prompt.set(PinPad.Prompt.CONFIRM_NEW_PIN);
     ask(PinPad.Prompt.CONFIRM_NEW_PIN, null)
         .thenAccept(
             second ->
@@ -142,9 +150,17 @@ public final class PinCapture {
     services.pinPad().cancel();
   }
 
-  /** 1 or 2 while an entry runs, 0 otherwise. */
+  /** 1 or 2 while an entry runs (1 also for the current PIN of a change), 0 otherwise. */
   public IntegerProperty entryProperty() {
     return entry;
+  }
+
+  /**
+   * What the running entry asks for: the card's current PIN (change initial PIN), the new PIN, or
+   * the new PIN again.
+   */
+  public ReadOnlyObjectProperty<PinPad.Prompt> promptProperty() {
+    return prompt;
   }
 
   /** Digits typed in the running entry: the clerk's progress dots. */

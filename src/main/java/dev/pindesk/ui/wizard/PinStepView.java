@@ -1,6 +1,7 @@
 package dev.pindesk.ui.wizard;
 
 import atlantafx.base.theme.Styles;
+import dev.pindesk.ports.PinPad;
 import dev.pindesk.ui.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -22,7 +23,21 @@ final class PinStepView extends VBox {
     title.textProperty().bind(Texts.of(model.messages(), "pinstep.title"));
     title.getStyleClass().add(Styles.TITLE_3);
     Label waiting = new Label();
-    waiting.textProperty().bind(Texts.of(model.messages(), "pinstep.waiting"));
+    waiting.setId("pinWaiting");
+    waiting
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model
+                        .messages()
+                        .get()
+                        .get(
+                            pin.promptProperty().get() == PinPad.Prompt.OLD_PIN
+                                ? "pinstep.waiting_current"
+                                : "pinstep.waiting"),
+                pin.promptProperty(),
+                model.messages()));
     waiting.setWrapText(true);
     Label progress = new Label();
     progress.setId("pinProgress");
@@ -37,9 +52,10 @@ final class PinStepView extends VBox {
                             .messages()
                             .get()
                             .get(
-                                pin.entryProperty().get() == 1 ? "pinstep.first" : "pinstep.second",
+                                progressKey(pin.promptProperty().get()),
                                 pin.digitsProperty().get()),
                 pin.entryProperty(),
+                pin.promptProperty(),
                 pin.digitsProperty(),
                 model.messages()));
     progress.getStyleClass().add(Styles.TITLE_4);
@@ -65,5 +81,14 @@ final class PinStepView extends VBox {
     retry.managedProperty().bind(retry.visibleProperty());
     retry.setOnAction(e -> pin.start());
     getChildren().addAll(title, waiting, progress, dots, retry);
+  }
+
+  /** The clerk's name for the running entry. */
+  private static String progressKey(PinPad.Prompt prompt) {
+    return switch (prompt) {
+      case OLD_PIN -> "pinstep.current";
+      case NEW_PIN -> "pinstep.first";
+      case CONFIRM_NEW_PIN -> "pinstep.second";
+    };
   }
 }

@@ -59,8 +59,15 @@ public final class WizardView extends BorderPane {
     setBottom(statusBar);
     model.stepProperty().addListener((o, a, b) -> show());
     show();
+    sceneProperty()
+        .addListener(
+            (o, a, scene) -> {
+              if (scene != null && a == null) {
+                warmUpSteps();
+              }
+            });
     // Keyboard-first: Enter always means Next, even on a check box or a choice (JavaFX would
-    // toggle them instead); buttons of the steps themselves keep their own Enter.
+    // toggle them instead); buttons of the steps themselves keep their own Enter. Esc is Back.
     addEventFilter(
         javafx.scene.input.KeyEvent.KEY_PRESSED,
         e -> {
@@ -69,6 +76,11 @@ public final class WizardView extends BorderPane {
                   || e.getTarget() instanceof javafx.scene.control.ToggleButton)) {
             e.consume();
             model.next();
+          } else if (e.getCode() == KeyCode.ESCAPE
+              && e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+            // A text field with a formatter (the ID number) would swallow Esc; Esc is Back.
+            e.consume();
+            model.back();
           }
         });
     if (model.training()) {
@@ -103,6 +115,29 @@ public final class WizardView extends BorderPane {
     return box;
   }
 
+  /**
+   * Styles and lays out every step once, off-screen, one step per FX event: the first showing of a
+   * step (its skins, a date picker, text fields) would otherwise cost several hundred ms, on the
+   * clerk's first case after sign-in.
+   */
+  private void warmUpSteps() {
+    for (WizardStep s : WizardStep.values()) {
+      javafx.application.Platform.runLater(
+          () -> {
+            Node node = steps.get(s);
+            if (node.getParent() != null || getScene() == null) {
+              return; // showing already
+            }
+            node.setVisible(false);
+            content.getChildren().add(0, node);
+            content.applyCss();
+            content.layout();
+            content.getChildren().remove(node);
+            node.setVisible(true);
+          });
+    }
+  }
+
   /** Puts the keyboard focus into the current step (e.g. after sign-in or unlock). */
   public void focusCurrentStep() {
     show();
@@ -117,6 +152,27 @@ public final class WizardView extends BorderPane {
       javafx.application.Platform.runLater(focus);
     } else {
       javafx.application.Platform.runLater(node::requestFocus);
+    }
+  }
+
+  private void focusNextAfterAction(Button next) {
+    if (getScene() == null
+        || !model.canGoNextBinding().get()
+        || model.stepProperty().get() == WizardStep.SERVICE) {
+      return;
+    }
+    Node focused = getScene().getFocusOwner();
+    boolean editing =
+        focused != null
+            && !focused.isDisabled()
+            && (focused instanceof javafx.scene.control.TextInputControl
+                || focused instanceof javafx.scene.control.CheckBox
+                || focused instanceof javafx.scene.control.ToggleButton
+                || focused instanceof javafx.scene.control.ComboBoxBase);
+    if (!editing) {
+      // After the customer PIN pad (its own window) the keyboard belongs to the clerk again.
+      getScene().getWindow().requestFocus();
+      next.requestFocus();
     }
   }
 
@@ -170,6 +226,17 @@ public final class WizardView extends BorderPane {
     next.setDefaultButton(true);
     next.disableProperty().bind(model.canGoNextBinding().not());
     next.setOnAction(e -> model.next());
+    // Once a step's own action (read card, PIN entry, write) has completed it, Enter means Next:
+    // the focus leaves the step's button (where Enter would repeat the action) for Next. It stays
+    // in a field or on a check box, where the clerk may still be correcting something.
+    model
+        .canGoNextBinding()
+        .addListener(
+            (o, was, now) -> {
+              if (now) {
+                javafx.application.Platform.runLater(() -> focusNextAfterAction(next));
+              }
+            });
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox nav = new HBox(12, cancel, spacer, back, next);

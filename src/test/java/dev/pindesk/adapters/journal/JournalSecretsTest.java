@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.domain.audit.Person;
 import dev.pindesk.service.audit.SteppingClock;
-import dev.pindesk.service.audit.TrainingJournalGenerator;
+import dev.pindesk.service.audit.SyntheticJournalGenerator;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class JournalSecretsTest {
     try (SqliteJournalStore store =
         SqliteJournalStore.open(
             file, TestJournals.options(50).withClock(clock).withoutDurability())) {
-      new TrainingJournalGenerator(99, clock, store).generate(300);
+      new SyntheticJournalGenerator(99, clock, store).generate(300);
       store.append(TestJournals.event(3).withAgent(new Person("110101194912310036", "欧阳娜")));
     }
     assertThat(JournalVerifier.verify(file, Optional.empty()).valid()).isTrue();

@@ -95,6 +95,7 @@ class ResetCaseServiceTest {
   void changesTheInitialPin() throws Exception {
     counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
     counter.bound(ServiceKind.CHANGE_INITIAL, HolderKind.AGENT);
+    counter.service.captureOldPin(Counter.pin("123456"));
     counter.captured("604918");
     assertThat(counter.service.write().to()).isEqualTo(WRITTEN);
     assertThat(counter.cardHolds("604918")).isTrue();

@@ -7,6 +7,7 @@ import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.testing.TrainingCards;
 import java.util.List;
+import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -93,6 +94,9 @@ class WizardServicesTest extends WizardFixture {
     if (service == KeyCode.DIGIT3) {
       // Change initial PIN: the pad first asks for the card's current PIN.
       waitFor(() -> padPrompt(robot, "Please enter your current PIN"));
+      // The clerk's dots name the current PIN, not a "first entry" of the new one.
+      assertThat(robot.lookup("#pinProgress").queryAs(Label.class).getText()).isEqualTo("当前密码：0/6");
+      assertThat(robot.lookup("#pinWaiting").queryAs(Label.class).getText()).contains("当前密码");
       typePin(robot, "123456");
       waitFor(() -> padPrompt(robot, "Please enter your new PIN"));
     }

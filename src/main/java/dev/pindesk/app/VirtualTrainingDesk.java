@@ -1,0 +1,152 @@
+package dev.pindesk.app;
+
+import dev.pindesk.adapters.virtualcard.CardInfoSpec;
+import dev.pindesk.adapters.virtualcard.FaultSpec;
+import dev.pindesk.adapters.virtualcard.HolderSpec;
+import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
+import dev.pindesk.adapters.virtualcard.PinSpec;
+import dev.pindesk.adapters.virtualcard.PinState;
+import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
+import dev.pindesk.adapters.virtualcard.VirtualCardSpecs;
+import dev.pindesk.adapters.virtualcard.VirtualSscCard;
+import dev.pindesk.domain.audit.Person;
+import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
+import dev.pindesk.ports.CardConnection;
+import dev.pindesk.ports.CardTerminals;
+import dev.pindesk.ports.ReaderState;
+import dev.pindesk.service.audit.TrainingCardDesk;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The training desk of {@code training generate-journal}: in-process virtual training cards (the
+ * shipped generation-3 SM4 profile) made for each citizen, in one in-process reader.
+ */
+final class VirtualTrainingDesk implements TrainingCardDesk {
+  private static final String READER = "PinDesk Training Desk";
+
+  private final VirtualCardSpec base = VirtualCardSpecs.loadResource(GuiMain.TRAINING_CARD);
+  private final InProcessCardTerminals cards = new InProcessCardTerminals(READER);
+  private final CardTerminals terminals = new LosingTerminals();
+  private boolean loseNextWrite;
+
+  VirtualTrainingDesk() {
+    cards.setMuteTimeout(Duration.ZERO); // a mute card is reported at once, not after 2 s
+  }
+
+  @Override
+  public CardTerminals terminals() {
+    return terminals;
+  }
+
+  @Override
+  public String reader() {
+    return READER;
+  }
+
+  @Override
+  public void insert(Person holder, Card card) {
+    cards.remove(READER);
+    cards.insert(READER, VirtualSscCard.fromSpec(spec(holder, card)));
+  }
+
+  @Override
+  public void loseNextWriteAnswer() {
+    loseNextWrite = true;
+  }
+
+  private VirtualCardSpec spec(Person holder, Card card) {
+    String id = holder.idNumber();
+    CardInfoSpec info = base.card();
+    HolderSpec h = base.holder();
+    PinSpec pin = base.pin();
+    return new VirtualCardSpec(
+        base.label(),
+        base.protocol(),
+        base.algorithm(),
+        base.fciStatesAlgorithm(),
+        new CardInfoSpec(
+            info.cardIdCode(),
+            info.cardType(),
+            info.specVersion(),
+            info.issuerOrg(),
+            info.issueDate(),
+            card == Card.EXPIRED ? "2024-06-30" : "2034-06-30",
+            info.cardNumber()),
+        new HolderSpec(
+            id,
+            holder.name(),
+            (id.charAt(16) - '0') % 2 == 1 ? "1" : "2",
+            h.ethnicity(),
+            id.substring(0, 6),
+            id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14)),
+        card == Card.PIN_BLOCKED
+            ? new PinSpec(pin.initial(), pin.maxTries(), 0, PinState.PIN_BLOCKED)
+            : pin,
+        base.keyIndex(),
+        base.ef06NeedsAuthentication(),
+        base.retryCheckCountsAsTry(),
+        base.getResponse(),
+        base.elementLengths(),
+        card == Card.MUTE ? FaultSpec.muteAfter(1) : FaultSpec.NONE);
+  }
+
+  /** The desk's reader, losing the answer of a PIN write (80/84 5E or 24) when asked to. */
+  private final class LosingTerminals implements CardTerminals {
+    @Override
+    public List<ReaderState> readers() throws CardException {
+      return cards.readers();
+    }
+
+    @Override
+    public List<ReaderState> awaitChange(Duration timeout) throws CardException {
+      return cards.awaitChange(timeout);
+    }
+
+    @Override
+    public CardConnection connect(String reader) throws CardException {
+      CardConnection c = cards.connect(reader);
+      return new CardConnection() {
+        @Override
+        public String readerName() {
+          return c.readerName();
+        }
+
+        @Override
+        public byte[] atr() {
+          return c.atr();
+        }
+
+        @Override
+        public byte[] transmit(byte[] command) throws CardException {
+          byte[] answer = c.transmit(command);
+          boolean write =
+              command.length > 1
+                  && (command[0] == (byte) 0x80 || command[0] == (byte) 0x84)
+                  && (command[1] == 0x5E || command[1] == 0x24);
+          if (write && loseNextWrite) {
+            loseNextWrite = false;
+            throw new CardException(CardErrorCode.CARD_REMOVED, "training: write answer lost");
+          }
+          return answer;
+        }
+
+        @Override
+        public void beginExclusive() throws CardException {
+          c.beginExclusive();
+        }
+
+        @Override
+        public void endExclusive() {
+          c.endExclusive();
+        }
+
+        @Override
+        public void close() {
+          c.close();
+        }
+      };
+    }
+  }
+}
