@@ -87,7 +87,7 @@ final class CounterWiring {
         new ResetCaseService(
             new ResetCaseDevices(terminals, module, new CaseAuditRecorder(audited)),
             profiles,
-            new ResetCaseConfig(AgentPolicy.everywhere(), true),
+            new ResetCaseConfig(agentPolicy(), true),
             new CaseIds(casePrefix(workstation), clock, new SecureRandom()),
             clock);
     boolean scrambled = Settings.get("pinpad.scrambled").map(Boolean::parseBoolean).orElse(false);
@@ -135,5 +135,15 @@ final class CounterWiring {
     } catch (JournalException e) {
       LOG.error("journal not closed cleanly: {}", e.getMessage());
     }
+  }
+
+  /**
+   * Region policy for agents: {@code pindesk.agent.regions} / {@code PINDESK_AGENT_REGIONS} ({@code
+   * all}, {@code none} or region code prefixes such as {@code 11,3101}); everywhere when unset. A
+   * value that is not a policy stops the start with its reason rather than silently allowing
+   * agents.
+   */
+  static AgentPolicy agentPolicy() {
+    return Settings.get("agent.regions").map(AgentPolicy::parse).orElse(AgentPolicy.everywhere());
   }
 }

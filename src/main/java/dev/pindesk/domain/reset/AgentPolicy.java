@@ -25,6 +25,33 @@ public record AgentPolicy(List<String> allowedRegionPrefixes) {
     return new AgentPolicy(List.of(""));
   }
 
+  /**
+   * The policy of a setting: {@code all} (or {@code *}) everywhere, {@code none} nowhere, otherwise
+   * comma-separated region code prefixes of 1–6 digits ({@code "11,3101"}: Beijing and one district
+   * of Shanghai).
+   *
+   * @throws IllegalArgumentException naming the element that is not a region prefix
+   */
+  public static AgentPolicy parse(String setting) {
+    String s = setting.strip();
+    if (s.equalsIgnoreCase("all") || s.equals("*")) {
+      return everywhere();
+    }
+    if (s.equalsIgnoreCase("none")) {
+      return nowhere();
+    }
+    java.util.List<String> prefixes = new java.util.ArrayList<>();
+    for (String part : s.split(",", -1)) {
+      String p = part.strip();
+      if (!p.matches("[0-9]{1,6}")) {
+        throw new IllegalArgumentException(
+            "agent regions: '" + p + "' is not a region code prefix (1-6 digits), all or none");
+      }
+      prefixes.add(p);
+    }
+    return new AgentPolicy(prefixes);
+  }
+
   public boolean allows(String regionCode) {
     return allowedRegionPrefixes.stream().anyMatch(regionCode::startsWith);
   }
