@@ -1,5 +1,6 @@
 package dev.pindesk.app;
 
+import dev.pindesk.adapters.virtualcard.AnswerLosingTerminals;
 import dev.pindesk.adapters.virtualcard.CardInfoSpec;
 import dev.pindesk.adapters.virtualcard.FaultSpec;
 import dev.pindesk.adapters.virtualcard.HolderSpec;
@@ -10,14 +11,9 @@ import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
 import dev.pindesk.adapters.virtualcard.VirtualCardSpecs;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.domain.audit.Person;
-import dev.pindesk.domain.error.CardErrorCode;
-import dev.pindesk.domain.error.CardException;
-import dev.pindesk.ports.CardConnection;
 import dev.pindesk.ports.CardTerminals;
-import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.audit.TrainingCardDesk;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The training desk of {@code training generate-journal}: in-process virtual training cards (the
@@ -28,8 +24,7 @@ final class VirtualTrainingDesk implements TrainingCardDesk {
 
   private final VirtualCardSpec base = VirtualCardSpecs.loadResource(GuiMain.TRAINING_CARD);
   private final InProcessCardTerminals cards = new InProcessCardTerminals(READER);
-  private final CardTerminals terminals = new LosingTerminals();
-  private boolean loseNextWrite;
+  private final AnswerLosingTerminals terminals = new AnswerLosingTerminals(cards);
 
   VirtualTrainingDesk() {
     cards.setMuteTimeout(Duration.ZERO); // a mute card is reported at once, not after 2 s
@@ -53,7 +48,7 @@ final class VirtualTrainingDesk implements TrainingCardDesk {
 
   @Override
   public void loseNextWriteAnswer() {
-    loseNextWrite = true;
+    terminals.loseNextWrite(AnswerLosingTerminals.Loss.AFTER_CARD);
   }
 
   private VirtualCardSpec spec(Person holder, Card card) {
@@ -90,63 +85,5 @@ final class VirtualTrainingDesk implements TrainingCardDesk {
         base.getResponse(),
         base.elementLengths(),
         card == Card.MUTE ? FaultSpec.muteAfter(1) : FaultSpec.NONE);
-  }
-
-  /** The desk's reader, losing the answer of a PIN write (80/84 5E or 24) when asked to. */
-  private final class LosingTerminals implements CardTerminals {
-    @Override
-    public List<ReaderState> readers() throws CardException {
-      return cards.readers();
-    }
-
-    @Override
-    public List<ReaderState> awaitChange(Duration timeout) throws CardException {
-      return cards.awaitChange(timeout);
-    }
-
-    @Override
-    public CardConnection connect(String reader) throws CardException {
-      CardConnection c = cards.connect(reader);
-      return new CardConnection() {
-        @Override
-        public String readerName() {
-          return c.readerName();
-        }
-
-        @Override
-        public byte[] atr() {
-          return c.atr();
-        }
-
-        @Override
-        public byte[] transmit(byte[] command) throws CardException {
-          byte[] answer = c.transmit(command);
-          boolean write =
-              command.length > 1
-                  && (command[0] == (byte) 0x80 || command[0] == (byte) 0x84)
-                  && (command[1] == 0x5E || command[1] == 0x24);
-          if (write && loseNextWrite) {
-            loseNextWrite = false;
-            throw new CardException(CardErrorCode.CARD_REMOVED, "training: write answer lost");
-          }
-          return answer;
-        }
-
-        @Override
-        public void beginExclusive() throws CardException {
-          c.beginExclusive();
-        }
-
-        @Override
-        public void endExclusive() {
-          c.endExclusive();
-        }
-
-        @Override
-        public void close() {
-          c.close();
-        }
-      };
-    }
   }
 }

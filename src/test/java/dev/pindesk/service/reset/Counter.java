@@ -3,6 +3,7 @@ package dev.pindesk.service.reset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
+import dev.pindesk.adapters.virtualcard.AnswerLosingTerminals;
 import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
@@ -39,7 +40,7 @@ final class Counter {
   static final List<String> PINS = List.of("385217", "729164", "604918");
 
   final InProcessCardTerminals cards = new InProcessCardTerminals();
-  final LosingTerminals terminals = new LosingTerminals(cards);
+  final AnswerLosingTerminals terminals = new AnswerLosingTerminals(cards);
   final List<CaseTransition> journal = new ArrayList<>();
   final ResetCaseService service;
   VirtualSscCard card;

@@ -8,6 +8,7 @@ import static dev.pindesk.domain.reset.CaseState.WRITTEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pindesk.adapters.virtualcard.AnswerLosingTerminals.Loss;
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.reset.CancelReason;
@@ -15,7 +16,6 @@ import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseStep;
 import dev.pindesk.domain.reset.CaseTransition;
-import dev.pindesk.service.reset.LosingTerminals.Loss;
 import dev.pindesk.testing.TrainingCards;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

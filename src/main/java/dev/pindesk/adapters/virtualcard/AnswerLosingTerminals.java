@@ -1,4 +1,4 @@
-package dev.pindesk.service.reset;
+package dev.pindesk.adapters.virtualcard;
 
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
@@ -10,10 +10,12 @@ import java.util.List;
 
 /**
  * Terminals that lose the answer of the next PIN-writing command (80/84 5E or 24) as a reader does
- * when the card is pulled: either after the card executed it, or before it reached the card.
+ * when the card is pulled: either after the card executed it, or before it reached the card. The
+ * training journal generator and the tests use it to produce IN_DOUBT cases on purpose.
  */
-final class LosingTerminals implements CardTerminals {
-  enum Loss {
+public final class AnswerLosingTerminals implements CardTerminals {
+  /** What happens to the next PIN write. */
+  public enum Loss {
     NONE,
     AFTER_CARD,
     BEFORE_CARD
@@ -22,11 +24,12 @@ final class LosingTerminals implements CardTerminals {
   private final CardTerminals delegate;
   private Loss nextWrite = Loss.NONE;
 
-  LosingTerminals(CardTerminals delegate) {
+  public AnswerLosingTerminals(CardTerminals delegate) {
     this.delegate = delegate;
   }
 
-  void loseNextWrite(Loss loss) {
+  /** The next PIN write's answer is lost as {@code loss} says; later writes pass. */
+  public synchronized void loseNextWrite(Loss loss) {
     nextWrite = loss;
   }
 
@@ -60,11 +63,10 @@ final class LosingTerminals implements CardTerminals {
             command.length > 1
                 && (command[0] == (byte) 0x80 || command[0] == (byte) 0x84)
                 && (command[1] == 0x5E || command[1] == 0x24);
-        if (!write || nextWrite == Loss.NONE) {
+        Loss loss = write ? takeLoss() : Loss.NONE;
+        if (loss == Loss.NONE) {
           return c.transmit(command);
         }
-        Loss loss = nextWrite;
-        nextWrite = Loss.NONE;
         if (loss == Loss.AFTER_CARD) {
           c.transmit(command);
         }
@@ -86,5 +88,11 @@ final class LosingTerminals implements CardTerminals {
         c.close();
       }
     };
+  }
+
+  private synchronized Loss takeLoss() {
+    Loss loss = nextWrite;
+    nextWrite = Loss.NONE;
+    return loss;
   }
 }
