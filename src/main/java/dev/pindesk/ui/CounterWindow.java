@@ -51,7 +51,15 @@ public final class CounterWindow extends StackPane {
             context.training(),
             this::signedIn);
     signIn.readyProperty().set(counter.isDone());
-    counter.whenComplete((c, e) -> TaskRunner.onFx(() -> signIn.readyProperty().set(true)));
+    counter.whenComplete(
+        (c, e) ->
+            TaskRunner.onFx(
+                () -> {
+                  signIn.readyProperty().set(true);
+                  if (e != null) {
+                    signIn.counterFailed(e);
+                  }
+                }));
     this.signInView = new SignInView(signIn);
     getChildren().add(signInView);
     addEventFilter(InputEvent.ANY, e -> counter.thenAccept(c -> c.idleLock().touch()));

@@ -71,10 +71,23 @@ public final class SignInViewModel {
         },
         failure -> {
           busy.set(false);
-          // The counter could not start (journal, operator directory): say why, never a trace.
-          Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-          error.set(messages.get().get("signin.unavailable", cause.getMessage()));
+          counterFailed(failure);
         });
+  }
+
+  /**
+   * The counter could not start (journal, operator directory, a setting): says why at once, not
+   * only when the clerk tries to sign in — and never as a trace.
+   */
+  public void counterFailed(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null
+        && (cause instanceof java.util.concurrent.CompletionException
+            || cause instanceof java.util.concurrent.ExecutionException
+            || cause.getMessage() == null)) {
+      cause = cause.getCause();
+    }
+    error.set(messages.get().get("signin.unavailable", String.valueOf(cause.getMessage())));
   }
 
   private void handle(SignInResult result) {

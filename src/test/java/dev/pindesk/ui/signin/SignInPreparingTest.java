@@ -83,4 +83,18 @@ class SignInPreparingTest {
     assertThat(signedIn).containsExactly(demo);
     assertThat(robot.lookup("#signInButton").queryAs(Button.class).getText()).isEqualTo("Sign in");
   }
+
+  @Test
+  void aCounterThatCannotStartSaysWhyBeforeAnyoneSignsIn(FxRobot robot) {
+    TaskRunner.onFx(
+        () ->
+            model.counterFailed(
+                new java.util.concurrent.CompletionException(
+                    new IllegalArgumentException("agent regions: 'x' is not a region"))));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model.errorProperty().get())
+        .startsWith("The counter cannot start")
+        .contains("agent regions: 'x' is not a region")
+        .doesNotContain("Exception");
+  }
 }
