@@ -1,5 +1,6 @@
 package dev.pindesk.adapters.central;
 
+import dev.pindesk.adapters.journal.JournalOutbox;
 import dev.pindesk.adapters.journal.SqliteJournalStore;
 import dev.pindesk.adapters.journal.StoreOptions;
 import dev.pindesk.crypto.Sm3;
@@ -15,10 +16,6 @@ import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.domain.sync.SealedBatch;
 import dev.pindesk.domain.sync.SealedEntry;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,23 +60,9 @@ record TestJournal(byte[] header, byte[] signature, List<SealedEntry> entries) {
   }
 
   static TestJournal read(Path file) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement s = c.createStatement()) {
-      byte[] header;
-      byte[] sig;
-      try (ResultSet rs = s.executeQuery("SELECT header, header_sig FROM journal_meta")) {
-        rs.next();
-        header = rs.getBytes(1);
-        sig = rs.getBytes(2);
-      }
-      List<SealedEntry> rows = new ArrayList<>();
-      try (ResultSet rs =
-          s.executeQuery("SELECT seq, header, body, hash FROM entries ORDER BY seq")) {
-        while (rs.next()) {
-          rows.add(new SealedEntry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4)));
-        }
-      }
-      return new TestJournal(header, sig, List.copyOf(rows));
+    try (JournalOutbox outbox = JournalOutbox.open(file)) {
+      SealedBatch all = outbox.read(0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+      return new TestJournal(outbox.header(), outbox.headerSignature(), all.entries());
     }
   }
 

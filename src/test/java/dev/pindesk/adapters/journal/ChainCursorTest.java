@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.pindesk.adapters.journal.ChainCursor.ChainException;
 import dev.pindesk.crypto.gm.Sm2;
 import dev.pindesk.crypto.gm.Sm3Chain;
+import dev.pindesk.domain.sync.SealedEntry;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,23 +31,12 @@ class ChainCursorTest {
   }
 
   static Shipped read(Path file) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement s = c.createStatement()) {
-      byte[] header;
-      byte[] sig;
-      try (ResultSet rs = s.executeQuery("SELECT header, header_sig FROM journal_meta")) {
-        rs.next();
-        header = rs.getBytes(1);
-        sig = rs.getBytes(2);
-      }
+    try (JournalOutbox outbox = JournalOutbox.open(file)) {
       List<Row> rows = new ArrayList<>();
-      try (ResultSet rs =
-          s.executeQuery("SELECT seq, header, body, hash FROM entries ORDER BY seq")) {
-        while (rs.next()) {
-          rows.add(new Row(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4)));
-        }
+      for (SealedEntry e : outbox.read(0, Integer.MAX_VALUE, Integer.MAX_VALUE).entries()) {
+        rows.add(new Row(e.seq(), e.header(), e.body(), e.hash()));
       }
-      return new Shipped(header, sig, rows);
+      return new Shipped(outbox.header(), outbox.headerSignature(), rows);
     }
   }
 
