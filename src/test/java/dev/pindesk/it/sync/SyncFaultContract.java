@@ -220,6 +220,8 @@ abstract class SyncFaultContract {
               outbox.lastSeq(),
               (System.nanoTime() - t0) / 1_000_000,
               link.acknowledged());
+          // The cursor is stored before the service publishes the status that follows from it.
+          await(() -> sync.status().pending() == 0, Duration.ofSeconds(10), sync);
           assertThat(sync.status().backlogAlert()).isFalse();
           assertThat(sync.status().online()).isTrue();
         }
