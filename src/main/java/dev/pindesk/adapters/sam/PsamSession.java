@@ -38,7 +38,9 @@ final class PsamSession {
     return require(channel.transmit(select), "select", CardErrorCode.SECURITY_MODULE_WRONG);
   }
 
-  /** INIT FOR DESCRYPT then the MAC command(s); returns the MAC ({@code macLength} bytes). */
+  /**
+   * SELECT, INIT FOR DESCRYPT, then the MAC command(s); returns the MAC ({@code macLength} bytes).
+   */
   byte[] mac(MacRequest request) throws CardException {
     PsamProfile.KeySlot key =
         profile
@@ -53,6 +55,7 @@ final class PsamSession {
                             + request.purpose()
                             + " "
                             + request.algorithm()));
+    select();
     initForDescrypt(key, request);
     byte[] stream = MacInput.stream(request, profile.mac().ivInFirstBlock());
     try {

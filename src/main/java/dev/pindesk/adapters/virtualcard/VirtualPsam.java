@@ -166,7 +166,7 @@ public final class VirtualPsam implements VirtualCard {
     if (apdu.cla() != 0x00 && apdu.cla() != 0x80) {
       return Answer.status(CLA_NOT_SUPPORTED).toBytes();
     }
-    if (apdu.cla() == 0x00 && apdu.ins() == 0xC0) {
+    if (apdu.ins() == 0xC0) { // GET RESPONSE, in the class of the command it follows
       return getResponse(apdu);
     }
     pending = null;
