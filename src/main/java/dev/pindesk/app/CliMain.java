@@ -26,6 +26,7 @@ final class CliMain {
             err);
     List<Object> extra = new ArrayList<>(List.of(CommandGroups.all(context.messages())));
     extra.add(new VirtualCardCommand());
+    extra.add(CommandGroups.sam(context.terminals(), context.messages()));
     extra.add(OperatorsCommand.create(context.messages()));
     extra.add(CentralCommands.create());
     return PinDeskCli.run(context, args, extra.toArray());

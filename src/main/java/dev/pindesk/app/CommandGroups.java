@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code journal}, {@code keys} and {@code training} command groups and {@code sync}, wired
- * with messages.
+ * The {@code journal}, {@code keys}, {@code training} and {@code sam} command groups and {@code
+ * sync}, wired with messages.
  */
 final class CommandGroups {
   private CommandGroups() {}
@@ -18,6 +18,18 @@ final class CommandGroups {
 
   @Command(name = "training", description = "Training tools.")
   static final class Training {}
+
+  @Command(name = "sam", description = "The security module (PSAM).")
+  static final class Sam {}
+
+  /** {@code sam info} over the CLI's readers. */
+  static CommandLine sam(
+      java.util.function.Supplier<dev.pindesk.ports.CardTerminals> terminals,
+      dev.pindesk.i18n.Messages messages) {
+    CommandLine sam = new CommandLine(new Sam());
+    sam.addSubcommand(new SamInfoCommand(terminals, messages));
+    return sam;
+  }
 
   /** The groups as subcommands for {@code PinDeskCli.run(..., extra)}. */
   static Object[] all(dev.pindesk.i18n.Messages messages) {

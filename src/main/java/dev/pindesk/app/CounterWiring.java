@@ -6,7 +6,6 @@ import dev.pindesk.adapters.journal.StoreOptions;
 import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
 import dev.pindesk.adapters.receipt.CjkFont;
 import dev.pindesk.adapters.receipt.PdfReceiptRenderer;
-import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.domain.audit.AuditEvent;
 import dev.pindesk.domain.audit.AuditOutcome;
@@ -40,16 +39,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the counter for training mode: training keys and journal, the training operator directory
- * with its demo operator, the training security module, the on-screen customer PIN pad. Everything
- * lives under {@code ~/.pindesk/training} (or {@code pindesk.home}), apart from any production
- * data.
+ * with its demo operator, the security module of the settings (training keys by default, or a
+ * PSAM), the on-screen customer PIN pad. Everything lives under {@code ~/.pindesk/training} (or
+ * {@code pindesk.home}), apart from any production data.
  */
 final class CounterWiring {
   private static final Logger LOG = LoggerFactory.getLogger(CounterWiring.class);
 
   private CounterWiring() {}
 
-  static CounterContext training(CardTerminals terminals, CardProfiles profiles, TaskRunner runner)
+  /**
+   * @param terminals the citizen's readers (the security module's reader hidden)
+   * @param sam the security module the settings chose (training keys unless a PSAM is configured)
+   */
+  static CounterContext training(
+      CardTerminals terminals, CardProfiles profiles, TaskRunner runner, SamSetup sam)
       throws IOException {
     Path home =
         Settings.get("home")
@@ -82,7 +86,8 @@ final class CounterWiring {
     JournalStore audited = new WakingJournalStore(journal, sync::wake);
     SqliteOperatorDirectory operators = SqliteOperatorDirectory.open(home.resolve("operators.db"));
     TrainingOperators.ensureDemo(operators, clock);
-    SecurityModule module = new TrainingSecurityModule();
+    SecurityModule module = sam.module();
+    LOG.info("security module: {}", module.description());
     ResetCaseService cases =
         new ResetCaseService(
             new ResetCaseDevices(terminals, module, new CaseAuditRecorder(audited)),
@@ -119,7 +124,8 @@ final class CounterWiring {
         },
         module.isTraining() ? "status.sm.training" : "status.sm.ready",
         journalFile.getFileName().toString(),
-        sync.feed());
+        sync.feed(),
+        sam.feed());
   }
 
   /** Case numbers start with the workstation id, reduced to what a case number may hold. */

@@ -1,12 +1,15 @@
 package dev.pindesk.app;
 
 import dev.pindesk.adapters.pcsc.PcscTerminals;
+import dev.pindesk.adapters.sam.ReaderMatch;
 import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.adapters.virtualcard.VirtualCardSpecs;
+import dev.pindesk.adapters.virtualcard.VirtualPsam;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.service.CardReadService;
+import dev.pindesk.service.CitizenReaders;
 import dev.pindesk.ui.CounterContext;
 import dev.pindesk.ui.PinDeskApp;
 import dev.pindesk.ui.TaskRunner;
@@ -20,6 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires and starts the GUI. Training mode (the default while no hardware is configured) uses the
  * in-process virtual reader with a training card; {@code --pcsc} uses the real PC/SC readers.
+ * {@code --sam-reader NAME} (or {@code pindesk.sam=psam}) uses a PSAM as the security module; in
+ * training mode {@code pindesk.sam=psam} puts a virtual training PSAM into a second reader.
  *
  * <p>Only what paints the sign-in screen happens before the first frame (the translated texts). The
  * card profiles, the training card and the counter (journal, operators, keys, and with them
@@ -29,6 +34,9 @@ import org.slf4j.LoggerFactory;
 final class GuiMain {
   static final String TRAINING_READER = "PinDesk Training Reader";
   static final String TRAINING_CARD = "training-gen3-sm4.json";
+
+  /** In-process reader of the training PSAM (training mode with {@code pindesk.sam=psam}). */
+  static final String TRAINING_PSAM_READER = "PinDesk Training PSAM";
 
   private GuiMain() {}
 
@@ -56,15 +64,35 @@ final class GuiMain {
     }
   }
 
+  /** {@code --sam-reader NAME} (or {@code --sam-reader=NAME}): use the PSAM in that reader. */
+  static Optional<String> samReader(List<String> options) {
+    Optional<String> value = Optional.empty();
+    for (int i = 0; i < options.size(); i++) {
+      if (options.get(i).equals("--sam-reader") && i + 1 < options.size()) {
+        value = Optional.of(options.get(i + 1));
+      } else if (options.get(i).startsWith("--sam-reader=")) {
+        value = Optional.of(options.get(i).substring("--sam-reader=".length()));
+      }
+    }
+    return value;
+  }
+
   private static UiContext wire(List<String> options) {
-    CardTerminals terminals;
+    CardTerminals workstation;
     Optional<TrainingCardSlot> slot;
+    Optional<String> defaultSamReader = Optional.empty();
     if (options.contains("--pcsc")) {
-      terminals = new PcscTerminals();
+      workstation = new PcscTerminals();
       slot = Optional.empty();
     } else {
       InProcessCardTerminals training = new InProcessCardTerminals(TRAINING_READER);
-      terminals = training;
+      if (Settings.get("sam").filter(s -> s.trim().equalsIgnoreCase("psam")).isPresent()) {
+        // Training demo of the production path: a virtual PSAM holding the training keys.
+        training.addReader(TRAINING_PSAM_READER);
+        training.insert(TRAINING_PSAM_READER, VirtualPsam.training());
+        defaultSamReader = Optional.of(TRAINING_PSAM_READER);
+      }
+      workstation = training;
       slot =
           Optional.of(
               new TrainingSlot(
@@ -72,6 +100,15 @@ final class GuiMain {
                   TRAINING_READER,
                   () -> VirtualSscCard.fromSpec(VirtualCardSpecs.loadResource(TRAINING_CARD))));
     }
+    // The clerk's side never sees the security module's reader as a card reader. Only the name is
+    // needed before the first frame; the PSAM module itself is built after it.
+    Optional<String> samReader = samReader(options);
+    Optional<String> psamReader = SamSetup.psamReader(samReader, defaultSamReader);
+    CardTerminals terminals =
+        psamReader.isPresent()
+            ? new CitizenReaders(workstation, new ReaderMatch(psamReader.get())::matches)
+            : workstation;
+    Optional<String> fallbackSamReader = defaultSamReader;
     CompletableFuture<CardProfiles> profiles = new CompletableFuture<>();
     Optional<CompletableFuture<CounterContext>> counter =
         options.contains("--diagnostics")
@@ -82,9 +119,11 @@ final class GuiMain {
           try {
             profiles.complete(CardProfiles.builtIn());
             if (counter.isPresent()) {
+              SamSetup sam = SamSetup.fromSettings(workstation, samReader, fallbackSamReader);
               counter
                   .get()
-                  .complete(CounterWiring.training(terminals, profiles.join(), new TaskRunner()));
+                  .complete(
+                      CounterWiring.training(terminals, profiles.join(), new TaskRunner(), sam));
             }
             slot.ifPresent(TrainingCardSlot::insert);
           } catch (Exception | Error e) {

@@ -55,16 +55,61 @@ public final class KeyDiversification {
           "master key must be " + KEY_LENGTH + " bytes, got " + masterKey16.length);
     }
     byte[] dd = diversificationData(cardIdCode);
+    byte[] data = algorithm == CipherAlgorithm.TDES ? fold(dd) : dd;
+    try {
+      return fromData(algorithm, masterKey16, data);
+    } finally {
+      Secrets.wipe(data);
+    }
+  }
+
+  /**
+   * The same card key from the diversification data as a security module (PSAM) receives it: for
+   * {@link CipherAlgorithm#TDES} the 8-byte {@code D} (the XOR fold of the code's two ASCII
+   * halves), for {@link CipherAlgorithm#SM4} the code's 16 ASCII bytes. {@code diversify(a, mk,
+   * code)} equals {@code fromData(a, mk, data)} for that data.
+   *
+   * @throws IllegalArgumentException when the master key is not 16 bytes or the data is not 8
+   *     (TDES) / 16 (SM4) bytes
+   */
+  public static byte[] fromData(
+      CipherAlgorithm algorithm, byte[] masterKey16, byte[] diversificationData) {
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(masterKey16, "masterKey16");
+    Objects.requireNonNull(diversificationData, "diversificationData");
+    if (masterKey16.length != KEY_LENGTH) {
+      throw new IllegalArgumentException(
+          "master key must be " + KEY_LENGTH + " bytes, got " + masterKey16.length);
+    }
+    int expected = algorithm == CipherAlgorithm.TDES ? DES_BLOCK : CARD_ID_CODE_LENGTH;
+    if (diversificationData.length != expected) {
+      throw new IllegalArgumentException(
+          "diversification data for "
+              + algorithm
+              + " must be "
+              + expected
+              + " bytes, got "
+              + diversificationData.length);
+    }
     // KeyParameter copies the master key: that copy is ours to wipe.
     KeyParameter masterKey = new KeyParameter(masterKey16);
     try {
       return switch (algorithm) {
-        case TDES -> tdes(masterKey, dd);
-        case SM4 -> sm4(masterKey, dd);
+        case TDES -> tdes(masterKey, diversificationData);
+        case SM4 -> sm4(masterKey, diversificationData);
       };
     } finally {
       Secrets.wipe(masterKey.getKey());
     }
+  }
+
+  /** {@code D = dd[0..8] XOR dd[8..16]}. */
+  private static byte[] fold(byte[] dd) {
+    byte[] d = new byte[DES_BLOCK];
+    for (int i = 0; i < DES_BLOCK; i++) {
+      d[i] = (byte) (dd[i] ^ dd[i + DES_BLOCK]);
+    }
+    return d;
   }
 
   /** The 16 ASCII bytes of the card identification code. */
@@ -86,11 +131,9 @@ public final class KeyDiversification {
     return cardIdCode.getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static byte[] tdes(KeyParameter masterKey, byte[] dd) {
-    byte[] d = new byte[DES_BLOCK];
+  private static byte[] tdes(KeyParameter masterKey, byte[] d) {
     byte[] notD = new byte[DES_BLOCK];
     for (int i = 0; i < DES_BLOCK; i++) {
-      d[i] = (byte) (dd[i] ^ dd[i + DES_BLOCK]);
       notD[i] = (byte) ~d[i];
     }
     BlockCipher tdes = new DESedeEngine();

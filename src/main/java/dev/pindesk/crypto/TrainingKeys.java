@@ -58,7 +58,11 @@ public final class TrainingKeys {
     }
   }
 
-  private static byte[] masterKey(MacPurpose purpose, int keyIndex, CipherAlgorithm algorithm) {
+  /**
+   * The training master key itself, as a virtual training PSAM holds it (it diversifies per card
+   * like a real PSAM). Public by design, like everything here; the caller wipes the 16 bytes.
+   */
+  public static byte[] masterKey(MacPurpose purpose, int keyIndex, CipherAlgorithm algorithm) {
     Objects.requireNonNull(purpose, "purpose");
     Objects.requireNonNull(algorithm, "algorithm");
     String label = MASTER_KEY_LABEL + "|" + purpose + "|" + keyIndex + "|" + algorithm;

@@ -5,6 +5,7 @@ import dev.pindesk.domain.sync.SyncStatus;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.ReaderWatcher;
+import dev.pindesk.service.SecurityModuleStatus;
 import dev.pindesk.service.sync.SyncStatusFeed;
 import dev.pindesk.ui.signin.SignInView;
 import dev.pindesk.ui.signin.SignInViewModel;
@@ -72,11 +73,7 @@ public final class CounterWindow extends StackPane {
     wizard = new WizardViewModel(c.services(), messages.get(), context.training());
     messages.bindBidirectional(wizard.messages());
     wizardView = new WizardView(wizard, statusBar);
-    statusBar
-        .securityModuleProperty()
-        .bind(
-            messages.map(
-                m -> new StatusBar.Segment(m.get(c.securityModule()), StatusBar.Health.OK)));
+    showSecurityModule(c);
     statusBar.journalProperty().set(new StatusBar.Segment(c.journal(), StatusBar.Health.OK));
     showSync(c.sync());
     wizard
@@ -89,6 +86,31 @@ public final class CounterWindow extends StackPane {
                             statusBar
                                 .journalProperty()
                                 .set(new StatusBar.Segment(c.journal(), StatusBar.Health.ERROR))));
+  }
+
+  /**
+   * The security module segment follows its feed (a PSAM is probed on a background thread) and the
+   * language.
+   */
+  private void showSecurityModule(CounterContext c) {
+    ObjectProperty<SecurityModuleStatus> status =
+        new SimpleObjectProperty<>(SecurityModuleStatus.ok(c.securityModule(), ""));
+    statusBar
+        .securityModuleProperty()
+        .bind(
+            Bindings.createObjectBinding(
+                () ->
+                    new StatusBar.Segment(
+                        messages.get().get(status.get().messageKey()),
+                        switch (status.get().health()) {
+                          case OK -> StatusBar.Health.OK;
+                          case WARNING -> StatusBar.Health.WARNING;
+                          case ERROR -> StatusBar.Health.ERROR;
+                        },
+                        status.get().detail()),
+                messages,
+                status));
+    c.securityModuleFeed().subscribe(s -> TaskRunner.onFx(() -> status.set(s)));
   }
 
   /** The central segment follows the sync status (published on the sync thread) and language. */

@@ -11,7 +11,7 @@ import dev.pindesk.ports.CardConnection;
 final class InProcessCardConnection implements CardConnection {
   private final InProcessCardTerminals terminals;
   private final InProcessCardTerminals.Slot slot;
-  private final VirtualSscCard card;
+  private final VirtualCard card;
   private final long insertion;
   private final long serviceEpoch;
   private final byte[] atr;
@@ -20,7 +20,7 @@ final class InProcessCardConnection implements CardConnection {
   InProcessCardConnection(
       InProcessCardTerminals terminals,
       InProcessCardTerminals.Slot slot,
-      VirtualSscCard card,
+      VirtualCard card,
       long insertion,
       long serviceEpoch) {
     this.terminals = terminals;

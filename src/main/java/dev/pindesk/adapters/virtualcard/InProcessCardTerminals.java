@@ -15,10 +15,11 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Readers that live in this process and hold {@link VirtualSscCard}s: for unit tests and the UI's
- * mocked terminal. A test plays the clerk's hands ({@link #insert}, {@link #remove}), the USB cable
- * ({@link #addReader}, {@link #removeReader}) and the PC/SC service ({@link #setServiceAvailable});
- * the card's own faults (removal, silence) show up as a real reader would report them.
+ * Readers that live in this process and hold {@link VirtualSscCard}s (and {@link VirtualPsam}s):
+ * for unit tests and the UI's mocked terminal. A test plays the clerk's hands ({@link #insert},
+ * {@link #remove}), the USB cable ({@link #addReader}, {@link #removeReader}) and the PC/SC service
+ * ({@link #setServiceAvailable}); the card's own faults (removal, silence) show up as a real reader
+ * would report them.
  *
  * <p>{@link #awaitChange} reports every change since the readers were last reported to a caller
  * (also a card swapped between two polls), so a single poller never misses one.
@@ -52,7 +53,7 @@ public final class InProcessCardTerminals implements CardTerminals {
   /** A reader in which a card may sit. Guarded by the terminals' lock. */
   static final class Slot {
     final String name;
-    VirtualSscCard card;
+    VirtualCard card;
     long insertion;
     InProcessCardConnection exclusiveOwner;
 
@@ -91,7 +92,7 @@ public final class InProcessCardTerminals implements CardTerminals {
   }
 
   /** Puts {@code card} into {@code reader}; the card is powered up (warm reset). */
-  public void insert(String reader, VirtualSscCard card) {
+  public void insert(String reader, VirtualCard card) {
     Objects.requireNonNull(card);
     mutate(
         () -> {

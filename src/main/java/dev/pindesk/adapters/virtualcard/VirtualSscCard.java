@@ -16,7 +16,7 @@ import java.util.Random;
  * <p>This is the behaviour PinDesk's card layer is tested against, so every answer follows the
  * contract in {@code SSC-CARD.md} and the status words there.
  */
-public final class VirtualSscCard {
+public final class VirtualSscCard implements VirtualCard {
   private static final int INS_SELECT = 0xA4;
   private static final int INS_READ_RECORD = 0xB2;
   private static final int INS_GET_RESPONSE = 0xC0;

@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts a {@link VirtualSscCard} into the "Virtual PCD" reader of vsmartcard's vpcd driver, so the
- * real pcscd — and every PC/SC program — sees it as a card in a reader.
+ * Puts a {@link VirtualSscCard} (or any {@link VirtualCard}, e.g. a {@link VirtualPsam}) into the
+ * "Virtual PCD" reader of vsmartcard's vpcd driver, so the real pcscd — and every PC/SC program —
+ * sees it as a card in a reader.
  *
  * <p>Protocol: the card is the TCP client of vpcd; each message both ways is a 2-byte big-endian
  * length and a payload. A 1-byte payload from vpcd is control (0 power off, 1 power on, 2 reset —
@@ -51,7 +52,7 @@ public final class VpcdClient implements AutoCloseable {
   private static final int RESET = 2;
   private static final int GET_ATR = 4;
 
-  private final VirtualSscCard card;
+  private final VirtualCard card;
   private final InetSocketAddress address;
   private final Duration connectTimeout;
   private final CountDownLatch removed = new CountDownLatch(1);
@@ -60,14 +61,14 @@ public final class VpcdClient implements AutoCloseable {
   private Thread loop;
 
   /** A client for vpcd's first reader on this machine. */
-  public VpcdClient(VirtualSscCard card) {
+  public VpcdClient(VirtualCard card) {
     this(card, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_CONNECT_TIMEOUT);
   }
 
   /**
    * @param connectTimeout how long {@link #start()} keeps retrying while vpcd is not listening yet
    */
-  public VpcdClient(VirtualSscCard card, String host, int port, Duration connectTimeout) {
+  public VpcdClient(VirtualCard card, String host, int port, Duration connectTimeout) {
     this.card = Objects.requireNonNull(card);
     this.address = InetSocketAddress.createUnresolved(Objects.requireNonNull(host), port);
     this.connectTimeout = Objects.requireNonNull(connectTimeout);

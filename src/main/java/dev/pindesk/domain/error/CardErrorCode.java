@@ -51,7 +51,16 @@ public enum CardErrorCode {
   /** No security module (PSAM / encryption machine) is available. */
   SECURITY_MODULE_UNAVAILABLE(5),
   /** The security module refused the operation (e.g. training keys against a real card). */
-  SECURITY_MODULE_REFUSED(5);
+  SECURITY_MODULE_REFUSED(5),
+  /**
+   * The card in the security module's reader is not the configured PSAM: its application is missing
+   * (e.g. 6A 82) or the vendor profile does not fit it.
+   */
+  SECURITY_MODULE_WRONG(5),
+  /** The PSAM (or its application) is locked and must go back to the key administration. */
+  SECURITY_MODULE_LOCKED(5),
+  /** The PSAM lacks the key this card needs (e.g. 6A 88: key usage / version not loaded). */
+  SECURITY_MODULE_KEY_MISSING(5);
 
   private final int cliExitCode;
 

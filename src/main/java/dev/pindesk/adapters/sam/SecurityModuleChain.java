@@ -1,0 +1,68 @@
+package dev.pindesk.adapters.sam;
+
+import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
+import dev.pindesk.ports.MacRequest;
+import dev.pindesk.ports.SecurityModule;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Security modules in order of preference — the PSAM first, then an encryption machine (HSM) over
+ * the network (SSC-CARD.md §4). The next module is tried only when one is {@code
+ * SECURITY_MODULE_UNAVAILABLE}: a module that answered and said no (locked, wrong, refused, key
+ * missing) is an answer the clerk must see, not something to paper over with another key holder.
+ */
+public final class SecurityModuleChain implements SecurityModule {
+  private static final Logger LOG = LoggerFactory.getLogger(SecurityModuleChain.class);
+
+  private final List<SecurityModule> modules;
+
+  public SecurityModuleChain(List<SecurityModule> modules) {
+    if (modules.isEmpty()) {
+      throw new IllegalArgumentException("a security module chain needs at least one module");
+    }
+    this.modules = List.copyOf(modules);
+  }
+
+  public List<SecurityModule> modules() {
+    return modules;
+  }
+
+  @Override
+  public String description() {
+    return modules.stream().map(SecurityModule::description).collect(Collectors.joining(", then "));
+  }
+
+  /** Training only when every module is: one production module makes the chain production. */
+  @Override
+  public boolean isTraining() {
+    return modules.stream().allMatch(SecurityModule::isTraining);
+  }
+
+  @Override
+  public byte[] mac(MacRequest request) throws CardException {
+    CardException unavailable = null;
+    for (SecurityModule module : modules) {
+      try {
+        return module.mac(request);
+      } catch (CardException e) {
+        if (e.code() != CardErrorCode.SECURITY_MODULE_UNAVAILABLE) {
+          throw e;
+        }
+        LOG.warn(
+            "{} unavailable, trying the next security module: {}",
+            module.description(),
+            e.getMessage());
+        if (unavailable == null) {
+          unavailable = e;
+        } else {
+          unavailable.addSuppressed(e);
+        }
+      }
+    }
+    throw unavailable;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.pindesk.adapters.sam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.pindesk.domain.CipherAlgorithm;
+import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
+import dev.pindesk.ports.MacRequest;
+import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.SecurityModule;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SecurityModuleChainTest {
+  private static final MacRequest REQUEST =
+      new MacRequest(
+          MacPurpose.RESET_PIN,
+          1,
+          CipherAlgorithm.TDES,
+          "440300D156000005",
+          new byte[2],
+          new byte[8],
+          new byte[8]);
+
+  private final List<String> asked = new ArrayList<>();
+
+  private SecurityModule module(String name, CardErrorCode failure, byte answer) {
+    return new SecurityModule() {
+      @Override
+      public String description() {
+        return name;
+      }
+
+      @Override
+      public boolean isTraining() {
+        return false;
+      }
+
+      @Override
+      public byte[] mac(MacRequest request) throws CardException {
+        asked.add(name);
+        if (failure != null) {
+          throw new CardException(failure, name + " failed");
+        }
+        return new byte[] {answer, answer, answer, answer};
+      }
+    };
+  }
+
+  @Test
+  void fallsToTheNextModuleOnlyWhenOneIsUnavailable() throws Exception {
+    SecurityModuleChain chain =
+        new SecurityModuleChain(
+            List.of(
+                module("psam", CardErrorCode.SECURITY_MODULE_UNAVAILABLE, (byte) 0),
+                module("hsm", null, (byte) 7)));
+    assertThat(chain.mac(REQUEST)).containsExactly(7, 7, 7, 7);
+    assertThat(asked).containsExactly("psam", "hsm");
+    assertThat(chain.description()).isEqualTo("psam, then hsm");
+  }
+
+  @Test
+  void aModuleThatAnsweredNoIsTheAnswerAndTheNextIsNotAsked() {
+    for (CardErrorCode no :
+        List.of(
+            CardErrorCode.SECURITY_MODULE_LOCKED,
+            CardErrorCode.SECURITY_MODULE_WRONG,
+            CardErrorCode.SECURITY_MODULE_KEY_MISSING,
+            CardErrorCode.SECURITY_MODULE_REFUSED)) {
+      asked.clear();
+      SecurityModuleChain chain =
+          new SecurityModuleChain(
+              List.of(module("psam", no, (byte) 0), module("hsm", null, (byte) 7)));
+      assertThatExceptionOfType(CardException.class)
+          .isThrownBy(() -> chain.mac(REQUEST))
+          .satisfies(e -> assertThat(e.code()).isEqualTo(no));
+      assertThat(asked).containsExactly("psam");
+    }
+  }
+
+  @Test
+  void whenEveryModuleIsUnavailableTheFirstReasonIsThrownWithTheOthersAttached() {
+    SecurityModuleChain chain =
+        new SecurityModuleChain(
+            List.of(
+                module("psam", CardErrorCode.SECURITY_MODULE_UNAVAILABLE, (byte) 0),
+                module("hsm", CardErrorCode.SECURITY_MODULE_UNAVAILABLE, (byte) 0)));
+    assertThatExceptionOfType(CardException.class)
+        .isThrownBy(() -> chain.mac(REQUEST))
+        .withMessageContaining("psam failed")
+        .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+  }
+
+  @Test
+  void isTrainingOnlyWhenEveryModuleIs() {
+    assertThat(new SecurityModuleChain(List.of(new TrainingSecurityModule())).isTraining())
+        .isTrue();
+    assertThat(
+            new SecurityModuleChain(
+                    List.of(new TrainingSecurityModule(), module("psam", null, (byte) 0)))
+                .isTraining())
+        .isFalse();
+  }
+}
