@@ -25,15 +25,17 @@ CREATE TABLE journals (
 );
 CREATE INDEX journals_key ON journals (key_id);
 
--- Entries exactly as the workstation stored them (ciphertext, never decrypted here).
-CREATE TABLE entries (
+-- Entries exactly as the workstation stored them (ciphertext, never decrypted here), kept as the
+-- blocks they arrived in: one row per accepted batch holding its entries above the head then, in the
+-- batch's entry encoding (docs/sync-protocol.md, "Batch"). A journal's blocks never overlap and leave
+-- no gap: they cover 1..head_seq.
+CREATE TABLE entry_blocks (
   journal_id  TEXT    NOT NULL REFERENCES journals (journal_id),
-  seq         BIGINT  NOT NULL,
-  header      BYTEA   NOT NULL,
-  body        BYTEA   NOT NULL,
-  hash        BYTEA   NOT NULL,
+  first_seq   BIGINT  NOT NULL,
+  last_seq    BIGINT  NOT NULL,
+  entries     BYTEA   NOT NULL,
   received_at BIGINT  NOT NULL,
-  PRIMARY KEY (journal_id, seq)
+  PRIMARY KEY (journal_id, first_seq)
 );
 
 -- Every refused request (docs/sync-protocol.md).

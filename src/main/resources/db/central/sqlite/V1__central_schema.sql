@@ -25,15 +25,17 @@ CREATE TABLE journals (
 );
 CREATE INDEX journals_key ON journals (key_id);
 
--- Entries exactly as the workstation stored them (ciphertext, never decrypted here).
-CREATE TABLE entries (
+-- Entries exactly as the workstation stored them (ciphertext, never decrypted here), kept as the
+-- blocks they arrived in: one row per accepted batch holding its entries above the head then, in the
+-- batch's entry encoding (docs/sync-protocol.md, "Batch"). A journal's blocks never overlap and leave
+-- no gap: they cover 1..head_seq.
+CREATE TABLE entry_blocks (
   journal_id  TEXT    NOT NULL REFERENCES journals (journal_id),
-  seq         INTEGER NOT NULL,
-  header      BLOB    NOT NULL,
-  body        BLOB    NOT NULL,
-  hash        BLOB    NOT NULL,
+  first_seq   INTEGER NOT NULL,
+  last_seq    INTEGER NOT NULL,
+  entries     BLOB    NOT NULL,
   received_at INTEGER NOT NULL,
-  PRIMARY KEY (journal_id, seq)
+  PRIMARY KEY (journal_id, first_seq)
 );
 
 -- Every refused request (docs/sync-protocol.md).

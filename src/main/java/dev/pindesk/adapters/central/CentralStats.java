@@ -2,6 +2,7 @@ package dev.pindesk.adapters.central;
 
 import dev.pindesk.adapters.journal.ChainCursor;
 import dev.pindesk.adapters.journal.ChainCursor.ChainException;
+import dev.pindesk.domain.sync.SealedEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -134,16 +135,17 @@ public final class CentralStats {
     boolean ok = true;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT seq, header, body, hash FROM entries WHERE journal_id = ? ORDER BY seq")) {
-      ps.setFetchSize(2000);
+            "SELECT entries FROM entry_blocks WHERE journal_id = ? ORDER BY first_seq")) {
+      ps.setFetchSize(4);
       ps.setString(1, r.journalId());
       ChainCursor cursor = ChainCursor.genesis(r.header(), r.signature());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          count++;
+          List<SealedEntry> block = CentralStore.block(r.journalId(), rs.getBytes(1));
+          count += block.size();
           if (ok) {
             try {
-              cursor.accept(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4));
+              cursor.acceptAll(block);
             } catch (ChainException e) {
               ok = false;
             }

@@ -1,5 +1,6 @@
 package dev.pindesk.adapters.central;
 
+import dev.pindesk.adapters.sync.BatchCodec;
 import dev.pindesk.adapters.sync.RequestAuth;
 import dev.pindesk.crypto.gm.Sm2;
 import dev.pindesk.domain.sync.SealedEntry;
@@ -20,8 +21,6 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
  */
 public final class CentralStore {
   /** Rows per JDBC batch when inserting entries. */
-  private static final int INSERT_CHUNK = 500;
-
   private final CentralDatabase db;
 
   public CentralStore(CentralDatabase db) {
@@ -212,45 +211,54 @@ public final class CentralStore {
     List<SealedEntry> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT seq, header, body, hash FROM entries"
-                + " WHERE journal_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")) {
+            "SELECT entries FROM entry_blocks"
+                + " WHERE journal_id = ? AND last_seq >= ? AND first_seq <= ? ORDER BY first_seq")) {
       ps.setString(1, journalId);
       ps.setLong(2, from);
       ps.setLong(3, to);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new SealedEntry(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4)));
+          for (SealedEntry e : block(journalId, rs.getBytes(1))) {
+            if (e.seq() >= from && e.seq() <= to) {
+              out.add(e);
+            }
+          }
         }
       }
     }
     return out;
   }
 
-  /** Inserts {@code entries} with JDBC batching (one round trip per {@value #INSERT_CHUNK}). */
+  /**
+   * Stores {@code entries} (consecutive, all above the journal's head) as one block: a batch's new
+   * entries are written as the one value they arrived in, not row by row, so storing a drain costs
+   * about what writing its bytes to a file does.
+   */
   static void insertEntries(
       Connection c, String journalId, List<SealedEntry> entries, long receivedAt)
       throws SQLException {
+    if (entries.isEmpty()) {
+      return;
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO entries (journal_id, seq, header, body, hash, received_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      int pending = 0;
-      for (SealedEntry e : entries) {
-        ps.setString(1, journalId);
-        ps.setLong(2, e.seq());
-        ps.setBytes(3, e.header());
-        ps.setBytes(4, e.body());
-        ps.setBytes(5, e.hash());
-        ps.setLong(6, receivedAt);
-        ps.addBatch();
-        if (++pending == INSERT_CHUNK) {
-          ps.executeBatch();
-          pending = 0;
-        }
-      }
-      if (pending > 0) {
-        ps.executeBatch();
-      }
+            "INSERT INTO entry_blocks (journal_id, first_seq, last_seq, entries, received_at)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      ps.setString(1, journalId);
+      ps.setLong(2, entries.get(0).seq());
+      ps.setLong(3, entries.get(entries.size() - 1).seq());
+      ps.setBytes(4, BatchCodec.encodeEntries(entries));
+      ps.setLong(5, receivedAt);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The entries of one stored block. */
+  static List<SealedEntry> block(String journalId, byte[] bytes) throws SQLException {
+    try {
+      return BatchCodec.decodeEntries(bytes);
+    } catch (IllegalArgumentException e) {
+      throw new SQLException("journal " + journalId + ": stored entry block unreadable", e);
     }
   }
 }

@@ -37,10 +37,15 @@ public final class BatchCodec {
   private BatchCodec() {}
 
   public static byte[] encode(SealedBatch batch) {
-    int size = 4 + 1 + 2 + batch.journalHeader().length + 1 + batch.headerSignature().length + 4;
-    for (SealedEntry e : batch.entries()) {
-      size += 8 + 1 + e.header().length + 4 + e.body().length + HASH_LENGTH;
-    }
+    int size =
+        4
+            + 1
+            + 2
+            + batch.journalHeader().length
+            + 1
+            + batch.headerSignature().length
+            + 4
+            + entriesSize(batch.entries());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.write(MAGIC);
@@ -50,18 +55,75 @@ public final class BatchCodec {
       out.writeByte(batch.headerSignature().length);
       out.write(batch.headerSignature());
       out.writeInt(batch.entries().size());
-      for (SealedEntry e : batch.entries()) {
-        out.writeLong(e.seq());
-        out.writeByte(e.header().length);
-        out.write(e.header());
-        out.writeInt(e.body().length);
-        out.write(e.body());
-        out.write(e.hash());
-      }
+      writeEntries(out, batch.entries());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * Entries alone, in the batch's entry encoding without a count: how the central keeps a batch's
+   * new entries as one block.
+   */
+  public static byte[] encodeEntries(List<SealedEntry> entries) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(entriesSize(entries));
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      writeEntries(out, entries);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * The entries of {@link #encodeEntries}.
+   *
+   * @throws IllegalArgumentException when {@code bytes} are not whole entries
+   */
+  public static List<SealedEntry> decodeEntries(byte[] bytes) {
+    try {
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      List<SealedEntry> entries = new ArrayList<>();
+      while (b.hasRemaining()) {
+        entries.add(readEntry(b));
+      }
+      return entries;
+    } catch (BufferUnderflowException e) {
+      throw new IllegalArgumentException("entry block cut short");
+    }
+  }
+
+  private static int entriesSize(List<SealedEntry> entries) {
+    int size = 0;
+    for (SealedEntry e : entries) {
+      size += 8 + 1 + e.header().length + 4 + e.body().length + HASH_LENGTH;
+    }
+    return size;
+  }
+
+  private static void writeEntries(DataOutputStream out, List<SealedEntry> entries)
+      throws IOException {
+    for (SealedEntry e : entries) {
+      out.writeLong(e.seq());
+      out.writeByte(e.header().length);
+      out.write(e.header());
+      out.writeInt(e.body().length);
+      out.write(e.body());
+      out.write(e.hash());
+    }
+  }
+
+  private static SealedEntry readEntry(ByteBuffer b) {
+    long seq = b.getLong();
+    byte[] entryHeader = take(b, Byte.toUnsignedInt(b.get()));
+    int bodyLength = b.getInt();
+    if (bodyLength < 0 || bodyLength > b.remaining()) {
+      throw new IllegalArgumentException("entry " + seq + ": body length out of range");
+    }
+    byte[] body = take(b, bodyLength);
+    byte[] hash = take(b, HASH_LENGTH);
+    return new SealedEntry(seq, entryHeader, body, hash);
   }
 
   /**
@@ -86,15 +148,7 @@ public final class BatchCodec {
       }
       List<SealedEntry> entries = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        long seq = b.getLong();
-        byte[] entryHeader = take(b, Byte.toUnsignedInt(b.get()));
-        int bodyLength = b.getInt();
-        if (bodyLength < 0 || bodyLength > b.remaining()) {
-          throw new IllegalArgumentException("entry " + seq + ": body length out of range");
-        }
-        byte[] body = take(b, bodyLength);
-        byte[] hash = take(b, HASH_LENGTH);
-        entries.add(new SealedEntry(seq, entryHeader, body, hash));
+        entries.add(readEntry(b));
       }
       if (b.hasRemaining()) {
         throw new IllegalArgumentException(b.remaining() + " bytes after the last entry");
