@@ -228,9 +228,7 @@ public final class BatchIntake {
       ChainCursor cursor =
           ChainCursor.resume(
               j.header(), j.headSeq(), j.headHash(), j.segment(), j.lastCheckpointSeq());
-      for (SealedEntry e : fresh) {
-        cursor.accept(e.seq(), e.header(), e.body(), e.hash());
-      }
+      cursor.acceptAll(fresh);
       return cursor;
     } catch (ChainException e) {
       Problem p = e.problem();
