@@ -38,11 +38,11 @@ public final class RequestAuthenticator {
    * @throws Refused unauthenticated, not_enrolled, clock_skew or replayed (recorded)
    */
   public CentralStore.Workstation authenticate(
-      String method, String pathAndQuery, UnaryOperator<String> header, byte[] body)
+      String method, String pathAndQuery, UnaryOperator<String> header, String content)
       throws Refused, SQLException {
     String sentKeyId = header.apply(SyncProtocol.H_KEY_ID);
     try {
-      return check(method, pathAndQuery, header, body, sentKeyId);
+      return check(method, pathAndQuery, header, content, sentKeyId);
     } catch (Refused r) {
       refusals.record(sentKeyId, "", r);
       throw r;
@@ -50,7 +50,11 @@ public final class RequestAuthenticator {
   }
 
   private CentralStore.Workstation check(
-      String method, String pathAndQuery, UnaryOperator<String> header, byte[] body, String keyId)
+      String method,
+      String pathAndQuery,
+      UnaryOperator<String> header,
+      String content,
+      String keyId)
       throws Refused, SQLException {
     String time = header.apply(SyncProtocol.H_TIME);
     String nonce = header.apply(SyncProtocol.H_NONCE);
@@ -74,7 +78,7 @@ public final class RequestAuthenticator {
       throw Refused.of(Refusal.NOT_ENROLLED, "key " + keyId + " is not enrolled at this central");
     }
     if (!RequestAuth.verify(
-        ws.get().key(), method, pathAndQuery, keyId, timeMillis, nonce, body, signature)) {
+        ws.get().key(), method, pathAndQuery, keyId, timeMillis, nonce, content, signature)) {
       throw Refused.of(Refusal.UNAUTHENTICATED, "the request signature does not verify");
     }
     long now = clock.millis();

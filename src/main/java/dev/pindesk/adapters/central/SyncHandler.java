@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.pindesk.adapters.sync.BatchCodec;
 import dev.pindesk.adapters.sync.ReceiptCodec;
+import dev.pindesk.adapters.sync.RequestAuth;
 import dev.pindesk.adapters.sync.SyncProtocol;
 import dev.pindesk.adapters.sync.SyncProtocol.Refusal;
 import dev.pindesk.domain.sync.Receipt;
@@ -17,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -92,13 +94,18 @@ final class SyncHandler implements HttpHandler {
       byte[] body = readBody(exchange);
       String query = exchange.getRequestURI().getRawQuery();
       String pathAndQuery = query == null ? path : path + "?" + query;
-      CentralStore.Workstation sender =
-          auth.authenticate(
-              method, pathAndQuery, name -> exchange.getRequestHeaders().getFirst(name), body);
-      Receipt r =
-          batches
-              ? intake.apply(sender, decode(sender, body))
-              : intake.receipt(sender, receipt.group(1));
+      UnaryOperator<String> header = name -> exchange.getRequestHeaders().getFirst(name);
+      Receipt r;
+      if (batches) {
+        SealedBatch batch = decode(header.apply(SyncProtocol.H_KEY_ID), body);
+        CentralStore.Workstation sender =
+            auth.authenticate(method, pathAndQuery, header, RequestAuth.content(batch));
+        r = intake.apply(sender, batch);
+      } else {
+        CentralStore.Workstation sender =
+            auth.authenticate(method, pathAndQuery, header, RequestAuth.content(body));
+        r = intake.receipt(sender, receipt.group(1));
+      }
       send(exchange, 200, ReceiptCodec.toJson(r));
     } catch (Refused r) {
       send(exchange, r.status(), r.toJson());
@@ -108,12 +115,17 @@ final class SyncHandler implements HttpHandler {
     }
   }
 
-  private SealedBatch decode(CentralStore.Workstation sender, byte[] body) throws Refused {
+  /**
+   * The batch in {@code body}, decoded before authentication because the signature covers its
+   * summary (see {@link RequestAuth}); a body that is no batch is refused as {@code malformed},
+   * recorded under the key id it claims.
+   */
+  private SealedBatch decode(String claimedKeyId, byte[] body) throws Refused {
     try {
       return BatchCodec.decode(body);
     } catch (IllegalArgumentException e) {
       Refused r = Refused.of(Refusal.MALFORMED, "not a batch: " + e.getMessage());
-      refusals.record(sender.keyId(), "", r);
+      refusals.record(claimedKeyId, "", r);
       throw r;
     }
   }

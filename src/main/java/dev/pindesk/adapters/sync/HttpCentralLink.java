@@ -112,7 +112,7 @@ public final class HttpCentralLink implements CentralLink {
   public Receipt send(SealedBatch batch) throws CentralException, InterruptedException {
     byte[] body = BatchCodec.encode(batch);
     HttpRequest.Builder request =
-        signed("POST", SyncProtocol.BATCHES, body)
+        signed("POST", SyncProtocol.BATCHES, RequestAuth.content(batch))
             .header("Content-Type", SyncProtocol.BATCH_CONTENT_TYPE)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     HttpResponse<byte[]> response = exchange(request.build());
@@ -127,7 +127,8 @@ public final class HttpCentralLink implements CentralLink {
       throws CentralException, InterruptedException {
     String path =
         SyncProtocol.JOURNALS + Hex.of(journalId).toLowerCase(java.util.Locale.ROOT) + "/receipt";
-    HttpResponse<byte[]> response = exchange(signed("GET", path, new byte[0]).GET().build());
+    HttpResponse<byte[]> response =
+        exchange(signed("GET", path, RequestAuth.content(new byte[0])).GET().build());
     if (response.statusCode() == 200) {
       return Optional.of(verifiedReceipt(response.body()));
     }
@@ -139,14 +140,14 @@ public final class HttpCentralLink implements CentralLink {
   }
 
   /** A request to {@code path} (below the base URL) with the four authentication headers. */
-  private HttpRequest.Builder signed(String method, String path, byte[] body) {
+  private HttpRequest.Builder signed(String method, String path, String content) {
     URI uri = base.resolve(base.getRawPath() + path);
     String pathAndQuery =
         uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout);
     Map<String, String> auth =
         RequestAuth.headers(
-            keys.publicKey(), keys.privateKey(), method, pathAndQuery, body, clock.millis());
+            keys.publicKey(), keys.privateKey(), method, pathAndQuery, content, clock.millis());
     auth.forEach(b::header);
     return b;
   }

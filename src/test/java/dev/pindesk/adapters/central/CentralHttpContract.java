@@ -2,13 +2,17 @@ package dev.pindesk.adapters.central;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pindesk.adapters.journal.ChainCursor;
 import dev.pindesk.adapters.sync.BatchCodec;
 import dev.pindesk.adapters.sync.ReceiptCodec;
 import dev.pindesk.adapters.sync.RequestAuth;
 import dev.pindesk.adapters.sync.SyncProtocol;
 import dev.pindesk.crypto.gm.Sm2;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
+import dev.pindesk.crypto.gm.Sm3Chain;
 import dev.pindesk.domain.sync.Receipt;
+import dev.pindesk.domain.sync.SealedBatch;
+import dev.pindesk.domain.sync.SealedEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -205,6 +209,47 @@ abstract class CentralHttpContract {
         client.send("POST", SyncProtocol.BATCHES, body, byStranger), 401, "unauthenticated");
     assertRefusal(
         client.send("POST", SyncProtocol.BATCHES, body, Map.of()), 401, "unauthenticated");
+    assertThat(stored(j)).isZero();
+  }
+
+  @Test
+  void aBatchChangedAfterSigningStoresNothing() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("changed", keys, 10);
+    SealedBatch signed = j.batch(1, 10);
+    Map<String, String> headers =
+        TestCentralClient.sign(
+            keys,
+            "POST",
+            SyncProtocol.BATCHES,
+            BatchCodec.encode(signed),
+            System.currentTimeMillis());
+    // One entry's ciphertext changed, its hash left alone: the chain no longer holds.
+    List<SealedEntry> changed = new ArrayList<>(signed.entries());
+    SealedEntry fifth = changed.get(4);
+    byte[] body = fifth.body().clone();
+    body[body.length - 1] ^= 1;
+    changed.set(4, new SealedEntry(fifth.seq(), fifth.header(), body, fifth.hash()));
+    SealedBatch tampered =
+        new SealedBatch(signed.journalHeader(), signed.headerSignature(), changed);
+    assertRefusal(
+        client.send("POST", SyncProtocol.BATCHES, BatchCodec.encode(tampered), headers),
+        422,
+        "chain");
+    // The chain rebuilt over the change: it no longer ends in the signed hash.
+    List<SealedEntry> rechained = new ArrayList<>();
+    byte[] previous = ChainCursor.genesisOf(signed.journalHeader()).orElseThrow();
+    for (SealedEntry e : changed) {
+      byte[] hash = Sm3Chain.link(previous, e.seq(), e.header(), e.body());
+      rechained.add(new SealedEntry(e.seq(), e.header(), e.body(), hash));
+      previous = hash;
+    }
+    SealedBatch forged =
+        new SealedBatch(signed.journalHeader(), signed.headerSignature(), rechained);
+    assertRefusal(
+        client.send("POST", SyncProtocol.BATCHES, BatchCodec.encode(forged), headers),
+        401,
+        "unauthenticated");
     assertThat(stored(j)).isZero();
   }
 

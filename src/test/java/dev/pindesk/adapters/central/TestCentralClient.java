@@ -64,7 +64,20 @@ final class TestCentralClient {
   /** Signed headers for a request made now (or at {@code timeMillis}). */
   static Map<String, String> sign(
       Sm2KeyPair keys, String method, String path, byte[] body, long timeMillis) {
-    return RequestAuth.headers(keys.publicKey(), keys.privateKey(), method, path, body, timeMillis);
+    return RequestAuth.headers(
+        keys.publicKey(), keys.privateKey(), method, path, contentOf(path, body), timeMillis);
+  }
+
+  /** The content line a workstation signs: a batch's summary, else the SM3 of the body. */
+  static String contentOf(String path, byte[] body) {
+    if (path.endsWith(SyncProtocol.BATCHES)) {
+      try {
+        return RequestAuth.content(BatchCodec.decode(body));
+      } catch (IllegalArgumentException notABatch) {
+        return RequestAuth.content(body);
+      }
+    }
+    return RequestAuth.content(body);
   }
 
   Response post(Sm2KeyPair keys, SealedBatch batch) throws Exception {

@@ -141,7 +141,7 @@ class HttpCentralLinkTest {
                 keyId,
                 time,
                 nonce,
-                lastBody.get(),
+                RequestAuth.content(BatchCodec.decode(lastBody.get())),
                 lastHeaders.get(SyncProtocol.H_SIGNATURE.toLowerCase())))
         .isTrue();
   }
@@ -164,7 +164,7 @@ class HttpCentralLinkTest {
                 lastHeaders.get(SyncProtocol.H_KEY_ID.toLowerCase()),
                 Long.parseLong(lastHeaders.get(SyncProtocol.H_TIME.toLowerCase())),
                 lastHeaders.get(SyncProtocol.H_NONCE.toLowerCase()),
-                new byte[0],
+                RequestAuth.content(new byte[0]),
                 lastHeaders.get(SyncProtocol.H_SIGNATURE.toLowerCase())))
         .isTrue();
   }
