@@ -67,22 +67,7 @@ public final class SyncDrainComparison {
     Path keys = KeyFiles.ensureTrainingKeys(dir.resolve("keys"));
     Sm2KeyPair ws = KeyFiles.workstation(keys);
     Path journal = dir.resolve("journal.db");
-    StoreOptions options =
-        StoreOptions.of("WS-BENCH-01", ws, KeyFiles.publicKey(keys.resolve("supervisor.pub")), true)
-            .withoutDurability();
-    try (SqliteJournalStore store = SqliteJournalStore.open(journal, options)) {
-      for (int i = 0; i < entries; i++) {
-        store.append(
-            AuditEvent.caseStep(
-                    "C" + (100000 + i / 6),
-                    ServiceKind.values()[i % 3],
-                    HolderKind.values()[i % 2],
-                    AuditStep.values()[i % 10],
-                    AuditOutcome.OK,
-                    "clerk-01")
-                .withCardHolder(new Person("110101198604120243", "李秀英")));
-      }
-    }
+    writeJournal(journal, keys, ws, entries);
     Files.createDirectories(dir.resolve("central"));
     CentralIdentity identity =
         CentralIdentity.loadOrCreate(dir.resolve("central").resolve("central.crt"));
@@ -107,6 +92,26 @@ public final class SyncDrainComparison {
     System.out.printf(
         "median: plain upload %d ms, drain %d ms, ratio %.2f (target <= 2.0)%n",
         u, d, (double) d / u);
+  }
+
+  /** A journal of {@code entries} case events (training keys, no fsync per append). */
+  static void writeJournal(Path journal, Path keys, Sm2KeyPair ws, int entries) throws Exception {
+    StoreOptions options =
+        StoreOptions.of("WS-BENCH-01", ws, KeyFiles.publicKey(keys.resolve("supervisor.pub")), true)
+            .withoutDurability();
+    try (SqliteJournalStore store = SqliteJournalStore.open(journal, options)) {
+      for (int i = 0; i < entries; i++) {
+        store.append(
+            AuditEvent.caseStep(
+                    "C" + (100000 + i / 6),
+                    ServiceKind.values()[i % 3],
+                    HolderKind.values()[i % 2],
+                    AuditStep.values()[i % 10],
+                    AuditOutcome.OK,
+                    "clerk-01")
+                .withCardHolder(new Person("110101198604120243", "李秀英")));
+      }
+    }
   }
 
   /** Every batch the drain will send, encoded as on the wire, concatenated. */

@@ -15,6 +15,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -54,6 +58,7 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
   private volatile SyncStatus status;
   private volatile boolean closed;
   private Thread thread;
+  private ExecutorService prefetcher;
 
   // guarded by work
   private boolean reconciled;
@@ -225,28 +230,70 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
 
   private Outcome drain()
       throws CentralException, InterruptedException, JournalException, ReceiptMismatchException {
-    while (!closed) {
-      refreshJournal();
-      long ack = outbox.ackSeq();
-      SealedBatch batch = outbox.read(ack, config.maxEntries(), config.maxBytes());
-      if (batch.entries().isEmpty()) {
-        publish(status.withLink(Link.ONLINE, Optional.empty()));
-        return Outcome.DRAINED;
-      }
-      Receipt receipt = link.send(batch);
-      outbox.acknowledge(receipt);
-      if (receipt.ackSeq() < batch.from()) {
-        // The central answered for an older head without refusing: do not spin on it.
-        LOG.warn("central acknowledged {} for a batch from {}", receipt.ackSeq(), batch.from());
-        reconciled = false;
+    Prefetch next = null;
+    try {
+      while (!closed) {
         refreshJournal();
-        publish(status.withLink(Link.ONLINE, Optional.of(CentralFailure.GAP.wireName())));
-        return Outcome.RETRY;
+        long ack = outbox.ackSeq();
+        SealedBatch batch = next != null && next.after() == ack ? next.get() : read(ack);
+        if (batch.entries().isEmpty()) {
+          publish(status.withLink(Link.ONLINE, Optional.empty()));
+          return Outcome.DRAINED;
+        }
+        // The next batch is read while the central works on this one.
+        next = prefetch(batch.to());
+        Receipt receipt = link.send(batch);
+        outbox.acknowledge(receipt);
+        if (receipt.ackSeq() < batch.from()) {
+          // The central answered for an older head without refusing: do not spin on it.
+          LOG.warn("central acknowledged {} for a batch from {}", receipt.ackSeq(), batch.from());
+          reconciled = false;
+          refreshJournal();
+          publish(status.withLink(Link.ONLINE, Optional.of(CentralFailure.GAP.wireName())));
+          return Outcome.RETRY;
+        }
+        refreshJournal();
+        publish(status.withLink(Link.ONLINE, Optional.empty()));
       }
-      refreshJournal();
-      publish(status.withLink(Link.ONLINE, Optional.empty()));
+      return Outcome.STOPPED;
+    } finally {
+      if (next != null) {
+        next.future().cancel(true);
+      }
     }
-    return Outcome.STOPPED;
+  }
+
+  private SealedBatch read(long after) throws JournalException {
+    return outbox.read(after, config.maxEntries(), config.maxBytes());
+  }
+
+  /** A batch being read on the prefetch thread: the entries after {@code after}. */
+  private record Prefetch(long after, Future<SealedBatch> future) {
+    SealedBatch get() throws JournalException, InterruptedException {
+      try {
+        return future.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof JournalException j) {
+          throw j;
+        }
+        throw new IllegalStateException("reading the next batch failed", e.getCause());
+      }
+    }
+  }
+
+  private Prefetch prefetch(long after) {
+    synchronized (this) {
+      if (prefetcher == null) {
+        prefetcher =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "journal-sync-read");
+                  t.setDaemon(true);
+                  return t;
+                });
+      }
+    }
+    return new Prefetch(after, prefetcher.submit(() -> read(after)));
   }
 
   private Outcome failed(CentralException e) {
@@ -306,6 +353,9 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
     synchronized (this) {
       closed = true;
       t = thread;
+      if (prefetcher != null) {
+        prefetcher.shutdownNow();
+      }
     }
     if (t != null) {
       t.interrupt();
