@@ -2,6 +2,7 @@ package dev.pindesk.adapters.central;
 
 import dev.pindesk.adapters.journal.ChainCursor;
 import dev.pindesk.adapters.journal.ChainCursor.ChainException;
+import dev.pindesk.adapters.journal.ChainLinks;
 import dev.pindesk.adapters.journal.Problem;
 import dev.pindesk.adapters.sync.ReceiptCodec;
 import dev.pindesk.adapters.sync.SyncProtocol.Refusal;
@@ -18,6 +19,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,7 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Batches of one journal are applied one at a time (a lock per journal here, the journal row
  * locked on PostgreSQL), so concurrent duplicate deliveries store each seq exactly once.
  */
-public final class BatchIntake {
+public final class BatchIntake implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIntake.class);
   private static final int STRIPES = 64;
 
@@ -40,7 +43,18 @@ public final class BatchIntake {
   private final RefusalLog refusals;
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
+  /** Threads that hash chain links while a batch is still arriving ({@link ChainLinks}). */
+  private final ExecutorService linkers;
+
   public BatchIntake(CentralStore store, PrivateKey receiptKey, Clock clock) {
+    this.linkers =
+        Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(),
+            r -> {
+              Thread t = new Thread(r, "central-chain-links");
+              t.setDaemon(true);
+              return t;
+            });
     this.store = store;
     this.receiptKey = receiptKey;
     this.clock = clock;
@@ -59,6 +73,27 @@ public final class BatchIntake {
    */
   public Receipt apply(CentralStore.Workstation sender, SealedBatch batch)
       throws Refused, SQLException {
+    ChainLinks links = newLinks();
+    batch.entries().forEach(links::add);
+    try {
+      return apply(sender, batch, links);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while checking the chain", e);
+    }
+  }
+
+  /** Links for a batch being decoded: hand it every entry, in order, then to {@link #apply}. */
+  public ChainLinks newLinks() {
+    return new ChainLinks(linkers);
+  }
+
+  /**
+   * As {@link #apply(CentralStore.Workstation, SealedBatch)}, with the batch's chain links computed
+   * ahead into {@code links} (every entry of {@code batch} was added to it).
+   */
+  public Receipt apply(CentralStore.Workstation sender, SealedBatch batch, ChainLinks links)
+      throws Refused, SQLException, InterruptedException {
     String journalId = "";
     try {
       ChainCursor probe = probe(batch.journalHeader());
@@ -76,7 +111,7 @@ public final class BatchIntake {
       long start = System.nanoTime();
       lock.lock();
       try {
-        Receipt r = store.database().transaction(c -> applyLocked(c, sender, batch, id));
+        Receipt r = store.database().transaction(c -> applyLocked(c, sender, batch, links, id));
         LOG.info(
             "journal {} entries {}..{} from {}: head {} ({} ms)",
             id,
@@ -129,7 +164,11 @@ public final class BatchIntake {
   }
 
   private Receipt applyLocked(
-      Connection c, CentralStore.Workstation sender, SealedBatch batch, String journalId)
+      Connection c,
+      CentralStore.Workstation sender,
+      SealedBatch batch,
+      ChainLinks links,
+      String journalId)
       throws SQLException, Refused {
     long now = clock.millis();
     Optional<JournalRow> found = JournalRows.find(c, journalId, true);
@@ -154,7 +193,7 @@ public final class BatchIntake {
     if (fresh.get(0).seq() != j.headSeq() + 1) {
       throw Refused.gap(j.headSeq() + 1, fresh.get(0).seq());
     }
-    ChainCursor cursor = continueChain(j, fresh);
+    ChainCursor cursor = continueChain(j, links, firstNew);
     CentralStore.insertEntries(c, journalId, fresh, now);
     JournalRows.moveHead(
         c,
@@ -223,17 +262,27 @@ public final class BatchIntake {
     return stored.size();
   }
 
-  private static ChainCursor continueChain(JournalRow j, List<SealedEntry> fresh) throws Refused {
+  private static ChainCursor continueChain(JournalRow j, ChainLinks links, int firstNew)
+      throws Refused, SQLException {
     try {
       ChainCursor cursor =
           ChainCursor.resume(
               j.header(), j.headSeq(), j.headHash(), j.segment(), j.lastCheckpointSeq());
-      cursor.acceptAll(fresh);
+      cursor.acceptAll(links, firstNew);
       return cursor;
     } catch (ChainException e) {
       Problem p = e.problem();
       throw Refused.chain(p.seq(), p.kind().wireName(), p.describe());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while checking the chain", e);
     }
+  }
+
+  /** Stops the hashing threads. */
+  @Override
+  public void close() {
+    linkers.shutdownNow();
   }
 
   private Receipt receiptOf(JournalRow j) {

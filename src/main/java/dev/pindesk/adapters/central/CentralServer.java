@@ -68,13 +68,19 @@ public final class CentralServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
+  private final BatchIntake intake;
   private final CentralIdentity identity;
   private final boolean tls;
 
   private CentralServer(
-      HttpServer server, ThreadPoolExecutor executor, CentralIdentity identity, boolean tls) {
+      HttpServer server,
+      ThreadPoolExecutor executor,
+      BatchIntake intake,
+      CentralIdentity identity,
+      boolean tls) {
     this.server = server;
     this.executor = executor;
+    this.intake = intake;
     this.identity = identity;
     this.tls = tls;
   }
@@ -107,7 +113,8 @@ public final class CentralServer implements AutoCloseable {
     server.createContext("/", new SyncHandler(store, auth, intake, options.clock()));
     server.setExecutor(executor);
     server.start();
-    CentralServer started = new CentralServer(server, executor, identity, !options.insecureHttp());
+    CentralServer started =
+        new CentralServer(server, executor, intake, identity, !options.insecureHttp());
     LOG.info(
         "central receiver on {} (store {}, certificate {})",
         started.uri(),
@@ -191,6 +198,7 @@ public final class CentralServer implements AutoCloseable {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    intake.close();
     LOG.info("central receiver on {} stopped", uri());
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.pindesk.adapters.journal.ChainLinks;
 import dev.pindesk.adapters.sync.BatchCodec;
 import dev.pindesk.adapters.sync.ReceiptCodec;
 import dev.pindesk.adapters.sync.RequestAuth;
@@ -11,9 +12,7 @@ import dev.pindesk.adapters.sync.SyncProtocol;
 import dev.pindesk.adapters.sync.SyncProtocol.Refusal;
 import dev.pindesk.domain.sync.Receipt;
 import dev.pindesk.domain.sync.SealedBatch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -91,17 +90,18 @@ final class SyncHandler implements HttpHandler {
       return;
     }
     try {
-      byte[] body = readBody(exchange);
       String query = exchange.getRequestURI().getRawQuery();
       String pathAndQuery = query == null ? path : path + "?" + query;
       UnaryOperator<String> header = name -> exchange.getRequestHeaders().getFirst(name);
       Receipt r;
       if (batches) {
-        SealedBatch batch = decode(header.apply(SyncProtocol.H_KEY_ID), body);
+        ChainLinks links = intake.newLinks();
+        SealedBatch batch = readBatch(exchange, links);
         CentralStore.Workstation sender =
             auth.authenticate(method, pathAndQuery, header, RequestAuth.content(batch));
-        r = intake.apply(sender, batch);
+        r = intake.apply(sender, batch, links);
       } else {
+        byte[] body = readBody(exchange);
         CentralStore.Workstation sender =
             auth.authenticate(method, pathAndQuery, header, RequestAuth.content(body));
         r = intake.receipt(sender, receipt.group(1));
@@ -109,6 +109,9 @@ final class SyncHandler implements HttpHandler {
       send(exchange, 200, ReceiptCodec.toJson(r));
     } catch (Refused r) {
       send(exchange, r.status(), r.toJson());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      send(exchange, 503, error(Refusal.UNAVAILABLE.wireName(), "the central is stopping"));
     } catch (SQLException e) {
       LOG.warn("store unavailable on {} {}: {}", method, path, e.getMessage());
       send(exchange, 503, error(Refusal.UNAVAILABLE.wireName(), "the store is unavailable"));
@@ -116,27 +119,46 @@ final class SyncHandler implements HttpHandler {
   }
 
   /**
-   * The batch in {@code body}, decoded before authentication because the signature covers its
-   * summary (see {@link RequestAuth}); a body that is no batch is refused as {@code malformed},
-   * recorded under the key id it claims.
+   * The batch in the request body, decoded as it arrives with each entry handed to {@code links}
+   * (hashing starts before the last byte is in), and before authentication because the signature
+   * covers its summary (see {@link RequestAuth}). A body that is no batch is refused as {@code
+   * malformed}, recorded under the key id it claims.
    */
-  private SealedBatch decode(String claimedKeyId, byte[] body) throws Refused {
-    try {
-      return BatchCodec.decode(body);
+  private SealedBatch readBatch(HttpExchange exchange, ChainLinks links)
+      throws IOException, Refused {
+    try (LimitedBody in = body(exchange)) {
+      try {
+        SealedBatch batch = BatchCodec.read(in, links::add);
+        links.finish();
+        return batch;
+      } catch (IllegalArgumentException e) {
+        in.discardRest(); // so that the client, maybe still sending, reads the answer
+        throw e;
+      }
+    } catch (LimitedBody.TooLarge e) {
+      throw tooLarge(exchange, e.close());
     } catch (IllegalArgumentException e) {
       Refused r = Refused.of(Refusal.MALFORMED, "not a batch: " + e.getMessage());
-      refusals.record(claimedKeyId, "", r);
+      refusals.record(exchange.getRequestHeaders().getFirst(SyncProtocol.H_KEY_ID), "", r);
       throw r;
     }
   }
 
-  /**
-   * The body, refused (413) when it is larger than a batch may be. An oversized body is read and
-   * discarded up to {@link #DRAIN_LIMIT} so the client, still sending, gets the answer instead of a
-   * reset connection; beyond that the answer is sent at once and the connection closed.
-   */
+  /** A body that is not a batch (empty for GET), within the same limit. */
   private byte[] readBody(HttpExchange exchange) throws IOException, Refused {
-    int limit = BatchCodec.MAX_BYTES;
+    try (LimitedBody in = body(exchange)) {
+      return in.readAllBytes();
+    } catch (LimitedBody.TooLarge e) {
+      throw tooLarge(exchange, e.close());
+    }
+  }
+
+  /**
+   * The request body, refused (413) past the size of the largest batch. An oversized body is read
+   * and discarded up to {@link #DRAIN_LIMIT} so the client, still sending, gets the answer instead
+   * of a reset connection; beyond that the answer is sent at once and the connection closed.
+   */
+  private LimitedBody body(HttpExchange exchange) throws LimitedBody.TooLarge {
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
     long declared = -1;
     if (length != null) {
@@ -147,28 +169,14 @@ final class SyncHandler implements HttpHandler {
       }
     }
     if (declared > DRAIN_LIMIT) {
-      throw tooLarge(exchange, true);
+      throw new LimitedBody.TooLarge(true);
     }
-    ByteArrayOutputStream out =
-        new ByteArrayOutputStream(declared > 0 && declared <= limit ? (int) declared : 8192);
-    byte[] buffer = new byte[65536];
-    long total = 0;
-    try (InputStream in = exchange.getRequestBody()) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > DRAIN_LIMIT) {
-          throw tooLarge(exchange, true);
-        }
-        if (total <= limit) {
-          out.write(buffer, 0, n);
-        }
-      }
+    LimitedBody body =
+        new LimitedBody(exchange.getRequestBody(), BatchCodec.MAX_BYTES, DRAIN_LIMIT);
+    if (declared > BatchCodec.MAX_BYTES) {
+      throw new LimitedBody.TooLarge(!body.discardRest());
     }
-    if (total > limit) {
-      throw tooLarge(exchange, false);
-    }
-    return out.toByteArray();
+    return body;
   }
 
   private Refused tooLarge(HttpExchange exchange, boolean close) {

@@ -133,6 +133,31 @@ public final class ChainCursor {
     }
   }
 
+  /**
+   * Accepts the entries of {@code links} from index {@code from} on (the ones before it are already
+   * stored), with their links computed ahead. The first entry accepted is linked here, from this
+   * cursor's head.
+   */
+  public void acceptAll(ChainLinks links, int from) throws ChainException, InterruptedException {
+    int index = 0;
+    boolean first = true;
+    try {
+      for (RowBatch b : links.await()) {
+        int start = Math.max(0, from - index);
+        if (start < b.size) {
+          if (first) {
+            b.linked[start] = b.links(new Sm3Chain(), walk.head(), start, new byte[32]);
+            first = false;
+          }
+          walk.visit(b, start);
+        }
+        index += b.size;
+      }
+    } catch (ProblemException e) {
+      throw new ChainException(e.problem);
+    }
+  }
+
   /** The journal id (16 bytes) named in the header. */
   public byte[] journalId() {
     return header.journalId().clone();

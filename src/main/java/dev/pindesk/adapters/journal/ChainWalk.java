@@ -72,7 +72,12 @@ final class ChainWalk {
 
   /** Applies the rules to every row of {@code batch} in order; throws at the first problem. */
   void visit(RowBatch batch) throws ProblemException {
-    for (int i = 0; i < batch.size; i++) {
+    visit(batch, 0);
+  }
+
+  /** As {@link #visit(RowBatch)}, from row {@code from} of the batch. */
+  void visit(RowBatch batch, int from) throws ProblemException {
+    for (int i = from; i < batch.size; i++) {
       visit(batch.seq[i], batch.header[i], batch.body[i], batch.hash[i], batch.linked[i]);
     }
     if (batch.end != null) {

@@ -24,7 +24,10 @@ final class RowBatch {
   final boolean[] linked = new boolean[CAPACITY];
   int size;
 
-  /** The stored hash of the row before the first one (the genesis for the first batch). */
+  /**
+   * The stored hash of the row before the first one (the genesis for the first batch); null when
+   * not known yet ({@link ChainLinks}): the first row's link is then left for the caller.
+   */
   byte[] previousHash;
 
   /** A problem found while reading the row after the last one; reported after these rows. */
@@ -53,14 +56,18 @@ final class RowBatch {
     byte[] computed = new byte[Sm3Chain.HASH_LENGTH];
     byte[] previous = previousHash;
     for (int i = 0; i < size; i++) {
-      boolean ok = false;
-      if (previous.length == Sm3Chain.HASH_LENGTH && hash[i].length == Sm3Chain.HASH_LENGTH) {
-        chain.linkInto(previous, seq[i], header[i], body[i], computed);
-        ok = Arrays.equals(computed, hash[i]);
-      }
-      linked[i] = ok;
+      linked[i] = previous != null && links(chain, previous, i, computed);
       previous = hash[i];
     }
     return this;
+  }
+
+  /** Whether row {@code i}'s stored hash is the link from {@code previous}. */
+  boolean links(Sm3Chain chain, byte[] previous, int i, byte[] computed) {
+    if (previous.length != Sm3Chain.HASH_LENGTH || hash[i].length != Sm3Chain.HASH_LENGTH) {
+      return false;
+    }
+    chain.linkInto(previous, seq[i], header[i], body[i], computed);
+    return Arrays.equals(computed, hash[i]);
   }
 }

@@ -2,15 +2,20 @@ package dev.pindesk.adapters.sync;
 
 import dev.pindesk.domain.sync.SealedBatch;
 import dev.pindesk.domain.sync.SealedEntry;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The body of {@code POST /v1/batches} (docs/sync-protocol.md, "Batch"):
@@ -92,6 +97,60 @@ public final class BatchCodec {
     } catch (BufferUnderflowException e) {
       throw new IllegalArgumentException("entry block cut short");
     }
+  }
+
+  /**
+   * Decodes a batch from {@code in} as it arrives, handing each entry to {@code onEntry} as soon as
+   * it is decoded (the central starts hashing while the rest is still on the wire). Reads {@code
+   * in} to its end.
+   *
+   * @throws IllegalArgumentException naming what is wrong when the bytes are not a batch
+   * @throws IOException when reading fails
+   */
+  public static SealedBatch read(InputStream in, Consumer<SealedEntry> onEntry) throws IOException {
+    DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
+    try {
+      byte[] magic = data.readNBytes(MAGIC.length);
+      if (!Arrays.equals(magic, MAGIC)) {
+        throw new IllegalArgumentException("not a PinDesk batch (magic)");
+      }
+      int version = data.readUnsignedByte();
+      if (version != VERSION) {
+        throw new IllegalArgumentException("unsupported batch version " + version);
+      }
+      byte[] header = readExactly(data, data.readUnsignedShort());
+      byte[] signature = readExactly(data, data.readUnsignedByte());
+      int count = data.readInt();
+      if (count < 0 || count > MAX_ENTRIES) {
+        throw new IllegalArgumentException("entry count " + count + " out of range");
+      }
+      List<SealedEntry> entries = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        long seq = data.readLong();
+        byte[] entryHeader = readExactly(data, data.readUnsignedByte());
+        int bodyLength = data.readInt();
+        if (bodyLength < 0 || bodyLength > MAX_BYTES) {
+          throw new IllegalArgumentException("entry " + seq + ": body length out of range");
+        }
+        SealedEntry e =
+            new SealedEntry(
+                seq, entryHeader, readExactly(data, bodyLength), readExactly(data, HASH_LENGTH));
+        entries.add(e);
+        onEntry.accept(e);
+      }
+      if (data.read() >= 0) {
+        throw new IllegalArgumentException("bytes after the last entry");
+      }
+      return new SealedBatch(header, signature, entries);
+    } catch (EOFException e) {
+      throw new IllegalArgumentException("batch cut short");
+    }
+  }
+
+  private static byte[] readExactly(DataInputStream in, int n) throws IOException {
+    byte[] out = new byte[n];
+    in.readFully(out);
+    return out;
   }
 
   private static int entriesSize(List<SealedEntry> entries) {

@@ -10,6 +10,8 @@ import dev.pindesk.domain.sync.SealedEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,11 +25,13 @@ class ChainCursorTest {
   @TempDir static Path dir;
   static Shipped journal;
   static Shipped other;
+  static Shipped big;
 
   @BeforeAll
   static void write() throws Exception {
     journal = read(TestJournals.write(dir.resolve("a.db"), 130, 20));
     other = read(TestJournals.write(dir.resolve("b.db"), 30, 20));
+    big = read(TestJournals.write(dir.resolve("c.db"), 2600, 20));
   }
 
   static Shipped read(Path file) throws Exception {
@@ -79,6 +83,73 @@ class ChainCursorTest {
     assertThat(cursor.lastSeq()).isEqualTo(last.seq());
     assertThat(cursor.head()).isEqualTo(last.hash());
     assertThat(cursor.lastCheckpointSeq()).isEqualTo(last.seq()); // closed with a checkpoint
+  }
+
+  /** What the central does: links computed ahead on a pool, rules applied from {@code from}. */
+  private static void acceptPrelinked(ChainCursor cursor, List<Row> rows, int from)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      ChainLinks links = new ChainLinks(pool);
+      for (Row r : rows) {
+        links.add(new SealedEntry(r.seq(), r.header(), r.body(), r.hash()));
+      }
+      cursor.acceptAll(links, from);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static ChainCursor bigResumedAfter(long seq) throws ChainException {
+    ChainCursor walk = ChainCursor.genesis(big.header(), big.signature());
+    for (Row r : big.rows().subList(0, (int) seq)) {
+      walk.accept(r.seq(), r.header(), r.body(), r.hash());
+    }
+    return ChainCursor.resume(
+        big.header(), walk.lastSeq(), walk.head(), walk.segment(), walk.lastCheckpointSeq());
+  }
+
+  @Test
+  void linksComputedAheadGiveTheSameHeadOverSeveralChunksAndFromInsideTheBatch() throws Exception {
+    ChainCursor fromGenesis = ChainCursor.genesis(big.header(), big.signature());
+    acceptPrelinked(fromGenesis, big.rows(), 0);
+    Row last = big.rows().get(big.rows().size() - 1);
+    assertThat(fromGenesis.lastSeq()).isEqualTo(last.seq());
+    assertThat(fromGenesis.head()).isEqualTo(last.hash());
+    // A batch from entry 1000 reaching a central that already holds up to 1500.
+    ChainCursor overlapping = bigResumedAfter(1500);
+    acceptPrelinked(overlapping, big.rows().subList(999, big.rows().size()), 1500 - 999);
+    assertThat(overlapping.lastSeq()).isEqualTo(last.seq());
+    assertThat(overlapping.head()).isEqualTo(last.hash());
+  }
+
+  @Test
+  void linksComputedAheadStillRefuseAChangedEntryInALaterChunk() throws Exception {
+    List<Row> rows = new ArrayList<>(big.rows());
+    Row r = rows.get(2100);
+    byte[] body = r.body().clone();
+    body[5] ^= 1;
+    rows.set(2100, new Row(r.seq(), r.header(), body, r.hash()));
+    ChainCursor c = ChainCursor.genesis(big.header(), big.signature());
+    ChainException e =
+        catchThrowableOfType(ChainException.class, () -> acceptPrelinked(c, rows, 0));
+    assertThat(e.problem().kind()).isEqualTo(Problem.Kind.CHAIN);
+    assertThat(e.problem().seq()).isEqualTo(2101);
+    assertThat(c.lastSeq()).isEqualTo(2100);
+  }
+
+  @Test
+  void theFirstEntryAcceptedMustLinkToTheStoredHead() throws Exception {
+    ChainCursor c = resumedAfter(40);
+    List<Row> rows = new ArrayList<>(journal.rows().subList(40, 60));
+    Row first = rows.get(0);
+    byte[] body = first.body().clone();
+    body[2] ^= 1;
+    rows.set(0, new Row(first.seq(), first.header(), body, first.hash()));
+    ChainException e =
+        catchThrowableOfType(ChainException.class, () -> acceptPrelinked(c, rows, 0));
+    assertThat(e.problem().kind()).isEqualTo(Problem.Kind.CHAIN);
+    assertThat(e.problem().seq()).isEqualTo(41);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pindesk.domain.sync.SealedBatch;
 import dev.pindesk.domain.sync.SealedEntry;
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,6 +86,43 @@ class BatchCodecTest {
           .as("cut at %d", n)
           .isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @Test
+  void readingFromAStreamGivesWhatDecodingGivesAndHandsOverEachEntryInOrder() throws Exception {
+    SealedBatch batch = batch(41, 5);
+    List<Long> seen = new ArrayList<>();
+    SealedBatch read =
+        BatchCodec.read(new ByteArrayInputStream(BatchCodec.encode(batch)), e -> seen.add(e.seq()));
+    assertSame(read, batch);
+    assertThat(seen).containsExactly(41L, 42L, 43L, 44L, 45L);
+  }
+
+  @Test
+  void aStreamCutShortOrWithTrailingBytesIsAnIllegalArgument() {
+    byte[] full = BatchCodec.encode(batch(1, 3));
+    for (int n = 0; n < full.length; n += 7) {
+      byte[] cut = Arrays.copyOf(full, n);
+      assertThatThrownBy(() -> BatchCodec.read(new ByteArrayInputStream(cut), e -> {}))
+          .as("cut at %d", n)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    byte[] longer = Arrays.copyOf(full, full.length + 1);
+    assertThatThrownBy(() -> BatchCodec.read(new ByteArrayInputStream(longer), e -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("after the last entry");
+  }
+
+  @Test
+  void entriesAloneRoundTripAsAStoredBlock() {
+    SealedBatch batch = batch(7, 4);
+    List<SealedEntry> back = BatchCodec.decodeEntries(BatchCodec.encodeEntries(batch.entries()));
+    assertSame(new SealedBatch(batch.journalHeader(), batch.headerSignature(), back), batch);
+    assertThatThrownBy(
+            () ->
+                BatchCodec.decodeEntries(
+                    Arrays.copyOf(BatchCodec.encodeEntries(batch.entries()), 20)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -1,0 +1,95 @@
+package dev.pindesk.adapters.central;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * A request body that may not pass {@code limit} bytes. Past it, reading stops with {@link
+ * TooLarge}, after the rest of the body was read and discarded up to {@code drainLimit} (so a
+ * client still sending gets the 413 instead of a reset connection); a body larger still is left
+ * unread and the connection is to be closed.
+ */
+final class LimitedBody extends FilterInputStream {
+  private final long limit;
+  private final long drainLimit;
+  private long count;
+
+  LimitedBody(InputStream in, long limit, long drainLimit) {
+    super(in);
+    this.limit = limit;
+    this.drainLimit = drainLimit;
+  }
+
+  @Override
+  public int read() throws IOException {
+    int b = super.read();
+    if (b >= 0) {
+      counted(1);
+    }
+    return b;
+  }
+
+  @Override
+  public int read(byte[] buffer, int offset, int length) throws IOException {
+    int n = super.read(buffer, offset, length);
+    if (n > 0) {
+      counted(n);
+    }
+    return n;
+  }
+
+  @Override
+  public long skip(long n) throws IOException {
+    long skipped = super.skip(n);
+    counted(skipped);
+    return skipped;
+  }
+
+  private void counted(long n) throws IOException {
+    count += n;
+    if (count > limit) {
+      throw new TooLarge(!drained());
+    }
+  }
+
+  /**
+   * Reads and discards the rest of the body up to the drain limit; false when the body goes on past
+   * it or the connection failed (then it is to be closed). Never throws.
+   */
+  boolean discardRest() {
+    try {
+      return drained();
+    } catch (IOException e) {
+      return false; // the connection is going anyway; the answer is sent if it still can be
+    }
+  }
+
+  /** Reads the rest up to the drain limit; false when the body goes on past it. */
+  private boolean drained() throws IOException {
+    byte[] sink = new byte[65536];
+    int n;
+    while ((n = in.read(sink)) > 0) {
+      count += n;
+      if (count > drainLimit) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The body passed the limit; {@link #close()} says whether to close the connection. */
+  static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final boolean close;
+
+    TooLarge(boolean close) {
+      super("request body too large");
+      this.close = close;
+    }
+
+    boolean close() {
+      return close;
+    }
+  }
+}
