@@ -51,7 +51,10 @@ public final class ApduChannel {
       StatusOutcome outcome = StatusOutcome.of(response.sw());
       if (outcome instanceof StatusOutcome.BytesAvailable more) {
         collected.writeBytes(response.data());
-        next = CommandApdu.withLe(command.cla() & 0xFC, 0xC0, 0x00, 0x00, more.count());
+        // GET RESPONSE is an inter-industry command (ISO/IEC 7816-4): class 00 with the logical
+        // channel of the command it follows, also after a proprietary (80) command; some PSAMs
+        // and cards refuse 80 C0.
+        next = CommandApdu.withLe(command.cla() & 0x03, 0xC0, 0x00, 0x00, more.count());
       } else if (outcome instanceof StatusOutcome.WrongLe wrong && !resent) {
         resent = true;
         next = next.withLe(wrong.exactLength());

@@ -24,6 +24,16 @@ class ApduChannelTest {
   }
 
   @Test
+  void getResponseIsSentInTheInterIndustryClassAfterAProprietaryCommand() throws Exception {
+    ScriptedConnection card = new ScriptedConnection().answer("6104", "01020304 9000");
+    ResponseApdu r =
+        new ApduChannel(card, ApduTracer.NONE)
+            .transmit(CommandApdu.withLe(0x80, 0xFA, 0x05, 0x00, 0));
+    assertThat(r.sw()).isEqualTo(0x9000);
+    assertThat(card.sent.get(1)).isEqualTo("00C0000004");
+  }
+
+  @Test
   void resendsWithTheLengthAnnouncedBy6Cxx() throws Exception {
     ScriptedConnection card = new ScriptedConnection().answer("6C05", "0801AABBCC 9000");
     ResponseApdu r =

@@ -166,7 +166,7 @@ public final class VirtualPsam implements VirtualCard {
     if (apdu.cla() != 0x00 && apdu.cla() != 0x80) {
       return Answer.status(CLA_NOT_SUPPORTED).toBytes();
     }
-    if (apdu.ins() == 0xC0) { // GET RESPONSE, in the class of the command it follows
+    if (apdu.ins() == 0xC0) { // GET RESPONSE: 00 C0 as PinDesk sends it; 80 C0 accepted too
       return getResponse(apdu);
     }
     pending = null;

@@ -67,8 +67,7 @@ class PsamSecurityModuleTest {
             "00C00000", // SELECT 1001, FCI through GET RESPONSE
             "801A2801", // INIT FOR DESCRYPT: reset key usage 28, version = key index 1
             "80FA0500",
-            "80C00000"); // the single MAC command with IV, MAC through GET RESPONSE (in the
-    // command's class)
+            "00C00000"); // the single MAC command with IV, MAC through GET RESPONSE (class 00)
   }
 
   @Test
