@@ -3,6 +3,7 @@ package dev.pindesk.ui.wizard;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.Receipt;
 import dev.pindesk.domain.reset.ResetCase;
+import dev.pindesk.ports.ReceiptPrinter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -48,7 +49,13 @@ public final class ReceiptActions {
     model.background(
         () -> {
           Path path = services.receipts().render(job.receipt(), job.locale());
-          boolean sent = services.receipts().print(path);
+          boolean sent;
+          try {
+            sent = services.receipts().print(path);
+          } catch (ReceiptPrinter.ReceiptException e) {
+            services.cases().receiptNotPrinted(); // the PDF is kept: it may be printed again
+            throw e;
+          }
           if (sent) {
             services.cases().receiptPrinted();
           }
