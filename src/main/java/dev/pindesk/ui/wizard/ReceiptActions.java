@@ -53,7 +53,11 @@ public final class ReceiptActions {
           try {
             sent = services.receipts().print(path);
           } catch (ReceiptPrinter.ReceiptException e) {
-            services.cases().receiptNotPrinted(); // the PDF is kept: it may be printed again
+            // A failed job is an event of the case; a counter without any printer is not (its
+            // configuration, the same for every case). The PDF is kept: it may be printed again.
+            if ("receipt.not_printed".equals(e.messageKey())) {
+              services.cases().receiptNotPrinted();
+            }
             throw e;
           }
           if (sent) {
