@@ -62,7 +62,7 @@ final class VirtualTrainingDesk implements TrainingCardDesk {
         base.algorithm(),
         base.fciStatesAlgorithm(),
         new CardInfoSpec(
-            info.cardIdCode(),
+            id.substring(0, 6) + info.cardIdCode().substring(6), // issued in the holder's region
             info.cardType(),
             info.specVersion(),
             info.issuerOrg(),

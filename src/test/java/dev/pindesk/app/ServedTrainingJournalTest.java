@@ -52,15 +52,15 @@ class ServedTrainingJournalTest {
 
   @Test
   void writesPinsToCardsAndRecordsWhatTheServiceDid() throws Exception {
-    List<AuditEvent> events = serve(7, 120);
+    List<AuditEvent> events = serve(7, 200);
 
     assertThat(events)
         .filteredOn(e -> e.step() == AuditStep.CASE_OPENED)
-        .hasSize(120)
+        .hasSize(200)
         .allSatisfy(e -> assertThat(e.caseId()).isPresent());
     assertThat(events)
         .filteredOn(e -> e.step() == AuditStep.PIN_WRITTEN && e.outcome() == AuditOutcome.OK)
-        .hasSizeGreaterThan(80);
+        .hasSizeGreaterThan(130);
     assertThat(events)
         .extracting(AuditEvent::step)
         .contains(

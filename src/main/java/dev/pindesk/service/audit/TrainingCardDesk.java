@@ -28,7 +28,11 @@ public interface TrainingCardDesk {
   /** The reader the cards go into. */
   String reader();
 
-  /** Takes out the card in the reader, if any, and puts in {@code holder}'s card. */
+  /**
+   * Takes out the card in the reader, if any, and puts in {@code holder}'s card, issued in the
+   * holder's region (the region code of the card identification code is the first six digits of the
+   * holder's ID number), so a region policy for agents applies to some cards and not others.
+   */
   void insert(Person holder, Card card);
 
   /**

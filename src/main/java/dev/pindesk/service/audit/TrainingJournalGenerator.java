@@ -14,6 +14,8 @@ import dev.pindesk.domain.id.CitizenId;
 import dev.pindesk.domain.id.IdDocument;
 import dev.pindesk.domain.pin.PinEntryResult;
 import dev.pindesk.domain.reset.AgentPolicy;
+import dev.pindesk.domain.reset.BindingIssue;
+import dev.pindesk.domain.reset.BindingResult;
 import dev.pindesk.domain.reset.CancelReason;
 import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.domain.reset.CaseParties;
@@ -36,13 +38,22 @@ import java.util.Random;
  * the write through the security module with its card-swap guard, in-doubt resolution, receipt,
  * close or cancel — against training cards from a {@link TrainingCardDesk}, and the journal holds
  * exactly what the service recorded. Clerk sessions with cases of every service and holder kind;
- * failures: unreadable card, expired card, someone else's card, weak and mismatched PINs, the
- * citizen withdrawing, a card swapped before the write, a lost write answer (in doubt). Same seed,
- * same events; simulated time advances on a {@link SteppingClock} that the journal should use.
+ * failures: unreadable card, expired card, someone else's card, an expired ID of the holder or the
+ * agent, an agent for a card of a region where agents may not act ({@link #AGENT_REGIONS}), weak
+ * and mismatched PINs, the customer PIN pad timing out, the citizen withdrawing, a card swapped
+ * before the write, a lost write answer (in doubt), a printer error. Each is recorded by the
+ * service call the wizard makes when it happens. Same seed, same events; simulated time advances on
+ * a {@link SteppingClock} that the journal should use.
  *
  * <p>For very large benchmark journals {@link SyntheticJournalGenerator} is the fast path.
  */
 public final class TrainingJournalGenerator {
+  /**
+   * The training counter's region policy for agents: six of the eight regions of {@link
+   * TrainingPeople} (cards of Xi'an, 6101, and Qingdao, 3702, are refused to agents).
+   */
+  public static final AgentPolicy AGENT_REGIONS = AgentPolicy.parse("11,31,44,51,33,42");
+
   private static final List<String> STRONG_PINS =
       List.of("385217", "604918", "729164", "472913", "918364", "530861");
 
@@ -73,7 +84,7 @@ public final class TrainingJournalGenerator {
         new ResetCaseService(
             new ResetCaseDevices(desk.terminals(), module, new CaseAuditRecorder(this.journal)),
             profiles,
-            new ResetCaseConfig(AgentPolicy.everywhere(), true),
+            new ResetCaseConfig(AGENT_REGIONS, true),
             new CaseIds("TRAINING", clock, new Random(seed ^ 0x5eed)),
             clock);
   }
@@ -113,10 +124,12 @@ public final class TrainingJournalGenerator {
     HolderKind kind = random.nextInt(100) < 15 ? HolderKind.AGENT : HolderKind.IN_PERSON;
     Person holder = TrainingPeople.next(random);
     cases.open(service, kind, clerk);
+    // An expired ID the clerk let through is refused when the card is bound (id_expired).
+    IdDocument holderId = document(holder, fails(2));
     cases.checkId(
         kind == HolderKind.AGENT
-            ? CaseParties.byAgent(document(holder), document(TrainingPeople.next(random)))
-            : CaseParties.inPerson(document(holder)));
+            ? CaseParties.byAgent(holderId, document(TrainingPeople.next(random), fails(3)))
+            : CaseParties.inPerson(holderId));
 
     TrainingCardDesk.Card card =
         service == ServiceKind.UNLOCK
@@ -138,8 +151,12 @@ public final class TrainingJournalGenerator {
       cases.cancel(CancelReason.CARD_UNSERVICEABLE);
       return;
     }
-    if (!cases.bind(false).canBind(false)) {
-      cases.cancel(CancelReason.IDENTITY_NOT_ESTABLISHED);
+    BindingResult binding = cases.bind(false);
+    if (!binding.canBind(false)) {
+      cases.cancel(
+          binding.firstIssue().orElseThrow() == BindingIssue.AGENT_NOT_ALLOWED
+              ? CancelReason.AGENT_NOT_ALLOWED
+              : CancelReason.IDENTITY_NOT_ESTABLISHED);
       return;
     }
     if (service == ServiceKind.CHANGE_INITIAL) {
@@ -147,6 +164,9 @@ public final class TrainingJournalGenerator {
     }
     while (fails(12)) {
       refusedPinEntry();
+    }
+    if (fails(3)) { // the citizen hesitated at the customer PIN pad; the entry starts again
+      cases.pinPadTimedOut();
     }
     if (fails(3)) {
       cases.cancel(CancelReason.CITIZEN_WITHDREW);
@@ -181,6 +201,9 @@ public final class TrainingJournalGenerator {
       return;
     }
     if (!fails(10)) { // most citizens take a printed receipt
+      if (fails(3)) { // out of paper, jammed: printed again after the clerk fixed it
+        cases.receiptNotPrinted();
+      }
       cases.receiptPrinted();
     }
     cases.close();
@@ -226,10 +249,13 @@ public final class TrainingJournalGenerator {
     return Pin.of(digits.toCharArray());
   }
 
-  /** The citizen's long-term ID card, as the clerk checked it. */
-  private IdDocument document(Person person) {
+  /** The citizen's ID card as the clerk checked it: long-term, or {@code expired} days ago. */
+  private IdDocument document(Person person, boolean expired) {
+    LocalDate today = LocalDate.now(clock);
     return new IdDocument(
-        CitizenId.parse(person.idNumber(), LocalDate.now(clock)), LocalDate.MAX, person.name());
+        CitizenId.parse(person.idNumber(), today),
+        expired ? today.minusDays(1 + random.nextInt(400)) : LocalDate.MAX,
+        person.name());
   }
 
   private boolean fails(int percent) {

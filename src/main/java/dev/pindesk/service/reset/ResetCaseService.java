@@ -38,6 +38,12 @@ import java.util.Optional;
  * on resolution, cancel or close. Not thread-safe: the wizard calls it from one worker thread.
  */
 public final class ResetCaseService {
+  /** Error code of {@link #pinPadTimedOut}. */
+  public static final String PIN_PAD_TIMEOUT = "pin_pad_timeout";
+
+  /** Error code of {@link #receiptNotPrinted}. */
+  public static final String PRINTER_ERROR = "printer_error";
+
   private final ResetCaseDevices devices;
   private final ResetCaseConfig config;
   private final CaseIds ids;
@@ -254,6 +260,31 @@ public final class ResetCaseService {
     } catch (CardException e) {
       return c.refused(CaseStep.RESOLVE_IN_DOUBT, e.code().wireName());
     }
+  }
+
+  /**
+   * Journals that the customer PIN pad gave up waiting for the citizen's entry ({@code
+   * pin_pad_timeout}, a refused PIN capture); the case stays where it was and the entry may start
+   * again.
+   */
+  public CaseTransition pinPadTimedOut() {
+    ResetCase c = active();
+    if (c.state() != CaseState.IDENTITY_BOUND && c.state() != CaseState.PIN_CAPTURED) {
+      throw new IllegalStateException("no PIN entry in a case that is " + c.state());
+    }
+    return c.refused(CaseStep.CAPTURE_PIN, PIN_PAD_TIMEOUT);
+  }
+
+  /**
+   * Journals that the receipt of the written case could not be printed ({@code printer_error}, a
+   * refused receipt step); the case stays {@code WRITTEN}, the receipt may be printed again.
+   */
+  public CaseTransition receiptNotPrinted() {
+    ResetCase c = active();
+    if (c.state() != CaseState.WRITTEN) {
+      throw new IllegalStateException("no receipt for a case that is " + c.state());
+    }
+    return c.refused(CaseStep.PRINT_RECEIPT, PRINTER_ERROR);
   }
 
   /** Journals that the receipt of the written case was sent to a printer. */

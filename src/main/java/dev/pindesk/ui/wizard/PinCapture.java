@@ -133,6 +133,9 @@ public final class PinCapture {
     Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
     if (cause instanceof PinPad.PinPadException e && model.stepProperty().get() == WizardStep.PIN) {
       entry.set(0);
+      if (e.failure() == PinPad.Failure.TIMEOUT) { // journaled; a cancel by the clerk is not
+        model.background(services.cases()::pinPadTimedOut, t -> {});
+      }
       model
           .noticeProperty()
           .set(

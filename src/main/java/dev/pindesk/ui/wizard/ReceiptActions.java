@@ -3,6 +3,7 @@ package dev.pindesk.ui.wizard;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.Receipt;
 import dev.pindesk.domain.reset.ResetCase;
+import dev.pindesk.ports.ReceiptPrinter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Locale;
@@ -48,7 +49,17 @@ public final class ReceiptActions {
     model.background(
         () -> {
           Path path = services.receipts().render(job.receipt(), job.locale());
-          boolean sent = services.receipts().print(path);
+          boolean sent;
+          try {
+            sent = services.receipts().print(path);
+          } catch (ReceiptPrinter.ReceiptException e) {
+            // A failed job is an event of the case; a counter without any printer is not (its
+            // configuration, the same for every case). The PDF is kept: it may be printed again.
+            if ("receipt.not_printed".equals(e.messageKey())) {
+              services.cases().receiptNotPrinted();
+            }
+            throw e;
+          }
           if (sent) {
             services.cases().receiptPrinted();
           }

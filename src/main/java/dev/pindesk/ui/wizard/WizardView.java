@@ -5,6 +5,7 @@ import dev.pindesk.ui.StatusBar;
 import dev.pindesk.ui.Texts;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -30,8 +31,14 @@ public final class WizardView extends BorderPane {
   private final WizardViewModel model;
   private final Map<WizardStep, Node> steps = new EnumMap<>(WizardStep.class);
   private final StackPane content = new StackPane();
+  private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
 
   public WizardView(WizardViewModel model, StatusBar statusBar) {
+    this(model, statusBar, true);
+  }
+
+  /** {@code rehearse}: false for the throwaway wizard of the {@link StepRehearsal} itself. */
+  WizardView(WizardViewModel model, StatusBar statusBar, boolean rehearse) {
     this.model = model;
     getStylesheets()
         .add(WizardView.class.getResource("/dev/pindesk/ui/pindesk.css").toExternalForm());
@@ -62,8 +69,16 @@ public final class WizardView extends BorderPane {
     sceneProperty()
         .addListener(
             (o, a, scene) -> {
-              if (scene != null && a == null) {
-                warmUpSteps();
+              if (scene != null && a == null && rehearse && !warmedUp.isDone()) {
+                StepRehearsal.start(this, model)
+                    .whenComplete(
+                        (x, e) -> {
+                          if (e == null) {
+                            warmedUp.complete(null);
+                          } else {
+                            warmedUp.completeExceptionally(e);
+                          }
+                        });
               }
             });
     // Keyboard-first: Enter always means Next, even on a check box or a choice (JavaFX would
@@ -116,26 +131,30 @@ public final class WizardView extends BorderPane {
   }
 
   /**
-   * Styles and lays out every step once, off-screen, one step per FX event: the first showing of a
-   * step (its skins, a date picker, text fields) would otherwise cost several hundred ms, on the
-   * clerk's first case after sign-in.
+   * Completes once the wizard has rehearsed its steps after it was first shown ({@link
+   * StepRehearsal}): from then on the first case's transitions are as quick as later ones. Never
+   * completes for a wizard that is never shown.
    */
-  private void warmUpSteps() {
-    for (WizardStep s : WizardStep.values()) {
-      javafx.application.Platform.runLater(
-          () -> {
-            Node node = steps.get(s);
-            if (node.getParent() != null || getScene() == null) {
-              return; // showing already
-            }
-            node.setVisible(false);
-            content.getChildren().add(0, node);
-            content.applyCss();
-            content.layout();
-            content.getChildren().remove(node);
-            node.setVisible(true);
-          });
+  public CompletableFuture<Void> warmedUp() {
+    return warmedUp;
+  }
+
+  /**
+   * Puts {@code step}'s node into the scene, hidden, and styles and lays it out once, unless it is
+   * there already: its first showing (skins, a date picker, text fields) would otherwise cost that
+   * on the clerk's first case. It stays in the scene (see {@link #show}).
+   */
+  void warmUpStep(WizardStep step) {
+    Node node = steps.get(step);
+    if (node.getParent() != null || getScene() == null) {
+      return; // showing already
     }
+    node.setVisible(false);
+    node.setManaged(false);
+    StackPane.setAlignment(node, Pos.TOP_LEFT);
+    content.getChildren().add(0, node);
+    content.applyCss();
+    content.layout();
   }
 
   /** Puts the keyboard focus into the current step (e.g. after sign-in or unlock). */
@@ -143,11 +162,21 @@ public final class WizardView extends BorderPane {
     show();
   }
 
+  /**
+   * Shows the current step. Steps that have been shown (or warmed up) stay in the scene, hidden and
+   * unmanaged: taking a step out and putting it back made JavaFX style the whole step again on
+   * every transition; hidden, they keep their styles and cost nothing in layout.
+   */
   private void show() {
     Node node = steps.get(model.stepProperty().get());
-    content.getChildren().removeIf(n -> !n.getStyleClass().contains("watermark"));
-    content.getChildren().add(0, node);
-    StackPane.setAlignment(node, Pos.TOP_LEFT);
+    for (Node other : steps.values()) {
+      other.setVisible(other == node);
+      other.setManaged(other == node);
+    }
+    if (node.getParent() == null) {
+      content.getChildren().add(0, node);
+      StackPane.setAlignment(node, Pos.TOP_LEFT);
+    }
     if (node.getUserData() instanceof Runnable focus) {
       javafx.application.Platform.runLater(focus);
     } else {

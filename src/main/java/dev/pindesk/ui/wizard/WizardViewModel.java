@@ -259,6 +259,11 @@ public final class WizardViewModel {
     return messages;
   }
 
+  /** What this wizard drives (the {@link StepRehearsal} builds its throwaway wizard on them). */
+  WizardServices services() {
+    return services;
+  }
+
   public boolean training() {
     return training;
   }

@@ -39,6 +39,7 @@ class WizardPinPadTimeoutTest extends WizardFixture {
             "id_checked",
             "card_read",
             "identity_bound",
+            "pin_captured", // refused: pin_pad_timeout
             "pin_captured",
             "case_cancelled");
   }

@@ -1,0 +1,132 @@
+package dev.pindesk.ui.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pindesk.adapters.virtualcard.AnswerLosingTerminals;
+import dev.pindesk.adapters.virtualcard.VirtualSscCard;
+import dev.pindesk.domain.error.CardException;
+import dev.pindesk.domain.reset.CaseState;
+import dev.pindesk.ports.CardConnection;
+import dev.pindesk.ports.CardTerminals;
+import dev.pindesk.ports.ReaderState;
+import dev.pindesk.testing.TrainingCards;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * The card applies the new PIN but its answer is lost (the reader reports the card gone): the case
+ * is in doubt, and the clerk's check — a re-read and a VERIFY with the new PIN, never a second
+ * write — finds the PIN written, so the case goes on to the receipt.
+ */
+class WizardInDoubtWrittenTest extends WizardFixture {
+  private final AnswerLosingTerminals losing = new AnswerLosingTerminals(terminals);
+  private final AtomicInteger writesSent = new AtomicInteger();
+
+  @Override
+  CardTerminals cardTerminals() {
+    return new WriteCounting(losing, writesSent);
+  }
+
+  @Test
+  void aWriteWhoseAnswerWasLostAfterTheCardAppliedItIsResolvedAsWritten(FxRobot robot)
+      throws Exception {
+    VirtualSscCard card = insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    openResetAndCheckHolder(robot);
+    readAndBind(robot);
+    toPinStep(robot);
+    captureNewPin(robot, NEW_PIN);
+    robot.clickOn("#nextButton");
+    waitFor(() -> model.stepProperty().get() == WizardStep.WRITE);
+    losing.loseNextWrite(AnswerLosingTerminals.Loss.AFTER_CARD);
+
+    robot.clickOn("#writeButton");
+    waitFor(() -> model.caseStateProperty().get().equals(Optional.of(CaseState.IN_DOUBT)));
+    waitFor(() -> noticeText(robot).startsWith("写卡结果不确定"));
+    assertThat(card.isCurrentPin(NEW_PIN.toCharArray())).as("the card applied it").isTrue();
+    assertThat(robot.lookup("#writeButton").query().isDisabled()).as("no second write").isTrue();
+    assertThat(writesSent).hasValue(1);
+
+    robot.clickOn("#resolveButton");
+    waitFor(() -> model.caseStateProperty().get().equals(Optional.of(CaseState.WRITTEN)));
+    waitFor(() -> noticeIs(robot, "新密码已写入卡片。"));
+    assertThat(writesSent).as("resolved by checking, not by writing again").hasValue(1);
+    assertThat(model.stepProperty().get()).isEqualTo(WizardStep.WRITE);
+    assertThat(model.canGoNextBinding().get()).isTrue();
+
+    robot.clickOn("#nextButton");
+    waitFor(() -> model.stepProperty().get() == WizardStep.RECEIPT);
+    robot.clickOn("#nextButton");
+    waitFor(() -> model.stepProperty().get() == WizardStep.SERVICE);
+    assertThat(writesSent).hasValue(1);
+    assertThat(card.isCurrentPin(NEW_PIN.toCharArray())).isTrue();
+    expectedSteps =
+        List.of(
+            "case_opened",
+            "id_checked",
+            "card_read",
+            "identity_bound",
+            "pin_captured",
+            "in_doubt",
+            "in_doubt_resolved",
+            "case_closed");
+  }
+
+  /** Counts the PIN-writing commands (80/84 5E or 24) the wizard sends towards the card. */
+  private record WriteCounting(CardTerminals delegate, AtomicInteger writes)
+      implements CardTerminals {
+    @Override
+    public List<ReaderState> readers() throws CardException {
+      return delegate.readers();
+    }
+
+    @Override
+    public List<ReaderState> awaitChange(Duration timeout) throws CardException {
+      return delegate.awaitChange(timeout);
+    }
+
+    @Override
+    public CardConnection connect(String reader) throws CardException {
+      CardConnection c = delegate.connect(reader);
+      return new CardConnection() {
+        @Override
+        public String readerName() {
+          return c.readerName();
+        }
+
+        @Override
+        public byte[] atr() {
+          return c.atr();
+        }
+
+        @Override
+        public byte[] transmit(byte[] command) throws CardException {
+          if (command.length > 1
+              && (command[0] == (byte) 0x80 || command[0] == (byte) 0x84)
+              && (command[1] == 0x5E || command[1] == 0x24)) {
+            writes.incrementAndGet();
+          }
+          return c.transmit(command);
+        }
+
+        @Override
+        public void beginExclusive() throws CardException {
+          c.beginExclusive();
+        }
+
+        @Override
+        public void endExclusive() {
+          c.endExclusive();
+        }
+
+        @Override
+        public void close() {
+          c.close();
+        }
+      };
+    }
+  }
+}
