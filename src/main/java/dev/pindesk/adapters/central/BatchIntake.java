@@ -74,6 +74,7 @@ public final class BatchIntake implements AutoCloseable {
   public Receipt apply(CentralStore.Workstation sender, SealedBatch batch)
       throws Refused, SQLException {
     ChainLinks links = newLinks();
+    links.header(batch.journalHeader());
     batch.entries().forEach(links::add);
     try {
       return apply(sender, batch, links);

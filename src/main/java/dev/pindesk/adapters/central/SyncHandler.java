@@ -128,7 +128,7 @@ final class SyncHandler implements HttpHandler {
       throws IOException, Refused {
     try (LimitedBody in = body(exchange)) {
       try {
-        SealedBatch batch = BatchCodec.read(in, links::add);
+        SealedBatch batch = BatchCodec.read(in, links::header, links::add);
         links.finish();
         return batch;
       } catch (IllegalArgumentException e) {

@@ -114,6 +114,7 @@ public final class ChainCursor {
       if (current == null || current.full()) {
         current = new RowBatch();
         current.previousHash = previous;
+        current.checkpoints = walk.checkpointSignatures();
         batches.add(current);
       }
       current.add(e.seq(), e.header(), e.body(), e.hash());

@@ -23,9 +23,24 @@ public final class ChainLinks {
   private final List<CompletableFuture<RowBatch>> linked = new ArrayList<>();
   private RowBatch current;
   private byte[] previous;
+  private CheckpointSignatures checkpoints;
 
   public ChainLinks(Executor executor) {
     this.executor = executor;
+  }
+
+  /**
+   * The journal header the entries belong to (before the first entry): with it, checkpoint
+   * signatures are checked along with the links. A header that does not decode is left to the
+   * cursor to refuse.
+   */
+  public void header(byte[] journalHeader) {
+    try {
+      JournalHeader h = JournalHeader.decode(journalHeader);
+      checkpoints = new CheckpointSignatures(h.journalId(), h.workstationPublicKey());
+    } catch (IllegalArgumentException e) {
+      checkpoints = null;
+    }
   }
 
   /** Adds the next entry; a full chunk is sent off to be linked. */
@@ -33,6 +48,7 @@ public final class ChainLinks {
     if (current == null) {
       current = new RowBatch();
       current.previousHash = previous;
+      current.checkpoints = checkpoints;
     }
     current.add(e.seq(), e.header(), e.body(), e.hash());
     previous = e.hash();

@@ -20,10 +20,12 @@ final class LinkPipeline implements JournalFile.BatchSink, AutoCloseable {
   private final int maxInFlight;
   private final ArrayDeque<Future<RowBatch>> inFlight = new ArrayDeque<>();
   private byte[] previousHash;
+  private final CheckpointSignatures checkpoints;
 
   LinkPipeline(ChainWalk walk, byte[] genesis) {
     this.walk = walk;
     this.previousHash = genesis;
+    this.checkpoints = walk.checkpointSignatures();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     this.maxInFlight = 2 * threads + 1;
     this.workers =
@@ -39,6 +41,7 @@ final class LinkPipeline implements JournalFile.BatchSink, AutoCloseable {
   @Override
   public void accept(RowBatch batch) throws ProblemException {
     batch.previousHash = previousHash;
+    batch.checkpoints = checkpoints;
     previousHash = batch.lastHash();
     inFlight.add(workers.submit(batch::link));
     while (inFlight.size() > maxInFlight) {

@@ -22,6 +22,21 @@ final class RowBatch {
   final byte[][] body = new byte[CAPACITY][];
   final byte[][] hash = new byte[CAPACITY][];
   final boolean[] linked = new boolean[CAPACITY];
+
+  /**
+   * For checkpoint rows, when {@link #checkpoints} is set: {@link #SIGNATURE_OK} or {@link
+   * #SIGNATURE_BAD}, decided by {@link #link()} on its thread; else {@link #NOT_CHECKED} and the
+   * walk checks the signature itself.
+   */
+  final byte[] signature = new byte[CAPACITY];
+
+  static final byte NOT_CHECKED = 0;
+  static final byte SIGNATURE_OK = 1;
+  static final byte SIGNATURE_BAD = 2;
+
+  /** Checks checkpoint signatures along with the links, when set. */
+  CheckpointSignatures checkpoints;
+
   int size;
 
   /**
@@ -58,6 +73,9 @@ final class RowBatch {
     for (int i = 0; i < size; i++) {
       linked[i] = previous != null && links(chain, previous, i, computed);
       previous = hash[i];
+      if (checkpoints != null) {
+        signature[i] = checkpoints.verdict(header[i], body[i]);
+      }
     }
     return this;
   }

@@ -100,14 +100,15 @@ public final class BatchCodec {
   }
 
   /**
-   * Decodes a batch from {@code in} as it arrives, handing each entry to {@code onEntry} as soon as
-   * it is decoded (the central starts hashing while the rest is still on the wire). Reads {@code
-   * in} to its end.
+   * Decodes a batch from {@code in} as it arrives, handing its journal header to {@code onHeader}
+   * and each entry to {@code onEntry} as soon as they are decoded (the central starts hashing while
+   * the rest is still on the wire). Reads {@code in} to its end.
    *
    * @throws IllegalArgumentException naming what is wrong when the bytes are not a batch
    * @throws IOException when reading fails
    */
-  public static SealedBatch read(InputStream in, Consumer<SealedEntry> onEntry) throws IOException {
+  public static SealedBatch read(
+      InputStream in, Consumer<byte[]> onHeader, Consumer<SealedEntry> onEntry) throws IOException {
     DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
     try {
       byte[] magic = data.readNBytes(MAGIC.length);
@@ -124,6 +125,7 @@ public final class BatchCodec {
       if (count < 0 || count > MAX_ENTRIES) {
         throw new IllegalArgumentException("entry count " + count + " out of range");
       }
+      onHeader.accept(header);
       List<SealedEntry> entries = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         long seq = data.readLong();

@@ -91,6 +91,7 @@ class ChainCursorTest {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       ChainLinks links = new ChainLinks(pool);
+      links.header(big.header());
       for (Row r : rows) {
         links.add(new SealedEntry(r.seq(), r.header(), r.body(), r.hash()));
       }
@@ -198,6 +199,37 @@ class ChainCursorTest {
     ChainException e = refusal(c, new Row(cp.seq(), cp.header(), body, hash));
     assertThat(e.problem().kind()).isEqualTo(Problem.Kind.CHECKPOINT);
     assertThat(e.problem().seq()).isEqualTo(cp.seq());
+  }
+
+  @Test
+  void aBadCheckpointSignatureIsRefusedWhenSignaturesAreCheckedAheadToo() throws Exception {
+    int cpIndex = -1;
+    for (int i = 1500; i < big.rows().size(); i++) {
+      if (big.rows().get(i).header()[1] == 3) {
+        cpIndex = i;
+        break;
+      }
+    }
+    assertThat(cpIndex).isPositive();
+    // The checkpoint's signature changed and the chain rebuilt from it to the end.
+    List<Row> rows = new ArrayList<>(big.rows());
+    byte[] previous = rows.get(cpIndex - 1).hash();
+    for (int i = cpIndex; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      byte[] body = r.body();
+      if (i == cpIndex) {
+        body = body.clone();
+        body[body.length - 1] ^= 1; // inside the signature
+      }
+      byte[] hash = Sm3Chain.link(previous, r.seq(), r.header(), body);
+      rows.set(i, new Row(r.seq(), r.header(), body, hash));
+      previous = hash;
+    }
+    ChainCursor c = ChainCursor.genesis(big.header(), big.signature());
+    ChainException e =
+        catchThrowableOfType(ChainException.class, () -> acceptPrelinked(c, rows, 0));
+    assertThat(e.problem().kind()).isEqualTo(Problem.Kind.CHECKPOINT);
+    assertThat(e.problem().seq()).isEqualTo(rows.get(cpIndex).seq());
   }
 
   @Test

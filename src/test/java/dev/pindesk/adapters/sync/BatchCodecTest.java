@@ -92,9 +92,14 @@ class BatchCodecTest {
   void readingFromAStreamGivesWhatDecodingGivesAndHandsOverEachEntryInOrder() throws Exception {
     SealedBatch batch = batch(41, 5);
     List<Long> seen = new ArrayList<>();
+    List<byte[]> headers = new ArrayList<>();
     SealedBatch read =
-        BatchCodec.read(new ByteArrayInputStream(BatchCodec.encode(batch)), e -> seen.add(e.seq()));
+        BatchCodec.read(
+            new ByteArrayInputStream(BatchCodec.encode(batch)),
+            headers::add,
+            e -> seen.add(e.seq()));
     assertSame(read, batch);
+    assertThat(headers).containsExactly(batch.journalHeader());
     assertThat(seen).containsExactly(41L, 42L, 43L, 44L, 45L);
   }
 
@@ -103,12 +108,12 @@ class BatchCodecTest {
     byte[] full = BatchCodec.encode(batch(1, 3));
     for (int n = 0; n < full.length; n += 7) {
       byte[] cut = Arrays.copyOf(full, n);
-      assertThatThrownBy(() -> BatchCodec.read(new ByteArrayInputStream(cut), e -> {}))
+      assertThatThrownBy(() -> BatchCodec.read(new ByteArrayInputStream(cut), h -> {}, e -> {}))
           .as("cut at %d", n)
           .isInstanceOf(IllegalArgumentException.class);
     }
     byte[] longer = Arrays.copyOf(full, full.length + 1);
-    assertThatThrownBy(() -> BatchCodec.read(new ByteArrayInputStream(longer), e -> {}))
+    assertThatThrownBy(() -> BatchCodec.read(new ByteArrayInputStream(longer), h -> {}, e -> {}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("after the last entry");
   }
