@@ -267,7 +267,8 @@ public final class JournalOutbox implements SyncOutbox {
               + ", not "
               + Hex.of(journalId));
     }
-    try (Connection c = JournalSchema.openForWriting(file, true)) {
+    // Not fsynced per receipt: see JournalSchema.openForReceipts (a drain stores one per batch).
+    try (Connection c = JournalSchema.openForReceipts(file)) {
       c.setAutoCommit(false);
       try {
         long last = lastSeq(c);

@@ -34,6 +34,21 @@ final class JournalSchema {
   }
 
   /**
+   * A read-write connection in WAL mode with {@code synchronous=NORMAL}: always consistent, but a
+   * power cut may undo its last commits. For the sync cursor and receipt only, never for entries: a
+   * receipt lost that way is fetched again from the central at the next start, and the entries it
+   * covered are sent again and recognised there as already stored.
+   */
+  static Connection openForReceipts(Path file) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.setBusyTimeout(5000);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+  }
+
+  /**
    * A read-only connection (verification, export): never changes the file. Tuned for one sequential
    * scan: the file is memory-mapped (no copy into SQLite's page cache), a modest page cache,
    * temporary data in memory, and {@code query_only} as a second guard against writes.
