@@ -142,7 +142,7 @@ public final class SyncDrainComparison {
                 server.uri(), HttpCentralLink.readCertificate(identity.certificateFile()), ws);
         long t0 = System.nanoTime();
         SyncStatus status;
-        try (SyncService sync = new SyncService(outbox, link, SyncConfig.defaults())) {
+        try (SyncService sync = new SyncService(outbox, link, config())) {
           status = sync.drainUntilDone();
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -152,6 +152,13 @@ public final class SyncDrainComparison {
         return ms;
       }
     }
+  }
+
+  /** The default sync configuration, or batches of {@code -Dpindesk.bench.batch=N} entries. */
+  private static SyncConfig config() {
+    SyncConfig defaults = SyncConfig.defaults();
+    int entries = Integer.getInteger("pindesk.bench.batch", defaults.maxEntries());
+    return defaults.withBatchLimits(entries, Math.max(defaults.maxBytes(), entries * 512));
   }
 
   /** One POST of {@code bytes} to a sink that writes them to {@code file} and fsyncs. */

@@ -32,6 +32,7 @@ public final class CounterWindow extends StackPane {
   private final UiContext context;
   private final CompletableFuture<CounterContext> counter;
   private final ObjectProperty<Messages> messages;
+  private ReaderWatcher.Snapshot lastReaders; // FX thread
   private final SignInViewModel signIn;
   private final SignInView signInView;
   private final StatusBar statusBar;
@@ -138,25 +139,34 @@ public final class CounterWindow extends StackPane {
   public void readersChanged(ReaderWatcher.Snapshot s) {
     TaskRunner.onFx(
         () -> {
-          Messages m = messages.get();
-          if (s.failure().isPresent()) {
-            statusBar
-                .readerProperty()
-                .set(
-                    new StatusBar.Segment(
-                        m.get(s.failure().get().messageKey()), StatusBar.Health.ERROR));
-          } else if (s.readers().isEmpty()) {
-            statusBar
-                .readerProperty()
-                .set(new StatusBar.Segment(m.get("ui.reader.none"), StatusBar.Health.WARNING));
-          } else {
-            String text =
-                s.readers().stream()
-                    .map(r -> r.name() + " · " + presence(m, r))
-                    .collect(Collectors.joining("  "));
-            statusBar.readerProperty().set(new StatusBar.Segment(text, StatusBar.Health.OK));
+          if (lastReaders == null) {
+            // Shown again in the new language when the clerk switches (the watcher only reports
+            // changes of the readers).
+            messages.addListener((o, before, now) -> showReaders(lastReaders));
           }
+          lastReaders = s;
+          showReaders(s);
         });
+  }
+
+  private void showReaders(ReaderWatcher.Snapshot s) {
+    Messages m = messages.get();
+    if (s.failure().isPresent()) {
+      statusBar
+          .readerProperty()
+          .set(
+              new StatusBar.Segment(m.get(s.failure().get().messageKey()), StatusBar.Health.ERROR));
+    } else if (s.readers().isEmpty()) {
+      statusBar
+          .readerProperty()
+          .set(new StatusBar.Segment(m.get("ui.reader.none"), StatusBar.Health.WARNING));
+    } else {
+      String text =
+          s.readers().stream()
+              .map(r -> r.name() + " · " + presence(m, r))
+              .collect(Collectors.joining("  "));
+      statusBar.readerProperty().set(new StatusBar.Segment(text, StatusBar.Health.OK));
+    }
   }
 
   private static String presence(Messages m, ReaderState r) {

@@ -109,6 +109,7 @@ public final class ServiceStepView extends VBox {
     Label name = new Label();
     name.textProperty().bind(Texts.of(m, key).concat("").map(t -> shortcut + t));
     name.getStyleClass().add(Styles.TITLE_4);
+    name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "The card holder in p…"
     VBox content = new VBox(6, name);
     if (!key.startsWith("service.holder")) {
       // Text with a fixed wrapping width: a wrapping Label makes the button's height explode.
