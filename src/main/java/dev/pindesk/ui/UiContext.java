@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
  *     been painted, so none of it delays the first screen
  * @param fontScale the configured font scale of the windows (1 = the theme's size), see {@link
  *     FontScale}
+ * @param production the production counter (real cases, journaled as such): the window says so and
+ *     nothing says training
  */
 public record UiContext(
     CardTerminals terminals,
@@ -25,7 +27,20 @@ public record UiContext(
     Optional<TrainingCardSlot> trainingSlot,
     Optional<CompletableFuture<CounterContext>> counter,
     Runnable afterFirstFrame,
-    double fontScale) {
+    double fontScale,
+    boolean production) {
+
+  /** Not the production counter. */
+  public UiContext(
+      CardTerminals terminals,
+      CardReadService cardReader,
+      Messages messages,
+      Optional<TrainingCardSlot> trainingSlot,
+      Optional<CompletableFuture<CounterContext>> counter,
+      Runnable afterFirstFrame,
+      double fontScale) {
+    this(terminals, cardReader, messages, trainingSlot, counter, afterFirstFrame, fontScale, false);
+  }
 
   /** A context with nothing left to open after the first frame. */
   public UiContext(
@@ -39,5 +54,16 @@ public record UiContext(
 
   public boolean training() {
     return trainingSlot.isPresent();
+  }
+
+  /**
+   * The window title: the application's name, with the training marker in training mode and the
+   * production marker at the production counter.
+   */
+  public String title(Messages m) {
+    if (production) {
+      return m.get("app.title") + " — " + m.get("app.production");
+    }
+    return training() ? m.get("app.title") + " — " + m.get("app.training") : m.get("app.title");
   }
 }
