@@ -30,6 +30,13 @@ public record UiContext(
     double fontScale,
     boolean production) {
 
+  public UiContext {
+    if (production && trainingSlot.isPresent()) {
+      // The training card (and with it the receipt watermark) never reaches a production counter.
+      throw new IllegalArgumentException("a production counter has no training card slot");
+    }
+  }
+
   /** Not the production counter. */
   public UiContext(
       CardTerminals terminals,

@@ -1,6 +1,7 @@
 package dev.pindesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.card.CardProfiles;
@@ -30,6 +31,27 @@ class UiContextTitleTest {
         .doesNotContainIgnoringCase("training");
     assertThat(production.title(Messages.forTag("zh-CN")))
         .doesNotContain(Messages.forTag("zh-CN").get("app.training"));
+  }
+
+  @Test
+  void productionIsNeverTrainingSoItsReceiptsCarryNoWatermark() {
+    UiContext production =
+        new UiContext(
+            TERMINALS, READER, ENGLISH, Optional.empty(), Optional.empty(), () -> {}, 1, true);
+
+    assertThat(production.training()).isFalse();
+    assertThatThrownBy(
+            () ->
+                new UiContext(
+                    TERMINALS,
+                    READER,
+                    ENGLISH,
+                    Optional.of(new NoSlot()),
+                    Optional.empty(),
+                    () -> {},
+                    1,
+                    true))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
