@@ -64,13 +64,10 @@ public record UiContext(
   }
 
   /**
-   * The window title: the application's name, with the training marker in training mode and the
-   * production marker at the production counter.
+   * The window title: the application's name with its mode — the production marker at the
+   * production counter, else the training marker (also on real readers: the journal is training).
    */
   public String title(Messages m) {
-    if (production) {
-      return m.get("app.title") + " — " + m.get("app.production");
-    }
-    return training() ? m.get("app.title") + " — " + m.get("app.training") : m.get("app.title");
+    return m.get("app.title") + " — " + m.get(production ? "app.production" : "app.training");
   }
 }

@@ -63,6 +63,14 @@ class UiContextTitleTest {
     assertThat(training.title(ENGLISH)).contains(ENGLISH.get("app.training"));
   }
 
+  @Test
+  void trainingOnRealReadersIsStillMarkedTraining() {
+    UiContext pcscTraining =
+        new UiContext(TERMINALS, READER, ENGLISH, Optional.empty(), Optional.empty(), () -> {}, 1);
+
+    assertThat(pcscTraining.title(ENGLISH)).contains(ENGLISH.get("app.training"));
+  }
+
   private static final class NoSlot implements TrainingCardSlot {
     @Override
     public void insert() {}
