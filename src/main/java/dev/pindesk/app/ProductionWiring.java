@@ -99,9 +99,16 @@ final class ProductionWiring {
       operators.close();
       throw new CounterRefusedException(NO_OPERATORS, operatorsFile.toString());
     }
-    SamSetup sam = SamSetup.psam(readers, reader, settings);
+    SamSetup sam;
     Path journalFile = home.resolve("journal.db");
-    SqliteJournalStore journal = CounterWiring.openJournal(journalFile, workstation, keys, false);
+    SqliteJournalStore journal;
+    try {
+      sam = SamSetup.psam(readers, reader, settings);
+      journal = CounterWiring.openJournal(journalFile, workstation, keys, false);
+    } catch (IOException | RuntimeException e) {
+      operators.close();
+      throw e;
+    }
     return CounterWiring.assemble(
         new CounterWiring.Parts(
             citizen,

@@ -1,6 +1,7 @@
 package dev.pindesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pindesk.adapters.journal.JournalVerifier;
@@ -165,6 +166,16 @@ class ProductionWiringTest {
     settings.put("sam", "training");
 
     assertRefused(ProductionWiring.NOT_PSAM);
+  }
+
+  @Test
+  void anUnknownPsamProfileStopsTheStartBeforeTheJournalIsCreated() throws IOException {
+    initKeys();
+    addOperator("clerk1");
+    settings.put("sam.profile", "no-such-vendor");
+
+    assertThatThrownBy(this::open).isInstanceOf(IllegalArgumentException.class);
+    assertThat(home.resolve("journal.db")).doesNotExist();
   }
 
   @Test
