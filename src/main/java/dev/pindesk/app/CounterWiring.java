@@ -34,14 +34,17 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds the counter for training mode: training keys and journal, the training operator directory
- * with its demo operator, the security module of the settings (training keys by default, or a
- * PSAM), the on-screen customer PIN pad. Everything lives under {@code ~/.pindesk/training} (or
- * {@code pindesk.home}), apart from any production data.
+ * Builds the counter for training mode (and, with {@link #assemble}, the parts both modes share;
+ * the production counter is {@link ProductionWiring}): training keys and journal, the training
+ * operator directory with its demo operator, the security module of the settings (training keys by
+ * default, or a PSAM), the on-screen customer PIN pad. Everything lives under {@code
+ * ~/.pindesk/training} (or {@code pindesk.home}), apart from any production data.
  */
 final class CounterWiring {
   private static final Logger LOG = LoggerFactory.getLogger(CounterWiring.class);
@@ -65,54 +68,110 @@ final class CounterWiring {
     String workstation = Settings.get("workstation").orElse("TRAINING-01");
     Path keys = KeyFiles.ensureTrainingKeys(GenerateJournalCommand.defaultTrainingKeys());
     Path journalFile = home.resolve("journal.db");
-    SqliteJournalStore journal;
+    SqliteJournalStore journal = openJournal(journalFile, workstation, keys, true);
+    SqliteOperatorDirectory operators = SqliteOperatorDirectory.open(home.resolve("operators.db"));
+    TrainingOperators.ensureDemo(operators, clock);
+    return assemble(
+        new Parts(
+            terminals,
+            profiles,
+            runner,
+            sam,
+            home,
+            workstation,
+            keys,
+            journalFile,
+            journal,
+            operators,
+            true,
+            clock,
+            Settings::get));
+  }
+
+  /**
+   * What a counter is built from, opened by its mode's wiring.
+   *
+   * @param training whether cases are training cases (virtual training cards only)
+   * @param settings the counter settings ({@code pinpad.scrambled}, {@code idle.minutes}, {@code
+   *     receipt.font}, {@code agent.regions}) by name without the {@code pindesk.} prefix
+   */
+  record Parts(
+      CardTerminals terminals,
+      CardProfiles profiles,
+      TaskRunner runner,
+      SamSetup sam,
+      Path home,
+      String workstation,
+      Path keys,
+      Path journalFile,
+      SqliteJournalStore journal,
+      SqliteOperatorDirectory operators,
+      boolean training,
+      Clock clock,
+      Function<String, Optional<String>> settings) {}
+
+  /**
+   * Opens (or creates) the journal, marked training or not in its header, journals the start, and
+   * journals the stop when the JVM exits.
+   */
+  static SqliteJournalStore openJournal(
+      Path journalFile, String workstation, Path keys, boolean training) throws IOException {
     try {
-      journal =
+      SqliteJournalStore journal =
           SqliteJournalStore.open(
               journalFile,
               StoreOptions.of(
                   workstation,
                   KeyFiles.workstation(keys),
                   KeyFiles.publicKey(keys.resolve(KeyFiles.SUPERVISOR_PUB)),
-                  true));
+                  training));
       journal.append(AuditEvent.session(AuditStep.APP_STARTED, AuditOutcome.OK, "system"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> closeJournal(journal), "journal-close"));
+      return journal;
     } catch (JournalException e) {
-      throw new IOException("training journal " + journalFile + ": " + e.getMessage(), e);
+      throw new IOException(
+          (training ? "training journal " : "journal ") + journalFile + ": " + e.getMessage(), e);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeJournal(journal), "journal-close"));
+  }
+
+  /** The counter of either mode from its opened parts. */
+  static CounterContext assemble(Parts p) {
+    SqliteJournalStore journal = p.journal();
     // Journal sync (issue 6): ships the journal when a central is configured; appends wake it.
-    SyncWiring sync = SyncWiring.start(journalFile, keys);
+    SyncWiring sync = SyncWiring.start(p.journalFile(), p.keys());
     Runtime.getRuntime().addShutdownHook(new Thread(sync::close, "journal-sync-close"));
     JournalStore audited = new WakingJournalStore(journal, sync::wake);
-    SqliteOperatorDirectory operators = SqliteOperatorDirectory.open(home.resolve("operators.db"));
-    TrainingOperators.ensureDemo(operators, clock);
-    SecurityModule module = sam.module();
+    SecurityModule module = p.sam().module();
     LOG.info("security module: {}", module.description());
+    Function<String, Optional<String>> settings = p.settings();
+    Clock clock = p.clock();
     ResetCaseService cases =
         new ResetCaseService(
-            new ResetCaseDevices(terminals, module, new CaseAuditRecorder(audited)),
-            profiles,
-            new ResetCaseConfig(agentPolicy(), true),
-            new CaseIds(casePrefix(workstation), clock, new SecureRandom()),
+            new ResetCaseDevices(p.terminals(), module, new CaseAuditRecorder(audited)),
+            p.profiles(),
+            new ResetCaseConfig(agentPolicy(settings), p.training()),
+            new CaseIds(casePrefix(p.workstation()), clock, new SecureRandom()),
             clock);
-    boolean scrambled = Settings.get("pinpad.scrambled").map(Boolean::parseBoolean).orElse(false);
+    boolean scrambled = settings.apply("pinpad.scrambled").map(Boolean::parseBoolean).orElse(false);
     Duration idle =
-        Settings.get("idle.minutes")
+        settings
+            .apply("idle.minutes")
             .map(m -> Duration.ofMinutes(Long.parseLong(m)))
             .orElse(IdleLock.DEFAULT_TIMEOUT);
     return new CounterContext(
         new WizardServices(
             cases,
-            terminals,
+            p.terminals(),
             new ScreenPinPad(Duration.ofSeconds(60), scrambled),
-            runner,
+            p.runner(),
             clock,
             // pindesk.receipt.font / PINDESK_RECEIPT_FONT names a TrueType CJK font to use first.
             new PdfReceiptRenderer(
-                home.resolve("receipts"),
-                CjkFont.lookup(Settings.get("receipt.font").map(Path::of))),
-            workstation),
-        new SignInService(operators, clock),
+                p.home().resolve("receipts"),
+                CjkFont.lookup(settings.apply("receipt.font").map(Path::of))),
+            p.workstation()),
+        new SignInService(p.operators(), clock),
         new IdleLock(clock, idle),
         operator -> {
           try {
@@ -123,9 +182,9 @@ final class CounterWiring {
           }
         },
         module.isTraining() ? "status.sm.training" : "status.sm.ready",
-        journalFile.getFileName().toString(),
+        p.journalFile().getFileName().toString(),
         sync.feed(),
-        sam.feed());
+        p.sam().feed());
   }
 
   /** Case numbers start with the workstation id, reduced to what a case number may hold. */
@@ -150,6 +209,10 @@ final class CounterWiring {
    * agents.
    */
   static AgentPolicy agentPolicy() {
-    return Settings.get("agent.regions").map(AgentPolicy::parse).orElse(AgentPolicy.everywhere());
+    return agentPolicy(Settings::get);
+  }
+
+  private static AgentPolicy agentPolicy(Function<String, Optional<String>> settings) {
+    return settings.apply("agent.regions").map(AgentPolicy::parse).orElse(AgentPolicy.everywhere());
   }
 }

@@ -11,11 +11,13 @@ import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.service.CardReadService;
 import dev.pindesk.service.CitizenReaders;
 import dev.pindesk.ui.CounterContext;
+import dev.pindesk.ui.CounterRefusedException;
 import dev.pindesk.ui.PinDeskApp;
 import dev.pindesk.ui.TaskRunner;
 import dev.pindesk.ui.TrainingCardSlot;
 import dev.pindesk.ui.UiContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * Wires and starts the GUI. Training mode (the default while no hardware is configured) uses the
  * in-process virtual reader with a training card; {@code --pcsc} uses the real PC/SC readers.
  * {@code --sam-reader NAME} (or {@code pindesk.sam=psam}) uses a PSAM as the security module; in
- * training mode {@code pindesk.sam=psam} puts a virtual training PSAM into a second reader.
+ * training mode {@code pindesk.sam=psam} puts a virtual training PSAM into a second reader. {@code
+ * --production} (or {@code pindesk.mode=production}) opens the production counter instead: PC/SC
+ * readers and a PSAM only, see {@link ProductionWiring}.
  *
  * <p>Only what paints the sign-in screen happens before the first frame (the translated texts). The
  * card profiles, the training card and the counter (journal, operators, keys, and with them
@@ -37,6 +41,9 @@ final class GuiMain {
 
   /** In-process reader of the training PSAM (training mode with {@code pindesk.sam=psam}). */
   static final String TRAINING_PSAM_READER = "PinDesk Training PSAM";
+
+  static final String TRAINING = "training";
+  static final String PRODUCTION = "production";
 
   private GuiMain() {}
 
@@ -77,7 +84,22 @@ final class GuiMain {
     return value;
   }
 
+  /**
+   * {@code --production}, else {@code pindesk.mode} / {@code PINDESK_MODE}: {@code training} (the
+   * default) or {@code production}; any other value is returned as given (lower case) and refused.
+   */
+  static String mode(List<String> options) {
+    if (options.contains("--production")) {
+      return PRODUCTION;
+    }
+    return Settings.get("mode").orElse(TRAINING).strip().toLowerCase(Locale.ROOT);
+  }
+
   private static UiContext wire(List<String> options) {
+    String mode = mode(options);
+    if (!mode.equals(TRAINING)) {
+      return wireProduction(options, mode);
+    }
     CardTerminals workstation;
     Optional<TrainingCardSlot> slot;
     Optional<String> defaultSamReader = Optional.empty();
@@ -140,5 +162,59 @@ final class GuiMain {
         counter,
         afterFirstFrame,
         fontScale(options));
+  }
+
+  /**
+   * The production counter ({@link ProductionWiring}): real readers, the PSAM's reader hidden from
+   * the citizen's side, no training card. An unknown mode gets the same readers and a counter that
+   * refuses to start, so a typo never falls back to training.
+   */
+  private static UiContext wireProduction(List<String> options, String mode) {
+    CardTerminals readers = new PcscTerminals();
+    Optional<String> samReader = samReader(options);
+    Optional<String> psamReader = ProductionWiring.samReader(samReader, Settings::get);
+    CardTerminals terminals =
+        psamReader.isPresent()
+            ? new CitizenReaders(readers, new ReaderMatch(psamReader.get())::matches)
+            : readers;
+    CompletableFuture<CardProfiles> profiles = new CompletableFuture<>();
+    Optional<CompletableFuture<CounterContext>> counter =
+        options.contains("--diagnostics")
+            ? Optional.empty()
+            : Optional.of(new CompletableFuture<>());
+    Runnable afterFirstFrame =
+        () -> {
+          try {
+            profiles.complete(CardProfiles.builtIn());
+            if (counter.isPresent()) {
+              if (!mode.equals(PRODUCTION)) {
+                throw new CounterRefusedException("counter.refused.mode", mode);
+              }
+              counter
+                  .get()
+                  .complete(
+                      ProductionWiring.open(
+                          terminals,
+                          readers,
+                          profiles.join(),
+                          new TaskRunner(),
+                          Settings::get,
+                          samReader));
+            }
+          } catch (Exception | Error e) {
+            LoggerFactory.getLogger(GuiMain.class).error("start-up failed", e);
+            profiles.completeExceptionally(e);
+            counter.ifPresent(c -> c.completeExceptionally(e));
+          }
+        };
+    return new UiContext(
+        terminals,
+        new CardReadService(terminals, profiles::join),
+        Settings.messages(),
+        Optional.empty(),
+        counter,
+        afterFirstFrame,
+        fontScale(options),
+        mode.equals(PRODUCTION));
   }
 }

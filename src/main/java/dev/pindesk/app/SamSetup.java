@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -54,15 +55,28 @@ record SamSetup(SecurityModule module, Optional<PsamSecurityModule> psam) {
                         new IllegalArgumentException(
                             "pindesk.sam=psam needs pindesk.sam.reader (the PSAM reader's name or"
                                 + " a unique part of it; see the readers command)"));
-        PsamProfile profile =
-            PsamProfiles.resolve(Settings.get("sam.profile").orElse(PsamProfiles.DEFAULT_ID));
-        PsamSecurityModule psam = new PsamSecurityModule(terminals, reader, profile);
-        return new SamSetup(new SecurityModuleChain(List.of(psam)), Optional.of(psam));
+        return psam(terminals, reader, Settings::get);
       }
       default ->
           throw new IllegalArgumentException(
               "pindesk.sam must be training or psam, not '" + kind + "'");
     }
+  }
+
+  /**
+   * The PSAM in {@code reader}, driven by the vendor profile {@code pindesk.sam.profile} of {@code
+   * settings} (the production counter's only security module).
+   *
+   * @throws IllegalArgumentException for an invalid profile
+   * @throws IOException when a profile file cannot be read
+   */
+  static SamSetup psam(
+      CardTerminals terminals, String reader, Function<String, Optional<String>> settings)
+      throws IOException {
+    PsamProfile profile =
+        PsamProfiles.resolve(settings.apply("sam.profile").orElse(PsamProfiles.DEFAULT_ID));
+    PsamSecurityModule psam = new PsamSecurityModule(terminals, reader, profile);
+    return new SamSetup(new SecurityModuleChain(List.of(psam)), Optional.of(psam));
   }
 
   /**

@@ -64,13 +64,13 @@ public final class PinDeskApp extends Application {
       scene =
           new Scene(
               window, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight() - 40));
-      stage.setTitle(context.messages().get("app.title"));
+      stage.setTitle(context.title(context.messages()));
     } else {
       CardStatusViewModel model = new CardStatusViewModel(context, runner);
       readersChanged = model::readersChanged;
       ready = CompletableFuture.completedFuture(null);
       scene = new Scene(new CardStatusView(model), 900, 600);
-      stage.titleProperty().bind(model.messagesProperty().map(m -> m.get("app.title")));
+      stage.titleProperty().bind(model.messagesProperty().map(context::title));
     }
     new FontScale(context.fontScale()).applyTo(scene);
     stage.setScene(scene);

@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
  *     been painted, so none of it delays the first screen
  * @param fontScale the configured font scale of the windows (1 = the theme's size), see {@link
  *     FontScale}
+ * @param production the production counter (real cases, journaled as such): the window says so and
+ *     nothing says training
  */
 public record UiContext(
     CardTerminals terminals,
@@ -25,7 +27,27 @@ public record UiContext(
     Optional<TrainingCardSlot> trainingSlot,
     Optional<CompletableFuture<CounterContext>> counter,
     Runnable afterFirstFrame,
-    double fontScale) {
+    double fontScale,
+    boolean production) {
+
+  public UiContext {
+    if (production && trainingSlot.isPresent()) {
+      // The training card (and with it the receipt watermark) never reaches a production counter.
+      throw new IllegalArgumentException("a production counter has no training card slot");
+    }
+  }
+
+  /** Not the production counter. */
+  public UiContext(
+      CardTerminals terminals,
+      CardReadService cardReader,
+      Messages messages,
+      Optional<TrainingCardSlot> trainingSlot,
+      Optional<CompletableFuture<CounterContext>> counter,
+      Runnable afterFirstFrame,
+      double fontScale) {
+    this(terminals, cardReader, messages, trainingSlot, counter, afterFirstFrame, fontScale, false);
+  }
 
   /** A context with nothing left to open after the first frame. */
   public UiContext(
@@ -39,5 +61,13 @@ public record UiContext(
 
   public boolean training() {
     return trainingSlot.isPresent();
+  }
+
+  /**
+   * The window title: the application's name with its mode — the production marker at the
+   * production counter, else the training marker (also on real readers: the journal is training).
+   */
+  public String title(Messages m) {
+    return m.get("app.title") + " — " + m.get(production ? "app.production" : "app.training");
   }
 }

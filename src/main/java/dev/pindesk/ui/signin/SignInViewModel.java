@@ -6,6 +6,7 @@ import dev.pindesk.domain.operator.SignInFailure;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.signin.SignInResult;
 import dev.pindesk.service.signin.SignInService;
+import dev.pindesk.ui.CounterRefusedException;
 import dev.pindesk.ui.TaskRunner;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -77,9 +78,16 @@ public final class SignInViewModel {
 
   /**
    * The counter could not start (journal, operator directory, a setting): says why at once, not
-   * only when the clerk tries to sign in — and never as a trace.
+   * only when the clerk tries to sign in — and never as a trace. A {@link CounterRefusedException}
+   * is shown as its own translated text.
    */
   public void counterFailed(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof CounterRefusedException refused) {
+        error.set(messages.get().get(refused.messageKey(), refused.args()));
+        return;
+      }
+    }
     Throwable cause = failure;
     while (cause.getCause() != null
         && (cause instanceof java.util.concurrent.CompletionException

@@ -1,0 +1,256 @@
+package dev.pindesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.pindesk.adapters.journal.JournalVerifier;
+import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
+import dev.pindesk.adapters.sam.ReaderMatch;
+import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
+import dev.pindesk.adapters.virtualcard.VirtualPsam;
+import dev.pindesk.card.CardProfiles;
+import dev.pindesk.domain.operator.Operator;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.ports.ReaderState;
+import dev.pindesk.service.CitizenReaders;
+import dev.pindesk.service.signin.TrainingOperators;
+import dev.pindesk.ui.CounterContext;
+import dev.pindesk.ui.CounterRefusedException;
+import dev.pindesk.ui.TaskRunner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The production counter opens only from what {@code keys init} and {@code operators add} made,
+ * with a PSAM, and journals real cases; whatever is missing it refuses to start with a translated
+ * reason naming the command or setting that supplies it, before creating anything.
+ */
+class ProductionWiringTest {
+  private static final String CITIZEN_READER = "Citizen Reader";
+  private static final String PSAM_READER = "Counter PSAM";
+  private static final String PASSWORD = "correct-horse";
+
+  @TempDir Path home;
+  private final Map<String, String> settings = new HashMap<>();
+  private final InProcessCardTerminals readers =
+      new InProcessCardTerminals(CITIZEN_READER, PSAM_READER);
+  private final TaskRunner runner = new TaskRunner();
+
+  @BeforeEach
+  void aConfiguredWorkstation() {
+    settings.put("home", home.toString());
+    settings.put("workstation", "WS-PROD-01");
+    settings.put("sam", "psam");
+    settings.put("sam.reader", PSAM_READER);
+    readers.insert(PSAM_READER, VirtualPsam.training());
+  }
+
+  @AfterEach
+  void stopRunner() {
+    runner.close();
+  }
+
+  @Test
+  void opensWithKeysOperatorsAndPsamAndJournalsRealCases() throws Exception {
+    initKeys();
+    addOperator("clerk1");
+
+    CounterContext counter = open();
+
+    assertThat(counter.signIn().signIn("clerk1", PASSWORD.toCharArray()).succeeded()).isTrue();
+    Path journal = home.resolve("journal.db");
+    assertThat(journal).exists();
+    assertThat(JournalVerifier.verify(journal, Optional.empty()).info().orElseThrow().training())
+        .isFalse();
+    assertThat(home.resolve("training")).doesNotExist();
+    assertThat(counter.securityModule()).isEqualTo("status.sm.ready").doesNotContain("training");
+    assertThat(counter.services().terminals().readers())
+        .extracting(ReaderState::name)
+        .containsExactly(CITIZEN_READER);
+  }
+
+  @Test
+  void noDemoOperatorCanSignIn() throws IOException {
+    initKeys();
+    addOperator("clerk1");
+
+    CounterContext counter = open();
+
+    assertThat(counter.signIn().signIn(TrainingOperators.DEMO_ID, "demo".toCharArray()).succeeded())
+        .isFalse();
+    try (SqliteOperatorDirectory operators =
+        SqliteOperatorDirectory.open(home.resolve("operators.db"))) {
+      assertThat(operators.find(TrainingOperators.DEMO_ID)).isEmpty();
+    }
+  }
+
+  @Test
+  void refusesWithoutWorkstationId() throws IOException {
+    initKeys();
+    addOperator("clerk1");
+    settings.remove("workstation");
+
+    assertRefused(ProductionWiring.NO_WORKSTATION);
+  }
+
+  @Test
+  void refusesAnInvalidWorkstationIdAsMissing() throws IOException {
+    initKeys();
+    addOperator("clerk1");
+    settings.put("workstation", "counter 1/east");
+
+    assertRefused(ProductionWiring.NO_WORKSTATION);
+  }
+
+  @Test
+  void refusesWithoutKeysAndNeverCreatesThem() throws IOException {
+    addOperator("clerk1");
+
+    assertRefused(ProductionWiring.NO_KEYS);
+    assertThat(home.resolve("keys").resolve(KeyFiles.WORKSTATION_KEY)).doesNotExist();
+  }
+
+  @Test
+  void refusesTrainingKeys() throws IOException {
+    KeyFiles.ensureTrainingKeys(home.resolve("keys"));
+    addOperator("clerk1");
+
+    assertRefused(ProductionWiring.TRAINING_KEYS);
+  }
+
+  @Test
+  void refusesWithoutOperatorsAndNeverCreatesTheDirectory() throws IOException {
+    initKeys();
+
+    assertRefused(ProductionWiring.NO_OPERATORS);
+    assertThat(home.resolve("operators.db")).doesNotExist();
+  }
+
+  @Test
+  void refusesWhenEveryOperatorIsDisabled() throws IOException {
+    initKeys();
+    addOperator("clerk1");
+    try (SqliteOperatorDirectory operators =
+        SqliteOperatorDirectory.open(home.resolve("operators.db"))) {
+      operators.setActive("clerk1", false);
+    }
+
+    assertRefused(ProductionWiring.NO_OPERATORS);
+  }
+
+  @Test
+  void refusesWithoutPsamReader() throws IOException {
+    initKeys();
+    addOperator("clerk1");
+    settings.remove("sam.reader");
+
+    assertRefused(ProductionWiring.NO_SAM_READER);
+  }
+
+  @Test
+  void neverUsesTheTrainingSecurityModule() throws IOException {
+    initKeys();
+    addOperator("clerk1");
+    settings.put("sam", "training");
+
+    assertRefused(ProductionWiring.NOT_PSAM);
+  }
+
+  @Test
+  void anUnknownPsamProfileStopsTheStartBeforeTheJournalIsCreated() throws IOException {
+    initKeys();
+    addOperator("clerk1");
+    settings.put("sam.profile", "no-such-vendor");
+
+    assertThatThrownBy(this::open).isInstanceOf(IllegalArgumentException.class);
+    assertThat(home.resolve("journal.db")).doesNotExist();
+  }
+
+  @Test
+  void theSamReaderOptionImpliesThePsam() throws IOException {
+    initKeys();
+    addOperator("clerk1");
+    settings.remove("sam");
+    settings.remove("sam.reader");
+
+    CounterContext counter =
+        ProductionWiring.open(
+            citizen(),
+            readers,
+            CardProfiles.builtIn(),
+            runner,
+            name -> Optional.ofNullable(settings.get(name)),
+            Optional.of(PSAM_READER));
+
+    assertThat(counter.securityModule()).isEqualTo("status.sm.ready");
+  }
+
+  @Test
+  void everyRefusalNamesWhatToDoInBothLanguages() {
+    Map<String, String> named =
+        Map.of(
+            ProductionWiring.NO_WORKSTATION, "pindesk.workstation",
+            ProductionWiring.NO_KEYS, "pindesk keys init",
+            ProductionWiring.TRAINING_KEYS, "pindesk keys init",
+            ProductionWiring.NO_OPERATORS, "pindesk operators add",
+            ProductionWiring.NO_SAM_READER, "pindesk.sam.reader",
+            ProductionWiring.NOT_PSAM, "pindesk.sam.reader");
+    for (Messages messages : List.of(Messages.of(Locale.ENGLISH), Messages.forTag("zh-CN"))) {
+      named.forEach(
+          (key, what) ->
+              assertThat(messages.get(key, "/srv/pindesk"))
+                  .as(key)
+                  .contains(what)
+                  .isNotEqualTo(key));
+    }
+  }
+
+  private void assertRefused(String key) throws IOException {
+    CounterRefusedException refused =
+        catchThrowableOfType(this::open, CounterRefusedException.class);
+    assertThat(refused).isNotNull();
+    assertThat(refused.messageKey()).isEqualTo(key);
+    assertThat(home.resolve("journal.db")).doesNotExist();
+  }
+
+  private CounterContext open() throws IOException {
+    return ProductionWiring.open(
+        citizen(),
+        readers,
+        CardProfiles.builtIn(),
+        runner,
+        name -> Optional.ofNullable(settings.get(name)),
+        Optional.empty());
+  }
+
+  private CitizenReaders citizen() {
+    return new CitizenReaders(readers, new ReaderMatch(PSAM_READER)::matches);
+  }
+
+  /** As {@code keys init --dir HOME/keys} does. */
+  private void initKeys() throws IOException {
+    KeyFiles.init(home.resolve("keys"), "supervisor passphrase".toCharArray(), false);
+  }
+
+  /** As {@code operators add --db HOME/operators.db} does. */
+  private void addOperator(String id) {
+    try (SqliteOperatorDirectory operators =
+        SqliteOperatorDirectory.open(home.resolve("operators.db"))) {
+      operators.add(
+          new Operator(id, "Clerk " + id, Operator.Role.CLERK, true, Instant.now()),
+          PASSWORD.toCharArray());
+    }
+  }
+}

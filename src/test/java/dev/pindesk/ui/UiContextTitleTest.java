@@ -1,0 +1,86 @@
+package dev.pindesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
+import dev.pindesk.card.CardProfiles;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.service.CardReadService;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The window title shows the counter's mode: training is marked, production never says training.
+ */
+class UiContextTitleTest {
+  private static final Messages ENGLISH = Messages.of(Locale.ENGLISH);
+  private static final InProcessCardTerminals TERMINALS = new InProcessCardTerminals();
+  private static final CardReadService READER =
+      new CardReadService(TERMINALS, CardProfiles::builtIn);
+
+  @Test
+  void productionTitleSaysProductionAndNeverTraining() {
+    UiContext production =
+        new UiContext(
+            TERMINALS, READER, ENGLISH, Optional.empty(), Optional.empty(), () -> {}, 1, true);
+
+    assertThat(production.title(ENGLISH))
+        .contains(ENGLISH.get("app.production"))
+        .doesNotContainIgnoringCase("training");
+    assertThat(production.title(Messages.forTag("zh-CN")))
+        .doesNotContain(Messages.forTag("zh-CN").get("app.training"));
+  }
+
+  @Test
+  void productionIsNeverTrainingSoItsReceiptsCarryNoWatermark() {
+    UiContext production =
+        new UiContext(
+            TERMINALS, READER, ENGLISH, Optional.empty(), Optional.empty(), () -> {}, 1, true);
+
+    assertThat(production.training()).isFalse();
+    assertThatThrownBy(
+            () ->
+                new UiContext(
+                    TERMINALS,
+                    READER,
+                    ENGLISH,
+                    Optional.of(new NoSlot()),
+                    Optional.empty(),
+                    () -> {},
+                    1,
+                    true))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void trainingTitleCarriesTheTrainingMarker() {
+    UiContext training =
+        new UiContext(
+            TERMINALS, READER, ENGLISH, Optional.of(new NoSlot()), Optional.empty(), () -> {}, 1);
+
+    assertThat(training.title(ENGLISH)).contains(ENGLISH.get("app.training"));
+  }
+
+  @Test
+  void trainingOnRealReadersIsStillMarkedTraining() {
+    UiContext pcscTraining =
+        new UiContext(TERMINALS, READER, ENGLISH, Optional.empty(), Optional.empty(), () -> {}, 1);
+
+    assertThat(pcscTraining.title(ENGLISH)).contains(ENGLISH.get("app.training"));
+  }
+
+  private static final class NoSlot implements TrainingCardSlot {
+    @Override
+    public void insert() {}
+
+    @Override
+    public void remove() {}
+
+    @Override
+    public boolean inserted() {
+      return false;
+    }
+  }
+}
