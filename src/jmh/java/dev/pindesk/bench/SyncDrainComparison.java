@@ -61,6 +61,9 @@ public final class SyncDrainComparison {
   private SyncDrainComparison() {}
 
   public static void main(String[] args) throws Exception {
+    // As `central serve` has it (CentralServer sets it before the JDK server classes load; here
+    // the sink's server would load them first, and the setting is read only once).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int entries = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     Path dir = Files.createTempDirectory("pindesk-drain-bench");
