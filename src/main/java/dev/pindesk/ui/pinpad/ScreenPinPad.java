@@ -114,6 +114,20 @@ public final class ScreenPinPad implements PinPad {
     entry.timer.play();
   }
 
+  /**
+   * Builds the customer's window and a PIN pad view once without showing them (FX thread), so the
+   * first PIN entry after start-up does not also pay for loading, styling and laying out the pad.
+   */
+  public void warmUp() {
+    window();
+    PinPadView view = new PinPadView(Prompt.NEW_PIN, 6, scrambled, count -> {}, () -> {}, () -> {});
+    view.showSecondsLeft(secondsLeft(20));
+    Scene scene = new Scene(view, 720, 760);
+    scene.getStylesheets().add(stylesheet);
+    view.applyCss();
+    view.layout();
+  }
+
   private static String secondsLeft(long seconds) {
     return Messages.of(Locale.SIMPLIFIED_CHINESE).get("pinpad.timeout", seconds)
         + " · "

@@ -2,6 +2,7 @@ package dev.pindesk.ui.wizard;
 
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.ui.StatusBar;
+import dev.pindesk.ui.pinpad.ScreenPinPad;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,9 @@ final class StepRehearsal {
     r.slices.add(() -> liveModel.services().runner().run(() -> null, x -> {}, x -> {}));
     for (WizardStep s : WizardStep.values()) {
       r.slices.add(() -> live.warmUpStep(s));
+    }
+    if (liveModel.services().pinPad() instanceof ScreenPinPad pad) {
+      r.slices.add(pad::warmUp); // the customer's window: its view styled and laid out once
     }
     r.slices.add(() -> r.build(liveModel, live.getScene()));
     for (int round = 0; round < 2; round++) {
