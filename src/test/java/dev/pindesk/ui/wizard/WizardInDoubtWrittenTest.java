@@ -3,14 +3,13 @@ package dev.pindesk.ui.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.adapters.virtualcard.AnswerLosingTerminals;
+import dev.pindesk.adapters.virtualcard.TappedTerminals;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.ports.CardConnection;
 import dev.pindesk.ports.CardTerminals;
-import dev.pindesk.ports.ReaderState;
 import dev.pindesk.testing.TrainingCards;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,57 +75,20 @@ class WizardInDoubtWrittenTest extends WizardFixture {
   }
 
   /** Counts the PIN-writing commands (80/84 5E or 24) the wizard sends towards the card. */
-  private record WriteCounting(CardTerminals delegate, AtomicInteger writes)
-      implements CardTerminals {
-    @Override
-    public List<ReaderState> readers() throws CardException {
-      return delegate.readers();
+  private static final class WriteCounting extends TappedTerminals {
+    private final AtomicInteger writes;
+
+    WriteCounting(CardTerminals delegate, AtomicInteger writes) {
+      super(delegate);
+      this.writes = writes;
     }
 
     @Override
-    public List<ReaderState> awaitChange(Duration timeout) throws CardException {
-      return delegate.awaitChange(timeout);
-    }
-
-    @Override
-    public CardConnection connect(String reader) throws CardException {
-      CardConnection c = delegate.connect(reader);
-      return new CardConnection() {
-        @Override
-        public String readerName() {
-          return c.readerName();
-        }
-
-        @Override
-        public byte[] atr() {
-          return c.atr();
-        }
-
-        @Override
-        public byte[] transmit(byte[] command) throws CardException {
-          if (command.length > 1
-              && (command[0] == (byte) 0x80 || command[0] == (byte) 0x84)
-              && (command[1] == 0x5E || command[1] == 0x24)) {
-            writes.incrementAndGet();
-          }
-          return c.transmit(command);
-        }
-
-        @Override
-        public void beginExclusive() throws CardException {
-          c.beginExclusive();
-        }
-
-        @Override
-        public void endExclusive() {
-          c.endExclusive();
-        }
-
-        @Override
-        public void close() {
-          c.close();
-        }
-      };
+    protected byte[] transmit(CardConnection card, byte[] command) throws CardException {
+      if (isPinWrite(command)) {
+        writes.incrementAndGet();
+      }
+      return card.transmit(command);
     }
   }
 }
