@@ -131,37 +131,15 @@ final class GuiMain {
             ? new CitizenReaders(workstation, new ReaderMatch(psamReader.get())::matches)
             : workstation;
     Optional<String> fallbackSamReader = defaultSamReader;
-    CompletableFuture<CardProfiles> profiles = new CompletableFuture<>();
-    Optional<CompletableFuture<CounterContext>> counter =
-        options.contains("--diagnostics")
-            ? Optional.empty()
-            : Optional.of(new CompletableFuture<>());
-    Runnable afterFirstFrame =
-        () -> {
-          try {
-            profiles.complete(CardProfiles.builtIn());
-            if (counter.isPresent()) {
-              SamSetup sam = SamSetup.fromSettings(workstation, samReader, fallbackSamReader);
-              counter
-                  .get()
-                  .complete(
-                      CounterWiring.training(terminals, profiles.join(), new TaskRunner(), sam));
-            }
-            slot.ifPresent(TrainingCardSlot::insert);
-          } catch (Exception | Error e) {
-            LoggerFactory.getLogger(GuiMain.class).error("start-up failed", e);
-            profiles.completeExceptionally(e);
-            counter.ifPresent(c -> c.completeExceptionally(e));
-          }
-        };
-    return new UiContext(
+    return context(
+        options,
         terminals,
-        new CardReadService(terminals, profiles::join),
-        Settings.messages(),
         slot,
-        counter,
-        afterFirstFrame,
-        fontScale(options));
+        false,
+        profiles -> {
+          SamSetup sam = SamSetup.fromSettings(workstation, samReader, fallbackSamReader);
+          return CounterWiring.training(terminals, profiles, new TaskRunner(), sam);
+        });
   }
 
   /**
@@ -177,6 +155,36 @@ final class GuiMain {
         psamReader.isPresent()
             ? new CitizenReaders(readers, new ReaderMatch(psamReader.get())::matches)
             : readers;
+    return context(
+        options,
+        terminals,
+        Optional.empty(),
+        mode.equals(PRODUCTION),
+        profiles -> {
+          if (!mode.equals(PRODUCTION)) {
+            throw new CounterRefusedException("counter.refused.mode", mode);
+          }
+          return ProductionWiring.open(
+              terminals, readers, profiles, new TaskRunner(), Settings::get, samReader);
+        });
+  }
+
+  /** How a counter is opened once the card profiles are loaded. */
+  private interface CounterOpener {
+    CounterContext open(CardProfiles profiles) throws Exception;
+  }
+
+  /**
+   * The UI context: only what paints the sign-in screen now; after the first frame the card
+   * profiles, the counter (unless {@code --diagnostics}) and the training card, on a background
+   * thread. A failure reaches the sign-in screen through the counter's future.
+   */
+  private static UiContext context(
+      List<String> options,
+      CardTerminals terminals,
+      Optional<TrainingCardSlot> slot,
+      boolean production,
+      CounterOpener opener) {
     CompletableFuture<CardProfiles> profiles = new CompletableFuture<>();
     Optional<CompletableFuture<CounterContext>> counter =
         options.contains("--diagnostics")
@@ -187,20 +195,9 @@ final class GuiMain {
           try {
             profiles.complete(CardProfiles.builtIn());
             if (counter.isPresent()) {
-              if (!mode.equals(PRODUCTION)) {
-                throw new CounterRefusedException("counter.refused.mode", mode);
-              }
-              counter
-                  .get()
-                  .complete(
-                      ProductionWiring.open(
-                          terminals,
-                          readers,
-                          profiles.join(),
-                          new TaskRunner(),
-                          Settings::get,
-                          samReader));
+              counter.get().complete(opener.open(profiles.join()));
             }
+            slot.ifPresent(TrainingCardSlot::insert);
           } catch (Exception | Error e) {
             LoggerFactory.getLogger(GuiMain.class).error("start-up failed", e);
             profiles.completeExceptionally(e);
@@ -211,10 +208,10 @@ final class GuiMain {
         terminals,
         new CardReadService(terminals, profiles::join),
         Settings.messages(),
-        Optional.empty(),
+        slot,
         counter,
         afterFirstFrame,
         fontScale(options),
-        mode.equals(PRODUCTION));
+        production);
   }
 }
