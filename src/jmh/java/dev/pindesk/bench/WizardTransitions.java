@@ -90,11 +90,19 @@ public final class WizardTransitions {
     Platform.startup(() -> started.complete(null));
     started.get(30, TimeUnit.SECONDS);
     WizardTransitions bench = new WizardTransitions();
-    bench.setUp(Files.createTempDirectory("pindesk-transitions"));
+    Path dir = Files.createTempDirectory("pindesk-transitions");
+    bench.setUp(dir);
+    // -Dpindesk.bench.drain=N: the same cases while a backlog of N entries drains, over and over.
+    int backlog = Integer.getInteger("pindesk.bench.drain", 0);
+    BackgroundDrain drain = backlog > 0 ? BackgroundDrain.start(dir, backlog) : null;
     for (int i = 0; i < WARM_UP + cases; i++) {
       bench.serveOneCase(i);
     }
     bench.report(cases);
+    if (drain != null) {
+      System.out.println(drain.summary());
+      drain.close();
+    }
     Platform.exit();
     System.exit(0);
   }
