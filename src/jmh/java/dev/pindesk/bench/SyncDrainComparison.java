@@ -83,7 +83,7 @@ public final class SyncDrainComparison {
     List<Long> uploads = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       long upload = plainUpload(identity, plain, dir.resolve("sink-" + round));
-      long drain = drain(identity, ws, keys, journal, dir.resolve("central-" + round + ".db"));
+      long drain = drain(identity, ws, journal, dir.resolve("central-" + round + ".db"));
       uploads.add(upload);
       drains.add(drain);
       System.out.printf(
@@ -131,8 +131,12 @@ public final class SyncDrainComparison {
     return all.toByteArray();
   }
 
-  private static long drain(
-      CentralIdentity identity, Sm2KeyPair ws, Path keys, Path journal, Path db) throws Exception {
+  /**
+   * Drains {@code journal} from its first entry into a fresh central on {@code db} (SQLite) over
+   * loopback HTTPS; returns the milliseconds the drain itself took (without the central's start).
+   */
+  static long drain(CentralIdentity identity, Sm2KeyPair ws, Path journal, Path db)
+      throws Exception {
     try (CentralDatabase database = CentralDatabase.sqlite(db)) {
       CentralStore store = new CentralStore(database);
       store.enroll(ws.publicKey(), Optional.of("bench"), System.currentTimeMillis());
