@@ -3,13 +3,10 @@ package dev.pindesk.adapters.sync;
 import dev.pindesk.domain.sync.SealedBatch;
 import dev.pindesk.domain.sync.SealedEntry;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -51,20 +48,16 @@ public final class BatchCodec {
             + batch.headerSignature().length
             + 4
             + entriesSize(batch.entries());
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.write(MAGIC);
-      out.writeByte(VERSION);
-      out.writeShort(batch.journalHeader().length);
-      out.write(batch.journalHeader());
-      out.writeByte(batch.headerSignature().length);
-      out.write(batch.headerSignature());
-      out.writeInt(batch.entries().size());
-      writeEntries(out, batch.entries());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.put(MAGIC);
+    out.put((byte) VERSION);
+    out.putShort((short) batch.journalHeader().length);
+    out.put(batch.journalHeader());
+    out.put((byte) batch.headerSignature().length);
+    out.put(batch.headerSignature());
+    out.putInt(batch.entries().size());
+    writeEntries(out, batch.entries());
+    return out.array();
   }
 
   /**
@@ -72,13 +65,9 @@ public final class BatchCodec {
    * new entries as one block.
    */
   public static byte[] encodeEntries(List<SealedEntry> entries) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(entriesSize(entries));
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      writeEntries(out, entries);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    ByteBuffer out = ByteBuffer.allocate(entriesSize(entries));
+    writeEntries(out, entries);
+    return out.array();
   }
 
   /**
@@ -163,15 +152,15 @@ public final class BatchCodec {
     return size;
   }
 
-  private static void writeEntries(DataOutputStream out, List<SealedEntry> entries)
-      throws IOException {
+  /** Writes into a buffer sized by {@link #entriesSize} (no intermediate copies). */
+  private static void writeEntries(ByteBuffer out, List<SealedEntry> entries) {
     for (SealedEntry e : entries) {
-      out.writeLong(e.seq());
-      out.writeByte(e.header().length);
-      out.write(e.header());
-      out.writeInt(e.body().length);
-      out.write(e.body());
-      out.write(e.hash());
+      out.putLong(e.seq());
+      out.put((byte) e.header().length);
+      out.put(e.header());
+      out.putInt(e.body().length);
+      out.put(e.body());
+      out.put(e.hash());
     }
   }
 
