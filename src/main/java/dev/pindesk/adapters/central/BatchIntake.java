@@ -18,9 +18,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -32,6 +38,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Batches of one journal are applied one at a time (a lock per journal here, the journal row
  * locked on PostgreSQL), so concurrent duplicate deliveries store each seq exactly once.
+ *
+ * <p>A workstation may send its next batch before the central has answered the previous one (two in
+ * flight, docs/sync-protocol.md "Pipelining"). Each request is an {@link Arrival} from its first
+ * byte; a batch that would be a gap while an earlier arrival of the same journal is still being
+ * received or applied waits for it (at most {@link #GAP_WAIT_MILLIS}) and is then applied after it,
+ * instead of being refused as {@code gap}.
  */
 public final class BatchIntake implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIntake.class);
@@ -42,6 +54,15 @@ public final class BatchIntake implements AutoCloseable {
   private final Clock clock;
   private final RefusalLog refusals;
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+  private final Condition[] moved = new Condition[STRIPES];
+
+  /** How long a batch waits for an earlier arrival of its journal before it is a {@code gap}. */
+  static final long GAP_WAIT_MILLIS = 10_000;
+
+  /** Arrivals by order, per journal id, while they are received or applied (guarded by stripe). */
+  private final Map<String, TreeSet<Long>> arriving = new ConcurrentHashMap<>();
+
+  private final AtomicLong arrivals = new AtomicLong();
 
   /** Threads that hash chain links while a batch is still arriving ({@link ChainLinks}). */
   private final ExecutorService linkers;
@@ -61,6 +82,7 @@ public final class BatchIntake implements AutoCloseable {
     this.refusals = new RefusalLog(store, clock);
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new ReentrantLock();
+      moved[i] = locks[i].newCondition();
     }
   }
 
@@ -73,27 +95,28 @@ public final class BatchIntake implements AutoCloseable {
    */
   public Receipt apply(CentralStore.Workstation sender, SealedBatch batch)
       throws Refused, SQLException {
-    ChainLinks links = newLinks();
-    links.header(batch.journalHeader());
-    batch.entries().forEach(links::add);
-    try {
-      return apply(sender, batch, links);
+    try (Arrival arrival = arrive()) {
+      arrival.header(batch.journalHeader());
+      batch.entries().forEach(arrival::add);
+      arrival.finish();
+      return apply(sender, batch, arrival);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SQLException("interrupted while checking the chain", e);
     }
   }
 
-  /** Links for a batch being decoded: hand it every entry, in order, then to {@link #apply}. */
-  public ChainLinks newLinks() {
-    return new ChainLinks(linkers);
+  /** A batch request has started: hand its header and every entry, in order, to the arrival. */
+  public Arrival arrive() {
+    return new Arrival();
   }
 
   /**
-   * As {@link #apply(CentralStore.Workstation, SealedBatch)}, with the batch's chain links computed
-   * ahead into {@code links} (every entry of {@code batch} was added to it).
+   * As {@link #apply(CentralStore.Workstation, SealedBatch)}, for a batch decoded into {@code
+   * arrival} (its links computed while it arrived). Waits for an earlier arrival of the same
+   * journal rather than answer {@code gap} (see the class comment).
    */
-  public Receipt apply(CentralStore.Workstation sender, SealedBatch batch, ChainLinks links)
+  public Receipt apply(CentralStore.Workstation sender, SealedBatch batch, Arrival arrival)
       throws Refused, SQLException, InterruptedException {
     String journalId = "";
     try {
@@ -108,26 +131,122 @@ public final class BatchIntake implements AutoCloseable {
         throw Refused.of(Refusal.MALFORMED, "entry seq numbers start at 1");
       }
       String id = journalId;
-      ReentrantLock lock = locks[Math.floorMod(id.hashCode(), STRIPES)];
+      int stripe = stripe(id);
       long start = System.nanoTime();
-      lock.lock();
+      long waitUntil = start + TimeUnit.MILLISECONDS.toNanos(GAP_WAIT_MILLIS);
+      locks[stripe].lock();
       try {
-        Receipt r = store.database().transaction(c -> applyLocked(c, sender, batch, links, id));
-        LOG.info(
-            "journal {} entries {}..{} from {}: head {} ({} ms)",
-            id,
-            batch.from(),
-            batch.to(),
-            sender.keyId(),
-            r.ackSeq(),
-            (System.nanoTime() - start) / 1_000_000);
-        return r;
+        while (true) {
+          try {
+            Receipt r =
+                store.database().transaction(c -> applyLocked(c, sender, batch, arrival.links, id));
+            moved[stripe].signalAll();
+            LOG.info(
+                "journal {} entries {}..{} from {}: head {} ({} ms)",
+                id,
+                batch.from(),
+                batch.to(),
+                sender.keyId(),
+                r.ackSeq(),
+                (System.nanoTime() - start) / 1_000_000);
+            return r;
+          } catch (Refused r) {
+            long left = waitUntil - System.nanoTime();
+            if (r.code() != Refusal.GAP || left <= 0 || !arrival.behindAnother(id)) {
+              throw r;
+            }
+            LOG.debug("journal {}: batch from {} waits for an earlier one", id, batch.from());
+            moved[stripe].awaitNanos(left);
+          }
+        }
       } finally {
-        lock.unlock();
+        locks[stripe].unlock();
       }
     } catch (Refused r) {
       refusals.record(sender.keyId(), journalId, r);
       throw r;
+    }
+  }
+
+  private static int stripe(String journalId) {
+    return Math.floorMod(journalId.hashCode(), STRIPES);
+  }
+
+  /**
+   * One batch request, from its first byte until it is answered: its chain links, hashed as its
+   * entries are decoded, and its place among the open arrivals of its journal (known from the
+   * header). Close it when the request is answered (or failed).
+   */
+  public final class Arrival implements AutoCloseable {
+    private final long order = arrivals.incrementAndGet();
+    private final ChainLinks links = new ChainLinks(linkers);
+    private String journalId;
+
+    private Arrival() {}
+
+    /**
+     * The batch's journal header, before its entries: checkpoint signatures are then checked with
+     * the links, and a later batch of the same journal waits for this one. A header that does not
+     * decode is left to {@link #apply} to refuse.
+     */
+    public void header(byte[] journalHeader) {
+      links.header(journalHeader);
+      if (journalId != null) {
+        return;
+      }
+      String id;
+      try {
+        id = Hex.of(probe(journalHeader).journalId());
+      } catch (Refused e) {
+        return;
+      }
+      int stripe = stripe(id);
+      locks[stripe].lock();
+      try {
+        arriving.computeIfAbsent(id, k -> new TreeSet<>()).add(order);
+      } finally {
+        locks[stripe].unlock();
+      }
+      journalId = id;
+    }
+
+    /** The next entry, decoded: its link is computed on another core. */
+    public void add(SealedEntry e) {
+      links.add(e);
+    }
+
+    /** Every entry was added. */
+    public void finish() {
+      links.finish();
+    }
+
+    /** True while an arrival of journal {@code id} older than this one is open (stripe held). */
+    private boolean behindAnother(String id) {
+      TreeSet<Long> open = arriving.get(id);
+      return open != null && !open.isEmpty() && open.first() < order;
+    }
+
+    @Override
+    public void close() {
+      String id = journalId;
+      if (id == null) {
+        return;
+      }
+      journalId = null;
+      int stripe = stripe(id);
+      locks[stripe].lock();
+      try {
+        TreeSet<Long> open = arriving.get(id);
+        if (open != null) {
+          open.remove(order);
+          if (open.isEmpty()) {
+            arriving.remove(id);
+          }
+        }
+        moved[stripe].signalAll();
+      } finally {
+        locks[stripe].unlock();
+      }
     }
   }
 

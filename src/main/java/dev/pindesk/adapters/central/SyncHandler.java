@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.pindesk.adapters.journal.ChainLinks;
 import dev.pindesk.adapters.sync.BatchCodec;
 import dev.pindesk.adapters.sync.ReceiptCodec;
 import dev.pindesk.adapters.sync.RequestAuth;
@@ -95,11 +94,12 @@ final class SyncHandler implements HttpHandler {
       UnaryOperator<String> header = name -> exchange.getRequestHeaders().getFirst(name);
       Receipt r;
       if (batches) {
-        ChainLinks links = intake.newLinks();
-        SealedBatch batch = readBatch(exchange, links);
-        CentralStore.Workstation sender =
-            auth.authenticate(method, pathAndQuery, header, RequestAuth.content(batch));
-        r = intake.apply(sender, batch, links);
+        try (BatchIntake.Arrival arrival = intake.arrive()) {
+          SealedBatch batch = readBatch(exchange, arrival);
+          CentralStore.Workstation sender =
+              auth.authenticate(method, pathAndQuery, header, RequestAuth.content(batch));
+          r = intake.apply(sender, batch, arrival);
+        }
       } else {
         byte[] body = readBody(exchange);
         CentralStore.Workstation sender =
@@ -119,17 +119,17 @@ final class SyncHandler implements HttpHandler {
   }
 
   /**
-   * The batch in the request body, decoded as it arrives with each entry handed to {@code links}
+   * The batch in the request body, decoded as it arrives with each entry handed to {@code arrival}
    * (hashing starts before the last byte is in), and before authentication because the signature
    * covers its summary (see {@link RequestAuth}). A body that is no batch is refused as {@code
    * malformed}, recorded under the key id it claims.
    */
-  private SealedBatch readBatch(HttpExchange exchange, ChainLinks links)
+  private SealedBatch readBatch(HttpExchange exchange, BatchIntake.Arrival arrival)
       throws IOException, Refused {
     try (LimitedBody in = body(exchange)) {
       try {
-        SealedBatch batch = BatchCodec.read(in, links::header, links::add);
-        links.finish();
+        SealedBatch batch = BatchCodec.read(in, arrival::header, arrival::add);
+        arrival.finish();
         return batch;
       } catch (IllegalArgumentException e) {
         in.discardRest(); // so that the client, maybe still sending, reads the answer

@@ -12,6 +12,8 @@ import dev.pindesk.ports.CentralLink;
 import dev.pindesk.ports.SyncOutbox;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -59,6 +62,7 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
   private volatile boolean closed;
   private Thread thread;
   private ExecutorService prefetcher;
+  private ExecutorService senders;
 
   // guarded by work
   private boolean reconciled;
@@ -228,30 +232,57 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
     refreshJournal();
   }
 
+  /**
+   * Sends batches until none is left, {@link SyncConfig#inFlight()} at a time: the next batch is
+   * read while the current ones are on the wire, and sent before the oldest one's receipt is in.
+   * Receipts are taken in order; on a failure the batches still on the wire are answered first (a
+   * later receipt is kept: the central may have stored them) and the failure is then handled as
+   * with one batch at a time.
+   */
   private Outcome drain()
       throws CentralException, InterruptedException, JournalException, ReceiptMismatchException {
+    Deque<InFlight> flight = new ArrayDeque<>();
     Prefetch next = null;
     try {
+      refreshJournal();
+      long after = outbox.ackSeq();
       while (!closed) {
-        refreshJournal();
-        long ack = outbox.ackSeq();
-        SealedBatch batch = next != null && next.after() == ack ? next.get() : read(ack);
-        if (batch.entries().isEmpty()) {
+        while (flight.size() < config.inFlight()) {
+          SealedBatch batch = next != null && next.after() == after ? next.get() : read(after);
+          next = null;
+          if (batch.entries().isEmpty()) {
+            break;
+          }
+          flight.add(send(batch));
+          after = batch.to();
+          next = prefetch(after);
+        }
+        InFlight oldest = flight.poll();
+        if (oldest == null) {
           publish(status.withLink(Link.ONLINE, Optional.empty()));
           return Outcome.DRAINED;
         }
-        // The next batch is read while the central works on this one.
-        next = prefetch(batch.to());
-        Receipt receipt = link.send(batch);
+        Receipt receipt;
+        try {
+          receipt = oldest.receipt();
+        } catch (CentralException e) {
+          settle(flight);
+          throw e;
+        }
         outbox.acknowledge(receipt);
-        if (receipt.ackSeq() < batch.from()) {
+        if (receipt.ackSeq() < oldest.batch().from()) {
           // The central answered for an older head without refusing: do not spin on it.
-          LOG.warn("central acknowledged {} for a batch from {}", receipt.ackSeq(), batch.from());
+          LOG.warn(
+              "central acknowledged {} for a batch from {}",
+              receipt.ackSeq(),
+              oldest.batch().from());
+          settle(flight);
           reconciled = false;
           refreshJournal();
           publish(status.withLink(Link.ONLINE, Optional.of(CentralFailure.GAP.wireName())));
           return Outcome.RETRY;
         }
+        after = Math.max(after, outbox.ackSeq());
         refreshJournal();
         publish(status.withLink(Link.ONLINE, Optional.empty()));
       }
@@ -259,6 +290,59 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
     } finally {
       if (next != null) {
         next.future().cancel(true);
+      }
+      for (InFlight f : flight) {
+        f.answer().cancel(true);
+      }
+    }
+  }
+
+  /** A batch on the wire and the central's answer to come. */
+  private record InFlight(SealedBatch batch, Future<Receipt> answer) {
+    Receipt receipt() throws CentralException, InterruptedException {
+      try {
+        return answer.get();
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof CentralException c) {
+          throw c;
+        }
+        if (cause instanceof InterruptedException) {
+          throw new InterruptedException("sending a batch was interrupted");
+        }
+        throw new IllegalStateException("sending a batch failed", cause);
+      }
+    }
+  }
+
+  private InFlight send(SealedBatch batch) {
+    synchronized (this) {
+      if (senders == null) {
+        senders = Executors.newCachedThreadPool(daemon("journal-sync-send"));
+      }
+    }
+    return new InFlight(batch, senders.submit(() -> link.send(batch)));
+  }
+
+  /**
+   * After the oldest batch failed: waits for the answers to the batches sent after it, keeping a
+   * receipt that acknowledges more than the journal's cursor (the failure may have been only the
+   * lost answer to a batch the central stored). Their own failures are expected (a gap, mostly).
+   */
+  private void settle(Deque<InFlight> flight)
+      throws InterruptedException, JournalException, ReceiptMismatchException {
+    for (InFlight f = flight.poll(); f != null; f = flight.poll()) {
+      try {
+        Receipt r = f.receipt();
+        if (r.ackSeq() > outbox.ackSeq()) {
+          outbox.acknowledge(r);
+        }
+      } catch (CentralException e) {
+        LOG.debug(
+            "batch {}..{} sent after a failed one: {}",
+            f.batch().from(),
+            f.batch().to(),
+            e.getMessage());
       }
     }
   }
@@ -284,16 +368,18 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
   private Prefetch prefetch(long after) {
     synchronized (this) {
       if (prefetcher == null) {
-        prefetcher =
-            Executors.newSingleThreadExecutor(
-                r -> {
-                  Thread t = new Thread(r, "journal-sync-read");
-                  t.setDaemon(true);
-                  return t;
-                });
+        prefetcher = Executors.newSingleThreadExecutor(daemon("journal-sync-read"));
       }
     }
     return new Prefetch(after, prefetcher.submit(() -> read(after)));
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private Outcome failed(CentralException e) {
@@ -355,6 +441,9 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
       t = thread;
       if (prefetcher != null) {
         prefetcher.shutdownNow();
+      }
+      if (senders != null) {
+        senders.shutdownNow();
       }
     }
     if (t != null) {

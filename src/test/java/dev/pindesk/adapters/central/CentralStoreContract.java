@@ -20,9 +20,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -203,6 +206,78 @@ abstract class CentralStoreContract {
     assertThat(r.expectedFrom()).isEqualTo(21);
     assertThat(r.toJson()).contains("\"expectedFrom\":21");
     assertThat(storedCount(j)).isEqualTo(20);
+    assertThat(refusalsOf(j)).extracting(CentralStore.RefusalRow::code).containsExactly("gap");
+  }
+
+  /** An arrival fed with {@code batch}, as the HTTP handler feeds one while the body arrives. */
+  private BatchIntake.Arrival arrived(SealedBatch batch) {
+    BatchIntake.Arrival a = intake.arrive();
+    a.header(batch.journalHeader());
+    batch.entries().forEach(a::add);
+    a.finish();
+    return a;
+  }
+
+  @Test
+  void aBatchSentBeforeTheEarlierOneIsAppliedWaitsForItInsteadOfAGap() throws Exception {
+    Sm2KeyPair keys = Sm2.generate();
+    CentralStore.Workstation ws = enrolled(keys);
+    TestJournal j = journal("pipelined", keys, 60);
+    SealedBatch first = j.batch(1, 30);
+    SealedBatch second = j.batch(31, 60);
+    BatchIntake.Arrival earlier = intake.arrive();
+    earlier.header(first.journalHeader()); // the first batch's body is still arriving
+    CompletableFuture<Receipt> later =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (BatchIntake.Arrival a = arrived(second)) {
+                return intake.apply(ws, second, a);
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
+    Thread.sleep(200);
+    assertThat(later).isNotDone();
+    first.entries().forEach(earlier::add);
+    earlier.finish();
+    assertReceipt(intake.apply(ws, first, earlier), j, 30);
+    earlier.close();
+    assertReceipt(later.get(10, TimeUnit.SECONDS), j, 60);
+    assertThat(storedCount(j)).isEqualTo(60);
+    assertThat(refusalsOf(j)).isEmpty();
+  }
+
+  @Test
+  void aWaitingBatchIsAGapAsSoonAsTheEarlierOneEndsWithoutBeingStored() throws Exception {
+    Sm2KeyPair keys = Sm2.generate();
+    CentralStore.Workstation ws = enrolled(keys);
+    TestJournal j = journal("pipelined-cut", keys, 60);
+    intake.apply(ws, j.batch(1, 10));
+    SealedBatch second = j.batch(31, 60);
+    BatchIntake.Arrival earlier = intake.arrive();
+    earlier.header(second.journalHeader()); // 11..30, cut before its end
+    CompletableFuture<Refused> later =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (BatchIntake.Arrival a = arrived(second)) {
+                intake.apply(ws, second, a);
+                return null;
+              } catch (Refused r) {
+                return r;
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
+    Thread.sleep(200);
+    assertThat(later).isNotDone();
+    long t0 = System.nanoTime();
+    earlier.close();
+    Refused r = later.get(10, TimeUnit.SECONDS);
+    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(BatchIntake.GAP_WAIT_MILLIS / 2);
+    assertThat(r).isNotNull();
+    assertThat(r.code()).isEqualTo(Refusal.GAP);
+    assertThat(r.expectedFrom()).isEqualTo(11);
+    assertThat(storedCount(j)).isEqualTo(10);
     assertThat(refusalsOf(j)).extracting(CentralStore.RefusalRow::code).containsExactly("gap");
   }
 

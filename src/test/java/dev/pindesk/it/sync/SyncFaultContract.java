@@ -106,7 +106,8 @@ abstract class SyncFaultContract {
         Duration.ofMillis(5),
         Duration.ofMillis(60),
         Duration.ofMillis(50),
-        Duration.ofHours(24));
+        Duration.ofHours(24),
+        SyncConfig.IN_FLIGHT);
   }
 
   @Test
@@ -118,7 +119,7 @@ abstract class SyncFaultContract {
       try (FaultProxy proxy = new FaultProxy(world.centralPort(), byteLevelFaults(random));
           JournalOutbox outbox = world.outbox()) {
         CountingLink link = new CountingLink(world.link(proxy.port()));
-        try (SyncService sync = new SyncService(outbox, link, fastConfig(4)).start()) {
+        try (SyncService sync = new SyncService(outbox, link, fastConfig(3)).start()) {
           SqliteJournalStore writer = world.writer(true);
           for (int i = 0; i < 2000; i++) {
             writer.append(SyncWorld.event(i));
@@ -167,7 +168,7 @@ abstract class SyncFaultContract {
       try (FaultProxy proxy = new FaultProxy(world.centralPort(), httpFaults(random));
           JournalOutbox outbox = world.outbox()) {
         CountingLink link = new CountingLink(world.link(proxy.port()));
-        try (SyncService sync = new SyncService(outbox, link, fastConfig(4)).start()) {
+        try (SyncService sync = new SyncService(outbox, link, fastConfig(3)).start()) {
           awaitDrained(outbox, sync, Duration.ofMinutes(4));
         }
         assertThat(proxy.count(Fault.Kind.SERVER_ERROR)).isPositive();
@@ -200,7 +201,8 @@ abstract class SyncFaultContract {
                 Duration.ofMillis(20),
                 Duration.ofMillis(500),
                 config.pollInterval(),
-                config.backlogLimit());
+                config.backlogLimit(),
+                config.inFlight());
         try (SyncService sync = new SyncService(outbox, link, config).start()) {
           world.append(100_000);
           world.closeWriter();

@@ -379,6 +379,125 @@ class SyncServiceTest {
     assertThat(sleeper.backoffs()).hasSize(2);
   }
 
+  /**
+   * A link to {@link #central} that hands each batch to {@code hook} first, on the sender's thread.
+   */
+  private CentralLink through(java.util.function.Consumer<SealedBatch> hook, CentralLink to) {
+    return new CentralLink() {
+      @Override
+      public Receipt send(SealedBatch batch)
+          throws dev.pindesk.domain.sync.CentralException, InterruptedException {
+        Receipt r = to.send(batch);
+        hook.accept(batch);
+        return r;
+      }
+
+      @Override
+      public Optional<Receipt> fetchReceipt(byte[] journalId)
+          throws dev.pindesk.domain.sync.CentralException, InterruptedException {
+        return to.fetchReceipt(journalId);
+      }
+    };
+  }
+
+  @Test
+  void sendsTheNextBatchBeforeThePreviousReceiptAndAcknowledgesInOrder() throws Exception {
+    Path file = journal(40);
+    CountDownLatch secondOnTheWire = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger concurrent =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most =
+        new java.util.concurrent.atomic.AtomicInteger();
+    CentralLink link =
+        through(
+            batch -> {
+              most.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+              try {
+                if (batch.from() == 1) {
+                  // the first answer waits until the second batch is on the wire
+                  assertThat(secondOnTheWire.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                      .isTrue();
+                } else if (batch.from() == 8) {
+                  secondOnTheWire.countDown();
+                  Thread.sleep(100); // and the second is answered after the first
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                concurrent.decrementAndGet();
+              }
+            },
+            central);
+    service = service(file, link, SyncConfig.defaults().withBatchLimits(7, 1 << 20), T0);
+    List<Long> acks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    service.subscribe(st -> acks.add(st.ackSeq()));
+    SyncStatus s = service.drainOnce();
+    assertThat(s.problem()).isEmpty();
+    assertThat(s.ackSeq()).isEqualTo(lastSeq(file));
+    assertThat(most.get()).isEqualTo(2);
+    assertThat(acks).isSorted();
+    assertEachSeqSentOnce();
+  }
+
+  @Test
+  void oneBatchAtATimeWhenConfiguredSo() throws Exception {
+    Path file = journal(40);
+    java.util.concurrent.atomic.AtomicInteger concurrent =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most =
+        new java.util.concurrent.atomic.AtomicInteger();
+    CentralLink link =
+        through(
+            batch -> {
+              most.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+              try {
+                Thread.sleep(20);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                concurrent.decrementAndGet();
+              }
+            },
+            central);
+    SyncConfig one = SyncConfig.defaults().withBatchLimits(7, 1 << 20).withInFlight(1);
+    service = service(file, link, one, T0);
+    assertThat(service.drainOnce().ackSeq()).isEqualTo(lastSeq(file));
+    assertThat(most.get()).isEqualTo(1);
+  }
+
+  @Test
+  void keepsTheReceiptOfABatchSentAfterOneWhoseAnswerWasLost() throws Exception {
+    Path file = journal(14);
+    CountDownLatch secondStored = new CountDownLatch(1);
+    CentralLink link =
+        new CentralLink() {
+          @Override
+          public Receipt send(SealedBatch batch)
+              throws dev.pindesk.domain.sync.CentralException, InterruptedException {
+            Receipt r = central.send(batch); // stored centrally ...
+            if (batch.from() == 1) {
+              assertThat(secondStored.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+              throw new dev.pindesk.domain.sync.CentralException(
+                  CentralFailure.UNREACHABLE, "connection reset"); // ... but the answer is lost
+            }
+            secondStored.countDown();
+            return r;
+          }
+
+          @Override
+          public Optional<Receipt> fetchReceipt(byte[] journalId)
+              throws dev.pindesk.domain.sync.CentralException {
+            return central.fetchReceipt(journalId);
+          }
+        };
+    service = service(file, link, SyncConfig.defaults().withBatchLimits(7, 1 << 20), T0);
+    SyncStatus s = service.drainOnce();
+    assertThat(s.problem()).contains("unreachable");
+    assertThat(s.ackSeq()).isEqualTo(14); // the second batch's receipt acknowledges both
+    assertThat(ackSeq(file)).isEqualTo(14);
+    assertEachSeqSentOnce();
+  }
+
   private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
     long deadline = System.currentTimeMillis() + 10_000;
     while (!condition.getAsBoolean()) {
