@@ -1,6 +1,7 @@
 package dev.pindesk.adapters.central;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pindesk.adapters.sync.ReceiptCodec;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -218,6 +220,18 @@ abstract class CentralStoreContract {
     return a;
   }
 
+  /** {@code batch} applied on another thread, arriving and applied as the HTTP handler does. */
+  private CompletableFuture<Receipt> applyingLater(CentralStore.Workstation ws, SealedBatch batch) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (BatchIntake.Arrival a = arrived(batch)) {
+            return intake.apply(ws, batch, a);
+          } catch (Exception e) {
+            throw new CompletionException(e);
+          }
+        });
+  }
+
   @Test
   void aBatchSentBeforeTheEarlierOneIsAppliedWaitsForItInsteadOfAGap() throws Exception {
     Sm2KeyPair keys = Sm2.generate();
@@ -227,15 +241,7 @@ abstract class CentralStoreContract {
     SealedBatch second = j.batch(31, 60);
     BatchIntake.Arrival earlier = intake.arrive();
     earlier.header(first.journalHeader()); // the first batch's body is still arriving
-    CompletableFuture<Receipt> later =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try (BatchIntake.Arrival a = arrived(second)) {
-                return intake.apply(ws, second, a);
-              } catch (Exception e) {
-                throw new CompletionException(e);
-              }
-            });
+    CompletableFuture<Receipt> later = applyingLater(ws, second);
     Thread.sleep(200);
     assertThat(later).isNotDone();
     first.entries().forEach(earlier::add);
@@ -256,25 +262,15 @@ abstract class CentralStoreContract {
     SealedBatch second = j.batch(31, 60);
     BatchIntake.Arrival earlier = intake.arrive();
     earlier.header(second.journalHeader()); // 11..30, cut before its end
-    CompletableFuture<Refused> later =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try (BatchIntake.Arrival a = arrived(second)) {
-                intake.apply(ws, second, a);
-                return null;
-              } catch (Refused r) {
-                return r;
-              } catch (Exception e) {
-                throw new CompletionException(e);
-              }
-            });
+    CompletableFuture<Receipt> later = applyingLater(ws, second);
     Thread.sleep(200);
     assertThat(later).isNotDone();
     long t0 = System.nanoTime();
     earlier.close();
-    Refused r = later.get(10, TimeUnit.SECONDS);
+    Throwable failed = catchThrowable(() -> later.get(10, TimeUnit.SECONDS));
     assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(BatchIntake.GAP_WAIT_MILLIS / 2);
-    assertThat(r).isNotNull();
+    assertThat(failed).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(Refused.class);
+    Refused r = (Refused) failed.getCause();
     assertThat(r.code()).isEqualTo(Refusal.GAP);
     assertThat(r.expectedFrom()).isEqualTo(11);
     assertThat(storedCount(j)).isEqualTo(10);

@@ -10,6 +10,7 @@ import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.audit.AuditEvent;
 import dev.pindesk.domain.audit.AuditOutcome;
 import dev.pindesk.domain.audit.AuditStep;
+import dev.pindesk.domain.sync.CentralException;
 import dev.pindesk.domain.sync.CentralFailure;
 import dev.pindesk.domain.sync.Receipt;
 import dev.pindesk.domain.sync.SealedBatch;
@@ -24,7 +25,11 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -345,7 +350,7 @@ class SyncServiceTest {
           }
         };
     service = service(file, hanging, SyncConfig.defaults(), T0).start();
-    assertThat(sending.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
     long start = System.nanoTime();
     service.close();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
@@ -355,7 +360,7 @@ class SyncServiceTest {
   void publishesTheStatusToSubscribersAtOnceAndOnChanges() throws Exception {
     Path file = journal(3);
     service = service(file);
-    List<SyncStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<SyncStatus> seen = new CopyOnWriteArrayList<>();
     service.subscribe(seen::add);
     assertThat(seen).hasSize(1);
     assertThat(seen.get(0).link()).isEqualTo(Link.STARTING);
@@ -379,62 +384,76 @@ class SyncServiceTest {
     assertThat(sleeper.backoffs()).hasSize(2);
   }
 
-  /**
-   * A link to {@link #central} that hands each batch to {@code hook} first, on the sender's thread.
-   */
-  private CentralLink through(java.util.function.Consumer<SealedBatch> hook, CentralLink to) {
+  /** What a test link does after the central stored a batch, before its answer returns. */
+  @FunctionalInterface
+  private interface AfterSend {
+    void after(SealedBatch batch) throws CentralException, InterruptedException;
+  }
+
+  /** A link to {@code to} that runs {@code hook} on the sender's thread once a batch is stored. */
+  private static CentralLink through(AfterSend hook, CentralLink to) {
     return new CentralLink() {
       @Override
-      public Receipt send(SealedBatch batch)
-          throws dev.pindesk.domain.sync.CentralException, InterruptedException {
+      public Receipt send(SealedBatch batch) throws CentralException, InterruptedException {
         Receipt r = to.send(batch);
-        hook.accept(batch);
+        hook.after(batch);
         return r;
       }
 
       @Override
       public Optional<Receipt> fetchReceipt(byte[] journalId)
-          throws dev.pindesk.domain.sync.CentralException, InterruptedException {
+          throws CentralException, InterruptedException {
         return to.fetchReceipt(journalId);
       }
     };
+  }
+
+  /** Counts the batches whose answers are on their way back at the same time. */
+  private static final class AnswersInFlight {
+    private final AtomicInteger now = new AtomicInteger();
+    private final AtomicInteger most = new AtomicInteger();
+
+    AfterSend around(AfterSend hook) {
+      return batch -> {
+        most.accumulateAndGet(now.incrementAndGet(), Math::max);
+        try {
+          hook.after(batch);
+        } finally {
+          now.decrementAndGet();
+        }
+      };
+    }
+
+    int most() {
+      return most.get();
+    }
   }
 
   @Test
   void sendsTheNextBatchBeforeThePreviousReceiptAndAcknowledgesInOrder() throws Exception {
     Path file = journal(40);
     CountDownLatch secondOnTheWire = new CountDownLatch(1);
-    java.util.concurrent.atomic.AtomicInteger concurrent =
-        new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger most =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AnswersInFlight answers = new AnswersInFlight();
     CentralLink link =
         through(
-            batch -> {
-              most.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
-              try {
-                if (batch.from() == 1) {
-                  // the first answer waits until the second batch is on the wire
-                  assertThat(secondOnTheWire.await(10, java.util.concurrent.TimeUnit.SECONDS))
-                      .isTrue();
-                } else if (batch.from() == 8) {
-                  secondOnTheWire.countDown();
-                  Thread.sleep(100); // and the second is answered after the first
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } finally {
-                concurrent.decrementAndGet();
-              }
-            },
+            answers.around(
+                batch -> {
+                  if (batch.from() == 1) {
+                    // the first answer waits until the second batch is on the wire
+                    assertThat(secondOnTheWire.await(10, TimeUnit.SECONDS)).isTrue();
+                  } else if (batch.from() == 8) {
+                    secondOnTheWire.countDown();
+                    Thread.sleep(100); // and the second is answered after the first
+                  }
+                }),
             central);
     service = service(file, link, SyncConfig.defaults().withBatchLimits(7, 1 << 20), T0);
-    List<Long> acks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Long> acks = new CopyOnWriteArrayList<>();
     service.subscribe(st -> acks.add(st.ackSeq()));
     SyncStatus s = service.drainOnce();
     assertThat(s.problem()).isEmpty();
     assertThat(s.ackSeq()).isEqualTo(lastSeq(file));
-    assertThat(most.get()).isEqualTo(2);
+    assertThat(answers.most()).isEqualTo(2);
     assertThat(acks).isSorted();
     assertEachSeqSentOnce();
   }
@@ -442,27 +461,12 @@ class SyncServiceTest {
   @Test
   void oneBatchAtATimeWhenConfiguredSo() throws Exception {
     Path file = journal(40);
-    java.util.concurrent.atomic.AtomicInteger concurrent =
-        new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicInteger most =
-        new java.util.concurrent.atomic.AtomicInteger();
-    CentralLink link =
-        through(
-            batch -> {
-              most.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
-              try {
-                Thread.sleep(20);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } finally {
-                concurrent.decrementAndGet();
-              }
-            },
-            central);
+    AnswersInFlight answers = new AnswersInFlight();
+    CentralLink link = through(answers.around(batch -> Thread.sleep(20)), central);
     SyncConfig one = SyncConfig.defaults().withBatchLimits(7, 1 << 20).withInFlight(1);
     service = service(file, link, one, T0);
     assertThat(service.drainOnce().ackSeq()).isEqualTo(lastSeq(file));
-    assertThat(most.get()).isEqualTo(1);
+    assertThat(answers.most()).isEqualTo(1);
   }
 
   @Test
@@ -470,26 +474,16 @@ class SyncServiceTest {
     Path file = journal(14);
     CountDownLatch secondStored = new CountDownLatch(1);
     CentralLink link =
-        new CentralLink() {
-          @Override
-          public Receipt send(SealedBatch batch)
-              throws dev.pindesk.domain.sync.CentralException, InterruptedException {
-            Receipt r = central.send(batch); // stored centrally ...
-            if (batch.from() == 1) {
-              assertThat(secondStored.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-              throw new dev.pindesk.domain.sync.CentralException(
-                  CentralFailure.UNREACHABLE, "connection reset"); // ... but the answer is lost
-            }
-            secondStored.countDown();
-            return r;
-          }
-
-          @Override
-          public Optional<Receipt> fetchReceipt(byte[] journalId)
-              throws dev.pindesk.domain.sync.CentralException {
-            return central.fetchReceipt(journalId);
-          }
-        };
+        through(
+            batch -> {
+              if (batch.from() == 1) { // stored centrally ...
+                assertThat(secondStored.await(10, TimeUnit.SECONDS)).isTrue();
+                throw new CentralException(
+                    CentralFailure.UNREACHABLE, "connection reset"); // ... but the answer is lost
+              }
+              secondStored.countDown();
+            },
+            central);
     service = service(file, link, SyncConfig.defaults().withBatchLimits(7, 1 << 20), T0);
     SyncStatus s = service.drainOnce();
     assertThat(s.problem()).contains("unreachable");
@@ -498,7 +492,7 @@ class SyncServiceTest {
     assertEachSeqSentOnce();
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition) throws Exception {
+  private static void waitFor(BooleanSupplier condition) throws Exception {
     long deadline = System.currentTimeMillis() + 10_000;
     while (!condition.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) {
