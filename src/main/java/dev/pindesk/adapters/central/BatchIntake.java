@@ -269,7 +269,11 @@ public final class BatchIntake implements AutoCloseable {
       }
       return receiptOf(row.get());
     } catch (Refused r) {
-      refusals.record(sender.keyId(), id, r);
+      // A workstation asks for its receipt before its first batch: "unknown" is then the normal
+      // answer, not a refusal to record (and warn about) at every first contact.
+      if (r.code() != Refusal.UNKNOWN_JOURNAL) {
+        refusals.record(sender.keyId(), id, r);
+      }
       throw r;
     }
   }

@@ -374,6 +374,11 @@ abstract class CentralStoreContract {
             catchThrowableOfType(Refused.class, () -> intake.receipt(stranger, j.journalHex()))
                 .code())
         .isEqualTo(Refusal.NOT_YOUR_JOURNAL);
+    // Asking for the receipt of a journal not sent yet is every workstation's first question,
+    // not a refusal worth an operator's attention; a stranger asking is.
+    assertThat(refusalsOf(j))
+        .extracting(CentralStore.RefusalRow::code)
+        .containsExactly("not_your_journal");
   }
 
   @Test
