@@ -88,8 +88,8 @@ final class SyncCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      X509Certificate cert = HttpCentralLink.readCertificate(centralCert);
-      JournalOutbox outbox = JournalOutbox.open(journal);
+      X509Certificate cert = centralCertificate();
+      JournalOutbox outbox = openJournal();
       SyncStatus status;
       Optional<Receipt> receipt;
       try (SyncService service =
@@ -167,6 +167,30 @@ final class SyncCommand implements Callable<Integer> {
     return n.toString();
   }
 
+  /** The pinned certificate, or a message saying where to get it. */
+  private X509Certificate centralCertificate() throws IOException {
+    if (!Files.isRegularFile(centralCert) || !Files.isReadable(centralCert)) {
+      throw new IOException(messages.get("cli.sync.noCert", centralCert));
+    }
+    try {
+      return HttpCentralLink.readCertificate(centralCert);
+    } catch (IOException e) {
+      throw new IOException(messages.get("cli.sync.badCert", centralCert), e);
+    }
+  }
+
+  /** The journal's outbox, or a message saying which file to name instead. */
+  private JournalOutbox openJournal() throws IOException {
+    if (!Files.isRegularFile(journal)) {
+      throw new IOException(messages.get("cli.sync.noJournal", journal));
+    }
+    try {
+      return JournalOutbox.open(journal);
+    } catch (JournalException e) {
+      throw new IOException(messages.get("cli.sync.notJournal", journal), e);
+    }
+  }
+
   /**
    * The workstation key that wrote the journal: from {@code --keys}, else the first of the app's
    * key directories ({@code pindesk.keys}, then the training keys the counter uses) whose {@code
@@ -176,9 +200,13 @@ final class SyncCommand implements Callable<Integer> {
   private Sm2KeyPair workstationKeys(JournalOutbox outbox) throws IOException {
     byte[] expected = outbox.workstationKey();
     if (keys != null) {
+      if (!Files.isRegularFile(keys.resolve(KeyFiles.WORKSTATION_KEY))
+          || !Files.isRegularFile(keys.resolve(KeyFiles.WORKSTATION_PUB))) {
+        throw new IOException(messages.get("cli.sync.noKey", keys));
+      }
       Sm2KeyPair pair = KeyFiles.workstation(keys);
       if (!Arrays.equals(Sm2.encodePoint(pair.publicKey()), expected)) {
-        throw new IOException(keys + ": not the key this journal was written with");
+        throw new IOException(messages.get("cli.sync.wrongKey", keys));
       }
       return pair;
     }
@@ -189,10 +217,7 @@ final class SyncCommand implements Callable<Integer> {
         return KeyFiles.workstation(dir);
       }
     }
-    throw new IOException(
-        "none of "
-            + defaultKeyDirs()
-            + " holds the key this journal was written with; name it with --keys DIR");
+    throw new IOException(messages.get("cli.sync.keyNotFound", defaultKeyDirs()));
   }
 
   /** Where the app keeps workstation keys, in the order they are tried. */

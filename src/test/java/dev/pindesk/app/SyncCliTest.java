@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -167,7 +168,53 @@ class SyncCliTest {
     Files.writeString(cert, "not a certificate");
     Cli.Result r = sync("--keys", keys.toString(), "--once");
     assertThat(r.exit()).isEqualTo(SyncCommand.USAGE);
+    assertThat(r.err()).contains("is not a certificate", "central.crt that central serve wrote");
     assertOneLine(r.err());
+  }
+
+  @Test
+  void saysWhereToGetTheCertificateWhenItIsMissing() throws Exception {
+    Files.delete(cert);
+    Cli.Result r = sync("--keys", keys.toString(), "--once");
+    assertThat(r.exit()).isEqualTo(SyncCommand.USAGE);
+    assertThat(r.err()).contains("No central certificate at " + cert, "--central-cert");
+    assertOneLine(r.err());
+  }
+
+  @Test
+  void namesTheJournalWhenItIsMissingOrNotAJournal() throws Exception {
+    Path missing = dir.resolve("missing.db");
+    Cli.Result r =
+        Cli.run(
+            "sync",
+            "--journal",
+            missing.toString(),
+            "--central",
+            central.uri().toString(),
+            "--central-cert",
+            cert.toString(),
+            "--keys",
+            keys.toString(),
+            "--once");
+    assertThat(r.exit()).isEqualTo(SyncCommand.USAGE);
+    assertThat(r.err()).contains("No journal at " + missing, "--journal");
+    assertOneLine(r.err());
+
+    Files.writeString(journal, "not a database, not a journal", StandardCharsets.UTF_8);
+    Cli.Result garbage = sync("--keys", keys.toString(), "--once");
+    assertThat(garbage.exit()).isEqualTo(SyncCommand.USAGE);
+    assertThat(garbage.err()).contains(journal + " cannot be opened as a PinDesk journal");
+    assertOneLine(garbage.err());
+  }
+
+  @Test
+  void saysSoWhenTheKeyDirectoryHoldsNoWorkstationKey() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Cli.Result r = sync("--keys", empty.toString(), "--once");
+    assertThat(r.exit()).isEqualTo(SyncCommand.USAGE);
+    assertThat(r.err()).contains("No workstation key", empty.toString(), "--keys DIR");
+    assertOneLine(r.err());
+    assertThat(central.headSeq()).isZero();
   }
 
   @Test
