@@ -1,5 +1,6 @@
 package dev.pindesk.app;
 
+import dev.pindesk.i18n.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,11 +12,11 @@ final class CentralCommands {
   private CentralCommands() {}
 
   /** The group with its subcommands, for {@code PinDeskCli.run(..., extra)}. */
-  static CommandLine create() {
+  static CommandLine create(Messages messages) {
     CommandLine central = new CommandLine(new CentralCommands());
-    central.addSubcommand(new CentralServeCommand());
-    central.addSubcommand(new CentralEnrollCommand());
-    central.addSubcommand(new CentralStatsCommand());
+    central.addSubcommand(new CentralServeCommand(messages));
+    central.addSubcommand(new CentralEnrollCommand(messages));
+    central.addSubcommand(new CentralStatsCommand(messages));
     return central;
   }
 }

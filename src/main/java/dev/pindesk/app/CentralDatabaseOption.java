@@ -1,6 +1,7 @@
 package dev.pindesk.app;
 
 import dev.pindesk.adapters.central.CentralDatabase;
+import dev.pindesk.i18n.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -29,15 +30,43 @@ final class CentralDatabaseOption {
   /**
    * The migrated database; with {@code mustExist} a missing SQLite file is an error instead of
    * being created (reports must not create empty databases).
+   *
+   * @throws Unusable with a translated line saying what to check
    */
-  CentralDatabase open(boolean mustExist) throws SQLException {
+  CentralDatabase open(boolean mustExist, Messages messages) throws Unusable {
     if (jdbc != null) {
-      return CentralDatabase.jdbc(jdbc);
+      try {
+        return CentralDatabase.jdbc(jdbc);
+      } catch (SQLException e) {
+        throw new Unusable(messages.get("cli.central.databaseFailed", describe(), e.getMessage()));
+      }
+    }
+    Path parent = db.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new Unusable(messages.get("cli.central.noDirectory", parent));
     }
     if (mustExist && !Files.isRegularFile(db)) {
-      throw new SQLException("no central database at " + db);
+      throw new Unusable(messages.get("cli.central.noDatabase", db));
     }
-    return CentralDatabase.sqlite(db);
+    try {
+      return CentralDatabase.sqlite(db);
+    } catch (SQLException e) {
+      throw new Unusable(messages.get("cli.central.databaseFailed", db, e.getMessage()));
+    }
+  }
+
+  /** The database cannot be used; the message is one translated line for the operator. */
+  static final class Unusable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unusable(String message) {
+      super(message);
+    }
+  }
+
+  /** The database for messages: the SQLite file, or the JDBC URL without its query. */
+  String describe() {
+    return jdbc != null ? CentralDatabase.redacted(jdbc) : db.toString();
   }
 
   /** Where {@code central.crt} goes by default: beside the SQLite file. */

@@ -3,8 +3,10 @@ package dev.pindesk.app;
 import dev.pindesk.adapters.central.CentralDatabase;
 import dev.pindesk.adapters.central.CentralStore;
 import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "enroll", description = "Allow a workstation key (workstation.pub) to sync.")
 final class CentralEnrollCommand implements Callable<Integer> {
+  private static final String COMMAND = "central enroll";
+  private final Messages messages;
+
   @Spec CommandSpec spec;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -40,40 +45,49 @@ final class CentralEnrollCommand implements Callable<Integer> {
       description = "A name for the workstation (shown by stats until it sends a journal).")
   String name;
 
+  CentralEnrollCommand(Messages messages) {
+    this.messages = messages;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (name != null && !name.matches("[A-Za-z0-9._-]{1,64}")) {
-      err.println("central enroll: --name must be 1..64 of A-Z a-z 0-9 . _ -");
+      err.println(failed(messages.get("cli.central.badName")));
       return 2;
     }
     ECPublicKeyParameters key;
     try {
       key = KeyFiles.publicKey(workstationKey);
-    } catch (java.nio.file.NoSuchFileException e) {
-      err.println(
-          "central enroll: no such file "
-              + workstationKey
-              + " (the workstation's workstation.pub, created by `keys init` or the first start)");
+    } catch (NoSuchFileException e) {
+      err.println(failed(messages.get("cli.central.noKeyFile", workstationKey)));
       return 1;
-    } catch (IOException e) {
-      err.println("central enroll: " + e.getMessage());
+    } catch (IOException | IllegalArgumentException e) {
+      err.println(failed(messages.get("cli.central.badKeyFile", workstationKey)));
       return 1;
     }
-    try (CentralDatabase db = database.open(false)) {
+    try (CentralDatabase db = database.open(false, messages)) {
       CentralStore.Enrolment e =
           new CentralStore(db).enroll(key, Optional.ofNullable(name), System.currentTimeMillis());
       CentralStore.Workstation w = e.workstation();
-      String label = w.name().map(n -> " as " + n).orElse("");
+      String what = e.created() ? "cli.central.enrolled" : "cli.central.alreadyEnrolled";
       out.println(
-          (e.created() ? "Enrolled workstation key " : "Already enrolled: workstation key ")
-              + w.keyId()
-              + label);
+          w.name().isPresent()
+              ? messages.get(what + "As", w.keyId(), w.name().get())
+              : messages.get(what, w.keyId()));
       return 0;
+    } catch (CentralDatabaseOption.Unusable e) {
+      err.println(failed(e.getMessage()));
+      return 1;
     } catch (SQLException e) {
-      err.println("central enroll: " + e.getMessage());
+      err.println(
+          failed(messages.get("cli.central.databaseFailed", database.describe(), e.getMessage())));
       return 1;
     }
+  }
+
+  private String failed(String reason) {
+    return messages.get("cli.central.failed", COMMAND, reason);
   }
 }

@@ -4,12 +4,13 @@ import dev.pindesk.adapters.central.CentralDatabase;
 import dev.pindesk.adapters.central.CentralIdentity;
 import dev.pindesk.adapters.central.CentralServer;
 import dev.pindesk.adapters.central.CentralStore;
+import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", description = "Run the central receiver (HTTPS) until stopped.")
 final class CentralServeCommand implements Callable<Integer> {
+  private static final String COMMAND = "central serve";
+  private final Messages messages;
+
   @Spec CommandSpec spec;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -64,38 +68,40 @@ final class CentralServeCommand implements Callable<Integer> {
       description = "Request threads (default ${DEFAULT-VALUE}).")
   int threads;
 
+  CentralServeCommand(Messages messages) {
+    this.messages = messages;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (database.isJdbc() && certOut == null) {
-      err.println("central serve: --jdbc needs --cert-out FILE (where central.crt is written)");
+      err.println(failed(messages.get("cli.central.jdbcNeedsCertOut")));
       return 2;
     }
     if (port < 0 || port > 65535 || threads < 1 || threads > 256) {
-      err.println("central serve: --port must be 0..65535 and --threads 1..256");
+      err.println(failed(messages.get("cli.central.badPortOrThreads")));
       return 2;
     }
     InetAddress address;
     try {
       address = bindAddress();
     } catch (UnknownHostException e) {
-      err.println("central serve: unknown --bind address " + bind);
+      err.println(failed(messages.get("cli.central.unknownBind", bind)));
       return 2;
     }
     if (insecureHttp && !address.isLoopbackAddress()) {
       err.println(
-          "central serve: --insecure-http serves only on a loopback address; "
-              + address.getHostAddress()
-              + " is not one");
+          failed(messages.get("cli.central.insecureNotLoopback", address.getHostAddress())));
       return 2;
     }
     Path cert = certOut != null ? certOut : database.defaultCertificate();
     CentralDatabase db;
     try {
-      db = database.open(false);
-    } catch (SQLException e) {
-      err.println("central serve: " + e.getMessage());
+      db = database.open(false, messages);
+    } catch (CentralDatabaseOption.Unusable e) {
+      err.println(failed(e.getMessage()));
       return 1;
     }
     try {
@@ -104,20 +110,21 @@ final class CentralServeCommand implements Callable<Integer> {
           new CentralServer.Options(address, port, insecureHttp, threads, Clock.systemUTC());
       CentralServer server = CentralServer.start(new CentralStore(db), identity, options);
       out.println(
-          "Central receiver listening on "
-              + server.uri()
-              + " (bound to "
-              + address.getHostAddress()
-              + ", store "
-              + db.description()
-              + "); certificate to pin: "
-              + identity.certificateFile()
-              + (identity.created() ? " (created)" : ""));
+          messages.get(
+              identity.created() ? "cli.central.listeningNewCert" : "cli.central.listening",
+              server.uri().toString(),
+              address.getHostAddress(),
+              db.description(),
+              identity.certificateFile().toString()));
       out.flush();
       return runUntilStopped(server, db);
+    } catch (BindException e) {
+      db.close();
+      err.println(failed(messages.get("cli.central.portInUse", String.valueOf(port))));
+      return 1;
     } catch (IOException | RuntimeException e) {
       db.close();
-      err.println("central serve: " + e.getMessage());
+      err.println(failed(messages.get("cli.central.serveFailed", e.getMessage())));
       return 1;
     }
   }
@@ -155,5 +162,9 @@ final class CentralServeCommand implements Callable<Integer> {
       // The JVM is shutting down: the hook has run (or is running) already.
     }
     return 0;
+  }
+
+  private String failed(String reason) {
+    return messages.get("cli.central.failed", COMMAND, reason);
   }
 }

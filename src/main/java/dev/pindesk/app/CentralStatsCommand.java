@@ -7,6 +7,7 @@ import dev.pindesk.adapters.central.CentralDatabase;
 import dev.pindesk.adapters.central.CentralStats;
 import dev.pindesk.adapters.central.CentralStats.JournalStats;
 import dev.pindesk.adapters.central.CentralStore;
+import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.List;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Spec;
 final class CentralStatsCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final Messages messages;
+
   @Spec CommandSpec spec;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -35,15 +38,26 @@ final class CentralStatsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON document.")
   boolean json;
 
+  CentralStatsCommand(Messages messages) {
+    this.messages = messages;
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<JournalStats> stats;
-    try (CentralDatabase db = database.open(true)) {
+    try (CentralDatabase db = database.open(true, messages)) {
       stats = CentralStats.collect(new CentralStore(db));
+    } catch (CentralDatabaseOption.Unusable e) {
+      err.println(messages.get("cli.central.failed", "central stats", e.getMessage()));
+      return 1;
     } catch (SQLException e) {
-      err.println("central stats: " + e.getMessage());
+      err.println(
+          messages.get(
+              "cli.central.failed",
+              "central stats",
+              messages.get("cli.central.databaseFailed", database.describe(), e.getMessage())));
       return 1;
     }
     if (json) {

@@ -28,7 +28,7 @@ final class CliMain {
     extra.add(new VirtualCardCommand());
     extra.add(CommandGroups.sam(context.terminals(), context.messages()));
     extra.add(OperatorsCommand.create(context.messages()));
-    extra.add(CentralCommands.create());
+    extra.add(CentralCommands.create(context.messages()));
     return PinDeskCli.run(context, args, extra.toArray());
   }
 

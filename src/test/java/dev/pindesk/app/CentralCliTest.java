@@ -70,7 +70,7 @@ class CentralCliTest {
             messages,
             new PrintWriter(out, true),
             new PrintWriter(err, true));
-    int exit = PinDeskCli.run(context, args, CentralCommands.create());
+    int exit = PinDeskCli.run(context, args, CentralCommands.create(messages));
     return new Result(exit, out.toString(), err.toString());
   }
 
@@ -181,6 +181,50 @@ class CentralCliTest {
             dir.resolve("none.pub").toString());
     assertThat(r.exit()).isEqualTo(1);
     assertOneCleanLine(r.err());
+  }
+
+  @Test
+  void enrollWithAFileThatIsNoKeyOrADirectoryThatIsNotThereSaysWhatToName() throws Exception {
+    Path notAKey = Files.writeString(dir.resolve("notes.txt"), "not a key");
+    Result r =
+        run(
+            "central",
+            "enroll",
+            "--db",
+            dir.resolve("c.db").toString(),
+            "--workstation-key",
+            notAKey.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).startsWith("central enroll: ").contains("is not a workstation public key");
+    assertOneCleanLine(r.err());
+
+    Path pub = workstationKeys().resolve(KeyFiles.WORKSTATION_PUB);
+    Path nowhere = dir.resolve("no-such-dir").resolve("c.db");
+    Result noDir =
+        run("central", "enroll", "--db", nowhere.toString(), "--workstation-key", pub.toString());
+    assertThat(noDir.exit()).isEqualTo(1);
+    assertThat(noDir.err()).contains("no directory " + nowhere.getParent(), "--db");
+    assertOneCleanLine(noDir.err());
+  }
+
+  @Test
+  void serveOnAPortInUseSaysSo() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      Result r =
+          run(
+              "central",
+              "serve",
+              "--port",
+              String.valueOf(taken.getLocalPort()),
+              "--bind",
+              "0.0.0.0",
+              "--db",
+              dir.resolve("central.db").toString());
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.err())
+          .startsWith("central serve: port " + taken.getLocalPort() + " is already in use");
+      assertOneCleanLine(r.err());
+    }
   }
 
   @Test
