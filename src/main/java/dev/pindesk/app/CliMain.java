@@ -25,7 +25,7 @@ final class CliMain {
             out,
             err);
     List<Object> extra = new ArrayList<>(List.of(CommandGroups.all(context.messages())));
-    extra.add(new VirtualCardCommand());
+    extra.add(new VirtualCardCommand(context.messages()));
     extra.add(CommandGroups.sam(context.terminals(), context.messages()));
     extra.add(OperatorsCommand.create(context.messages()));
     extra.add(CentralCommands.create(context.messages()));

@@ -4,6 +4,7 @@ import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
 import dev.pindesk.adapters.virtualcard.VirtualCardSpecs;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.adapters.virtualcard.VpcdClient;
+import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Spec;
     name = "virtual-card",
     description = "Present a virtual training card to pcscd through vsmartcard-vpcd.")
 final class VirtualCardCommand implements Callable<Integer> {
+  private final Messages messages;
+
   @Spec CommandSpec spec;
 
   @ArgGroup(multiplicity = "1")
@@ -51,6 +54,10 @@ final class VirtualCardCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Exit when vpcd disconnects instead of reconnecting.")
   boolean once;
 
+  VirtualCardCommand(Messages messages) {
+    this.messages = messages;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -62,7 +69,7 @@ final class VirtualCardCommand implements Callable<Integer> {
               ? VirtualCardSpecs.load(source.profile)
               : VirtualCardSpecs.loadResource(source.builtin + ".json");
     } catch (IOException | RuntimeException e) {
-      err.println("Error: card profile cannot be read: " + e.getMessage());
+      err.println(messages.get("cli.virtualCard.badProfile", e.getMessage()));
       return 2;
     }
     VirtualSscCard virtualCard = VirtualSscCard.fromSpec(card);
@@ -72,21 +79,17 @@ final class VirtualCardCommand implements Callable<Integer> {
       try (VpcdClient client =
           new VpcdClient(virtualCard, host, port, Duration.ofSeconds(once ? 10 : 3600))) {
         client.start();
-        out.println("Virtual card \"" + card.label() + "\" inserted at vpcd " + host + ":" + port);
+        out.println(
+            messages.get("cli.virtualCard.inserted", card.label(), host, String.valueOf(port)));
         out.flush();
         client.awaitRemoval();
       } catch (IOException e) {
-        err.println(
-            "Error: vpcd is not reachable at "
-                + host
-                + ":"
-                + port
-                + " (is pcscd with vsmartcard-vpcd running?)");
+        err.println(messages.get("cli.virtualCard.unreachable", host, String.valueOf(port)));
         return 3;
       } catch (InterruptedException e) {
         return 0;
       }
-      out.println("vpcd disconnected");
+      out.println(messages.get("cli.virtualCard.disconnected"));
       out.flush();
       if (once) {
         return 0;
