@@ -78,6 +78,11 @@ class CentralCliTest {
     return run(new StringWriter(), args);
   }
 
+  private static Result enroll(Path db, Path workstationKey) {
+    return run(
+        "central", "enroll", "--db", db.toString(), "--workstation-key", workstationKey.toString());
+  }
+
   private static void assertOneCleanLine(String err) {
     assertThat(err.strip()).isNotEmpty().doesNotContain("\n").doesNotContain("Exception");
   }
@@ -171,14 +176,7 @@ class CentralCliTest {
 
   @Test
   void enrollWithAMissingKeyFileIsOneLine() {
-    Result r =
-        run(
-            "central",
-            "enroll",
-            "--db",
-            dir.resolve("c.db").toString(),
-            "--workstation-key",
-            dir.resolve("none.pub").toString());
+    Result r = enroll(dir.resolve("c.db"), dir.resolve("none.pub"));
     assertThat(r.exit()).isEqualTo(1);
     assertOneCleanLine(r.err());
   }
@@ -186,22 +184,14 @@ class CentralCliTest {
   @Test
   void enrollWithAFileThatIsNoKeyOrADirectoryThatIsNotThereSaysWhatToName() throws Exception {
     Path notAKey = Files.writeString(dir.resolve("notes.txt"), "not a key");
-    Result r =
-        run(
-            "central",
-            "enroll",
-            "--db",
-            dir.resolve("c.db").toString(),
-            "--workstation-key",
-            notAKey.toString());
+    Result r = enroll(dir.resolve("c.db"), notAKey);
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("central enroll: ").contains("is not a workstation public key");
     assertOneCleanLine(r.err());
 
     Path pub = workstationKeys().resolve(KeyFiles.WORKSTATION_PUB);
     Path nowhere = dir.resolve("no-such-dir").resolve("c.db");
-    Result noDir =
-        run("central", "enroll", "--db", nowhere.toString(), "--workstation-key", pub.toString());
+    Result noDir = enroll(nowhere, pub);
     assertThat(noDir.exit()).isEqualTo(1);
     assertThat(noDir.err()).contains("no directory " + nowhere.getParent(), "--db");
     assertOneCleanLine(noDir.err());

@@ -30,17 +30,7 @@ class SyncCliTest {
   void setUp() throws Exception {
     journal = dir.resolve("journal.db");
     keys = dir.resolve("keys");
-    Cli.Result r =
-        Cli.run(
-            "training",
-            "generate-journal",
-            "--cases",
-            "4",
-            "--out",
-            journal.toString(),
-            "--keys",
-            keys.toString());
-    assertThat(r.exit()).as(r.err()).isZero();
+    generateJournal(journal, keys, 4);
     central = new LoopbackCentral();
     cert = central.keys.writeCertificate(dir.resolve("central.crt"));
   }
@@ -52,11 +42,29 @@ class SyncCliTest {
     System.clearProperty("pindesk.keys");
   }
 
+  private static void generateJournal(Path out, Path keyDir, int cases) {
+    Cli.Result r =
+        Cli.run(
+            "training",
+            "generate-journal",
+            "--cases",
+            String.valueOf(cases),
+            "--out",
+            out.toString(),
+            "--keys",
+            keyDir.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+  }
+
   private Cli.Result sync(String... extra) {
+    return syncJournal(journal, extra);
+  }
+
+  private Cli.Result syncJournal(Path file, String... extra) {
     String[] base = {
       "sync",
       "--journal",
-      journal.toString(),
+      file.toString(),
       "--central",
       central.uri().toString(),
       "--central-cert",
@@ -103,17 +111,7 @@ class SyncCliTest {
   @Test
   void refusesKeysThatDidNotWriteTheJournal() throws Exception {
     Path other = dir.resolve("other-keys");
-    Cli.Result made =
-        Cli.run(
-            "training",
-            "generate-journal",
-            "--cases",
-            "1",
-            "--out",
-            dir.resolve("other.db").toString(),
-            "--keys",
-            other.toString());
-    assertThat(made.exit()).isZero();
+    generateJournal(dir.resolve("other.db"), other, 1);
     System.setProperty("pindesk.training.keys", other.toString());
     Cli.Result r = sync("--once");
     assertThat(r.exit()).isEqualTo(SyncCommand.USAGE);
@@ -184,18 +182,7 @@ class SyncCliTest {
   @Test
   void namesTheJournalWhenItIsMissingOrNotAJournal() throws Exception {
     Path missing = dir.resolve("missing.db");
-    Cli.Result r =
-        Cli.run(
-            "sync",
-            "--journal",
-            missing.toString(),
-            "--central",
-            central.uri().toString(),
-            "--central-cert",
-            cert.toString(),
-            "--keys",
-            keys.toString(),
-            "--once");
+    Cli.Result r = syncJournal(missing, "--keys", keys.toString(), "--once");
     assertThat(r.exit()).isEqualTo(SyncCommand.USAGE);
     assertThat(r.err()).contains("No journal at " + missing, "--journal");
     assertOneLine(r.err());
