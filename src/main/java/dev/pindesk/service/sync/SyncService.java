@@ -17,11 +17,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -60,9 +55,8 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
   private final Object work = new Object();
   private volatile SyncStatus status;
   private volatile boolean closed;
+  private final SyncWorkers workers;
   private Thread thread;
-  private ExecutorService prefetcher;
-  private ExecutorService senders;
 
   // guarded by work
   private boolean reconciled;
@@ -89,6 +83,7 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
     this.backoff = new Backoff(config.baseDelay(), config.maxDelay(), random);
     this.sleeper = sleeper;
     this.status = SyncStatus.starting(config.backlogLimit(), clock.instant());
+    this.workers = new SyncWorkers(link, this::read);
   }
 
   /** With the system clock, a secure random for the jitter and real waiting. */
@@ -241,8 +236,8 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
    */
   private Outcome drain()
       throws CentralException, InterruptedException, JournalException, ReceiptMismatchException {
-    Deque<InFlight> flight = new ArrayDeque<>();
-    Prefetch next = null;
+    Deque<SyncWorkers.InFlight> flight = new ArrayDeque<>();
+    SyncWorkers.Prefetch next = null;
     try {
       refreshJournal();
       long after = outbox.ackSeq();
@@ -253,11 +248,11 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
           if (batch.entries().isEmpty()) {
             break;
           }
-          flight.add(send(batch));
+          flight.add(workers.send(batch));
           after = batch.to();
-          next = prefetch(after);
+          next = workers.readAhead(after);
         }
-        InFlight oldest = flight.poll();
+        SyncWorkers.InFlight oldest = flight.poll();
         if (oldest == null) {
           publish(status.withLink(Link.ONLINE, Optional.empty()));
           return Outcome.DRAINED;
@@ -291,37 +286,10 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
       if (next != null) {
         next.future().cancel(true);
       }
-      for (InFlight f : flight) {
+      for (SyncWorkers.InFlight f : flight) {
         f.answer().cancel(true);
       }
     }
-  }
-
-  /** A batch on the wire and the central's answer to come. */
-  private record InFlight(SealedBatch batch, Future<Receipt> answer) {
-    Receipt receipt() throws CentralException, InterruptedException {
-      try {
-        return answer.get();
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof CentralException c) {
-          throw c;
-        }
-        if (cause instanceof InterruptedException) {
-          throw new InterruptedException("sending a batch was interrupted");
-        }
-        throw new IllegalStateException("sending a batch failed", cause);
-      }
-    }
-  }
-
-  private InFlight send(SealedBatch batch) {
-    synchronized (this) {
-      if (senders == null) {
-        senders = Executors.newCachedThreadPool(daemon("journal-sync-send"));
-      }
-    }
-    return new InFlight(batch, senders.submit(() -> link.send(batch)));
   }
 
   /**
@@ -329,9 +297,9 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
    * receipt that acknowledges more than the journal's cursor (the failure may have been only the
    * lost answer to a batch the central stored). Their own failures are expected (a gap, mostly).
    */
-  private void settle(Deque<InFlight> flight)
+  private void settle(Deque<SyncWorkers.InFlight> flight)
       throws InterruptedException, JournalException, ReceiptMismatchException {
-    for (InFlight f = flight.poll(); f != null; f = flight.poll()) {
+    for (SyncWorkers.InFlight f = flight.poll(); f != null; f = flight.poll()) {
       try {
         Receipt r = f.receipt();
         if (r.ackSeq() > outbox.ackSeq()) {
@@ -349,37 +317,6 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
 
   private SealedBatch read(long after) throws JournalException {
     return outbox.read(after, config.maxEntries(), config.maxBytes());
-  }
-
-  /** A batch being read on the prefetch thread: the entries after {@code after}. */
-  private record Prefetch(long after, Future<SealedBatch> future) {
-    SealedBatch get() throws JournalException, InterruptedException {
-      try {
-        return future.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof JournalException j) {
-          throw j;
-        }
-        throw new IllegalStateException("reading the next batch failed", e.getCause());
-      }
-    }
-  }
-
-  private Prefetch prefetch(long after) {
-    synchronized (this) {
-      if (prefetcher == null) {
-        prefetcher = Executors.newSingleThreadExecutor(daemon("journal-sync-read"));
-      }
-    }
-    return new Prefetch(after, prefetcher.submit(() -> read(after)));
-  }
-
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   private Outcome failed(CentralException e) {
@@ -439,13 +376,8 @@ public final class SyncService implements SyncStatusFeed, AutoCloseable {
     synchronized (this) {
       closed = true;
       t = thread;
-      if (prefetcher != null) {
-        prefetcher.shutdownNow();
-      }
-      if (senders != null) {
-        senders.shutdownNow();
-      }
     }
+    workers.close();
     if (t != null) {
       t.interrupt();
       try {
