@@ -18,16 +18,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The central's handling of one batch (docs/sync-protocol.md, {@code POST /v1/batches}): ownership,
@@ -36,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * head with {@link ChainCursor}, then entries and the new head stored in one transaction and a
  * receipt signed with the certificate key. A refused batch stores nothing (except its refusal).
  *
- * <p>Batches of one journal are applied one at a time (a lock per journal here, the journal row
+ * <p>Batches of one journal are applied one at a time ({@link JournalTurns} here, the journal row
  * locked on PostgreSQL), so concurrent duplicate deliveries store each seq exactly once.
  *
  * <p>A workstation may send its next batch before the central has answered the previous one (two in
@@ -47,22 +40,15 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class BatchIntake implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIntake.class);
-  private static final int STRIPES = 64;
 
   private final CentralStore store;
   private final PrivateKey receiptKey;
   private final Clock clock;
   private final RefusalLog refusals;
-  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
-  private final Condition[] moved = new Condition[STRIPES];
+  private final JournalTurns turns = new JournalTurns();
 
   /** How long a batch waits for an earlier arrival of its journal before it is a {@code gap}. */
   static final long GAP_WAIT_MILLIS = 10_000;
-
-  /** Arrivals by order, per journal id, while they are received or applied (guarded by stripe). */
-  private final Map<String, TreeSet<Long>> arriving = new ConcurrentHashMap<>();
-
-  private final AtomicLong arrivals = new AtomicLong();
 
   /** Threads that hash chain links while a batch is still arriving ({@link ChainLinks}). */
   private final ExecutorService linkers;
@@ -80,10 +66,6 @@ public final class BatchIntake implements AutoCloseable {
     this.receiptKey = receiptKey;
     this.clock = clock;
     this.refusals = new RefusalLog(store, clock);
-    for (int i = 0; i < STRIPES; i++) {
-      locks[i] = new ReentrantLock();
-      moved[i] = locks[i].newCondition();
-    }
   }
 
   /**
@@ -131,45 +113,29 @@ public final class BatchIntake implements AutoCloseable {
         throw Refused.of(Refusal.MALFORMED, "entry seq numbers start at 1");
       }
       String id = journalId;
-      int stripe = stripe(id);
       long start = System.nanoTime();
-      long waitUntil = start + TimeUnit.MILLISECONDS.toNanos(GAP_WAIT_MILLIS);
-      locks[stripe].lock();
-      try {
-        while (true) {
-          try {
-            Receipt r =
-                store.database().transaction(c -> applyLocked(c, sender, batch, arrival.links, id));
-            moved[stripe].signalAll();
-            LOG.info(
-                "journal {} entries {}..{} from {}: head {} ({} ms)",
-                id,
-                batch.from(),
-                batch.to(),
-                sender.keyId(),
-                r.ackSeq(),
-                (System.nanoTime() - start) / 1_000_000);
-            return r;
-          } catch (Refused r) {
-            long left = waitUntil - System.nanoTime();
-            if (r.code() != Refusal.GAP || left <= 0 || !arrival.behindAnother(id)) {
-              throw r;
-            }
-            LOG.debug("journal {}: batch from {} waits for an earlier one", id, batch.from());
-            moved[stripe].awaitNanos(left);
-          }
-        }
-      } finally {
-        locks[stripe].unlock();
-      }
+      Receipt r =
+          turns.inTurn(
+              id,
+              arrival.ticket,
+              GAP_WAIT_MILLIS,
+              () ->
+                  store
+                      .database()
+                      .transaction(c -> applyLocked(c, sender, batch, arrival.links, id)));
+      LOG.info(
+          "journal {} entries {}..{} from {}: head {} ({} ms)",
+          id,
+          batch.from(),
+          batch.to(),
+          sender.keyId(),
+          r.ackSeq(),
+          (System.nanoTime() - start) / 1_000_000);
+      return r;
     } catch (Refused r) {
       refusals.record(sender.keyId(), journalId, r);
       throw r;
     }
-  }
-
-  private static int stripe(String journalId) {
-    return Math.floorMod(journalId.hashCode(), STRIPES);
   }
 
   /**
@@ -178,7 +144,7 @@ public final class BatchIntake implements AutoCloseable {
    * header). Close it when the request is answered (or failed).
    */
   public final class Arrival implements AutoCloseable {
-    private final long order = arrivals.incrementAndGet();
+    private final long ticket = turns.ticket();
     private final ChainLinks links = new ChainLinks(linkers);
     private String journalId;
 
@@ -200,13 +166,7 @@ public final class BatchIntake implements AutoCloseable {
       } catch (Refused e) {
         return;
       }
-      int stripe = stripe(id);
-      locks[stripe].lock();
-      try {
-        arriving.computeIfAbsent(id, k -> new TreeSet<>()).add(order);
-      } finally {
-        locks[stripe].unlock();
-      }
+      turns.join(id, ticket);
       journalId = id;
     }
 
@@ -220,12 +180,6 @@ public final class BatchIntake implements AutoCloseable {
       links.finish();
     }
 
-    /** True while an arrival of journal {@code id} older than this one is open (stripe held). */
-    private boolean behindAnother(String id) {
-      TreeSet<Long> open = arriving.get(id);
-      return open != null && !open.isEmpty() && open.first() < order;
-    }
-
     @Override
     public void close() {
       String id = journalId;
@@ -233,20 +187,7 @@ public final class BatchIntake implements AutoCloseable {
         return;
       }
       journalId = null;
-      int stripe = stripe(id);
-      locks[stripe].lock();
-      try {
-        TreeSet<Long> open = arriving.get(id);
-        if (open != null) {
-          open.remove(order);
-          if (open.isEmpty()) {
-            arriving.remove(id);
-          }
-        }
-        moved[stripe].signalAll();
-      } finally {
-        locks[stripe].unlock();
-      }
+      turns.leave(id, ticket);
     }
   }
 
