@@ -34,9 +34,10 @@ import java.util.concurrent.Executors;
  *
  * <p>A workstation may send its next batch before the central has answered the previous one (two in
  * flight, docs/sync-protocol.md "Pipelining"). Each request is an {@link Arrival} from its first
- * byte; a batch that would be a gap while an earlier arrival of the same journal is still being
- * received or applied waits for it (at most {@link #GAP_WAIT_MILLIS}) and is then applied after it,
- * instead of being refused as {@code gap}.
+ * byte; a batch that would be a gap waits for the batch before it instead of being refused as
+ * {@code gap} at once: up to {@link #GAP_WAIT_MILLIS} while an earlier arrival of the same journal
+ * is still being received or applied, else {@link #GAP_GRACE_MILLIS} (the two connections may
+ * deliver out of order).
  */
 public final class BatchIntake implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchIntake.class);
@@ -49,6 +50,12 @@ public final class BatchIntake implements AutoCloseable {
 
   /** How long a batch waits for an earlier arrival of its journal before it is a {@code gap}. */
   static final long GAP_WAIT_MILLIS = 10_000;
+
+  /**
+   * How long any batch that would be a {@code gap} waits for the batch before it: sent first on
+   * another connection, that one may arrive a moment later.
+   */
+  static final long GAP_GRACE_MILLIS = 250;
 
   /** Threads that hash chain links while a batch is still arriving ({@link ChainLinks}). */
   private final ExecutorService linkers;
@@ -118,6 +125,7 @@ public final class BatchIntake implements AutoCloseable {
           turns.inTurn(
               id,
               arrival.ticket,
+              GAP_GRACE_MILLIS,
               GAP_WAIT_MILLIS,
               () ->
                   store

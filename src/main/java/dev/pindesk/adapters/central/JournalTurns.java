@@ -12,9 +12,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Whose turn it is, per journal. Batches of one journal are applied one at a time (a striped lock),
  * and every batch request takes a ticket when it starts and joins its journal's line as soon as its
- * header names the journal. A batch that would be a {@code gap} while a request with an earlier
- * ticket is still in its journal's line waits for it instead (docs/sync-protocol.md "Pipelining").
- * Only earlier tickets are waited for, so two batches never wait for each other.
+ * header names the journal. A batch that would be a {@code gap} waits briefly for the batch before
+ * it, and as long as a request with an earlier ticket is still in its journal's line
+ * (docs/sync-protocol.md "Pipelining"). Only earlier tickets are waited for beyond the brief grace,
+ * so two batches never wait for each other for long.
  */
 final class JournalTurns {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JournalTurns.class);
@@ -79,13 +80,17 @@ final class JournalTurns {
 
   /**
    * Runs {@code turn} alone among the batches of {@code journalId}. When it is refused as a {@code
-   * gap} while a request with an earlier ticket is still in line, waits (the lock released) until
-   * something moves and runs it again, for at most {@code maxWaitMillis} in all.
+   * gap}, waits (the lock released) until something moves and runs it again: for up to {@code
+   * maxWaitMillis} while a request with an earlier ticket is still in line, else (none was) for up
+   * to {@code graceMillis}, as the missing batch, sent first, may have been overtaken on its way.
    */
-  <T> T inTurn(String journalId, long ticket, long maxWaitMillis, Turn<T> turn)
+  <T> T inTurn(String journalId, long ticket, long graceMillis, long maxWaitMillis, Turn<T> turn)
       throws Refused, SQLException, InterruptedException {
     int stripe = stripe(journalId);
-    long waitUntil = System.nanoTime() + maxWaitMillis * 1_000_000;
+    long start = System.nanoTime();
+    long graceUntil = start + graceMillis * 1_000_000;
+    long waitUntil = start + maxWaitMillis * 1_000_000;
+    boolean waited = false;
     locks[stripe].lock();
     try {
       while (true) {
@@ -94,8 +99,16 @@ final class JournalTurns {
           moved[stripe].signalAll();
           return done;
         } catch (Refused r) {
-          long left = waitUntil - System.nanoTime();
-          if (r.code() != Refusal.GAP || left <= 0 || !behindAnother(journalId, ticket)) {
+          if (r.code() != Refusal.GAP) {
+            throw r;
+          }
+          // Once it has waited for an earlier request that then ended without storing, that one
+          // was the missing batch: no grace after it.
+          boolean behind = behindAnother(journalId, ticket);
+          waited |= behind;
+          long until = behind ? waitUntil : waited ? start : graceUntil;
+          long left = until - System.nanoTime();
+          if (left <= 0) {
             throw r;
           }
           LOG.debug("journal {}: ticket {} waits for an earlier batch", journalId, ticket);

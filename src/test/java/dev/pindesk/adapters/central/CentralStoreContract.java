@@ -254,6 +254,22 @@ abstract class CentralStoreContract {
   }
 
   @Test
+  void aBatchThatOvertookTheOneBeforeItWaitsForItBriefly() throws Exception {
+    Sm2KeyPair keys = Sm2.generate();
+    CentralStore.Workstation ws = enrolled(keys);
+    TestJournal j = journal("overtaken", keys, 60);
+    SealedBatch first = j.batch(1, 30);
+    SealedBatch second = j.batch(31, 60);
+    // The second batch arrives first, before anything of the first one (another connection).
+    CompletableFuture<Receipt> later = applyingLater(ws, second);
+    Thread.sleep(BatchIntake.GAP_GRACE_MILLIS / 5);
+    assertThat(later).isNotDone();
+    assertReceipt(intake.apply(ws, first), j, 30);
+    assertReceipt(later.get(10, TimeUnit.SECONDS), j, 60);
+    assertThat(refusalsOf(j)).isEmpty();
+  }
+
+  @Test
   void aWaitingBatchIsAGapAsSoonAsTheEarlierOneEndsWithoutBeingStored() throws Exception {
     Sm2KeyPair keys = Sm2.generate();
     CentralStore.Workstation ws = enrolled(keys);

@@ -9,6 +9,7 @@ import dev.pindesk.domain.sync.SealedBatch;
 import dev.pindesk.domain.sync.SealedEntry;
 import dev.pindesk.ports.CentralLink;
 import dev.pindesk.testing.TestCentralKeys;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An in-memory central for service tests: stores each seq once, answers a gap with {@code
@@ -25,6 +27,7 @@ import java.util.TreeMap;
  */
 final class FakeCentral implements CentralLink {
   static final TestCentralKeys KEYS = TestCentralKeys.create();
+  private static final Duration GAP_GRACE = Duration.ofMillis(250);
 
   private final TreeMap<Long, byte[]> hashes = new TreeMap<>();
   private final Deque<CentralException> failures = new ArrayDeque<>();
@@ -69,7 +72,8 @@ final class FakeCentral implements CentralLink {
   }
 
   @Override
-  public synchronized Receipt send(SealedBatch batch) throws CentralException {
+  public synchronized Receipt send(SealedBatch batch)
+      throws CentralException, InterruptedException {
     batches++;
     batch.entries().forEach(e -> sentSeqs.add(e.seq()));
     if (!failures.isEmpty()) {
@@ -79,6 +83,7 @@ final class FakeCentral implements CentralLink {
       journalId = Arrays.copyOfRange(batch.entries().get(0).header(), 2, 18);
       genesis = ChainCursor.genesisOf(batch.journalHeader()).orElseThrow();
     }
+    awaitHeadBefore(batch.from());
     long head = headSeq();
     if (batch.from() > head + 1) {
       throw new CentralException(CentralFailure.GAP, "expected " + (head + 1), head + 1, null);
@@ -90,7 +95,21 @@ final class FakeCentral implements CentralLink {
       }
       hashes.put(e.seq(), e.hash());
     }
+    notifyAll();
     return receipt();
+  }
+
+  /**
+   * Like the real central (BatchIntake.GAP_GRACE_MILLIS): a batch ahead of the head waits a moment
+   * for the one before it, which two batches in flight may deliver second.
+   */
+  private void awaitHeadBefore(long from) throws InterruptedException {
+    long until = System.nanoTime() + GAP_GRACE.toNanos();
+    for (long left = GAP_GRACE.toNanos();
+        from > headSeq() + 1 && left > 0;
+        left = until - System.nanoTime()) {
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
   }
 
   @Override

@@ -3,14 +3,6 @@ package dev.pindesk.service.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.adapters.journal.JournalOutbox;
-import dev.pindesk.adapters.journal.SqliteJournalStore;
-import dev.pindesk.adapters.journal.StoreOptions;
-import dev.pindesk.crypto.gm.Sm2;
-import dev.pindesk.crypto.gm.Sm2KeyPair;
-import dev.pindesk.domain.audit.AuditEvent;
-import dev.pindesk.domain.audit.AuditOutcome;
-import dev.pindesk.domain.audit.AuditStep;
-import dev.pindesk.domain.sync.CentralException;
 import dev.pindesk.domain.sync.CentralFailure;
 import dev.pindesk.domain.sync.Receipt;
 import dev.pindesk.domain.sync.SealedBatch;
@@ -20,101 +12,21 @@ import dev.pindesk.ports.CentralLink;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sync service on a real journal file with an in-memory central: draining, resuming, the cursor
  * following the central (gap, backup, unknown journal), stopping on what a retry cannot fix,
  * backoff, wake-ups and the published status.
  */
-class SyncServiceTest {
-  private static final Sm2KeyPair WORKSTATION = Sm2.generate();
-  private static final Sm2KeyPair SUPERVISOR = Sm2.generate();
-  private static final Instant T0 = Instant.parse("2026-03-01T08:00:00Z");
-
-  /** Always the upper bound: makes the jittered backoff its ceiling. */
-  private static final RandomGenerator MAX =
-      new RandomGenerator() {
-        @Override
-        public long nextLong() {
-          return Long.MAX_VALUE;
-        }
-
-        @Override
-        public long nextLong(long bound) {
-          return bound - 1;
-        }
-      };
-
-  @TempDir Path dir;
-  private final FakeCentral central = new FakeCentral();
-  private final RecordingSleeper sleeper = new RecordingSleeper();
-  private SyncService service;
-
-  @AfterEach
-  void close() {
-    if (service != null) {
-      service.close();
-    }
-  }
-
-  private Path journal(int events) throws Exception {
-    return append(dir.resolve("journal.db"), events, T0);
-  }
-
-  private static Path append(Path file, int events, Instant at) throws Exception {
-    StoreOptions options =
-        StoreOptions.of("WS-SYNC-01", WORKSTATION, SUPERVISOR.publicKey(), true)
-            .withClock(Clock.fixed(at, ZoneOffset.UTC));
-    try (SqliteJournalStore store = SqliteJournalStore.open(file, options)) {
-      for (int i = 0; i < events; i++) {
-        store.append(AuditEvent.session(AuditStep.CLERK_SIGNED_IN, AuditOutcome.OK, "c-" + i));
-      }
-    }
-    return file;
-  }
-
-  private SyncService service(Path file, CentralLink link, SyncConfig config, Instant now)
-      throws Exception {
-    return new SyncService(
-        JournalOutbox.open(file), link, config, Clock.fixed(now, ZoneOffset.UTC), MAX, sleeper);
-  }
-
-  private SyncService service(Path file) throws Exception {
-    return service(file, central, SyncConfig.defaults().withBatchLimits(7, 1 << 20), T0);
-  }
-
-  private static long ackSeq(Path file) throws Exception {
-    try (JournalOutbox outbox = JournalOutbox.open(file)) {
-      return outbox.ackSeq();
-    }
-  }
-
-  private static long lastSeq(Path file) throws Exception {
-    try (JournalOutbox outbox = JournalOutbox.open(file)) {
-      return outbox.lastSeq();
-    }
-  }
-
-  private void assertEachSeqSentOnce() {
-    List<Long> sent = central.sentSeqs();
-    assertThat(new HashSet<>(sent)).hasSize(sent.size());
-  }
-
+class SyncServiceTest extends SyncServiceFixture {
   @Test
   void drainsTheJournalInBatchesAndStoresTheReceipt() throws Exception {
     Path file = journal(40);
@@ -382,114 +294,6 @@ class SyncServiceTest {
     append(file, 1, T0);
     assertThat(service.drainUntilDone().pending()).isZero();
     assertThat(sleeper.backoffs()).hasSize(2);
-  }
-
-  /** What a test link does after the central stored a batch, before its answer returns. */
-  @FunctionalInterface
-  private interface AfterSend {
-    void after(SealedBatch batch) throws CentralException, InterruptedException;
-  }
-
-  /** A link to {@code to} that runs {@code hook} on the sender's thread once a batch is stored. */
-  private static CentralLink through(AfterSend hook, CentralLink to) {
-    return new CentralLink() {
-      @Override
-      public Receipt send(SealedBatch batch) throws CentralException, InterruptedException {
-        Receipt r = to.send(batch);
-        hook.after(batch);
-        return r;
-      }
-
-      @Override
-      public Optional<Receipt> fetchReceipt(byte[] journalId)
-          throws CentralException, InterruptedException {
-        return to.fetchReceipt(journalId);
-      }
-    };
-  }
-
-  /** Counts the batches whose answers are on their way back at the same time. */
-  private static final class AnswersInFlight {
-    private final AtomicInteger now = new AtomicInteger();
-    private final AtomicInteger most = new AtomicInteger();
-
-    AfterSend around(AfterSend hook) {
-      return batch -> {
-        most.accumulateAndGet(now.incrementAndGet(), Math::max);
-        try {
-          hook.after(batch);
-        } finally {
-          now.decrementAndGet();
-        }
-      };
-    }
-
-    int most() {
-      return most.get();
-    }
-  }
-
-  @Test
-  void sendsTheNextBatchBeforeThePreviousReceiptAndAcknowledgesInOrder() throws Exception {
-    Path file = journal(40);
-    CountDownLatch secondOnTheWire = new CountDownLatch(1);
-    AnswersInFlight answers = new AnswersInFlight();
-    CentralLink link =
-        through(
-            answers.around(
-                batch -> {
-                  if (batch.from() == 1) {
-                    // the first answer waits until the second batch is on the wire
-                    assertThat(secondOnTheWire.await(10, TimeUnit.SECONDS)).isTrue();
-                  } else if (batch.from() == 8) {
-                    secondOnTheWire.countDown();
-                    Thread.sleep(100); // and the second is answered after the first
-                  }
-                }),
-            central);
-    service = service(file, link, SyncConfig.defaults().withBatchLimits(7, 1 << 20), T0);
-    List<Long> acks = new CopyOnWriteArrayList<>();
-    service.subscribe(st -> acks.add(st.ackSeq()));
-    SyncStatus s = service.drainOnce();
-    assertThat(s.problem()).isEmpty();
-    assertThat(s.ackSeq()).isEqualTo(lastSeq(file));
-    assertThat(answers.most()).isEqualTo(2);
-    assertThat(acks).isSorted();
-    assertEachSeqSentOnce();
-  }
-
-  @Test
-  void oneBatchAtATimeWhenConfiguredSo() throws Exception {
-    Path file = journal(40);
-    AnswersInFlight answers = new AnswersInFlight();
-    CentralLink link = through(answers.around(batch -> Thread.sleep(20)), central);
-    SyncConfig one = SyncConfig.defaults().withBatchLimits(7, 1 << 20).withInFlight(1);
-    service = service(file, link, one, T0);
-    assertThat(service.drainOnce().ackSeq()).isEqualTo(lastSeq(file));
-    assertThat(answers.most()).isEqualTo(1);
-  }
-
-  @Test
-  void keepsTheReceiptOfABatchSentAfterOneWhoseAnswerWasLost() throws Exception {
-    Path file = journal(14);
-    CountDownLatch secondStored = new CountDownLatch(1);
-    CentralLink link =
-        through(
-            batch -> {
-              if (batch.from() == 1) { // stored centrally ...
-                assertThat(secondStored.await(10, TimeUnit.SECONDS)).isTrue();
-                throw new CentralException(
-                    CentralFailure.UNREACHABLE, "connection reset"); // ... but the answer is lost
-              }
-              secondStored.countDown();
-            },
-            central);
-    service = service(file, link, SyncConfig.defaults().withBatchLimits(7, 1 << 20), T0);
-    SyncStatus s = service.drainOnce();
-    assertThat(s.problem()).contains("unreachable");
-    assertThat(s.ackSeq()).isEqualTo(14); // the second batch's receipt acknowledges both
-    assertThat(ackSeq(file)).isEqualTo(14);
-    assertEachSeqSentOnce();
   }
 
   private static void waitFor(BooleanSupplier condition) throws Exception {
