@@ -8,9 +8,9 @@ import java.time.Duration;
  * drain costs about what its bytes do, small enough that a cut connection wastes a few seconds),
  * backoff from {@code baseDelay} doubling to {@code maxDelay}, a poll while idle in case a wake-up
  * was missed (another process appending, the clock moving the backlog past its limit), and the
- * backlog age that raises the alert, and how many batches may be on the wire at once ({@code
- * inFlight}: with 2, the next batch travels while the central checks and commits the previous one;
- * docs/sync-protocol.md "Pipelining").
+ * backlog age that raises the alert. {@code inFlight} batches may be on the wire at once: with 2,
+ * the next batch travels while the central checks and commits the previous one
+ * (docs/sync-protocol.md "Pipelining").
  */
 public record SyncConfig(
     int maxEntries,
