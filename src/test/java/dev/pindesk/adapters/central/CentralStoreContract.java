@@ -262,7 +262,7 @@ abstract class CentralStoreContract {
     SealedBatch second = j.batch(31, 60);
     // The second batch arrives first, before anything of the first one (another connection).
     CompletableFuture<Receipt> later = applyingLater(ws, second);
-    Thread.sleep(BatchIntake.GAP_GRACE_MILLIS / 5);
+    Thread.sleep(BatchIntake.GAP_GRACE_MILLIS / 10); // long enough to arrive, well within the grace
     assertThat(later).isNotDone();
     assertReceipt(intake.apply(ws, first), j, 30);
     assertReceipt(later.get(10, TimeUnit.SECONDS), j, 60);
