@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,9 +25,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code central serve --port P (--db PATH | --jdbc URL) [--bind ADDR] [--cert-out FILE]
- * [--insecure-http]}: runs the receiver until SIGTERM / Ctrl+C (or until its thread is interrupted,
- * in tests). Prints one line when ready, with the URL (the real port when {@code --port 0}) and the
- * certificate to pin.
+ * [--cert-name NAME]... [--insecure-http]}: runs the receiver until SIGTERM / Ctrl+C (or until its
+ * thread is interrupted, in tests). Prints one line when ready, with the URL (the real port when
+ * {@code --port 0}) and the certificate to pin.
  */
 @Command(name = "serve", description = "Run the central receiver (HTTPS) until stopped.")
 final class CentralServeCommand implements Callable<Integer> {
@@ -55,6 +57,15 @@ final class CentralServeCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Where central.crt is (created on first run); default beside the --db file.")
   Path certOut;
+
+  @Option(
+      names = "--cert-name",
+      paramLabel = "NAME",
+      description =
+          "A DNS name or IP address workstations use to reach this central, named in the"
+              + " certificate when it is created (repeatable; localhost, 127.0.0.1 and the host"
+              + " name always are).")
+  List<String> certNames = new ArrayList<>();
 
   @Option(
       names = "--insecure-http",
@@ -105,7 +116,25 @@ final class CentralServeCommand implements Callable<Integer> {
       return 1;
     }
     try {
-      CentralIdentity identity = CentralIdentity.loadOrCreate(cert);
+      CentralIdentity identity;
+      try {
+        identity = CentralIdentity.loadOrCreate(cert, certNames);
+      } catch (IllegalArgumentException e) {
+        db.close();
+        err.println(failed(messages.get("cli.central.badCertName", e.getMessage())));
+        return 2;
+      }
+      List<String> missing = certNames.stream().filter(n -> !identity.names(n)).toList();
+      if (!missing.isEmpty()) {
+        db.close();
+        err.println(
+            failed(
+                messages.get(
+                    "cli.central.certLacksNames",
+                    identity.certificateFile().toString(),
+                    String.join(", ", missing))));
+        return 1;
+      }
       CentralServer.Options options =
           new CentralServer.Options(address, port, insecureHttp, threads, Clock.systemUTC());
       CentralServer server = CentralServer.start(new CentralStore(db), identity, options);

@@ -240,6 +240,76 @@ class CentralCliTest {
     assertThat(exit.get()).isZero();
   }
 
+  /** A running {@code central serve} on a free port of every interface, stopped by close(). */
+  private static final class Serving implements AutoCloseable {
+    final Thread thread;
+    final int port;
+
+    Serving(String db, String... extra) throws InterruptedException {
+      StringWriter out = new StringWriter();
+      List<String> args = new ArrayList<>(List.of("central", "serve", "--port", "0", "--db", db));
+      args.addAll(List.of(extra));
+      thread = new Thread(() -> run(out, args.toArray(String[]::new)));
+      thread.start();
+      port = URI.create(awaitUrl(out)).getPort();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      thread.interrupt();
+      thread.join(15_000);
+    }
+  }
+
+  private static int healthAt(String host, int port, Path cert) throws Exception {
+    HttpClient http = HttpClient.newBuilder().sslContext(pinned(cert)).build();
+    return http.send(
+            HttpRequest.newBuilder(URI.create("https://" + host + ":" + port + "/v1/health"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  @Test
+  void workstationsReachTheCentralUnderTheNamesGivenWhenItsCertificateIsMade() throws Exception {
+    // 127.0.0.2 stands for the address a service center uses: loopback, but not a name the
+    // certificate has by default.
+    String db = dir.resolve("central.db").toString();
+    Path cert = dir.resolve("central.crt");
+    try (Serving plain = new Serving(db)) {
+      assertThat(healthAt("localhost", plain.port, cert)).isEqualTo(200);
+      assertThat(
+              org.assertj.core.api.Assertions.catchThrowable(
+                  () -> healthAt("127.0.0.2", plain.port, cert)))
+          .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+    }
+
+    Result existing =
+        run("central", "serve", "--port", "0", "--db", db, "--cert-name", "127.0.0.2");
+    assertThat(existing.exit()).isEqualTo(1);
+    assertThat(existing.err())
+        .startsWith("central serve: the certificate " + cert + " does not name 127.0.0.2.")
+        .contains("move central.crt and central.key away");
+    assertOneCleanLine(existing.err());
+
+    Files.move(cert, dir.resolve("old-central.crt"));
+    Files.move(dir.resolve("central.key"), dir.resolve("old-central.key"));
+    try (Serving named =
+        new Serving(db, "--cert-name", "127.0.0.2", "--cert-name", "Central.Example.org")) {
+      assertThat(healthAt("127.0.0.2", named.port, cert)).isEqualTo(200);
+      CentralIdentity identity = CentralIdentity.loadOrCreate(cert);
+      assertThat(identity.names()).contains("central.example.org", "localhost");
+      assertThat(identity.names("127.0.0.2")).isTrue();
+      assertThat(identity.names("CENTRAL.example.org")).isTrue();
+      assertThat(identity.names("10.1.2.3")).isFalse();
+    }
+
+    Result bad = run("central", "serve", "--port", "0", "--db", db, "--cert-name", "not a name");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("is neither a DNS name nor an IP address");
+    assertOneCleanLine(bad.err());
+  }
+
   @Test
   void plainHttpServesOnLoopback() throws Exception {
     StringWriter out = new StringWriter();

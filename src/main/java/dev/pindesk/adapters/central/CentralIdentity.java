@@ -72,6 +72,22 @@ public record CentralIdentity(
    * @throws IOException when only one of the two exists, they cannot be read, or they do not match
    */
   public static CentralIdentity loadOrCreate(Path certificateFile) throws IOException {
+    return loadOrCreate(certificateFile, List.of());
+  }
+
+  /**
+   * As {@link #loadOrCreate(Path)}; a certificate created now also names {@code extraNames} (DNS
+   * names or IP addresses under which workstations reach the central). An existing certificate is
+   * never changed: workstations pin it. Check {@link #names()} against what they use.
+   *
+   * @throws IllegalArgumentException for a name that is neither a DNS name nor an IP address
+   */
+  public static CentralIdentity loadOrCreate(Path certificateFile, List<String> extraNames)
+      throws IOException {
+    List<GeneralName> extra = new ArrayList<>();
+    for (String name : extraNames) {
+      extra.add(generalName(name));
+    }
     Path cert = certificateFile.toAbsolutePath();
     Path key = cert.resolveSibling(KEY_FILE);
     if (!Files.isDirectory(cert.getParent())) {
@@ -89,7 +105,7 @@ public record CentralIdentity(
               + (certExists ? cert : key)
               + " exists; restore it (workstations pin the certificate)");
     }
-    return create(cert, key);
+    return create(cert, key, extra);
   }
 
   private static CentralIdentity load(Path cert, Path key) throws IOException {
@@ -133,12 +149,13 @@ public record CentralIdentity(
     return s.verify(sig);
   }
 
-  private static CentralIdentity create(Path cert, Path key) throws IOException {
+  private static CentralIdentity create(Path cert, Path key, List<GeneralName> extra)
+      throws IOException {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
       KeyPair pair = generator.generateKeyPair();
-      X509Certificate certificate = selfSigned(pair);
+      X509Certificate certificate = selfSigned(pair, extra);
       writeOwnerOnly(key, pem(pair.getPrivate()));
       Files.writeString(cert, pem(certificate), StandardCharsets.US_ASCII);
       return new CentralIdentity(certificate, pair.getPrivate(), cert, key, true);
@@ -147,7 +164,7 @@ public record CentralIdentity(
     }
   }
 
-  private static X509Certificate selfSigned(KeyPair pair)
+  private static X509Certificate selfSigned(KeyPair pair, List<GeneralName> extra)
       throws GeneralSecurityException, OperatorCreationException, IOException {
     String host = hostName();
     X500Name subject = new X500Name("CN=PinDesk central " + host + ",O=PinDesk");
@@ -166,6 +183,11 @@ public record CentralIdentity(
       names.add(new GeneralName(GeneralName.dNSName, host));
     }
     names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+    for (GeneralName name : extra) {
+      if (!names.contains(name)) {
+        names.add(name);
+      }
+    }
     builder.addExtension(
         Extension.subjectAlternativeName,
         false,
@@ -184,6 +206,70 @@ public record CentralIdentity(
     X509CertificateHolder holder =
         builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
     return new JcaX509CertificateConverter().getCertificate(holder);
+  }
+
+  private static final java.util.regex.Pattern DNS_NAME =
+      java.util.regex.Pattern.compile(
+          "(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+  private static final java.util.regex.Pattern IPV4 =
+      java.util.regex.Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
+  /** {@code name} as a subject alternative name: an IP address, else a DNS name (lower case). */
+  private static GeneralName generalName(String name) {
+    if (IPV4.matcher(name).matches() || (name.contains(":") && name.matches("[0-9A-Fa-f:.]+"))) {
+      return new GeneralName(GeneralName.iPAddress, name);
+    }
+    if (name.length() <= 253 && DNS_NAME.matcher(name).matches()) {
+      return new GeneralName(GeneralName.dNSName, name.toLowerCase(Locale.ROOT));
+    }
+    throw new IllegalArgumentException(name);
+  }
+
+  /**
+   * The names the certificate is valid for: DNS names in lower case, IP addresses as the JDK writes
+   * them.
+   */
+  public java.util.Set<String> names() {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (List<?> san : subjectAlternativeNames()) {
+      names.add(String.valueOf(san.get(1)).toLowerCase(Locale.ROOT));
+    }
+    return names;
+  }
+
+  /** Whether the certificate names {@code name}, a DNS name or an IP address (compared as such). */
+  public boolean names(String name) {
+    GeneralName wanted = generalName(name);
+    for (List<?> san : subjectAlternativeNames()) {
+      int type = (Integer) san.get(0);
+      String value = String.valueOf(san.get(1));
+      if (type != wanted.getTagNo()) {
+        continue;
+      }
+      if (type == GeneralName.dNSName ? value.equalsIgnoreCase(name) : sameAddress(value, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<List<?>> subjectAlternativeNames() {
+    try {
+      java.util.Collection<List<?>> sans = certificate.getSubjectAlternativeNames();
+      return sans == null ? List.of() : List.copyOf(sans);
+    } catch (java.security.cert.CertificateParsingException e) {
+      return List.of(); // no readable names: none match
+    }
+  }
+
+  /** Two IP address literals (never looked up) for the same address. */
+  private static boolean sameAddress(String a, String b) {
+    try {
+      return InetAddress.getByName(a).equals(InetAddress.getByName(b));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** This host's name (DNS-safe, lower case), or empty when it cannot be found. */

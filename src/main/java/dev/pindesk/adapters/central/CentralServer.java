@@ -173,7 +173,7 @@ public final class CentralServer implements AutoCloseable {
   public URI uri() {
     InetAddress a = server.getAddress().getAddress();
     String host =
-        a.isAnyLocalAddress() || a.isLoopbackAddress()
+        a.isAnyLocalAddress() || a.equals(InetAddress.getLoopbackAddress())
             ? "localhost"
             : (a instanceof java.net.Inet6Address
                 ? "[" + a.getHostAddress() + "]"
