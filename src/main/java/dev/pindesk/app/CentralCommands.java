@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code central} command group: the reference receiver of journal sync (ADR 0007). */
 @Command(
     name = "central",
-    description = "Reference central receiver of journal sync: serve, enroll, stats.")
+    description = "Reference central receiver of journal sync: serve, enroll, stats, revoke.")
 final class CentralCommands {
   private CentralCommands() {}
 
@@ -17,6 +17,7 @@ final class CentralCommands {
     central.addSubcommand(new CentralServeCommand(messages));
     central.addSubcommand(new CentralEnrollCommand(messages));
     central.addSubcommand(new CentralStatsCommand(messages));
+    central.addSubcommand(new CentralRevokeCommand(messages));
     return central;
   }
 }

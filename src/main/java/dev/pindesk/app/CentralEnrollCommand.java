@@ -71,6 +71,13 @@ final class CentralEnrollCommand implements Callable<Integer> {
       CentralStore.Enrolment e =
           new CentralStore(db).enroll(key, Optional.ofNullable(name), System.currentTimeMillis());
       CentralStore.Workstation w = e.workstation();
+      if (w.revokedAt().isPresent()) {
+        err.println(
+            failed(
+                messages.get(
+                    "cli.central.enrollRevoked", w.keyId(), w.revokedAt().get().toString())));
+        return 1;
+      }
       String what = e.created() ? "cli.central.enrolled" : "cli.central.alreadyEnrolled";
       out.println(
           w.name().isPresent()

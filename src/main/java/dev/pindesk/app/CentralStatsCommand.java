@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * {@code central stats (--db PATH | --jdbc URL) [--json]}: per journal (and per enrolled
  * workstation without one) the entries held, the head, whether the chain re-verifies and the last
  * receipt. JSON members are stable API: {@code {"workstations":[{"id","entries","headSeq",
- * "chainOk","lastReceiptAt","journal","keyId","refusals"}]}}.
+ * "chainOk","lastReceiptAt","journal","keyId","refusals","revokedAt"}]}}.
  */
 @Command(name = "stats", description = "What the central holds per workstation journal.")
 final class CentralStatsCommand implements Callable<Integer> {
@@ -74,7 +74,8 @@ final class CentralStatsCommand implements Callable<Integer> {
             s.entries(),
             s.headSeq(),
             s.chainOk() ? "yes" : "NO",
-            s.lastReceiptAt().map(Object::toString).orElse("-"));
+            s.lastReceiptAt().map(Object::toString).orElse("-")
+                + s.revokedAt().map(at -> "  (revoked " + at + ")").orElse(""));
       }
     }
     out.flush();
@@ -102,6 +103,11 @@ final class CentralStatsCommand implements Callable<Integer> {
       }
       o.put("keyId", s.keyId());
       o.put("refusals", s.refusals());
+      if (s.revokedAt().isPresent()) {
+        o.put("revokedAt", s.revokedAt().get().toString());
+      } else {
+        o.putNull("revokedAt");
+      }
     }
     return root.toString();
   }

@@ -166,6 +166,42 @@ class CentralCliTest {
   }
 
   @Test
+  void revokeStopsAKeyShowsItInStatsAndKeepsItFromBeingEnrolledAgain() throws Exception {
+    Path pub = workstationKeys().resolve(KeyFiles.WORKSTATION_PUB);
+    Path db = dir.resolve("central.db");
+    assertThat(enroll(db, pub).exit()).isZero();
+    String keyId = RequestAuth.keyId(KeyFiles.publicKey(pub));
+
+    Result revoked =
+        run("central", "revoke", "--db", db.toString(), "--workstation-key", pub.toString());
+    assertThat(revoked.exit()).as(revoked.err()).isZero();
+    assertThat(revoked.out()).startsWith("Revoked workstation key " + keyId);
+    Result again = run("central", "revoke", "--db", db.toString(), "--key-id", keyId.toLowerCase());
+    assertThat(again.exit()).isZero();
+    assertThat(again.out()).contains("was revoked already");
+
+    JsonNode w =
+        JSON.readTree(run("central", "stats", "--db", db.toString(), "--json").out())
+            .get("workstations")
+            .get(0);
+    assertThat(w.get("keyId").asText()).isEqualTo(keyId);
+    assertThat(w.get("revokedAt").isTextual()).isTrue();
+
+    Result reEnrol = enroll(db, pub);
+    assertThat(reEnrol.exit()).isEqualTo(1);
+    assertThat(reEnrol.err()).contains("was revoked at", "keys init");
+    assertOneCleanLine(reEnrol.err());
+
+    Result unknown = run("central", "revoke", "--db", db.toString(), "--key-id", "AB".repeat(32));
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err()).contains("is not enrolled at this central");
+    assertOneCleanLine(unknown.err());
+    Result malformed = run("central", "revoke", "--db", db.toString(), "--key-id", "xyz");
+    assertThat(malformed.exit()).isEqualTo(2);
+    assertOneCleanLine(malformed.err());
+  }
+
+  @Test
   void statsOfAMissingDatabaseIsOneLine() {
     Result r = run("central", "stats", "--db", dir.resolve("nothing.db").toString(), "--json");
     assertThat(r.exit()).isEqualTo(1);

@@ -31,6 +31,7 @@ public final class CentralStats {
    * @param journalId 32 hex digits, or empty for a workstation that has sent no journal
    * @param lastReceiptMillis when the head last moved (Unix ms), 0 when no receipt was given
    * @param refusals refusals recorded for the workstation key (all codes)
+   * @param revokedMillis when the workstation key was revoked (Unix ms), 0 while it may send
    */
   public record JournalStats(
       String id,
@@ -40,11 +41,18 @@ public final class CentralStats {
       long headSeq,
       boolean chainOk,
       long lastReceiptMillis,
-      long refusals) {
+      long refusals,
+      long revokedMillis) {
     public Optional<Instant> lastReceiptAt() {
       return lastReceiptMillis == 0
           ? Optional.empty()
           : Optional.of(Instant.ofEpochMilli(lastReceiptMillis));
+    }
+
+    public Optional<Instant> revokedAt() {
+      return revokedMillis == 0
+          ? Optional.empty()
+          : Optional.of(Instant.ofEpochMilli(revokedMillis));
     }
   }
 
@@ -65,7 +73,8 @@ public final class CentralStats {
       byte[] header,
       byte[] signature,
       byte[] headHash,
-      long refusals) {}
+      long refusals,
+      long revokedAt) {}
 
   private static List<JournalStats> collect(Connection c, boolean streamInTransaction)
       throws SQLException {
@@ -74,7 +83,7 @@ public final class CentralStats {
       if (r.journalId() == null) {
         boolean ok = unresolvedForKey(c, r.keyId()) == 0;
         String id = r.name() != null ? r.name() : r.keyId();
-        out.add(new JournalStats(id, r.keyId(), "", 0, 0, ok, 0, r.refusals()));
+        out.add(new JournalStats(id, r.keyId(), "", 0, 0, ok, 0, r.refusals(), r.revokedAt()));
         continue;
       }
       Verified v = verify(c, r, streamInTransaction);
@@ -88,7 +97,8 @@ public final class CentralStats {
               r.headSeq(),
               ok,
               r.lastReceipt(),
-              r.refusals()));
+              r.refusals(),
+              r.revokedAt()));
     }
     out.sort(
         java.util.Comparator.comparing(JournalStats::id).thenComparing(JournalStats::journalId));
@@ -101,7 +111,8 @@ public final class CentralStats {
             c.prepareStatement(
                 "SELECT w.key_id, w.name, j.journal_id, j.workstation_id, j.head_seq,"
                     + " j.last_receipt_at, j.header, j.header_sig, j.head_hash,"
-                    + " (SELECT count(*) FROM refusals r WHERE r.key_id = w.key_id)"
+                    + " (SELECT count(*) FROM refusals r WHERE r.key_id = w.key_id),"
+                    + " w.revoked_at"
                     + " FROM workstations w LEFT JOIN journals j ON j.key_id = w.key_id");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -116,7 +127,8 @@ public final class CentralStats {
                 rs.getBytes(7),
                 rs.getBytes(8),
                 rs.getBytes(9),
-                rs.getLong(10)));
+                rs.getLong(10),
+                rs.getLong(11)));
       }
     }
     return rows;

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,12 +32,47 @@ public final class CentralStore {
     return db;
   }
 
-  /** An enrolled workstation key. */
+  /** An enrolled workstation key; {@code revokedAt} is empty while it may send. */
   public record Workstation(
-      String keyId, byte[] publicKey, Optional<String> name, long enrolledAt) {
+      String keyId,
+      byte[] publicKey,
+      Optional<String> name,
+      long enrolledAt,
+      Optional<Instant> revokedAt) {
     public ECPublicKeyParameters key() {
       return Sm2.decodePoint(publicKey);
     }
+  }
+
+  /** Outcome of {@link #revoke}. */
+  public enum Revocation {
+    REVOKED,
+    ALREADY_REVOKED,
+    NOT_ENROLLED
+  }
+
+  /**
+   * Revokes the key {@code keyId} (a stolen or retired workstation): its requests are refused from
+   * now on; what it sent stays, and so does its row, so that it cannot be enrolled again.
+   */
+  public Revocation revoke(String keyId, long nowMillis) throws SQLException {
+    return db.transaction(
+        c -> {
+          Optional<Workstation> w = workstation(c, keyId);
+          if (w.isEmpty()) {
+            return Revocation.NOT_ENROLLED;
+          }
+          if (w.get().revokedAt().isPresent()) {
+            return Revocation.ALREADY_REVOKED;
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("UPDATE workstations SET revoked_at = ? WHERE key_id = ?")) {
+            ps.setLong(1, nowMillis);
+            ps.setString(2, keyId);
+            ps.executeUpdate();
+          }
+          return Revocation.REVOKED;
+        });
   }
 
   /** Outcome of {@link #enroll}: the workstation and whether it was new. */
@@ -44,7 +80,8 @@ public final class CentralStore {
 
   /**
    * Enrols {@code key} (idempotent: the same key again keeps its row; a different {@code name}
-   * replaces the old one).
+   * replaces the old one). A revoked key is returned as it is, still revoked: see {@link
+   * Workstation#revokedAt()}.
    */
   public Enrolment enroll(ECPublicKeyParameters key, Optional<String> name, long nowMillis)
       throws SQLException {
@@ -55,14 +92,15 @@ public final class CentralStore {
           Optional<Workstation> existing = workstation(c, keyId);
           if (existing.isPresent()) {
             Workstation w = existing.get();
-            if (name.isPresent() && !name.equals(w.name())) {
+            if (name.isPresent() && !name.equals(w.name()) && w.revokedAt().isEmpty()) {
               try (PreparedStatement ps =
                   c.prepareStatement("UPDATE workstations SET name = ? WHERE key_id = ?")) {
                 ps.setString(1, name.get());
                 ps.setString(2, keyId);
                 ps.executeUpdate();
               }
-              return new Enrolment(new Workstation(keyId, point, name, w.enrolledAt()), false);
+              return new Enrolment(
+                  new Workstation(keyId, point, name, w.enrolledAt(), Optional.empty()), false);
             }
             return new Enrolment(w, false);
           }
@@ -76,11 +114,12 @@ public final class CentralStore {
             ps.setLong(4, nowMillis);
             ps.executeUpdate();
           }
-          return new Enrolment(new Workstation(keyId, point, name, nowMillis), true);
+          return new Enrolment(
+              new Workstation(keyId, point, name, nowMillis, Optional.empty()), true);
         });
   }
 
-  /** The enrolled workstation with {@code keyId}, or empty. */
+  /** The enrolled workstation with {@code keyId} (revoked or not), or empty. */
   public Optional<Workstation> workstation(String keyId) throws SQLException {
     return db.read(c -> workstation(c, keyId));
   }
@@ -88,15 +127,23 @@ public final class CentralStore {
   static Optional<Workstation> workstation(Connection c, String keyId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT public_key, name, enrolled_at FROM workstations WHERE key_id = ?")) {
+            "SELECT public_key, name, enrolled_at, revoked_at FROM workstations"
+                + " WHERE key_id = ?")) {
       ps.setString(1, keyId);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
+        long revoked = rs.getLong(4);
+        Optional<Instant> revokedAt =
+            rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked));
         return Optional.of(
             new Workstation(
-                keyId, rs.getBytes(1), Optional.ofNullable(rs.getString(2)), rs.getLong(3)));
+                keyId,
+                rs.getBytes(1),
+                Optional.ofNullable(rs.getString(2)),
+                rs.getLong(3),
+                revokedAt));
       }
     }
   }

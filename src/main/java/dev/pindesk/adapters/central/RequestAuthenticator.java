@@ -81,6 +81,11 @@ public final class RequestAuthenticator {
         ws.get().key(), method, pathAndQuery, keyId, timeMillis, nonce, content, signature)) {
       throw Refused.of(Refusal.UNAUTHENTICATED, "the request signature does not verify");
     }
+    if (ws.get().revokedAt().isPresent()) {
+      throw Refused.of(
+          Refusal.NOT_ENROLLED,
+          "key " + keyId + " was revoked at this central at " + ws.get().revokedAt().get());
+    }
     long now = clock.millis();
     long skew = timeMillis - now;
     if (Math.abs(skew) > SyncProtocol.MAX_SKEW_MILLIS) {

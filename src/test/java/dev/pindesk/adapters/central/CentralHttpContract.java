@@ -303,6 +303,27 @@ abstract class CentralHttpContract {
   }
 
   @Test
+  void aRevokedWorkstationIsRefusedAndWhatItSentStays() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("revoked", keys, 10);
+    receiptOf(client.post(keys, j.batch(1, 5)), j, 5);
+    String keyId = dev.pindesk.adapters.sync.RequestAuth.keyId(keys.publicKey());
+    assertThat(store.revoke(keyId, System.currentTimeMillis()))
+        .isEqualTo(CentralStore.Revocation.REVOKED);
+    assertThat(store.revoke(keyId, System.currentTimeMillis()))
+        .isEqualTo(CentralStore.Revocation.ALREADY_REVOKED);
+    assertRefusal(client.post(keys, j.batch(6, 10)), 403, "not_enrolled");
+    assertRefusal(client.receipt(keys, j.journalHex()), 403, "not_enrolled");
+    assertThat(stored(j)).isEqualTo(5);
+    // Enrolling the key again leaves it revoked.
+    CentralStore.Enrolment again =
+        store.enroll(keys.publicKey(), Optional.of("again"), System.currentTimeMillis());
+    assertThat(again.workstation().revokedAt()).isPresent();
+    assertThat(again.workstation().name()).isEmpty();
+    assertRefusal(client.post(keys, j.batch(6, 10)), 403, "not_enrolled");
+  }
+
+  @Test
   void anUnknownJournalHasNoReceipt() throws Exception {
     Sm2KeyPair keys = enrolledKeys();
     assertRefusal(client.receipt(keys, "00112233445566778899AABBCCDDEEFF"), 404, "unknown_journal");
