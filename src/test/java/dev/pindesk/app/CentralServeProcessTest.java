@@ -51,7 +51,7 @@ class CentralServeProcessTest {
       assertThat(m.find()).isTrue();
       HttpClient http =
           HttpClient.newBuilder()
-              .sslContext(CentralCliTest.pinned(dir.resolve("central.crt")))
+              .sslContext(CentralServeCliTest.pinned(dir.resolve("central.crt")))
               .build();
       HttpResponse<String> health =
           http.send(
