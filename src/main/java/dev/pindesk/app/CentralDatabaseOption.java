@@ -31,37 +31,33 @@ final class CentralDatabaseOption {
    * The migrated database; with {@code mustExist} a missing SQLite file is an error instead of
    * being created (reports must not create empty databases).
    *
-   * @throws Unusable with a translated line saying what to check
+   * @throws CentralCli.Unusable with a translated line saying what to check
    */
-  CentralDatabase open(boolean mustExist, Messages messages) throws Unusable {
+  CentralDatabase open(boolean mustExist, Messages messages) throws CentralCli.Unusable {
     if (jdbc != null) {
       try {
         return CentralDatabase.jdbc(jdbc);
       } catch (SQLException e) {
-        throw new Unusable(messages.get("cli.central.databaseFailed", describe(), e.getMessage()));
+        throw new CentralCli.Unusable(failed(e, messages));
       }
     }
     Path parent = db.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw new Unusable(messages.get("cli.central.noDirectory", parent));
+      throw new CentralCli.Unusable(messages.get("cli.central.noDirectory", parent));
     }
     if (mustExist && !Files.isRegularFile(db)) {
-      throw new Unusable(messages.get("cli.central.noDatabase", db));
+      throw new CentralCli.Unusable(messages.get("cli.central.noDatabase", db));
     }
     try {
       return CentralDatabase.sqlite(db);
     } catch (SQLException e) {
-      throw new Unusable(messages.get("cli.central.databaseFailed", db, e.getMessage()));
+      throw new CentralCli.Unusable(failed(e, messages));
     }
   }
 
-  /** The database cannot be used; the message is one translated line for the operator. */
-  static final class Unusable extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    Unusable(String message) {
-      super(message);
-    }
+  /** A failure of the open database, as one translated line. */
+  String failed(SQLException e, Messages messages) {
+    return messages.get("cli.central.databaseFailed", describe(), e.getMessage());
   }
 
   /** The database for messages: the SQLite file, or the JDBC URL without its query. */

@@ -2,11 +2,8 @@ package dev.pindesk.app;
 
 import dev.pindesk.adapters.central.CentralDatabase;
 import dev.pindesk.adapters.central.CentralStore;
-import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.i18n.Messages;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -59,12 +56,9 @@ final class CentralEnrollCommand implements Callable<Integer> {
     }
     ECPublicKeyParameters key;
     try {
-      key = KeyFiles.publicKey(workstationKey);
-    } catch (NoSuchFileException e) {
-      err.println(failed(messages.get("cli.central.noKeyFile", workstationKey)));
-      return 1;
-    } catch (IOException | IllegalArgumentException e) {
-      err.println(failed(messages.get("cli.central.badKeyFile", workstationKey)));
+      key = CentralCli.workstationKey(workstationKey, messages);
+    } catch (CentralCli.Unusable e) {
+      err.println(failed(e.getMessage()));
       return 1;
     }
     try (CentralDatabase db = database.open(false, messages)) {
@@ -84,12 +78,11 @@ final class CentralEnrollCommand implements Callable<Integer> {
               ? messages.get(what + "As", w.keyId(), w.name().get())
               : messages.get(what, w.keyId()));
       return 0;
-    } catch (CentralDatabaseOption.Unusable e) {
+    } catch (CentralCli.Unusable e) {
       err.println(failed(e.getMessage()));
       return 1;
     } catch (SQLException e) {
-      err.println(
-          failed(messages.get("cli.central.databaseFailed", database.describe(), e.getMessage())));
+      err.println(failed(database.failed(e, messages)));
       return 1;
     }
   }

@@ -2,12 +2,9 @@ package dev.pindesk.app;
 
 import dev.pindesk.adapters.central.CentralDatabase;
 import dev.pindesk.adapters.central.CentralStore;
-import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.adapters.sync.RequestAuth;
 import dev.pindesk.i18n.Messages;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -71,12 +68,9 @@ final class CentralRevokeCommand implements Callable<Integer> {
       keyId = which.keyId.toUpperCase(Locale.ROOT);
     } else {
       try {
-        keyId = RequestAuth.keyId(KeyFiles.publicKey(which.workstationKey));
-      } catch (NoSuchFileException e) {
-        err.println(failed(messages.get("cli.central.noKeyFile", which.workstationKey)));
-        return 1;
-      } catch (IOException | IllegalArgumentException e) {
-        err.println(failed(messages.get("cli.central.badKeyFile", which.workstationKey)));
+        keyId = RequestAuth.keyId(CentralCli.workstationKey(which.workstationKey, messages));
+      } catch (CentralCli.Unusable e) {
+        err.println(failed(e.getMessage()));
         return 1;
       }
     }
@@ -91,12 +85,11 @@ final class CentralRevokeCommand implements Callable<Integer> {
         }
       }
       return 0;
-    } catch (CentralDatabaseOption.Unusable e) {
+    } catch (CentralCli.Unusable e) {
       err.println(failed(e.getMessage()));
       return 1;
     } catch (SQLException e) {
-      err.println(
-          failed(messages.get("cli.central.databaseFailed", database.describe(), e.getMessage())));
+      err.println(failed(database.failed(e, messages)));
       return 1;
     }
   }

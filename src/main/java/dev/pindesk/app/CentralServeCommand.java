@@ -111,7 +111,7 @@ final class CentralServeCommand implements Callable<Integer> {
     CentralDatabase db;
     try {
       db = database.open(false, messages);
-    } catch (CentralDatabaseOption.Unusable e) {
+    } catch (CentralCli.Unusable e) {
       err.println(failed(e.getMessage()));
       return 1;
     }

@@ -49,15 +49,12 @@ final class CentralStatsCommand implements Callable<Integer> {
     List<JournalStats> stats;
     try (CentralDatabase db = database.open(true, messages)) {
       stats = CentralStats.collect(new CentralStore(db));
-    } catch (CentralDatabaseOption.Unusable e) {
+    } catch (CentralCli.Unusable e) {
       err.println(messages.get("cli.central.failed", "central stats", e.getMessage()));
       return 1;
     } catch (SQLException e) {
       err.println(
-          messages.get(
-              "cli.central.failed",
-              "central stats",
-              messages.get("cli.central.databaseFailed", database.describe(), e.getMessage())));
+          messages.get("cli.central.failed", "central stats", database.failed(e, messages)));
       return 1;
     }
     if (json) {
