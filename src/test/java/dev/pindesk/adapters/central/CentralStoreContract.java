@@ -1,7 +1,6 @@
 package dev.pindesk.adapters.central;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pindesk.adapters.sync.ReceiptCodec;
@@ -21,13 +20,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,28 +76,28 @@ abstract class CentralStoreContract {
 
   void closeExtra() throws Exception {}
 
-  private CentralStore.Workstation enrolled(Sm2KeyPair keys) throws Exception {
+  CentralStore.Workstation enrolled(Sm2KeyPair keys) throws Exception {
     return store
         .enroll(keys.publicKey(), Optional.empty(), System.currentTimeMillis())
         .workstation();
   }
 
-  private TestJournal journal(String name, Sm2KeyPair keys, int events) throws Exception {
+  TestJournal journal(String name, Sm2KeyPair keys, int events) throws Exception {
     return TestJournal.write(Files.createTempFile(dir, name, ".db"), "WS-" + name, keys, events);
   }
 
-  private long storedCount(TestJournal j) throws Exception {
+  long storedCount(TestJournal j) throws Exception {
     return store.entries(j.journalHex(), 0, Long.MAX_VALUE).size();
   }
 
-  private void assertReceipt(Receipt r, TestJournal j, long seq) {
+  void assertReceipt(Receipt r, TestJournal j, long seq) {
     assertThat(ReceiptCodec.verify(r, receiptKey.getPublic())).isTrue();
     assertThat(r.ackSeq()).isEqualTo(seq);
     assertThat(r.head()).isEqualTo(j.hashAt(seq));
     assertThat(r.journalId()).isEqualTo(j.journalId());
   }
 
-  private List<CentralStore.RefusalRow> refusalsOf(TestJournal j) throws Exception {
+  List<CentralStore.RefusalRow> refusalsOf(TestJournal j) throws Exception {
     return store.refusals().stream().filter(r -> r.journalId().equals(j.journalHex())).toList();
   }
 
@@ -208,88 +203,6 @@ abstract class CentralStoreContract {
     assertThat(r.expectedFrom()).isEqualTo(21);
     assertThat(r.toJson()).contains("\"expectedFrom\":21");
     assertThat(storedCount(j)).isEqualTo(20);
-    assertThat(refusalsOf(j)).extracting(CentralStore.RefusalRow::code).containsExactly("gap");
-  }
-
-  /** An arrival fed with {@code batch}, as the HTTP handler feeds one while the body arrives. */
-  private BatchIntake.Arrival arrived(SealedBatch batch) {
-    BatchIntake.Arrival a = intake.arrive();
-    a.header(batch.journalHeader());
-    batch.entries().forEach(a::add);
-    a.finish();
-    return a;
-  }
-
-  /** {@code batch} applied on another thread, arriving and applied as the HTTP handler does. */
-  private CompletableFuture<Receipt> applyingLater(CentralStore.Workstation ws, SealedBatch batch) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (BatchIntake.Arrival a = arrived(batch)) {
-            return intake.apply(ws, batch, a);
-          } catch (Exception e) {
-            throw new CompletionException(e);
-          }
-        });
-  }
-
-  @Test
-  void aBatchSentBeforeTheEarlierOneIsAppliedWaitsForItInsteadOfAGap() throws Exception {
-    Sm2KeyPair keys = Sm2.generate();
-    CentralStore.Workstation ws = enrolled(keys);
-    TestJournal j = journal("pipelined", keys, 60);
-    SealedBatch first = j.batch(1, 30);
-    SealedBatch second = j.batch(31, 60);
-    BatchIntake.Arrival earlier = intake.arrive();
-    earlier.header(first.journalHeader()); // the first batch's body is still arriving
-    CompletableFuture<Receipt> later = applyingLater(ws, second);
-    Thread.sleep(200);
-    assertThat(later).isNotDone();
-    first.entries().forEach(earlier::add);
-    earlier.finish();
-    assertReceipt(intake.apply(ws, first, earlier), j, 30);
-    earlier.close();
-    assertReceipt(later.get(10, TimeUnit.SECONDS), j, 60);
-    assertThat(storedCount(j)).isEqualTo(60);
-    assertThat(refusalsOf(j)).isEmpty();
-  }
-
-  @Test
-  void aBatchThatOvertookTheOneBeforeItWaitsForItBriefly() throws Exception {
-    Sm2KeyPair keys = Sm2.generate();
-    CentralStore.Workstation ws = enrolled(keys);
-    TestJournal j = journal("overtaken", keys, 60);
-    SealedBatch first = j.batch(1, 30);
-    SealedBatch second = j.batch(31, 60);
-    // The second batch arrives first, before anything of the first one (another connection).
-    CompletableFuture<Receipt> later = applyingLater(ws, second);
-    Thread.sleep(BatchIntake.GAP_GRACE_MILLIS / 10); // long enough to arrive, well within the grace
-    assertThat(later).isNotDone();
-    assertReceipt(intake.apply(ws, first), j, 30);
-    assertReceipt(later.get(10, TimeUnit.SECONDS), j, 60);
-    assertThat(refusalsOf(j)).isEmpty();
-  }
-
-  @Test
-  void aWaitingBatchIsAGapAsSoonAsTheEarlierOneEndsWithoutBeingStored() throws Exception {
-    Sm2KeyPair keys = Sm2.generate();
-    CentralStore.Workstation ws = enrolled(keys);
-    TestJournal j = journal("pipelined-cut", keys, 60);
-    intake.apply(ws, j.batch(1, 10));
-    SealedBatch second = j.batch(31, 60);
-    BatchIntake.Arrival earlier = intake.arrive();
-    earlier.header(second.journalHeader()); // 11..30, cut before its end
-    CompletableFuture<Receipt> later = applyingLater(ws, second);
-    Thread.sleep(200);
-    assertThat(later).isNotDone();
-    long t0 = System.nanoTime();
-    earlier.close();
-    Throwable failed = catchThrowable(() -> later.get(10, TimeUnit.SECONDS));
-    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(BatchIntake.GAP_WAIT_MILLIS / 2);
-    assertThat(failed).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(Refused.class);
-    Refused r = (Refused) failed.getCause();
-    assertThat(r.code()).isEqualTo(Refusal.GAP);
-    assertThat(r.expectedFrom()).isEqualTo(11);
-    assertThat(storedCount(j)).isEqualTo(10);
     assertThat(refusalsOf(j)).extracting(CentralStore.RefusalRow::code).containsExactly("gap");
   }
 

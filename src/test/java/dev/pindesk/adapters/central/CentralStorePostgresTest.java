@@ -3,8 +3,11 @@ package dev.pindesk.adapters.central;
 import dev.pindesk.testing.PostgresTestDatabase;
 import java.nio.file.Path;
 
-/** The store contract on PostgreSQL (skipped with the reason when none is reachable). */
-class CentralStorePostgresTest extends CentralStoreContract {
+/**
+ * The store contract (with pipelining) on PostgreSQL (skipped with the reason when none is
+ * reachable).
+ */
+class CentralStorePostgresTest extends CentralPipeliningContract {
   private PostgresTestDatabase pg;
 
   @Override
