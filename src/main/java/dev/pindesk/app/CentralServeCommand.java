@@ -107,6 +107,12 @@ final class CentralServeCommand implements Callable<Integer> {
           failed(messages.get("cli.central.insecureNotLoopback", address.getHostAddress())));
       return 2;
     }
+    for (String name : certNames) {
+      if (!CentralIdentity.isName(name)) {
+        err.println(failed(messages.get("cli.central.badCertName", name)));
+        return 2;
+      }
+    }
     Path cert = certOut != null ? certOut : database.defaultCertificate();
     CentralDatabase db;
     try {
@@ -116,14 +122,7 @@ final class CentralServeCommand implements Callable<Integer> {
       return 1;
     }
     try {
-      CentralIdentity identity;
-      try {
-        identity = CentralIdentity.loadOrCreate(cert, certNames);
-      } catch (IllegalArgumentException e) {
-        db.close();
-        err.println(failed(messages.get("cli.central.badCertName", e.getMessage())));
-        return 2;
-      }
+      CentralIdentity identity = CentralIdentity.loadOrCreate(cert, certNames);
       List<String> missing = certNames.stream().filter(n -> !identity.names(n)).toList();
       if (!missing.isEmpty()) {
         db.close();

@@ -78,7 +78,7 @@ public record CentralIdentity(
   /**
    * As {@link #loadOrCreate(Path)}; a certificate created now also names {@code extraNames} (DNS
    * names or IP addresses under which workstations reach the central). An existing certificate is
-   * never changed: workstations pin it. Check {@link #names()} against what they use.
+   * never changed: workstations pin it. Check {@link #names(String)} against what they use.
    *
    * @throws IllegalArgumentException for a name that is neither a DNS name nor an IP address
    */
@@ -215,6 +215,16 @@ public record CentralIdentity(
       java.util.regex.Pattern.compile(
           "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 
+  /** Whether {@code name} can be put in a certificate: a DNS name or an IP address. */
+  public static boolean isName(String name) {
+    try {
+      generalName(name);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** {@code name} as a subject alternative name: an IP address, else a DNS name (lower case). */
   private static GeneralName generalName(String name) {
     if (IPV4.matcher(name).matches() || (name.contains(":") && name.matches("[0-9A-Fa-f:.]+"))) {
@@ -224,18 +234,6 @@ public record CentralIdentity(
       return new GeneralName(GeneralName.dNSName, name.toLowerCase(Locale.ROOT));
     }
     throw new IllegalArgumentException(name);
-  }
-
-  /**
-   * The names the certificate is valid for: DNS names in lower case, IP addresses as the JDK writes
-   * them.
-   */
-  public java.util.Set<String> names() {
-    java.util.Set<String> names = new java.util.LinkedHashSet<>();
-    for (List<?> san : subjectAlternativeNames()) {
-      names.add(String.valueOf(san.get(1)).toLowerCase(Locale.ROOT));
-    }
-    return names;
   }
 
   /** Whether the certificate names {@code name}, a DNS name or an IP address (compared as such). */
