@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,6 +80,16 @@ final class CentralServeCommand implements Callable<Integer> {
       description = "Request threads (default ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description =
+          "Close a connection whose request has not arrived in full, or whose answer has not been"
+              + " taken, within this many seconds (default ${DEFAULT-VALUE}; frees the thread a"
+              + " workstation held when its link died mid-upload).")
+  long requestTimeoutSeconds;
+
   CentralServeCommand(Messages messages) {
     this.messages = messages;
   }
@@ -93,6 +104,10 @@ final class CentralServeCommand implements Callable<Integer> {
     }
     if (port < 0 || port > 65535 || threads < 1 || threads > 256) {
       err.println(failed(messages.get("cli.central.badPortOrThreads")));
+      return 2;
+    }
+    if (requestTimeoutSeconds < 1 || requestTimeoutSeconds > 3600) {
+      err.println(failed(messages.get("cli.central.badRequestTimeout")));
       return 2;
     }
     InetAddress address;
@@ -135,7 +150,13 @@ final class CentralServeCommand implements Callable<Integer> {
         return 1;
       }
       CentralServer.Options options =
-          new CentralServer.Options(address, port, insecureHttp, threads, Clock.systemUTC());
+          new CentralServer.Options(
+              address,
+              port,
+              insecureHttp,
+              threads,
+              Clock.systemUTC(),
+              Duration.ofSeconds(requestTimeoutSeconds));
       CentralServer server = CentralServer.start(new CentralStore(db), identity, options);
       out.println(
           messages.get(

@@ -189,6 +189,24 @@ class CentralServeCliTest {
   }
 
   @Test
+  void aRequestTimeoutOutOfRangeIsRefusedWithOneLine() {
+    Result r =
+        run(
+            "central",
+            "serve",
+            "--port",
+            "0",
+            "--db",
+            dir.resolve("c.db").toString(),
+            "--request-timeout",
+            "0");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--request-timeout");
+    assertOneCleanLine(r.err());
+    assertThat(dir.resolve("c.db")).doesNotExist();
+  }
+
+  @Test
   void aJdbcStoreNeedsCertOut() {
     Result r = run("central", "serve", "--port", "0", "--jdbc", "jdbc:postgresql://localhost/none");
     assertThat(r.exit()).isEqualTo(2);

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -37,17 +38,32 @@ public final class CentralServer implements AutoCloseable {
    * @param port 0 for any free port
    * @param insecureHttp plain HTTP (development only; loopback only)
    * @param threads request threads; more requests wait in a bounded queue
+   * @param requestTimeout how long a request may take to arrive in full, and then its answer to be
+   *     made and taken, before its connection is closed (see {@link #start})
    */
   public record Options(
-      InetAddress bind, int port, boolean insecureHttp, int threads, Clock clock) {
+      InetAddress bind,
+      int port,
+      boolean insecureHttp,
+      int threads,
+      Clock clock,
+      Duration requestTimeout) {
     public Options {
       if (port < 0 || port > 65535 || threads < 1) {
         throw new IllegalArgumentException("port 0..65535 and at least one thread");
+      }
+      if (requestTimeout.toSeconds() < 1) {
+        throw new IllegalArgumentException("a request timeout of at least one second");
       }
       if (insecureHttp && !bind.isLoopbackAddress()) {
         throw new IllegalArgumentException(
             "plain HTTP is served only on a loopback address, not " + bind.getHostAddress());
       }
+    }
+
+    /** With the {@link #DEFAULT_REQUEST_TIMEOUT}. */
+    public Options(InetAddress bind, int port, boolean insecureHttp, int threads, Clock clock) {
+      this(bind, port, insecureHttp, threads, clock, DEFAULT_REQUEST_TIMEOUT);
     }
 
     /** HTTPS on 127.0.0.1 with the system clock and 8 threads. */
@@ -56,15 +72,28 @@ public final class CentralServer implements AutoCloseable {
     }
 
     public Options withInsecureHttp() {
-      return new Options(bind, port, true, threads, clock);
+      return new Options(bind, port, true, threads, clock, requestTimeout);
     }
 
     public Options withClock(Clock c) {
-      return new Options(bind, port, insecureHttp, threads, c);
+      return new Options(bind, port, insecureHttp, threads, c, requestTimeout);
+    }
+
+    public Options withRequestTimeout(Duration timeout) {
+      return new Options(bind, port, insecureHttp, threads, clock, timeout);
     }
   }
 
+  /**
+   * Twice the workstation's own request timeout ({@code HttpCentralLink}, 60 s): a workstation has
+   * given up on a request long before the central drops it, and a 16 MiB body still arrives in time
+   * over a link of about 1 Mbit/s.
+   */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
+
   private static final String NODELAY = "sun.net.httpserver.nodelay";
+  private static final String MAX_REQUEST_SECONDS = "sun.net.httpserver.maxReqTime";
+  private static final String MAX_ANSWER_SECONDS = "sun.net.httpserver.maxRspTime";
 
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
@@ -88,16 +117,26 @@ public final class CentralServer implements AutoCloseable {
   /**
    * Starts serving {@code store}; receipts are signed with {@code identity}'s key.
    *
+   * <p>The JDK server reads its settings once per JVM, when its classes load: the request timeout
+   * of the first server started in a JVM is the one every later server in it has, and a {@code
+   * -Dsun.net.httpserver.maxReqTime}/{@code maxRspTime} (seconds) given to the JVM wins. {@code
+   * central serve} starts one server per process, so its {@code --request-timeout} holds.
+   *
    * @throws IOException when the address cannot be bound
    */
   public static CentralServer start(CentralStore store, CentralIdentity identity, Options options)
       throws IOException {
     // The JDK server writes a response's headers and body separately; without TCP_NODELAY, Nagle
-    // holds the body until the client's delayed ACK (~40 ms on Linux) — per batch. Read once, when
-    // the server classes initialise, so it is set before the first server is created.
-    if (System.getProperty(NODELAY) == null) {
-      System.setProperty(NODELAY, "true");
-    }
+    // holds the body until the client's delayed ACK (~40 ms on Linux) — per batch.
+    defaultProperty(NODELAY, "true");
+    // Without these the JDK server waits forever: a workstation whose link dies mid-upload (no FIN,
+    // no RST: a half-open connection) would hold a request thread until the central restarts, and
+    // a few such drops would stop the central answering anyone. With them its timer closes a
+    // connection whose request has not arrived in full, or whose answer has not been taken, in
+    // time.
+    String seconds = String.valueOf(options.requestTimeout().toSeconds());
+    defaultProperty(MAX_REQUEST_SECONDS, seconds);
+    defaultProperty(MAX_ANSWER_SECONDS, seconds);
     InetSocketAddress address = new InetSocketAddress(options.bind(), options.port());
     HttpServer server;
     if (options.insecureHttp()) {
@@ -116,11 +155,18 @@ public final class CentralServer implements AutoCloseable {
     CentralServer started =
         new CentralServer(server, executor, intake, identity, !options.insecureHttp());
     LOG.info(
-        "central receiver on {} (store {}, certificate {})",
+        "central receiver on {} (store {}, certificate {}, request timeout {} s)",
         started.uri(),
         store.database().description(),
-        identity.certificateFile());
+        identity.certificateFile(),
+        System.getProperty(MAX_REQUEST_SECONDS));
     return started;
+  }
+
+  private static void defaultProperty(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
   }
 
   private static HttpsConfigurator configurator(CentralIdentity identity) throws IOException {
