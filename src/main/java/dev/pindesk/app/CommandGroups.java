@@ -37,7 +37,7 @@ final class CommandGroups {
     journal.addSubcommand(new JournalVerifyCommand(messages));
     journal.addSubcommand(new JournalExportCommand(messages));
     CommandLine keys = new CommandLine(new Keys());
-    keys.addSubcommand(new KeysInitCommand(messages));
+    keys.addSubcommand(new KeysInitCommand(messages, Settings::get));
     CommandLine training = new CommandLine(new Training());
     training.addSubcommand(new GenerateJournalCommand(messages));
     return new Object[] {journal, keys, training, new SyncCommand(messages)};

@@ -15,7 +15,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,7 +73,13 @@ final class GenerateJournalCommand implements Callable<Integer> {
   }
 
   static Path defaultTrainingKeys() {
-    return Settings.get("training.keys")
+    return defaultTrainingKeys(Settings::get);
+  }
+
+  /** {@code pindesk.training.keys}, else {@code ~/.pindesk/training-keys}. */
+  static Path defaultTrainingKeys(Function<String, Optional<String>> settings) {
+    return settings
+        .apply("training.keys")
         .map(Path::of)
         .orElse(Path.of(System.getProperty("user.home"), ".pindesk", "training-keys"));
   }

@@ -80,7 +80,7 @@ final class JournalExportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     if (!format.equals("csv") && !format.equals("json")) {
-      err.println(messages.get("cli.journal.error", "--format must be csv or json"));
+      err.println(messages.get("cli.journal.error", messages.get("cli.journal.badFormat")));
       return 2;
     }
     ECPrivateKeyParameters supervisor;
@@ -97,7 +97,7 @@ final class JournalExportCommand implements Callable<Integer> {
       }
       supervisor = KeyFiles.supervisor(key, passphrase);
     } catch (IOException e) {
-      err.println(messages.get("cli.journal.error", e.getMessage()));
+      err.println(messages.get("cli.journal.error", Passphrases.describe(e, messages)));
       return 2;
     } finally {
       Secrets.wipe(passphrase);

@@ -7,15 +7,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keys init --dir DIR [--passphrase-file F] [--training]}: a workstation key pair and a
+ * {@code keys init [--dir DIR] [--passphrase-file F] [--training]}: a workstation key pair and a
  * supervisor key pair (PKCS#12 under a passphrase read from a file or the console, never argv).
+ * Without {@code --dir}: where the production counter reads its keys ({@link
+ * ProductionWiring#keys}), or with {@code --training} where training tools read theirs.
  */
 @Command(name = "init", description = "Create workstation and supervisor key pairs in a directory.")
 final class KeysInitCommand implements Callable<Integer> {
@@ -23,7 +27,12 @@ final class KeysInitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Key directory.")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description =
+          "Key directory; default: the production counter's (pindesk.keys, else keys in"
+              + " pindesk.home, ~/.pindesk/keys), with --training the training keys'.")
   Path dir;
 
   @Option(names = "--passphrase-file", paramLabel = "FILE", description = "Passphrase, first line.")
@@ -32,8 +41,20 @@ final class KeysInitCommand implements Callable<Integer> {
   @Option(names = "--training", description = "Labelled training keys with a public passphrase.")
   boolean training;
 
-  KeysInitCommand(Messages messages) {
+  private final Function<String, Optional<String>> settings;
+
+  KeysInitCommand(Messages messages, Function<String, Optional<String>> settings) {
     this.messages = messages;
+    this.settings = settings;
+  }
+
+  private Path directory() {
+    if (dir != null) {
+      return dir;
+    }
+    return training
+        ? GenerateJournalCommand.defaultTrainingKeys(settings)
+        : ProductionWiring.keys(settings);
   }
 
   @Override
@@ -41,28 +62,28 @@ final class KeysInitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     char[] passphrase = null;
+    Path keyDir = directory();
     try {
       if (training) {
-        KeyFiles.ensureTrainingKeys(dir);
+        KeyFiles.ensureTrainingKeys(keyDir);
       } else {
         passphrase =
             passphraseFile != null
                 ? Passphrases.fromFile(passphraseFile)
                 : Passphrases.prompt(messages.get("cli.keys.passphrase"), true);
         if (passphrase.length < 8) {
-          err.println(
-              messages.get("cli.journal.error", "the passphrase needs 8 characters or more"));
+          err.println(messages.get("cli.journal.error", messages.get("cli.passphrase.short")));
           return 2;
         }
-        KeyFiles.init(dir, passphrase, false);
+        KeyFiles.init(keyDir, passphrase, false);
       }
-      out.println(messages.get("cli.keys.created", dir.toString()));
+      out.println(messages.get("cli.keys.created", keyDir.toString()));
       return 0;
     } catch (FileAlreadyExistsException e) {
       err.println(messages.get("cli.keys.exists", e.getFile()));
       return 1;
     } catch (IOException e) {
-      err.println(messages.get("cli.journal.error", e.getMessage()));
+      err.println(messages.get("cli.journal.error", Passphrases.describe(e, messages)));
       return 1;
     } finally {
       Secrets.wipe(passphrase);

@@ -3,9 +3,11 @@ package dev.pindesk.app;
 import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
 import dev.pindesk.domain.operator.OperatorException;
 import dev.pindesk.i18n.Messages;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,17 +26,28 @@ abstract class OperatorSubcommand implements Callable<Integer> {
 
   @Option(
       names = "--db",
-      required = true,
       paramLabel = "PATH",
-      description = "Operator database (SQLite file).")
+      description =
+          "Operator database (SQLite file); default: the production counter's, operators.db in"
+              + " pindesk.home (~/.pindesk).")
   Path db;
 
   final Messages messages;
   private final Function<Path, SqliteOperatorDirectory> opener;
+  private final Function<String, Optional<String>> settings;
 
-  OperatorSubcommand(Messages messages, Function<Path, SqliteOperatorDirectory> opener) {
+  OperatorSubcommand(
+      Messages messages,
+      Function<Path, SqliteOperatorDirectory> opener,
+      Function<String, Optional<String>> settings) {
     this.messages = messages;
     this.opener = opener;
+    this.settings = settings;
+  }
+
+  /** {@code --db}, else the file the production counter reads ({@link ProductionWiring#home}). */
+  final Path db() {
+    return db != null ? db : ProductionWiring.operators(settings);
   }
 
   /** The command's work; runs with failures already handled. */
@@ -49,18 +62,29 @@ abstract class OperatorSubcommand implements Callable<Integer> {
     }
   }
 
-  /** Opens (creating if needed) {@code --db}. */
+  /**
+   * Opens (creating if needed) {@code --db}; the default's directory is created too, since an
+   * administrator may add operators before anything else has made the production home.
+   */
   final SqliteOperatorDirectory open() {
-    return opener.apply(db);
+    Path file = db();
+    if (db == null && file.getParent() != null) {
+      try {
+        Files.createDirectories(file.getParent());
+      } catch (IOException e) {
+        throw new OperatorException(OperatorException.Reason.STORE_FAILED, file.toString(), e);
+      }
+    }
+    return opener.apply(file);
   }
 
   /** Commands that only read or change existing accounts do not create an empty database. */
   final boolean databaseMissing() {
-    return !Files.exists(db);
+    return !Files.exists(db());
   }
 
   final int reportMissingDatabase() {
-    return error(FAILED, "operators.db_missing", db);
+    return error(FAILED, "operators.db_missing", db());
   }
 
   final PrintWriter out() {

@@ -54,8 +54,9 @@ final class OperatorsAddCommand extends OperatorSubcommand {
       Messages messages,
       Function<Path, SqliteOperatorDirectory> opener,
       PasswordPrompt prompt,
-      Clock clock) {
-    super(messages, opener);
+      Clock clock,
+      Function<String, Optional<String>> settings) {
+    super(messages, opener, settings);
     this.prompt = prompt;
     this.clock = clock;
   }
@@ -92,7 +93,7 @@ final class OperatorsAddCommand extends OperatorSubcommand {
       try (SqliteOperatorDirectory directory = open()) {
         directory.add(operator, password);
       }
-      LOG.info("operators add: {} ({}) added to {}", id, parsedRole, db);
+      LOG.info("operators add: {} ({}) added to {}", id, parsedRole, db());
       out().println(messages.get("operators.added", id, roleLabel(parsedRole)));
       out().flush();
       return 0;

@@ -4,6 +4,7 @@ import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
 import dev.pindesk.i18n.Messages;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -25,19 +26,27 @@ final class OperatorsCommand implements Callable<Integer> {
   /** The command tree, with the production directory and the console for passwords. */
   static CommandLine create(Messages messages) {
     return create(
-        messages, SqliteOperatorDirectory::open, PasswordPrompt.console(), Clock.systemUTC());
+        messages,
+        SqliteOperatorDirectory::open,
+        PasswordPrompt.console(),
+        Clock.systemUTC(),
+        Settings::get);
   }
 
-  /** The command tree with its collaborators given (tests pass a cheap hasher, no console). */
+  /**
+   * The command tree with its collaborators given (tests pass a cheap hasher, no console, and the
+   * settings that say where the default {@code --db} is).
+   */
   static CommandLine create(
       Messages messages,
       Function<Path, SqliteOperatorDirectory> opener,
       PasswordPrompt prompt,
-      Clock clock) {
+      Clock clock,
+      Function<String, Optional<String>> settings) {
     CommandLine operators = new CommandLine(new OperatorsCommand());
-    operators.addSubcommand(new OperatorsAddCommand(messages, opener, prompt, clock));
-    operators.addSubcommand(new OperatorsListCommand(messages, opener));
-    operators.addSubcommand(new OperatorsDisableCommand(messages, opener));
+    operators.addSubcommand(new OperatorsAddCommand(messages, opener, prompt, clock, settings));
+    operators.addSubcommand(new OperatorsListCommand(messages, opener, settings));
+    operators.addSubcommand(new OperatorsDisableCommand(messages, opener, settings));
     return operators;
   }
 

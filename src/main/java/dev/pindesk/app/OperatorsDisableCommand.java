@@ -3,6 +3,7 @@ package dev.pindesk.app;
 import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
 import dev.pindesk.i18n.Messages;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,11 @@ final class OperatorsDisableCommand extends OperatorSubcommand {
   @Option(names = "--id", required = true, description = "Operator id.")
   String id;
 
-  OperatorsDisableCommand(Messages messages, Function<Path, SqliteOperatorDirectory> opener) {
-    super(messages, opener);
+  OperatorsDisableCommand(
+      Messages messages,
+      Function<Path, SqliteOperatorDirectory> opener,
+      Function<String, Optional<String>> settings) {
+    super(messages, opener, settings);
   }
 
   @Override
@@ -32,7 +36,7 @@ final class OperatorsDisableCommand extends OperatorSubcommand {
     try (SqliteOperatorDirectory directory = open()) {
       directory.setActive(id, false);
     }
-    LOG.info("operators disable: {} disabled in {}", id, db);
+    LOG.info("operators disable: {} disabled in {}", id, db());
     out().println(messages.get("operators.disabled", id));
     out().flush();
     return 0;

@@ -10,6 +10,7 @@ import dev.pindesk.i18n.Messages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +28,11 @@ final class OperatorsListCommand extends OperatorSubcommand {
       description = "Print JSON: [{\"id\", \"displayName\", \"role\", \"active\", \"createdAt\"}].")
   boolean json;
 
-  OperatorsListCommand(Messages messages, Function<Path, SqliteOperatorDirectory> opener) {
-    super(messages, opener);
+  OperatorsListCommand(
+      Messages messages,
+      Function<Path, SqliteOperatorDirectory> opener,
+      Function<String, Optional<String>> settings) {
+    super(messages, opener, settings);
   }
 
   @Override

@@ -1,12 +1,15 @@
 package dev.pindesk.app;
 
+import dev.pindesk.adapters.journal.KeyStoreRefusedException;
 import dev.pindesk.domain.Secrets;
+import dev.pindesk.i18n.Messages;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -17,8 +20,56 @@ import java.util.Arrays;
 final class Passphrases {
   private Passphrases() {}
 
+  /** No passphrase could be had; {@link #describe} turns it into a translated line. */
+  static final class Unavailable extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final String key;
+    private final String subject;
+
+    Unavailable(String key, String subject) {
+      super(key + (subject.isEmpty() ? "" : ": " + subject));
+      this.key = key;
+      this.subject = subject;
+    }
+  }
+
+  /**
+   * What went wrong getting a passphrase or opening the supervisor key store with it, in the user's
+   * language with what to do; other I/O failures as their message.
+   */
+  static String describe(IOException e, Messages messages) {
+    if (e instanceof Unavailable u) {
+      return messages.get(u.key, u.subject);
+    }
+    if (e instanceof KeyStoreRefusedException r) {
+      String key =
+          switch (r.reason()) {
+            case WRONG_PASSPHRASE -> "cli.keystore.wrongPassphrase";
+            case NOT_PKCS12 -> "cli.keystore.notPkcs12";
+            case NOT_SUPERVISOR -> "cli.keystore.notSupervisor";
+          };
+      return messages.get(key, r.file().toString());
+    }
+    if (e instanceof NoSuchFileException) {
+      return messages.get("cli.file.missing", e.getMessage());
+    }
+    return e.getMessage();
+  }
+
+  /**
+   * The first line of {@code file}.
+   *
+   * @throws Unavailable when the file is missing or unreadable
+   */
   static char[] fromFile(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new Unavailable("cli.passphrase.noFile", file.toString());
+    } catch (IOException e) {
+      throw new Unavailable("cli.passphrase.unreadable", file.toString());
+    }
     CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
     try {
       int end = 0;
@@ -32,19 +83,26 @@ final class Passphrases {
     }
   }
 
-  /** Asks on the console ({@code twice} for a new passphrase); empty when there is no console. */
+  /**
+   * Asks on the console ({@code twice} for a new passphrase).
+   *
+   * @throws Unavailable when there is no console, input ended, or the two differ
+   */
   static char[] prompt(String prompt, boolean twice) throws IOException {
     Console console = System.console();
     if (console == null) {
-      throw new IOException("no console to ask for the passphrase: use --passphrase-file");
+      throw new Unavailable("cli.passphrase.noConsole", "");
     }
     char[] first = console.readPassword("%s", prompt);
+    if (first == null) {
+      throw new Unavailable("cli.passphrase.noConsole", "");
+    }
     if (twice) {
       char[] second = console.readPassword("%s", prompt);
       try {
         if (!Arrays.equals(first, second)) {
           Secrets.wipe(first);
-          throw new IOException("the passphrases differ");
+          throw new Unavailable("cli.passphrase.differ", "");
         }
       } finally {
         Secrets.wipe(second);

@@ -37,6 +37,8 @@ final class ProductionWiring {
   static final String NO_SAM_READER = "counter.refused.no_sam_reader";
   static final String NOT_PSAM = "counter.refused.not_psam";
 
+  private static final String OPERATORS_FILE = "operators.db";
+
   private ProductionWiring() {}
 
   /** The production home: {@code pindesk.home}, else {@code ~/.pindesk}. */
@@ -45,6 +47,11 @@ final class ProductionWiring {
         .apply("home")
         .map(Path::of)
         .orElse(Path.of(System.getProperty("user.home"), ".pindesk"));
+  }
+
+  /** The production operator directory: {@code operators.db} in the home. */
+  static Path operators(Function<String, Optional<String>> settings) {
+    return home(settings).resolve(OPERATORS_FILE);
   }
 
   /** The production key directory: {@code pindesk.keys}, else {@code keys} in the home. */
@@ -90,7 +97,7 @@ final class ProductionWiring {
     Path keys = keys(settings);
     checkKeys(keys);
     String reader = psamReader(readerOverride, settings);
-    Path operatorsFile = home.resolve("operators.db");
+    Path operatorsFile = home.resolve(OPERATORS_FILE);
     if (!Files.isRegularFile(operatorsFile)) {
       throw new CounterRefusedException(NO_OPERATORS, operatorsFile.toString());
     }

@@ -15,9 +15,13 @@ final class Cli {
   private Cli() {}
 
   static Result run(String... args) {
+    return runIn(Messages.of(Locale.ENGLISH), args);
+  }
+
+  /** In the language of {@code messages} (e.g. {@code Messages.forTag("zh-CN")}). */
+  static Result runIn(Messages messages, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Messages messages = Messages.of(Locale.ENGLISH);
     CliContext context =
         new CliContext(
             () -> {

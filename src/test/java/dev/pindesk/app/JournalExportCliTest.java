@@ -95,4 +95,40 @@ class JournalExportCliTest {
     assertThat(r.err()).doesNotContain("\tat ").doesNotContain("not the passphrase");
     assertThat(r.err().strip()).doesNotContain("\n");
   }
+
+  @Test
+  void aWrongPassphraseIsToldInChineseByDefaultWithWhatToDo() throws Exception {
+    Path wrong = dir.resolve("wrong.txt");
+    Files.writeString(wrong, "not the passphrase\n");
+    Cli.Result r =
+        Cli.runIn(
+            dev.pindesk.i18n.Messages.forTag("zh-CN"),
+            "journal",
+            "export",
+            journal.toString(),
+            "--key",
+            keys.resolve("supervisor.p12").toString(),
+            "--passphrase-file",
+            wrong.toString(),
+            "--format",
+            "csv");
+    assertThat(r.exit()).isNotZero();
+    assertThat(r.err()).contains("口令错误").contains("supervisor.p12").doesNotContain("wrong");
+    assertThat(r.err().strip()).doesNotContain("\n");
+  }
+
+  @Test
+  void aMissingPassphraseFileOrAnUnknownFormatIsOneClearLine() {
+    Cli.Result missing = export("csv", dir.resolve("no-such-pass.txt"));
+    assertThat(missing.exit()).isNotZero();
+    assertThat(missing.err())
+        .contains("passphrase file not found")
+        .contains("no-such-pass.txt")
+        .contains("--passphrase-file");
+    assertThat(missing.err().strip()).doesNotContain("\n");
+
+    Cli.Result format = export("xml", passphrase);
+    assertThat(format.exit()).isEqualTo(2);
+    assertThat(format.err()).contains("--format must be csv or json");
+  }
 }

@@ -61,7 +61,31 @@ class KeysAndTrainingCliTest {
         Cli.run(
             "keys", "init", "--dir", dir.resolve("k").toString(), "--passphrase-file", "" + pass);
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("8 characters");
+    assertThat(r.err()).contains("8 characters").contains("no key was made");
+  }
+
+  @Test
+  void keysInitWithoutDirWritesWhereTheProductionCounterReadsItsKeys() throws Exception {
+    Path pass = dir.resolve("pass.txt");
+    Files.writeString(pass, "correct horse battery\n");
+    java.util.function.Function<String, java.util.Optional<String>> settings =
+        name ->
+            name.equals("home")
+                ? java.util.Optional.of(dir.resolve("home").toString())
+                : java.util.Optional.empty();
+    java.io.StringWriter out = new java.io.StringWriter();
+    picocli.CommandLine keys =
+        new picocli.CommandLine(
+            new KeysInitCommand(dev.pindesk.i18n.Messages.of(java.util.Locale.ENGLISH), settings));
+    keys.setOut(new java.io.PrintWriter(out, true));
+
+    assertThat(keys.execute("--passphrase-file", pass.toString())).isZero();
+
+    Path expected = ProductionWiring.keys(settings);
+    assertThat(expected).isEqualTo(dir.resolve("home").resolve("keys"));
+    assertThat(expected.resolve("supervisor.p12")).exists();
+    assertThat(expected.resolve("workstation.key")).exists();
+    assertThat(out.toString()).contains(expected.toString());
   }
 
   @Test

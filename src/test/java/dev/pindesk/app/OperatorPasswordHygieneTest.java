@@ -57,7 +57,8 @@ class OperatorPasswordHygieneTest {
               context.messages(),
               f -> SqliteOperatorDirectory.open(f, OperatorsCommandTest.CHEAP),
               PasswordPrompt.none(),
-              Clock.systemUTC()));
+              Clock.systemUTC(),
+              name -> java.util.Optional.empty()));
     }
 
     Throwable duplicate;

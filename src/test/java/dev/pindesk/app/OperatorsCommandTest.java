@@ -39,6 +39,11 @@ class OperatorsCommandTest {
     return dir.resolve("operators.db");
   }
 
+  /** The production home the settings name; not created beforehand. */
+  private Path home() {
+    return dir.resolve("home");
+  }
+
   private Path passwordFile(String content) throws IOException {
     return Files.writeString(dir.resolve("pw.txt"), content, StandardCharsets.UTF_8);
   }
@@ -59,7 +64,11 @@ class OperatorsCommandTest {
         context,
         args,
         OperatorsCommand.create(
-            context.messages(), f -> SqliteOperatorDirectory.open(f, CHEAP), prompt, CLOCK));
+            context.messages(),
+            f -> SqliteOperatorDirectory.open(f, CHEAP),
+            prompt,
+            CLOCK,
+            name -> name.equals("home") ? Optional.of(home().toString()) : Optional.empty()));
   }
 
   private int run(String... args) {
@@ -94,6 +103,27 @@ class OperatorsCommandTest {
     assertThat(code).isZero();
     assertThat(out.toString()).contains("Operator wang.fang added (supervisor).");
     assertThat(verify("wang.fang", "Counter#2024")).isTrue();
+  }
+
+  @Test
+  void withoutDbTheCommandsUseTheProductionCountersDirectoryAndMakeItsHome() throws IOException {
+    Path pw = passwordFile("Counter#2024");
+
+    assertThat(run("operators", "list")).isEqualTo(1);
+    assertThat(err.toString()).contains(home().resolve("operators.db").toString());
+    assertThat(home()).doesNotExist();
+
+    int code =
+        run("operators", "add", "--id", "zhao", "--name", "赵敏", "--password-file", pw.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    try (SqliteOperatorDirectory d =
+        SqliteOperatorDirectory.open(home().resolve("operators.db"), CHEAP)) {
+      assertThat(d.verifyPassword("zhao", "Counter#2024".toCharArray())).isTrue();
+    }
+    out.getBuffer().setLength(0);
+    assertThat(run("operators", "list")).isZero();
+    assertThat(out.toString()).contains("zhao\t赵敏");
   }
 
   @Test

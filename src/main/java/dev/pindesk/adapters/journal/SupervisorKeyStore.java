@@ -1,5 +1,9 @@
 package dev.pindesk.adapters.journal;
 
+import static dev.pindesk.adapters.journal.KeyStoreRefusedException.Reason.NOT_PKCS12;
+import static dev.pindesk.adapters.journal.KeyStoreRefusedException.Reason.NOT_SUPERVISOR;
+import static dev.pindesk.adapters.journal.KeyStoreRefusedException.Reason.WRONG_PASSPHRASE;
+
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,8 +99,9 @@ final class SupervisorKeyStore {
   }
 
   /**
-   * @throws IOException when the file cannot be read or the passphrase is wrong (the message says
-   *     which, never the passphrase)
+   * @throws KeyStoreRefusedException when the passphrase is wrong or the file is not a supervisor
+   *     key store (the reason says which, never the passphrase)
+   * @throws IOException when the file cannot be read
    */
   static ECPrivateKeyParameters read(Path file, char[] passphrase) throws IOException {
     KeyStore store;
@@ -104,25 +109,32 @@ final class SupervisorKeyStore {
       store = KeyStore.getInstance("PKCS12", BC);
       store.load(in, passphrase);
     } catch (GeneralSecurityException e) {
-      throw new IOException(file + ": not a PKCS#12 key store", e);
+      throw new KeyStoreRefusedException(NOT_PKCS12, file, "not a PKCS#12 key store", e);
     } catch (IOException e) {
       if (!Files.isReadable(file)) {
         throw e;
       }
-      throw new IOException(file + ": wrong passphrase or damaged key store");
+      throw wrongPassphrase(file, e);
     }
     try {
       Key key = store.getKey(ALIAS, passphrase);
       if (key == null) {
-        throw new IOException(file + ": holds no PinDesk supervisor key");
+        throw new KeyStoreRefusedException(
+            NOT_SUPERVISOR, file, "holds no PinDesk supervisor key", null);
       }
       AsymmetricKeyParameter parameter = PrivateKeyFactory.createKey(key.getEncoded());
       if (!(parameter instanceof ECPrivateKeyParameters ec)) {
-        throw new IOException(file + ": the supervisor key is not an SM2 key");
+        throw new KeyStoreRefusedException(
+            NOT_SUPERVISOR, file, "the supervisor key is not an SM2 key", null);
       }
       return ec;
     } catch (GeneralSecurityException e) {
-      throw new IOException(file + ": wrong passphrase or damaged key store");
+      throw wrongPassphrase(file, e);
     }
+  }
+
+  private static KeyStoreRefusedException wrongPassphrase(Path file, Exception cause) {
+    return new KeyStoreRefusedException(
+        WRONG_PASSPHRASE, file, "wrong passphrase or damaged key store", cause);
   }
 }
