@@ -90,7 +90,12 @@ final class GenerateJournalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path dir = keys != null ? keys : defaultTrainingKeys();
     if (Files.exists(out)) {
-      err.println(messages.get("cli.journal.error", out + " exists; choose a new file"));
+      err.println(messages.get("cli.journal.error", messages.get("cli.training.outExists", out)));
+      return 2;
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      err.println(messages.get("cli.journal.error", messages.get("cli.training.noDir", parent)));
       return 2;
     }
     try {

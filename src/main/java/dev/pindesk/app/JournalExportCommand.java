@@ -118,7 +118,7 @@ final class JournalExportCommand implements Callable<Integer> {
     err.println(
         report.valid()
             ? messages.get("cli.journal.export_valid", String.valueOf(entries.size()))
-            : report.firstBad().orElseThrow().describe());
+            : JournalVerifyCommand.describe(report.firstBad().orElseThrow(), path, messages));
     err.flush();
     return report.valid() ? 0 : 1;
   }

@@ -6,10 +6,10 @@ import dev.pindesk.adapters.journal.JournalVerifier;
 import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.adapters.journal.Problem;
 import dev.pindesk.adapters.journal.VerifyReport;
-import dev.pindesk.adapters.sync.HttpCentralLink;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -62,7 +62,16 @@ final class JournalVerifyCommand implements Callable<Integer> {
     if (workstationKey != null) {
       try {
         expected = Optional.of(KeyFiles.publicKey(workstationKey));
-      } catch (IOException | RuntimeException e) {
+      } catch (NoSuchFileException e) {
+        err.println(messages.get("cli.journal.error", Passphrases.describe(e, messages)));
+        return 2;
+      } catch (IOException e) {
+        err.println(
+            messages.get(
+                "cli.journal.error",
+                messages.get("cli.journal.badWorkstationKey", workstationKey)));
+        return 2;
+      } catch (RuntimeException e) {
         err.println(messages.get("cli.journal.error", e.getMessage()));
         return 2;
       }
@@ -70,7 +79,7 @@ final class JournalVerifyCommand implements Callable<Integer> {
     Optional<X509Certificate> cert = Optional.empty();
     if (centralCert != null) {
       try {
-        cert = Optional.of(HttpCentralLink.readCertificate(centralCert));
+        cert = Optional.of(SyncCommand.centralCertificate(centralCert, messages));
       } catch (IOException e) {
         err.println(messages.get("cli.journal.error", e.getMessage()));
         return 2;
@@ -103,10 +112,23 @@ final class JournalVerifyCommand implements Callable<Integer> {
                           String.valueOf(a.ackSeq()),
                           a.at().toString())));
     }
-    report.firstBad().ifPresent(p -> err.println(p.describe()));
+    report.firstBad().ifPresent(p -> err.println(describe(p, path, messages)));
     out.flush();
     err.flush();
     return report.valid() ? 0 : 1;
+  }
+
+  /**
+   * The first problem on one line: in English {@code entry N: <detail>} (the documented form); in
+   * Chinese the entry and what its kind means, with what to do.
+   */
+  static String describe(Problem problem, Path journal, Messages messages) {
+    return messages.get(
+        problem.seq() > 0 ? "cli.journal.problemEntry" : "cli.journal.problemFile",
+        String.valueOf(problem.seq()),
+        problem.detail(),
+        messages.get("journal.problem." + problem.kind().wireName()),
+        journal.toString());
   }
 
   static String toJson(VerifyReport report) {

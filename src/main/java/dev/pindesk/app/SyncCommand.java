@@ -169,13 +169,22 @@ final class SyncCommand implements Callable<Integer> {
 
   /** The pinned certificate, or a message saying where to get it. */
   private X509Certificate centralCertificate() throws IOException {
-    if (!Files.isRegularFile(centralCert) || !Files.isReadable(centralCert)) {
-      throw new IOException(messages.get("cli.sync.noCert", centralCert));
+    return centralCertificate(centralCert, messages);
+  }
+
+  /**
+   * The central's certificate from {@code file}.
+   *
+   * @throws IOException whose message says, translated, which file to copy or name instead
+   */
+  static X509Certificate centralCertificate(Path file, Messages messages) throws IOException {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new IOException(messages.get("cli.sync.noCert", file));
     }
     try {
-      return HttpCentralLink.readCertificate(centralCert);
+      return HttpCentralLink.readCertificate(file);
     } catch (IOException e) {
-      throw new IOException(messages.get("cli.sync.badCert", centralCert), e);
+      throw new IOException(messages.get("cli.sync.badCert", file), e);
     }
   }
 

@@ -55,6 +55,7 @@ public final class PinDeskCli implements Callable<Integer> {
     }
     cli.setOut(context.out());
     cli.setErr(context.err());
+    cli.setParameterExceptionHandler(new UsageErrors(context.messages()));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           boolean debug = parseResult.hasMatchedOption("--debug") || root.debug;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pindesk.i18n.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,6 +69,22 @@ class JournalVerifyCliTest {
     Cli.Result r = Cli.run("journal", "verify", copy.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).startsWith("entry 7: ");
+    assertOneCleanLine(r.err());
+  }
+
+  @Test
+  void inChineseTheLineSaysWhatTheProblemMeansAndWhatToDo() throws Exception {
+    Path copy = tamperedCopy("tampered-zh.db", 7);
+    Messages chinese = Messages.forTag("zh-CN");
+    Cli.Result r = Cli.runIn(chinese, "journal", "verify", copy.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).startsWith("第 7 条：").contains("联系技术支持");
+    assertOneCleanLine(r.err());
+
+    Path text = dir.resolve("notes-zh.txt");
+    Files.writeString(text, "not a database\n".repeat(100));
+    r = Cli.runIn(chinese, "journal", "verify", text.toString());
+    assertThat(r.err()).startsWith(text + "：").contains("不是 PinDesk 审计日志");
     assertOneCleanLine(r.err());
   }
 
