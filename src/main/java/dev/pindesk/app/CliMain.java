@@ -24,12 +24,17 @@ final class CliMain {
             Settings.messages(),
             out,
             err);
+    return PinDeskCli.run(context, args, commands(context));
+  }
+
+  /** Every command beside PinDesk's own card commands, wired with {@code context}. */
+  static Object[] commands(CliContext context) {
     List<Object> extra = new ArrayList<>(List.of(CommandGroups.all(context.messages())));
     extra.add(new VirtualCardCommand(context.messages()));
     extra.add(CommandGroups.sam(context.terminals(), context.messages()));
     extra.add(OperatorsCommand.create(context.messages()));
     extra.add(CentralCommands.create(context.messages()));
-    return PinDeskCli.run(context, args, extra.toArray());
+    return extra.toArray();
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

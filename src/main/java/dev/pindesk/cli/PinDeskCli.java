@@ -1,6 +1,8 @@
 package dev.pindesk.cli;
 
 import dev.pindesk.domain.error.CardException;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,6 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(
     name = "pindesk",
-    mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "PinDesk: social security card PIN service at the counter.")
 public final class PinDeskCli implements Callable<Integer> {
@@ -27,6 +28,21 @@ public final class PinDeskCli implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       description = "Print stack traces of failures.")
   boolean debug;
+
+  // Every command answers --help (its usage, exit 0, even when required options are missing): the
+  // one-line usage errors (UsageErrors) point there.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      scope = ScopeType.INHERIT,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Print version information and exit.")
+  boolean version;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +69,7 @@ public final class PinDeskCli implements Callable<Integer> {
     for (Object command : extra) {
       cli.addSubcommand(command);
     }
+    helpIn(cli, context.messages().locale());
     cli.setOut(context.out());
     cli.setErr(context.err());
     cli.setParameterExceptionHandler(new UsageErrors(context.messages()));
@@ -76,6 +93,16 @@ public final class PinDeskCli implements Callable<Integer> {
           return 1;
         });
     return cli;
+  }
+
+  /** The Chinese help texts of {@code i18n/cli.properties}; English ones are the annotations'. */
+  static final String HELP_BUNDLE = "dev.pindesk.i18n.cli";
+
+  /** Call after every subcommand is added: picocli hands the bundle down to those it has. */
+  private static void helpIn(CommandLine cli, Locale locale) {
+    if (locale.getLanguage().equals(Locale.CHINESE.getLanguage())) {
+      cli.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, Locale.SIMPLIFIED_CHINESE));
+    }
   }
 
   /** Runs {@code args}; returns the exit code. */

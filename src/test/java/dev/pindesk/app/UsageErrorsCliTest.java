@@ -56,6 +56,22 @@ class UsageErrorsCliTest {
     assertOneLineWithoutUsage(both.err());
   }
 
+  @Test
+  void theHelpTheErrorsPointToIsThereOnEveryCommand() {
+    for (String[] command :
+        new String[][] {
+          {"training", "generate-journal", "--help"},
+          {"journal", "export", "-h"},
+          {"keys", "init", "--help"},
+          {"sync", "--help"}
+        }) {
+      Cli.Result r = Cli.run(command);
+      assertThat(r.exit()).as(String.join(" ", command)).isZero();
+      assertThat(r.out()).contains("pindesk " + command[0]);
+      assertThat(r.err()).isEmpty();
+    }
+  }
+
   private static void assertOneLineWithoutUsage(String err) {
     assertThat(err.strip()).doesNotContain("\n").doesNotContain("Usage:");
   }
