@@ -42,7 +42,7 @@ public final class StartupComparison {
     List<String> pinDeskCommand = new ArrayList<>(jvm);
     pinDeskCommand.addAll(pinDesk);
     pinDeskCommand.addAll(app);
-    Path home = Files.createTempDirectory("pindesk-bench");
+    Path home = BenchDirs.temporary("pindesk-bench");
     List<long[]> pin = new ArrayList<>();
     List<long[]> hello = new ArrayList<>();
     for (int i = 0; i < runs + 1; i++) {

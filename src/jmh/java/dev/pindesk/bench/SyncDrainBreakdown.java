@@ -35,7 +35,7 @@ public final class SyncDrainBreakdown {
 
   public static void main(String[] args) throws Exception {
     int entries = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    Path dir = Files.createTempDirectory("pindesk-drain-breakdown");
+    Path dir = BenchDirs.temporary("pindesk-drain-breakdown");
     Path keys = KeyFiles.ensureTrainingKeys(dir.resolve("keys"));
     Sm2KeyPair ws = KeyFiles.workstation(keys);
     Path journal = dir.resolve("journal.db");

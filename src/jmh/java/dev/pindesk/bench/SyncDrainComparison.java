@@ -66,7 +66,7 @@ public final class SyncDrainComparison {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     int entries = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-    Path dir = Files.createTempDirectory("pindesk-drain-bench");
+    Path dir = BenchDirs.temporary("pindesk-drain-bench");
     Path keys = KeyFiles.ensureTrainingKeys(dir.resolve("keys"));
     Sm2KeyPair ws = KeyFiles.workstation(keys);
     Path journal = dir.resolve("journal.db");
@@ -82,8 +82,14 @@ public final class SyncDrainComparison {
     List<Long> drains = new ArrayList<>();
     List<Long> uploads = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
-      long upload = plainUpload(identity, plain, dir.resolve("sink-" + round));
-      long drain = drain(identity, ws, journal, dir.resolve("central-" + round + ".db"));
+      Path sink = dir.resolve("sink-" + round);
+      Path central = dir.resolve("central-" + round);
+      Files.createDirectories(central);
+      long upload = plainUpload(identity, plain, sink);
+      long drain = drain(identity, ws, journal, central.resolve("central.db"));
+      // Every round starts from the same disk: what a round wrote goes before the next.
+      BenchDirs.delete(sink);
+      BenchDirs.delete(central);
       uploads.add(upload);
       drains.add(drain);
       System.out.printf(

@@ -90,7 +90,7 @@ public final class WizardTransitions {
     Platform.startup(() -> started.complete(null));
     started.get(30, TimeUnit.SECONDS);
     WizardTransitions bench = new WizardTransitions();
-    Path dir = Files.createTempDirectory("pindesk-transitions");
+    Path dir = BenchDirs.temporary("pindesk-transitions");
     bench.setUp(dir);
     // -Dpindesk.bench.drain=N: the same cases while a backlog of N entries drains, over and over.
     int backlog = Integer.getInteger("pindesk.bench.drain", 0);
