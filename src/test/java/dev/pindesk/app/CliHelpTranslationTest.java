@@ -69,23 +69,22 @@ class CliHelpTranslationTest {
 
   @Test
   void theHelpIsChineseByDefaultAndEnglishOnRequest() {
-    StringWriter zh = new StringWriter();
-    tree(Messages.forTag("zh-CN"))
-        .getSubcommands()
-        .get("journal")
-        .getSubcommands()
-        .get("verify")
-        .usage(new PrintWriter(zh, true));
-    assertThat(zh.toString()).startsWith("用法：pindesk journal verify").contains("日志文件。");
+    assertThat(verifyHelp(Messages.forTag("zh-CN")))
+        .startsWith("用法：pindesk journal verify")
+        .contains("日志文件。");
+    String en = verifyHelp(Messages.of(Locale.ENGLISH));
+    assertThat(en).startsWith("Usage: pindesk journal verify").contains("Journal file.");
+    assertThat(HAN.matcher(en).find()).isFalse();
+  }
 
-    StringWriter en = new StringWriter();
-    tree(Messages.of(Locale.ENGLISH))
+  private static String verifyHelp(Messages messages) {
+    StringWriter help = new StringWriter();
+    tree(messages)
         .getSubcommands()
         .get("journal")
         .getSubcommands()
         .get("verify")
-        .usage(new PrintWriter(en, true));
-    assertThat(en.toString()).startsWith("Usage: pindesk journal verify").contains("Journal file.");
-    assertThat(HAN.matcher(en.toString()).find()).isFalse();
+        .usage(new PrintWriter(help, true));
+    return help.toString();
   }
 }

@@ -43,7 +43,12 @@ class JournalExportCliTest {
   }
 
   private static Cli.Result export(String format, Path pass) {
-    return Cli.run(
+    return exportIn(dev.pindesk.i18n.Messages.of(java.util.Locale.ENGLISH), format, pass);
+  }
+
+  private static Cli.Result exportIn(dev.pindesk.i18n.Messages messages, String format, Path pass) {
+    return Cli.runIn(
+        messages,
         "journal",
         "export",
         journal.toString(),
@@ -100,18 +105,7 @@ class JournalExportCliTest {
   void aWrongPassphraseIsToldInChineseByDefaultWithWhatToDo() throws Exception {
     Path wrong = dir.resolve("wrong.txt");
     Files.writeString(wrong, "not the passphrase\n");
-    Cli.Result r =
-        Cli.runIn(
-            dev.pindesk.i18n.Messages.forTag("zh-CN"),
-            "journal",
-            "export",
-            journal.toString(),
-            "--key",
-            keys.resolve("supervisor.p12").toString(),
-            "--passphrase-file",
-            wrong.toString(),
-            "--format",
-            "csv");
+    Cli.Result r = exportIn(dev.pindesk.i18n.Messages.forTag("zh-CN"), "csv", wrong);
     assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains("口令错误").contains("supervisor.p12").doesNotContain("wrong");
     assertThat(r.err().strip()).doesNotContain("\n");
