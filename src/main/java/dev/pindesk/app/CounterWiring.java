@@ -139,7 +139,7 @@ final class CounterWiring {
   static CounterContext assemble(Parts p) {
     SqliteJournalStore journal = p.journal();
     // Journal sync (issue 6): ships the journal when a central is configured; appends wake it.
-    SyncWiring sync = SyncWiring.start(p.journalFile(), p.keys());
+    SyncWiring sync = SyncWiring.start(p.journalFile(), p.keys(), p.settings());
     Runtime.getRuntime().addShutdownHook(new Thread(sync::close, "journal-sync-close"));
     JournalStore audited = new WakingJournalStore(journal, sync::wake);
     SecurityModule module = p.sam().module();

@@ -3,6 +3,7 @@ package dev.pindesk.app;
 import dev.pindesk.adapters.journal.JournalOutbox;
 import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.adapters.sync.HttpCentralLink;
+import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.audit.JournalException;
 import dev.pindesk.domain.sync.SyncStatus;
 import dev.pindesk.service.sync.SyncConfig;
@@ -10,10 +11,13 @@ import dev.pindesk.service.sync.SyncService;
 import dev.pindesk.service.sync.SyncStatusFeed;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,43 +38,89 @@ final class SyncWiring implements AutoCloseable {
     this.service = service;
   }
 
+  /** A setting that stops sync from starting; {@link #code} names it in the status bar. */
+  private static final class Unusable extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String code;
+
+    Unusable(String code, String detail, Throwable cause) {
+      super(detail, cause);
+      this.code = code;
+    }
+  }
+
   /** Starts syncing {@code journal}, signed with the workstation key in {@code keys}. */
   static SyncWiring start(Path journal, Path keys) {
-    Optional<String> url = Settings.get("central.url");
+    return start(journal, keys, Settings::get);
+  }
+
+  /**
+   * As {@link #start(Path, Path)}, with the settings by name without the {@code pindesk.} prefix.
+   * What is wrong with an unusable configuration is in the status bar, one problem code each: the
+   * URL, the certificate setting, the certificate file, the workstation key, the journal.
+   */
+  static SyncWiring start(Path journal, Path keys, Function<String, Optional<String>> settings) {
+    Optional<String> url = settings.apply("central.url");
     if (url.isEmpty()) {
       return new SyncWiring(SyncStatusFeed.NOT_CONFIGURED, Optional.empty());
     }
-    SyncConfig config = SyncConfig.defaults().withBacklogLimit(backlogLimit());
+    SyncConfig config = SyncConfig.defaults().withBacklogLimit(backlogLimit(settings));
     JournalOutbox outbox = null;
     try {
-      Path cert =
-          Settings.get("central.cert")
-              .map(Path::of)
-              .orElseThrow(() -> new IOException("pindesk.central.cert is not set"));
-      HttpCentralLink link =
-          new HttpCentralLink(
-              URI.create(url.get()),
-              HttpCentralLink.readCertificate(cert),
-              KeyFiles.workstation(keys));
+      HttpCentralLink link = link(url.get(), certificate(settings), workstationKey(keys));
       outbox = JournalOutbox.open(journal);
       SyncService sync = new SyncService(outbox, link, config).start();
       LOG.info("journal sync to {} started", url.get());
       return new SyncWiring(sync, Optional.of(sync));
-    } catch (IOException | JournalException | IllegalArgumentException e) {
+    } catch (Unusable | JournalException e) {
       if (outbox != null) {
         outbox.close();
       }
-      LOG.error("journal sync not started: {}", e.getMessage());
+      String code = e instanceof Unusable u ? u.code : "config_error";
+      LOG.error("journal sync not started ({}): {}", code, e.getMessage());
       SyncStatus broken =
           SyncStatus.starting(config.backlogLimit(), Instant.now())
-              .withLink(SyncStatus.Link.STOPPED, Optional.of("config_error"));
+              .withLink(SyncStatus.Link.STOPPED, Optional.of(code));
       return new SyncWiring(listener -> listener.accept(broken), Optional.empty());
     }
   }
 
-  private static Duration backlogLimit() {
+  private static HttpCentralLink link(String url, X509Certificate cert, Sm2KeyPair key)
+      throws Unusable {
     try {
-      return Settings.get("central.backlog.hours")
+      return new HttpCentralLink(new URI(url), cert, key);
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new Unusable("config_url", "pindesk.central.url " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static X509Certificate certificate(Function<String, Optional<String>> settings)
+      throws Unusable {
+    Path cert =
+        settings
+            .apply("central.cert")
+            .map(Path::of)
+            .orElseThrow(
+                () -> new Unusable("config_no_cert", "pindesk.central.cert is not set", null));
+    try {
+      return HttpCentralLink.readCertificate(cert);
+    } catch (IOException e) {
+      throw new Unusable("config_cert", "pindesk.central.cert " + cert + ": " + e, e);
+    }
+  }
+
+  private static Sm2KeyPair workstationKey(Path keys) throws Unusable {
+    try {
+      return KeyFiles.workstation(keys);
+    } catch (IOException | RuntimeException e) {
+      throw new Unusable("config_key", "workstation key in " + keys + ": " + e, e);
+    }
+  }
+
+  private static Duration backlogLimit(Function<String, Optional<String>> settings) {
+    try {
+      return settings
+          .apply("central.backlog.hours")
           .map(h -> Duration.ofMinutes(Math.round(Double.parseDouble(h) * 60)))
           .orElse(SyncConfig.DEFAULT_BACKLOG_LIMIT);
     } catch (NumberFormatException e) {

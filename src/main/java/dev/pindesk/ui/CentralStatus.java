@@ -31,18 +31,30 @@ public final class CentralStatus {
         switch (s.link()) {
           case ONLINE -> m.get("status.sync.online");
           case OFFLINE -> m.get("status.sync.offline");
-          default -> m.get("status.sync.stopped");
+            // Stopped needs a person: say why on the bar itself, not only in the tooltip.
+          default ->
+              s.problem().isPresent()
+                  ? m.get("status.sync.stopped_because", problem(m, s))
+                  : m.get("status.sync.stopped");
         });
-    if (s.pending() == 0) {
-      parts.add(m.get("status.sync.all_sent"));
+    boolean stoppedWithReason = s.link() == SyncStatus.Link.STOPPED && s.problem().isPresent();
+    if (neverStarted(s)) {
+      // Sync that never started (its settings are unusable) knows nothing of the journal.
+    } else if (stoppedWithReason) {
+      // The reason takes the room: the count stays, the age and the receipt go to the tooltip.
+      parts.add(
+          s.pending() == 0
+              ? m.get("status.sync.all_sent")
+              : m.get("status.sync.pending_count", String.valueOf(s.pending())));
     } else {
-      String age = s.oldestPendingAge().map(a -> age(m, a)).orElse("—");
-      parts.add(m.get("status.sync.pending", String.valueOf(s.pending()), age));
+      if (s.pending() == 0) {
+        parts.add(m.get("status.sync.all_sent"));
+      } else {
+        String age = s.oldestPendingAge().map(a -> age(m, a)).orElse("—");
+        parts.add(m.get("status.sync.pending", String.valueOf(s.pending()), age));
+      }
+      parts.add(receipt(m, s, zone));
     }
-    parts.add(
-        s.lastReceipt()
-            .map(t -> m.get("status.sync.receipt", time(t, s.asOf(), zone)))
-            .orElse(m.get("status.sync.no_receipt")));
     String text = String.join(" · ", parts);
 
     List<String> tips = new ArrayList<>();
@@ -52,6 +64,15 @@ public final class CentralStatus {
     if (s.problem().isPresent()) {
       String code = s.problem().get();
       tips.add(problem(m, s) + " (" + code + ") — " + m.get("sync.problem." + code + ".next"));
+    }
+    if (stoppedWithReason && !neverStarted(s)) {
+      String age = s.oldestPendingAge().map(a -> age(m, a)).orElse("—");
+      tips.add(
+          (s.pending() == 0
+                  ? m.get("status.sync.all_sent")
+                  : m.get("status.sync.pending", String.valueOf(s.pending()), age))
+              + " · "
+              + receipt(m, s, zone));
     }
     StatusBar.Health health =
         s.backlogAlert()
@@ -68,6 +89,18 @@ public final class CentralStatus {
   /** The segment when no central is configured. */
   public static StatusBar.Segment notConfigured(Messages m) {
     return new StatusBar.Segment(m.get("status.not_configured"), StatusBar.Health.NONE);
+  }
+
+  private static String receipt(Messages m, SyncStatus s, ZoneId zone) {
+    return s.lastReceipt()
+        .map(t -> m.get("status.sync.receipt", time(t, s.asOf(), zone)))
+        .orElse(m.get("status.sync.no_receipt"));
+  }
+
+  /** Problem codes {@code config_*}: the settings kept sync from starting. */
+  private static boolean neverStarted(SyncStatus s) {
+    return s.link() == SyncStatus.Link.STOPPED
+        && s.problem().map(p -> p.startsWith("config_")).orElse(false);
   }
 
   private static String problem(Messages m, SyncStatus s) {

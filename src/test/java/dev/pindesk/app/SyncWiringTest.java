@@ -53,16 +53,48 @@ class SyncWiringTest {
     System.setProperty("pindesk.central.url", "https://localhost:8443");
     System.setProperty("pindesk.central.cert", dir.resolve("absent.crt").toString());
     try (SyncWiring sync = SyncWiring.start(journal, dir.resolve("keys"))) {
-      List<SyncStatus> seen = new CopyOnWriteArrayList<>();
-      sync.feed().subscribe(seen::add);
-      assertThat(seen)
-          .singleElement()
-          .satisfies(
-              s -> {
-                assertThat(s.link()).isEqualTo(SyncStatus.Link.STOPPED);
-                assertThat(s.problem()).contains("config_error");
-              });
+      assertThat(stoppedWith(sync)).isEqualTo("config_cert");
     }
+  }
+
+  /** Each way of getting the settings wrong has its own problem, so the status bar says which. */
+  @Test
+  void theStatusBarSaysWhichSettingIsWrong() throws Exception {
+    Path journal = journal();
+    Path cert;
+    try (LoopbackCentral central = new LoopbackCentral()) {
+      cert = central.keys.writeCertificate(dir.resolve("central.crt"));
+    }
+    Path notACert = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hello");
+    record Case(String url, Path cert, Path keys, String problem) {}
+    for (Case c :
+        List.of(
+            new Case("ftp://central.example:21", cert, dir.resolve("keys"), "config_url"),
+            new Case("http://10.1.2.3:8080", cert, dir.resolve("keys"), "config_url"),
+            new Case("https://central.example:8443", null, dir.resolve("keys"), "config_no_cert"),
+            new Case("https://central.example:8443", notACert, dir.resolve("keys"), "config_cert"),
+            new Case("https://central.example:8443", cert, dir.resolve("no-keys"), "config_key"))) {
+      java.util.Map<String, String> settings = new java.util.HashMap<>();
+      settings.put("central.url", c.url());
+      if (c.cert() != null) {
+        settings.put("central.cert", c.cert().toString());
+      }
+      try (SyncWiring sync =
+          SyncWiring.start(
+              journal, c.keys(), n -> java.util.Optional.ofNullable(settings.get(n)))) {
+        assertThat(stoppedWith(sync)).as(c.toString()).isEqualTo(c.problem());
+      }
+    }
+  }
+
+  private static String stoppedWith(SyncWiring sync) {
+    List<SyncStatus> seen = new CopyOnWriteArrayList<>();
+    sync.feed().subscribe(seen::add);
+    assertThat(seen)
+        .singleElement()
+        .extracting(SyncStatus::link)
+        .isEqualTo(SyncStatus.Link.STOPPED);
+    return seen.get(0).problem().orElseThrow();
   }
 
   @Test

@@ -87,6 +87,10 @@ class StatusBarSyncTest {
         Optional.of(
             status(
                 Link.STOPPED, 130, 120, Optional.of(NOW.minusSeconds(600)), Optional.of("fork"))));
+    m.put(
+        "settings wrong",
+        Optional.of(
+            SyncStatus.starting(LIMIT, NOW).withLink(Link.STOPPED, Optional.of("config_cert"))));
     return m;
   }
 
@@ -112,7 +116,7 @@ class StatusBarSyncTest {
     robot.interact(
         () -> {
           Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-          stage.setScene(new Scene(bars, 1280, 420));
+          stage.setScene(new Scene(bars, 1280, 470));
           stage.show();
         });
     Screenshots.save(stage.getScene(), "status-bar-sync-" + language);
@@ -125,12 +129,18 @@ class StatusBarSyncTest {
     assertThat(labels.get(6).getStyleClass()).contains(Styles.DANGER);
     assertThat(labels.get(6).getTooltip().getText()).contains(m.get("sync.problem.fork.next"));
     assertThat(labels.get(2).getTooltip()).isNull();
+    assertThat(labels.get(7).getStyleClass()).contains(Styles.DANGER);
+    assertThat(labels.get(7).getText()).contains(m.get("sync.problem.config_cert"));
+    assertThat(labels.get(7).getTooltip().getText())
+        .contains(m.get("sync.problem.config_cert.next"));
   }
 
   @Test
   void showsOnlineOfflinePendingAgeAndLastReceiptInWords() {
     Messages en = Messages.of(Locale.ENGLISH);
     Map<String, Optional<SyncStatus>> s = states();
+    assertThat(segment(en, s.get("settings wrong")).text())
+        .isEqualTo("stopped: the central certificate file is missing or is not a certificate");
     assertThat(segment(en, s.get("starting")).text()).isEqualTo("connecting…");
     assertThat(segment(en, s.get("online, all sent")).text())
         .isEqualTo("online · all sent · receipt 14:25");
@@ -145,9 +155,10 @@ class StatusBarSyncTest {
     assertThat(alert.tooltip()).startsWith("The oldest pending entry has waited more than 24 h");
     StatusBar.Segment stopped = segment(en, s.get("stopped"));
     assertThat(stopped.text())
-        .isEqualTo("stopped · 10 pending (oldest 10 min ago) · receipt 14:25");
+        .isEqualTo("stopped: the central holds entries that differ from this journal · 10 pending");
     assertThat(stopped.tooltip())
         .startsWith("the central holds entries that differ from this journal (fork) — Syncing");
+    assertThat(stopped.tooltip()).endsWith("10 pending (oldest 10 min ago) · receipt 14:25");
     assertThat(stopped.health()).isEqualTo(StatusBar.Health.ERROR);
   }
 
