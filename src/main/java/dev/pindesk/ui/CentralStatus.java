@@ -31,11 +31,14 @@ public final class CentralStatus {
         switch (s.link()) {
           case ONLINE -> m.get("status.sync.online");
           case OFFLINE -> m.get("status.sync.offline");
-            // Stopped needs a person: say why on the bar itself, not only in the tooltip.
+            // Stopped needs a person: say who on the bar itself (short, it shares a line with
+            // the reader's and the journal's); the reason and the next step are in the tooltip.
           default ->
-              s.problem().isPresent()
-                  ? m.get("status.sync.stopped_because", problem(m, s))
-                  : m.get("status.sync.stopped");
+              neverStarted(s)
+                  ? m.get("status.sync.stopped_settings")
+                  : s.problem().isPresent()
+                      ? m.get("status.sync.stopped_support")
+                      : m.get("status.sync.stopped");
         });
     boolean stoppedWithReason = s.link() == SyncStatus.Link.STOPPED && s.problem().isPresent();
     if (neverStarted(s)) {

@@ -5,6 +5,7 @@ import dev.pindesk.i18n.Messages;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -56,27 +57,51 @@ public final class StatusBar extends HBox {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     getChildren()
         .addAll(
-            segment("statusReader", "status.reader", reader, m),
-            segment("statusSecurityModule", "status.security_module", securityModule, m),
-            segment("statusJournal", "status.journal", journal, m),
+            segment("statusReader", "status.reader", reader, m, false),
+            segment("statusSecurityModule", "status.security_module", securityModule, m, false),
+            segment("statusJournal", "status.journal", journal, m, false),
             spacer,
-            segment("statusCentral", "status.central", central, m));
+            segment("statusCentral", "status.central", central, m, true));
   }
 
   private static ObjectProperty<Segment> segmentProperty() {
     return new SimpleObjectProperty<>(new Segment("—", Health.NONE));
   }
 
+  /**
+   * A caption and its state. When the window is too narrow for all four, captions stay whole and
+   * the central's state too ({@code central}: its short text carries the sync state and the backlog
+   * alert); the equipment states are shortened with an ellipsis instead. Tooltips open above the
+   * bar (it is the window's bottom edge: a wrapped tooltip below it was cut off by the screen).
+   */
   private static HBox segment(
-      String id, String key, ObjectProperty<Segment> value, ObservableValue<Messages> m) {
+      String id,
+      String key,
+      ObjectProperty<Segment> value,
+      ObservableValue<Messages> m,
+      boolean central) {
     Label name = new Label();
     name.textProperty().bind(Texts.of(m, key));
     name.getStyleClass().add(Styles.TEXT_MUTED);
+    name.setMinWidth(Region.USE_PREF_SIZE);
     Label state = new Label();
     state.setId(id);
+    if (central) {
+      state.setMinWidth(Region.USE_PREF_SIZE);
+    }
     Tooltip tip = new Tooltip();
     tip.setWrapText(true);
     tip.setMaxWidth(420);
+    // Once its wrapped size is known: above the state (not over the pointer, which would hide
+    // it again), the central's ending at its right edge.
+    tip.setOnShown(
+        e -> {
+          Bounds b = state.localToScreen(state.getBoundsInLocal());
+          if (b != null) {
+            tip.setY(b.getMinY() - tip.getHeight() - 2);
+            tip.setX(central ? Math.max(0, b.getMaxX() - tip.getWidth()) : b.getMinX());
+          }
+        });
     Runnable render =
         () -> {
           Segment s = value.get();

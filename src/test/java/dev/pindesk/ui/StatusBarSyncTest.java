@@ -130,7 +130,8 @@ class StatusBarSyncTest {
     assertThat(labels.get(6).getTooltip().getText()).contains(m.get("sync.problem.fork.next"));
     assertThat(labels.get(2).getTooltip()).isNull();
     assertThat(labels.get(7).getStyleClass()).contains(Styles.DANGER);
-    assertThat(labels.get(7).getText()).contains(m.get("sync.problem.config_cert"));
+    assertThat(labels.get(7).getText()).isEqualTo(m.get("status.sync.stopped_settings"));
+    assertThat(labels.get(7).getTooltip().getText()).contains(m.get("sync.problem.config_cert"));
     assertThat(labels.get(7).getTooltip().getText())
         .contains(m.get("sync.problem.config_cert.next"));
   }
@@ -140,7 +141,7 @@ class StatusBarSyncTest {
     Messages en = Messages.of(Locale.ENGLISH);
     Map<String, Optional<SyncStatus>> s = states();
     assertThat(segment(en, s.get("settings wrong")).text())
-        .isEqualTo("stopped: the central certificate file is missing or is not a certificate");
+        .isEqualTo("stopped: check the sync settings");
     assertThat(segment(en, s.get("starting")).text()).isEqualTo("connecting…");
     assertThat(segment(en, s.get("online, all sent")).text())
         .isEqualTo("online · all sent · receipt 14:25");
@@ -154,8 +155,7 @@ class StatusBarSyncTest {
     assertThat(alert.health()).isEqualTo(StatusBar.Health.ALERT);
     assertThat(alert.tooltip()).startsWith("The oldest pending entry has waited more than 24 h");
     StatusBar.Segment stopped = segment(en, s.get("stopped"));
-    assertThat(stopped.text())
-        .isEqualTo("stopped: the central holds entries that differ from this journal · 10 pending");
+    assertThat(stopped.text()).isEqualTo("stopped: call support · 10 pending");
     assertThat(stopped.tooltip())
         .startsWith("the central holds entries that differ from this journal (fork) — Syncing");
     assertThat(stopped.tooltip()).endsWith("10 pending (oldest 10 min ago) · receipt 14:25");
