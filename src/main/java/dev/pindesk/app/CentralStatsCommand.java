@@ -59,24 +59,34 @@ final class CentralStatsCommand implements Callable<Integer> {
     }
     if (json) {
       out.println(toJson(stats));
+    } else if (stats.isEmpty()) {
+      out.println(messages.get("cli.central.statsNone"));
     } else {
-      out.printf(
-          "%-24s %-32s %10s %10s %-7s %s%n",
-          "id", "journal", "entries", "headSeq", "chainOk", "lastReceiptAt");
-      for (JournalStats s : stats) {
-        out.printf(
-            "%-24s %-32s %10d %10d %-7s %s%n",
-            s.id(),
-            s.journalId().isEmpty() ? "-" : s.journalId(),
-            s.entries(),
-            s.headSeq(),
-            s.chainOk() ? "yes" : "NO",
-            s.lastReceiptAt().map(Object::toString).orElse("-")
-                + s.revokedAt().map(at -> "  (revoked " + at + ")").orElse(""));
-      }
+      stats.forEach(s -> out.println(describe(s, messages)));
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * One line per workstation journal in the user's language: no column alignment, which Chinese
+   * text (two columns a character) would break. The key id is the one {@code central revoke
+   * --key-id} takes.
+   */
+  static String describe(JournalStats s, Messages messages) {
+    return messages.get(
+        "cli.central.statsLine",
+        s.id(),
+        s.keyId(),
+        s.journalId().isEmpty() ? messages.get("cli.central.statsNoJournal") : s.journalId(),
+        String.valueOf(s.entries()),
+        String.valueOf(s.headSeq()),
+        messages.get(s.chainOk() ? "cli.central.statsChainOk" : "cli.central.statsChainBroken"),
+        s.lastReceiptAt().map(Object::toString).orElse(messages.get("cli.central.statsNoReceipt")),
+        String.valueOf(s.refusals()),
+        s.revokedAt()
+            .map(at -> messages.get("cli.central.statsRevoked", at.toString()))
+            .orElse(""));
   }
 
   static String toJson(List<JournalStats> stats) {

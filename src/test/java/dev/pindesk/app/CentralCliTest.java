@@ -123,7 +123,11 @@ class CentralCliTest {
     assertThat(o.path("keyId").asText()).isEqualTo(RequestAuth.keyId(ws.publicKey()));
     assertThat(o.path("refusals").asLong()).isZero();
     Result table = run("central", "stats", "--db", db.toString());
-    assertThat(table.out()).contains("WS-CLI-1").contains("yes");
+    assertThat(table.out().strip())
+        .startsWith("WS-CLI-1  key " + RequestAuth.keyId(ws.publicKey()) + "  journal ")
+        .contains(
+            ": " + batch.to() + " entries, head " + batch.to() + ", chain ok, last receipt 20")
+        .endsWith(", 0 refusals");
   }
 
   private SealedBatch journal(
