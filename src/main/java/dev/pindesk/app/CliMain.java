@@ -34,6 +34,7 @@ final class CliMain {
     extra.add(CommandGroups.sam(context.terminals(), context.messages()));
     extra.add(OperatorsCommand.create(context.messages()));
     extra.add(CentralCommands.create(context.messages()));
+    extra.add(new GuiCommand());
     return extra.toArray();
   }
 

@@ -85,12 +85,16 @@ final class GuiMain {
   }
 
   /**
-   * {@code --production}, else {@code pindesk.mode} / {@code PINDESK_MODE}: {@code training} (the
-   * default) or {@code production}; any other value is returned as given (lower case) and refused.
+   * {@code --production} or {@code --training}, else {@code pindesk.mode} / {@code PINDESK_MODE}:
+   * {@code training} (the default) or {@code production}; any other value is returned as given
+   * (lower case) and refused.
    */
   static String mode(List<String> options) {
     if (options.contains("--production")) {
       return PRODUCTION;
+    }
+    if (options.contains("--training")) {
+      return TRAINING;
     }
     return Settings.get("mode").orElse(TRAINING).strip().toLowerCase(Locale.ROOT);
   }

@@ -72,6 +72,28 @@ class UsageErrorsCliTest {
     }
   }
 
+  /** {@code gui} is a command like the others: a typo must not open a training counter. */
+  @Test
+  void aMistypedGuiOptionIsRefusedInsteadOfOpeningTheWrongCounter() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    dev.pindesk.cli.CliContext context =
+        new dev.pindesk.cli.CliContext(
+            () -> {
+              throw new AssertionError("no reader is opened");
+            },
+            dev.pindesk.card.CardProfiles::builtIn,
+            CHINESE,
+            new java.io.PrintWriter(out, true),
+            new java.io.PrintWriter(err, true));
+    int exit =
+        dev.pindesk.cli.PinDeskCli.run(
+            context, new String[] {"gui", "--prodution"}, CliMain.commands(context));
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo("错误：无法识别的参数：--prodution。是否想输入：--production？运行 pindesk gui --help 查看用法。");
+  }
+
   private static void assertOneLineWithoutUsage(String err) {
     assertThat(err.strip()).doesNotContain("\n").doesNotContain("Usage:");
   }
