@@ -175,11 +175,13 @@ public final class CentralDatabase implements AutoCloseable {
         result = work.run(c);
         c.commit();
       } catch (Exception | Error e) {
+        // After SQLite rolled back by itself (SQLITE_FULL, SQLITE_IOERR…) both of these fail with
+        // "no transaction is active": kept as suppressed, never in place of the real failure.
         rollbackQuietly(c, e);
+        autoCommitQuietly(c, e);
         throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
+      c.setAutoCommit(true);
       healthy = true;
       return result;
     } finally {
@@ -216,6 +218,14 @@ public final class CentralDatabase implements AutoCloseable {
   private static void rollbackQuietly(Connection c, Throwable cause) {
     try {
       c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private static void autoCommitQuietly(Connection c, Throwable cause) {
+    try {
+      c.setAutoCommit(true);
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
