@@ -131,7 +131,11 @@ final class GenerateJournalCommand implements Callable<Integer> {
               out.toString(),
               dir.toString()));
       return 0;
-    } catch (IOException | JournalException | IllegalArgumentException e) {
+    } catch (JournalException e) {
+      // Mostly a full disk; what was appended before stays a valid journal (journal verify).
+      err.println(messages.get("cli.journal.error", messages.get("cli.training.notWritable", out)));
+      return 1;
+    } catch (IOException | IllegalArgumentException e) {
       err.println(messages.get("cli.journal.error", e.getMessage()));
       return 1;
     }

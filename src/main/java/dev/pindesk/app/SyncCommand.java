@@ -133,14 +133,28 @@ final class SyncCommand implements Callable<Integer> {
     return s.pending() == 0 && s.problem().isEmpty() ? 0 : PENDING;
   }
 
-  /** One line: {@code offline: <code> …}, {@code refused: <code> …} or {@code pending: …}. */
+  /**
+   * One line: {@code offline: <code> …}, {@code refused: <code> …} or {@code not finished: …}, with
+   * the stable problem code for scripts and what it means (and, when refused, what to do) in the
+   * user's language.
+   */
   private String reason(SyncStatus s) {
     String code = s.problem().orElse("pending");
     String pending = String.valueOf(s.pending());
+    String meaning =
+        s.problem()
+            .map(p -> messages.get("sync.problem." + p))
+            .orElse(messages.get("cli.sync.waiting"));
     return switch (s.link()) {
-      case STOPPED -> messages.get("cli.sync.refused", code, pending);
-      case OFFLINE -> messages.get("cli.sync.offline", code, pending);
-      default -> messages.get("cli.sync.pending", code, pending);
+      case STOPPED ->
+          messages.get(
+              "cli.sync.refused",
+              code,
+              pending,
+              meaning,
+              messages.get("sync.problem." + code + ".next"));
+      case OFFLINE -> messages.get("cli.sync.offline", code, pending, meaning);
+      default -> messages.get("cli.sync.pending", code, pending, meaning);
     };
   }
 

@@ -143,7 +143,9 @@ class SyncCliTest {
             "--once",
             "--json");
     assertThat(r.exit()).isEqualTo(SyncCommand.PENDING);
-    assertThat(r.err()).startsWith("offline: unreachable");
+    assertThat(r.err())
+        .startsWith("offline: unreachable")
+        .contains("the central cannot be reached");
     assertOneLine(r.err());
     JsonNode o = JSON.readTree(r.out());
     assertThat(o.get("problem").asText()).isEqualTo("unreachable");
@@ -157,7 +159,10 @@ class SyncCliTest {
     central.refuseWith("fork");
     Cli.Result r = sync("--keys", keys.toString());
     assertThat(r.exit()).isEqualTo(SyncCommand.REFUSED);
-    assertThat(r.err()).startsWith("refused: fork");
+    assertThat(r.err())
+        .startsWith("refused: fork")
+        .contains("differ from this journal")
+        .contains("call support");
     assertOneLine(r.err());
   }
 
