@@ -49,15 +49,11 @@ final class SyncWiring implements AutoCloseable {
     }
   }
 
-  /** Starts syncing {@code journal}, signed with the workstation key in {@code keys}. */
-  static SyncWiring start(Path journal, Path keys) {
-    return start(journal, keys, Settings::get);
-  }
-
   /**
-   * As {@link #start(Path, Path)}, with the settings by name without the {@code pindesk.} prefix.
-   * What is wrong with an unusable configuration is in the status bar, one problem code each: the
-   * URL, the certificate setting, the certificate file, the workstation key, the journal.
+   * Starts syncing {@code journal}, signed with the workstation key in {@code keys}; {@code
+   * settings} by name without the {@code pindesk.} prefix (the counter's). What is wrong with an
+   * unusable configuration is in the status bar, one problem code each: the URL, the certificate
+   * setting, the certificate file, the workstation key, the journal.
    */
   static SyncWiring start(Path journal, Path keys, Function<String, Optional<String>> settings) {
     Optional<String> url = settings.apply("central.url");

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.adapters.journal.JournalOutbox;
 import dev.pindesk.domain.sync.SyncStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,11 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncWiringTest {
   @TempDir Path dir;
 
-  @AfterEach
-  void clear() {
-    System.clearProperty("pindesk.central.url");
-    System.clearProperty("pindesk.central.cert");
-    System.clearProperty("pindesk.central.backlog.hours");
+  /** The settings the wiring reads, by name without the {@code pindesk.} prefix. */
+  private final Map<String, String> settings = new HashMap<>();
+
+  private SyncWiring start(Path journal, Path keys) {
+    return SyncWiring.start(journal, keys, name -> Optional.ofNullable(settings.get(name)));
   }
 
   private Path journal() {
@@ -41,7 +44,7 @@ class SyncWiringTest {
 
   @Test
   void isNotConfiguredWithoutACentralUrl() {
-    try (SyncWiring sync = SyncWiring.start(dir.resolve("journal.db"), dir.resolve("keys"))) {
+    try (SyncWiring sync = start(dir.resolve("journal.db"), dir.resolve("keys"))) {
       assertThat(sync.feed().configured()).isFalse();
       sync.wake(); // harmless
     }
@@ -50,9 +53,9 @@ class SyncWiringTest {
   @Test
   void anUnusableConfigurationIsShownNotThrown() {
     Path journal = journal();
-    System.setProperty("pindesk.central.url", "https://localhost:8443");
-    System.setProperty("pindesk.central.cert", dir.resolve("absent.crt").toString());
-    try (SyncWiring sync = SyncWiring.start(journal, dir.resolve("keys"))) {
+    settings.put("central.url", "https://localhost:8443");
+    settings.put("central.cert", dir.resolve("absent.crt").toString());
+    try (SyncWiring sync = start(journal, dir.resolve("keys"))) {
       assertThat(stoppedWith(sync)).isEqualTo("config_cert");
     }
   }
@@ -65,7 +68,7 @@ class SyncWiringTest {
     try (LoopbackCentral central = new LoopbackCentral()) {
       cert = central.keys.writeCertificate(dir.resolve("central.crt"));
     }
-    Path notACert = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hello");
+    Path notACert = Files.writeString(dir.resolve("notes.txt"), "hello");
     record Case(String url, Path cert, Path keys, String problem) {}
     for (Case c :
         List.of(
@@ -74,14 +77,12 @@ class SyncWiringTest {
             new Case("https://central.example:8443", null, dir.resolve("keys"), "config_no_cert"),
             new Case("https://central.example:8443", notACert, dir.resolve("keys"), "config_cert"),
             new Case("https://central.example:8443", cert, dir.resolve("no-keys"), "config_key"))) {
-      java.util.Map<String, String> settings = new java.util.HashMap<>();
+      settings.clear();
       settings.put("central.url", c.url());
       if (c.cert() != null) {
         settings.put("central.cert", c.cert().toString());
       }
-      try (SyncWiring sync =
-          SyncWiring.start(
-              journal, c.keys(), n -> java.util.Optional.ofNullable(settings.get(n)))) {
+      try (SyncWiring sync = start(journal, c.keys())) {
         assertThat(stoppedWith(sync)).as(c.toString()).isEqualTo(c.problem());
       }
     }
@@ -101,16 +102,15 @@ class SyncWiringTest {
   void shipsTheJournalInTheBackgroundWithTheConfiguredBacklogLimit() throws Exception {
     Path journal = journal();
     try (LoopbackCentral central = new LoopbackCentral()) {
-      System.setProperty("pindesk.central.url", central.uri().toString());
-      System.setProperty(
-          "pindesk.central.cert",
-          central.keys.writeCertificate(dir.resolve("central.crt")).toString());
-      System.setProperty("pindesk.central.backlog.hours", "2");
+      settings.put("central.url", central.uri().toString());
+      settings.put(
+          "central.cert", central.keys.writeCertificate(dir.resolve("central.crt")).toString());
+      settings.put("central.backlog.hours", "2");
       long last;
       try (JournalOutbox outbox = JournalOutbox.open(journal)) {
         last = outbox.lastSeq();
       }
-      try (SyncWiring sync = SyncWiring.start(journal, dir.resolve("keys"))) {
+      try (SyncWiring sync = start(journal, dir.resolve("keys"))) {
         List<SyncStatus> seen = new CopyOnWriteArrayList<>();
         sync.feed().subscribe(seen::add);
         long deadline = System.currentTimeMillis() + 10_000;
