@@ -63,7 +63,8 @@ final class JournalVerifyCommand implements Callable<Integer> {
       try {
         expected = Optional.of(KeyFiles.publicKey(workstationKey));
       } catch (NoSuchFileException e) {
-        err.println(messages.get("cli.journal.error", Passphrases.describe(e, messages)));
+        err.println(
+            messages.get("cli.journal.error", messages.get("cli.file.missing", workstationKey)));
         return 2;
       } catch (IOException e) {
         err.println(
