@@ -116,8 +116,10 @@ public final class StatusBar extends HBox {
             case ALERT -> state.getStyleClass().add(ALERT_STYLE);
             default -> {}
           }
-          tip.setText(s.tooltip());
-          state.setTooltip(s.tooltip().isEmpty() ? null : tip);
+          // An equipment state may be shortened with an ellipsis: its tooltip has it whole.
+          String text = s.tooltip().isEmpty() && !central ? s.text() : s.tooltip();
+          tip.setText(text);
+          state.setTooltip(text.isEmpty() ? null : tip);
         };
     value.addListener((o, a, b) -> render.run());
     render.run();
