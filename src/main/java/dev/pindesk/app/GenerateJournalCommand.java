@@ -110,7 +110,16 @@ final class GenerateJournalCommand implements Callable<Integer> {
               .withClock(clock)
               .withoutDurability();
       long events;
-      try (SqliteJournalStore store = SqliteJournalStore.open(out, options)) {
+      SqliteJournalStore opened;
+      try {
+        opened = SqliteJournalStore.open(out, options);
+      } catch (JournalException e) {
+        err.println(
+            messages.get(
+                "cli.journal.error", messages.get("cli.training.cannotOpen", out, e.getMessage())));
+        return 1;
+      }
+      try (SqliteJournalStore store = opened) {
         events =
             synthetic
                 ? new SyntheticJournalGenerator(seed, clock, store).generate(cases)
@@ -132,7 +141,7 @@ final class GenerateJournalCommand implements Callable<Integer> {
               dir.toString()));
       return 0;
     } catch (JournalException e) {
-      // Mostly a full disk; what was appended before stays a valid journal (journal verify).
+      // An append failed (mostly a full disk); what was appended before stays a valid journal.
       err.println(messages.get("cli.journal.error", messages.get("cli.training.notWritable", out)));
       return 1;
     } catch (IOException | IllegalArgumentException e) {

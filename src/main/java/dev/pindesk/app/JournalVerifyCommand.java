@@ -9,6 +9,7 @@ import dev.pindesk.adapters.journal.VerifyReport;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -66,14 +67,15 @@ final class JournalVerifyCommand implements Callable<Integer> {
         err.println(
             messages.get("cli.journal.error", messages.get("cli.file.missing", workstationKey)));
         return 2;
-      } catch (IOException e) {
+      } catch (AccessDeniedException e) {
+        err.println(
+            messages.get("cli.journal.error", messages.get("cli.file.unreadable", workstationKey)));
+        return 2;
+      } catch (IOException | RuntimeException e) {
         err.println(
             messages.get(
                 "cli.journal.error",
                 messages.get("cli.journal.badWorkstationKey", workstationKey)));
-        return 2;
-      } catch (RuntimeException e) {
-        err.println(messages.get("cli.journal.error", e.getMessage()));
         return 2;
       }
     }

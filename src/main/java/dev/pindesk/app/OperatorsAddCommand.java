@@ -94,7 +94,8 @@ final class OperatorsAddCommand extends OperatorSubcommand {
         directory.add(operator, password);
       }
       LOG.info("operators add: {} ({}) added to {}", id, parsedRole, db());
-      out().println(messages.get("operators.added", id, roleLabel(parsedRole)));
+      // The file too: without --db it is the production home's, which may surprise under sudo.
+      out().println(messages.get("operators.addedTo", id, roleLabel(parsedRole), db().toString()));
       out().flush();
       return 0;
     } finally {

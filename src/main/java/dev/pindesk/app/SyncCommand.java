@@ -135,8 +135,8 @@ final class SyncCommand implements Callable<Integer> {
 
   /**
    * One line: {@code offline: <code> …}, {@code refused: <code> …} or {@code not finished: …}, with
-   * the stable problem code for scripts and what it means (and, when refused, what to do) in the
-   * user's language.
+   * the stable problem code for scripts and what it means in the user's language (the counter's
+   * next-step texts speak of its settings and restarts, so they are not used here).
    */
   private String reason(SyncStatus s) {
     String code = s.problem().orElse("pending");
@@ -146,13 +146,7 @@ final class SyncCommand implements Callable<Integer> {
             .map(p -> messages.get("sync.problem." + p))
             .orElse(messages.get("cli.sync.waiting"));
     return switch (s.link()) {
-      case STOPPED ->
-          messages.get(
-              "cli.sync.refused",
-              code,
-              pending,
-              meaning,
-              messages.get("sync.problem." + code + ".next"));
+      case STOPPED -> messages.get("cli.sync.refused", code, pending, meaning);
       case OFFLINE -> messages.get("cli.sync.offline", code, pending, meaning);
       default -> messages.get("cli.sync.pending", code, pending, meaning);
     };

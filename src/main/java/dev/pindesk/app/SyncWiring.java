@@ -72,7 +72,7 @@ final class SyncWiring implements AutoCloseable {
       if (outbox != null) {
         outbox.close();
       }
-      String code = e instanceof Unusable u ? u.code : "config_error";
+      String code = e instanceof Unusable u ? u.code : "config_journal";
       LOG.error("journal sync not started ({}): {}", code, e.getMessage());
       SyncStatus broken =
           SyncStatus.starting(config.backlogLimit(), Instant.now())

@@ -45,7 +45,11 @@ final class UsageErrors implements IParameterExceptionHandler {
 
   String describe(ParameterException e) {
     if (e instanceof MissingParameterException missing) {
-      return messages.get("cli.usage.missing", names(missing.getMissing()));
+      // Of an either/or pair (--db | --jdbc) picocli lists both as missing; only one is wanted.
+      boolean eitherOr =
+          missing.getMissing().stream().allMatch(a -> a.group() != null && a.group().exclusive());
+      return messages.get(
+          eitherOr ? "cli.usage.missingOneOf" : "cli.usage.missing", names(missing.getMissing()));
     }
     if (e instanceof UnmatchedArgumentException unmatched) {
       String what = String.join(" ", unmatched.getUnmatched());

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The status bar's central segment for a {@link SyncStatus}: online/offline, how many entries wait
@@ -36,9 +37,7 @@ public final class CentralStatus {
           default ->
               neverStarted(s)
                   ? m.get("status.sync.stopped_settings")
-                  : s.problem().isPresent()
-                      ? m.get("status.sync.stopped_support")
-                      : m.get("status.sync.stopped");
+                  : s.problem().map(p -> stoppedText(m, p)).orElse(m.get("status.sync.stopped"));
         });
     boolean stoppedWithReason = s.link() == SyncStatus.Link.STOPPED && s.problem().isPresent();
     if (neverStarted(s)) {
@@ -92,6 +91,19 @@ public final class CentralStatus {
   /** The segment when no central is configured. */
   public static StatusBar.Segment notConfigured(Messages m) {
     return new StatusBar.Segment(m.get("status.not_configured"), StatusBar.Health.NONE);
+  }
+
+  /**
+   * Problems someone at the workstation can fix have their own short text; the rest (a fork, a
+   * broken chain, a receipt that does not match…) need support.
+   */
+  private static final Set<String> FIXABLE_HERE =
+      Set.of("clock_skew", "not_enrolled", "unexpected_response");
+
+  private static String stoppedText(Messages m, String problem) {
+    return FIXABLE_HERE.contains(problem)
+        ? m.get("status.sync.stopped." + problem)
+        : m.get("status.sync.stopped_support");
   }
 
   private static String receipt(Messages m, SyncStatus s, ZoneId zone) {

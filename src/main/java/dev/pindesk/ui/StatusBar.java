@@ -117,7 +117,10 @@ public final class StatusBar extends HBox {
             default -> {}
           }
           // An equipment state may be shortened with an ellipsis: its tooltip has it whole.
-          String text = s.tooltip().isEmpty() && !central ? s.text() : s.tooltip();
+          String text =
+              central || s.tooltip().isEmpty()
+                  ? (central ? s.tooltip() : s.text())
+                  : s.text() + "\n" + s.tooltip();
           tip.setText(text);
           state.setTooltip(text.isEmpty() ? null : tip);
         };

@@ -101,7 +101,7 @@ class OperatorsCommandTest {
             pw.toString());
 
     assertThat(code).isZero();
-    assertThat(out.toString()).contains("Operator wang.fang added (supervisor).");
+    assertThat(out.toString()).contains("Operator wang.fang added (supervisor) to " + db() + ".");
     assertThat(verify("wang.fang", "Counter#2024")).isTrue();
   }
 

@@ -162,7 +162,7 @@ class SyncCliTest {
     assertThat(r.err())
         .startsWith("refused: fork")
         .contains("differ from this journal")
-        .contains("call support");
+        .contains("syncing stops until someone acts");
     assertOneLine(r.err());
   }
 

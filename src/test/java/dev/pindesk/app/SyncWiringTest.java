@@ -86,6 +86,11 @@ class SyncWiringTest {
         assertThat(stoppedWith(sync)).as(c.toString()).isEqualTo(c.problem());
       }
     }
+    settings.put("central.url", "https://central.example:8443");
+    settings.put("central.cert", cert.toString());
+    try (SyncWiring sync = start(notACert, dir.resolve("keys"))) {
+      assertThat(stoppedWith(sync)).as("a file that is no journal").isEqualTo("config_journal");
+    }
   }
 
   private static String stoppedWith(SyncWiring sync) {

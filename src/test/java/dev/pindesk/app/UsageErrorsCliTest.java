@@ -42,6 +42,14 @@ class UsageErrorsCliTest {
   }
 
   @Test
+  void anEitherOrPairAsksForOneOfThem() {
+    CentralCliTest.Result r = CentralCliTest.run("central", "stats");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("give one of --db, --jdbc.");
+    assertOneLineWithoutUsage(r.err());
+  }
+
+  @Test
   void anOptionGivenTwiceOrTwoThatExcludeEachOther() {
     Cli.Result twice =
         Cli.run("journal", "export", "j.db", "--key", "k", "--format", "csv", "--format", "json");

@@ -142,6 +142,10 @@ class StatusBarSyncTest {
     Map<String, Optional<SyncStatus>> s = states();
     assertThat(segment(en, s.get("settings wrong")).text())
         .isEqualTo("stopped: check the sync settings");
+    // Problems someone at the workstation can fix say what; the others need support.
+    SyncStatus skew =
+        SyncStatus.starting(LIMIT, NOW).withLink(Link.STOPPED, Optional.of("clock_skew"));
+    assertThat(segment(en, Optional.of(skew)).text()).startsWith("stopped: check the clock");
     assertThat(segment(en, s.get("starting")).text()).isEqualTo("connecting…");
     assertThat(segment(en, s.get("online, all sent")).text())
         .isEqualTo("online · all sent · receipt 14:25");

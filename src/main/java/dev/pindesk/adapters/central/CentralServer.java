@@ -86,8 +86,8 @@ public final class CentralServer implements AutoCloseable {
 
   /**
    * Twice the workstation's own request timeout ({@code HttpCentralLink}, 60 s): a workstation has
-   * given up on a request long before the central drops it, and a 16 MiB body still arrives in time
-   * over a link of about 1 Mbit/s.
+   * given up on a request long before the central drops it, and a 4 MiB batch (the workstation's
+   * largest) still arrives in time over a link of about 300 kbit/s.
    */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
