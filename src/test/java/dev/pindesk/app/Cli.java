@@ -22,16 +22,19 @@ final class Cli {
   static Result runIn(Messages messages, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext context =
-        new CliContext(
-            () -> {
-              throw new IllegalStateException("journal commands never touch card readers");
-            },
-            CardProfiles::builtIn,
-            messages,
-            new PrintWriter(out, true),
-            new PrintWriter(err, true));
-    int exit = PinDeskCli.run(context, args, CommandGroups.all(messages));
+    int exit = PinDeskCli.run(context(messages, out, err), args, CommandGroups.all(messages));
     return new Result(exit, out.toString(), err.toString());
+  }
+
+  /** A context writing to {@code out} and {@code err} whose card readers must never be opened. */
+  static CliContext context(Messages messages, StringWriter out, StringWriter err) {
+    return new CliContext(
+        () -> {
+          throw new IllegalStateException("these commands never touch card readers");
+        },
+        CardProfiles::builtIn,
+        messages,
+        new PrintWriter(out, true),
+        new PrintWriter(err, true));
   }
 }

@@ -2,7 +2,6 @@ package dev.pindesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pindesk.card.CardProfiles;
 import dev.pindesk.cli.CliContext;
 import dev.pindesk.cli.PinDeskCli;
 import dev.pindesk.i18n.Messages;
@@ -26,16 +25,7 @@ class CliHelpTranslationTest {
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
   private static CommandLine tree(Messages messages) {
-    StringWriter sink = new StringWriter();
-    CliContext context =
-        new CliContext(
-            () -> {
-              throw new AssertionError("building the help needs no reader");
-            },
-            CardProfiles::builtIn,
-            messages,
-            new PrintWriter(sink, true),
-            new PrintWriter(sink, true));
+    CliContext context = Cli.context(messages, new StringWriter(), new StringWriter());
     return PinDeskCli.build(context, CliMain.commands(context));
   }
 

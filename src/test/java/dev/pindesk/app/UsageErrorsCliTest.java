@@ -85,15 +85,7 @@ class UsageErrorsCliTest {
   void aMistypedGuiOptionIsRefusedInsteadOfOpeningTheWrongCounter() {
     java.io.StringWriter out = new java.io.StringWriter();
     java.io.StringWriter err = new java.io.StringWriter();
-    dev.pindesk.cli.CliContext context =
-        new dev.pindesk.cli.CliContext(
-            () -> {
-              throw new AssertionError("no reader is opened");
-            },
-            dev.pindesk.card.CardProfiles::builtIn,
-            CHINESE,
-            new java.io.PrintWriter(out, true),
-            new java.io.PrintWriter(err, true));
+    dev.pindesk.cli.CliContext context = Cli.context(CHINESE, out, err);
     int exit =
         dev.pindesk.cli.PinDeskCli.run(
             context, new String[] {"gui", "--prodution"}, CliMain.commands(context));
