@@ -118,9 +118,9 @@ public final class StatusBar extends HBox {
           }
           // An equipment state may be shortened with an ellipsis: its tooltip has it whole.
           String text =
-              central || s.tooltip().isEmpty()
-                  ? (central ? s.tooltip() : s.text())
-                  : s.text() + "\n" + s.tooltip();
+              central
+                  ? s.tooltip()
+                  : s.tooltip().isEmpty() ? s.text() : s.text() + "\n" + s.tooltip();
           tip.setText(text);
           state.setTooltip(text.isEmpty() ? null : tip);
         };
