@@ -2,6 +2,7 @@ package dev.pindesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pindesk.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -90,21 +90,17 @@ class CentralServeProcessTest {
   }
 
   private Process serve(String... options) throws Exception {
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                javaBin,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Dpindesk.log.dir=" + dir.resolve("logs"),
-                "dev.pindesk.app.Launcher",
-                "central",
-                "serve",
-                "--port",
-                "0",
-                "--db",
-                dir.resolve("central.db").toString()));
+        ChildJvm.onTestClasspath(
+            dir,
+            "-Dpindesk.log.dir=" + dir.resolve("logs"),
+            "dev.pindesk.app.Launcher",
+            "central",
+            "serve",
+            "--port",
+            "0",
+            "--db",
+            dir.resolve("central.db").toString());
     command.addAll(List.of(options));
     return new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile()).start();
   }

@@ -101,7 +101,9 @@ public final class RealPcsc {
 
   /** Starts pcscd (detached, so it outlives the test JVM) and waits for its socket. */
   static void startPcscd() throws IOException, InterruptedException {
-    Path log = Files.createTempFile("pcscd-restarted", ".log");
+    // one file, overwritten at each start: pcscd outlives the test JVM, so nothing could delete
+    // a file per start (the CI run used to leave dozens in /tmp)
+    Path log = Path.of(System.getProperty("java.io.tmpdir"), "pindesk-it-pcscd.log");
     run("bash", "-c", "setsid /usr/sbin/pcscd --foreground > " + log + " 2>&1 &");
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!Files.exists(SOCKET) && System.nanoTime() < deadline) {

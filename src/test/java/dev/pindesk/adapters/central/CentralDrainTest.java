@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +30,15 @@ class CentralDrainTest {
   private static final Logger LOG = LoggerFactory.getLogger(CentralDrainTest.class);
   private static final int BATCH = 2_000;
 
-  private Path dir;
+  private Path dir; // one per class, deleted by JUnit after its last test
   private Sm2KeyPair keys;
   private TestJournal journal;
   private long writeMillis;
 
   /** One journal with the counter's defaults (checkpoint every 1,000, new key every 10,000). */
   @BeforeAll
-  void writeJournal() throws Exception {
-    dir = Files.createTempDirectory("central-drain");
+  void writeJournal(@TempDir Path classDir) throws Exception {
+    dir = classDir;
     int events = Integer.getInteger("pindesk.drain.entries", 100_000);
     keys = Sm2.generate();
     long t0 = System.nanoTime();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The receiver over real HTTPS on loopback (pinned self-signed certificate, real SM2 request
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CentralHttpContract {
-  Path dir;
+  Path dir; // one per class, deleted by JUnit after its last test
   CentralDatabase db;
   CentralStore store;
   CentralServer server;
@@ -52,8 +53,8 @@ abstract class CentralHttpContract {
   void closeExtra() throws Exception {}
 
   @BeforeAll
-  void start() throws Exception {
-    dir = Files.createTempDirectory("central-http");
+  void start(@TempDir Path classDir) throws Exception {
+    dir = classDir;
     try {
       db = open(dir);
     } catch (org.opentest4j.TestAbortedException e) {

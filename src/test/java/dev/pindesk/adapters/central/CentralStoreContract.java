@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The central's batch rules against a real database (SQLite file or PostgreSQL), with real
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CentralStoreContract {
-  Path dir;
+  Path dir; // one per class, deleted by JUnit after its last test
   CentralDatabase db;
   CentralStore store;
   BatchIntake intake;
@@ -51,8 +52,8 @@ abstract class CentralStoreContract {
   }
 
   @BeforeAll
-  void openStore() throws Exception {
-    dir = Files.createTempDirectory("central-store");
+  void openStore(@TempDir Path classDir) throws Exception {
+    dir = classDir;
     try {
       db = open(dir);
     } catch (org.opentest4j.TestAbortedException e) {

@@ -2,6 +2,7 @@ package dev.pindesk.adapters.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pindesk.testing.ChildJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -52,15 +53,14 @@ class JournalCrashTest {
     for (int round = 0; round < kills; round++) {
       Process child =
           new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-XX:TieredStopAtLevel=1",
-                  "-XX:+UseSerialGC",
-                  "-Xshare:auto",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  AppendLoopChild.class.getName(),
-                  journal.toString(),
-                  keys.toString())
+                  ChildJvm.onTestClasspath(
+                      journal.getParent(),
+                      "-XX:TieredStopAtLevel=1",
+                      "-XX:+UseSerialGC",
+                      "-Xshare:auto",
+                      AppendLoopChild.class.getName(),
+                      journal.toString(),
+                      keys.toString()))
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
       AtomicLong acked = new AtomicLong();

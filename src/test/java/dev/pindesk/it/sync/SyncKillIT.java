@@ -3,8 +3,8 @@ package dev.pindesk.it.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.adapters.central.CentralDatabase;
+import dev.pindesk.testing.ChildJvm;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +24,7 @@ class SyncKillIT {
   @TempDir Path dir;
 
   private Process sync(SyncWorld world) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("dev.pindesk.app.Launcher");
+    List<String> command = ChildJvm.onTestClasspath(dir, "dev.pindesk.app.Launcher");
     command.add("sync");
     command.add("--journal");
     command.add(world.journal.toString());
