@@ -9,7 +9,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What the UI is given by the composition root.
  *
- * @param trainingSlot present in training mode
+ * @param trainingSlot the in-process training card, present in training mode on the virtual reader
+ *     only (a training counter on real readers has none)
  * @param counter the sign-in and wizard, opened by {@code afterFirstFrame}; absent: the reader/card
  *     diagnostics window only
  * @param afterFirstFrame the composition root's slow start-up work (card profiles, training card,
@@ -59,8 +60,14 @@ public record UiContext(
     this(terminals, cardReader, messages, trainingSlot, counter, () -> {}, 1.0);
   }
 
+  /**
+   * Every counter that is not the production counter is a training counter — also one on real
+   * readers ({@code gui --pcsc}), whose journal is a training journal: its screens carry the
+   * training badge and watermark and its receipts the training watermark, so nothing it prints can
+   * pass for a real receipt.
+   */
   public boolean training() {
-    return trainingSlot.isPresent();
+    return !production;
   }
 
   /**

@@ -69,6 +69,9 @@ class UiContextTitleTest {
         new UiContext(TERMINALS, READER, ENGLISH, Optional.empty(), Optional.empty(), () -> {}, 1);
 
     assertThat(pcscTraining.title(ENGLISH)).contains(ENGLISH.get("app.training"));
+    // the badge, the wizard's watermark and the receipt's watermark all follow training()
+    assertThat(pcscTraining.training()).as("training on real readers").isTrue();
+    assertThat(pcscTraining.trainingSlot()).isEmpty();
   }
 
   private static final class NoSlot implements TrainingCardSlot {

@@ -91,7 +91,7 @@ public final class CardStatusView extends BorderPane {
     sceneProperty()
         .addListener((o, a, scene) -> javafx.application.Platform.runLater(read::requestFocus));
     HBox actions = new HBox(10, read);
-    if (model.training()) {
+    if (model.hasTrainingCard()) {
       Button toggle = new Button();
       toggle.setId("trainingCardButton");
       toggle

@@ -108,6 +108,11 @@ public final class CardStatusViewModel {
     return context.training();
   }
 
+  /** The in-process training card can be inserted and removed (training on the virtual reader). */
+  public boolean hasTrainingCard() {
+    return context.trainingSlot().isPresent();
+  }
+
   public ObjectProperty<Messages> messagesProperty() {
     return messages;
   }
