@@ -5,12 +5,15 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CaseJournal;
 import dev.pindesk.ports.ReceiptPrinter;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A message for the clerk: what happened (translated key + arguments) and, for failures, what to do
  * next. Never a stack trace.
  */
 public record Notice(Kind kind, String key, Object[] args, Optional<String> nextKey) {
+  private static final Logger LOG = LoggerFactory.getLogger(Notice.class);
 
   /** How the notice is shown. */
   public enum Kind {
@@ -45,11 +48,11 @@ public record Notice(Kind kind, String key, Object[] args, Optional<String> next
       return new Notice(
           Kind.ERROR, e.messageKey(), new Object[0], Optional.of(e.messageKey() + ".next"));
     }
+    // Not the card's doing (it would be a CardException): say so, and keep the details for
+    // support in the log, never on the screen.
+    LOG.error("a wizard step failed unexpectedly", cause);
     return new Notice(
-        Kind.ERROR,
-        "error.card.unexpected_status",
-        new Object[0],
-        Optional.of("error.card.unexpected_status.next"));
+        Kind.ERROR, "error.unexpected", new Object[0], Optional.of("error.unexpected.next"));
   }
 
   public String title(Messages m) {

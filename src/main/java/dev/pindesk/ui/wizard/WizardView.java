@@ -240,6 +240,8 @@ public final class WizardView extends BorderPane {
     cancel.textProperty().bind(Texts.of(model.messages(), "wizard.cancel_case"));
     cancel.getStyleClass().add(Styles.DANGER);
     cancel.setOnAction(e -> model.cancelCase());
+    // Once the PIN is written the case ends with its receipt (Next), never as cancelled.
+    cancel.disableProperty().bind(model.canCancelBinding().not());
     // Never focused, so Enter can never cancel a case; Alt+X or a click does.
     cancel.setFocusTraversable(false);
     Button back = new Button();

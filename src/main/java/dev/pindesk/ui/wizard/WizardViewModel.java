@@ -56,6 +56,7 @@ public final class WizardViewModel {
   private final BooleanBinding agent;
   private final BooleanBinding canGoNext;
   private final BooleanBinding canGoBack;
+  private final BooleanBinding canCancel;
 
   public WizardViewModel(WizardServices services, Messages initial, boolean training) {
     this.services = services;
@@ -77,6 +78,7 @@ public final class WizardViewModel {
             agent);
     this.canGoBack =
         Bindings.createBooleanBinding(() -> step.get() == WizardStep.ID && !busy.get(), step, busy);
+    this.canCancel = Bindings.createBooleanBinding(this::cancellable, step, busy, caseState);
   }
 
   private boolean stepComplete() {
@@ -192,8 +194,26 @@ public final class WizardViewModel {
     background(services.cases()::close, t -> reset());
   }
 
+  /**
+   * Whether the case can be cancelled now: not once the new PIN is on the card (the case can only
+   * be closed then, with its receipt), nor while the write is under way.
+   */
+  public BooleanBinding canCancelBinding() {
+    return canCancel;
+  }
+
+  private boolean cancellable() {
+    if (busy.get() && step.get() == WizardStep.WRITE) {
+      return false;
+    }
+    return caseState.get().map(s -> s.isCancellable() || s.isFinal()).orElse(true);
+  }
+
   /** Cancels the open case (journaled) and starts over. */
   public void cancelCase() {
+    if (!canCancel.get()) {
+      return; // Alt+X reaches here even while the button is disabled
+    }
     pin.stop();
     if (services.cases().currentCase().isPresent()
         && caseState

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.testing.TrainingCards;
 import java.util.List;
+import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The clerk wizard end to end over the mocked card terminal (in-process virtual card), the real
@@ -123,5 +125,27 @@ class WizardFlowTest extends WizardFixture {
     robot.clickOn("#cancelCase");
     waitFor(() -> model.stepProperty().get() == WizardStep.SERVICE);
     expectedSteps = List.of("case_opened", "id_checked", "case_cancelled");
+  }
+
+  @Test
+  void aWrittenCaseCannotBeCancelledOnlyClosed(FxRobot robot) throws Exception {
+    terminals.insert(READER, VirtualSscCard.fromSpec(TrainingCards.spec(TrainingCards.GEN3_SM4)));
+    openCase(robot, KeyCode.DIGIT1, KeyCode.H);
+    enterId(robot, model.holderIdForm(), HOLDER_ID, HOLDER_NAME);
+    checkIds(robot);
+    readAndBind(robot);
+    assertThat(robot.lookup("#cancelCase").query().isDisabled()).as("before the write").isFalse();
+    toPinStep(robot);
+    captureNewPin(robot, NEW_PIN);
+    writeAndConfirm(robot);
+
+    assertThat(robot.lookup("#cancelCase").query().isDisabled()).as("after the write").isTrue();
+    robot.press(KeyCode.ALT).press(KeyCode.X).release(KeyCode.X).release(KeyCode.ALT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(model.stepProperty().get()).isEqualTo(WizardStep.WRITE);
+    assertThat(model.noticeProperty().get().map(Notice::kind))
+        .isNotEqualTo(Optional.of(Notice.Kind.ERROR));
+    closeCase(robot);
+    expectedSteps = WizardServicesTest.CLEAN_CASE;
   }
 }
