@@ -11,6 +11,7 @@ import dev.pindesk.domain.audit.AuditEvent;
 import dev.pindesk.domain.audit.AuditOutcome;
 import dev.pindesk.domain.audit.AuditStep;
 import dev.pindesk.domain.audit.JournalException;
+import dev.pindesk.domain.audit.JournalInUseException;
 import dev.pindesk.domain.reset.AgentPolicy;
 import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.ports.CardTerminals;
@@ -25,6 +26,7 @@ import dev.pindesk.service.signin.SignInService;
 import dev.pindesk.service.signin.TrainingOperators;
 import dev.pindesk.service.sync.WakingJournalStore;
 import dev.pindesk.ui.CounterContext;
+import dev.pindesk.ui.CounterRefusedException;
 import dev.pindesk.ui.TaskRunner;
 import dev.pindesk.ui.pinpad.ScreenPinPad;
 import dev.pindesk.ui.wizard.WizardServices;
@@ -129,36 +131,43 @@ final class CounterWiring {
       Runtime.getRuntime()
           .addShutdownHook(new Thread(() -> closeJournal(journal), "journal-close"));
       return journal;
+    } catch (JournalInUseException e) {
+      throw new CounterRefusedException("counter.refused.journal_in_use", journalFile.toString());
     } catch (JournalException e) {
-      throw new IOException(
-          (training ? "training journal " : "journal ") + journalFile + ": " + e.getMessage(), e);
+      // The reason (corrupt, another workstation's, unreadable) is technical: the log keeps it,
+      // the clerk gets the file and what to run.
+      LOG.error(
+          "{} {} cannot be opened", training ? "training journal" : "journal", journalFile, e);
+      throw new CounterRefusedException("counter.refused.journal", journalFile.toString());
     }
   }
 
   /** The counter of either mode from its opened parts. */
   static CounterContext assemble(Parts p) {
     SqliteJournalStore journal = p.journal();
+    // Settings first: a value that stops the start does so before anything runs in the background.
+    Function<String, Optional<String>> settings = p.settings();
+    AgentPolicy agents = agentPolicy(settings);
+    Duration idle =
+        settings
+            .apply("idle.minutes")
+            .map(CounterWiring::idleMinutes)
+            .orElse(IdleLock.DEFAULT_TIMEOUT);
     // Journal sync (issue 6): ships the journal when a central is configured; appends wake it.
     SyncWiring sync = SyncWiring.start(p.journalFile(), p.keys(), p.settings());
     Runtime.getRuntime().addShutdownHook(new Thread(sync::close, "journal-sync-close"));
     JournalStore audited = new WakingJournalStore(journal, sync::wake);
     SecurityModule module = p.sam().module();
     LOG.info("security module: {}", module.description());
-    Function<String, Optional<String>> settings = p.settings();
     Clock clock = p.clock();
     ResetCaseService cases =
         new ResetCaseService(
             new ResetCaseDevices(p.terminals(), module, new CaseAuditRecorder(audited)),
             p.profiles(),
-            new ResetCaseConfig(agentPolicy(settings), p.training()),
+            new ResetCaseConfig(agents, p.training()),
             new CaseIds(casePrefix(p.workstation()), clock, new SecureRandom()),
             clock);
     boolean scrambled = settings.apply("pinpad.scrambled").map(Boolean::parseBoolean).orElse(false);
-    Duration idle =
-        settings
-            .apply("idle.minutes")
-            .map(m -> Duration.ofMinutes(Long.parseLong(m)))
-            .orElse(IdleLock.DEFAULT_TIMEOUT);
     return new CounterContext(
         new WizardServices(
             cases,
@@ -213,6 +222,24 @@ final class CounterWiring {
   }
 
   private static AgentPolicy agentPolicy(Function<String, Optional<String>> settings) {
-    return settings.apply("agent.regions").map(AgentPolicy::parse).orElse(AgentPolicy.everywhere());
+    Optional<String> value = settings.apply("agent.regions");
+    try {
+      return value.map(AgentPolicy::parse).orElse(AgentPolicy.everywhere());
+    } catch (IllegalArgumentException e) {
+      throw new CounterRefusedException("counter.refused.agent_regions", value.get());
+    }
+  }
+
+  /** {@code pindesk.idle.minutes}: whole minutes, 1 to 1440; anything else stops the start. */
+  private static Duration idleMinutes(String value) {
+    try {
+      long minutes = Long.parseLong(value.strip());
+      if (minutes >= 1 && minutes <= 1440) {
+        return Duration.ofMinutes(minutes);
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new CounterRefusedException("counter.refused.idle_minutes", value);
   }
 }

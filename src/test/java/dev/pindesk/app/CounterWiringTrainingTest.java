@@ -1,14 +1,17 @@
 package dev.pindesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pindesk.adapters.journal.JournalVerifier;
 import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.card.CardProfiles;
+import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.signin.TrainingOperators;
 import dev.pindesk.ui.CounterContext;
+import dev.pindesk.ui.CounterRefusedException;
 import dev.pindesk.ui.TaskRunner;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * home, a journal marked training, training keys made on demand, the demo operator.
  */
 class CounterWiringTrainingTest {
+  private static final Messages ZH = Messages.forTag("zh-CN");
+
   @TempDir Path dir;
   private final TaskRunner runner = new TaskRunner();
 
@@ -28,6 +33,8 @@ class CounterWiringTrainingTest {
   void clear() {
     System.clearProperty("pindesk.home");
     System.clearProperty("pindesk.training.keys");
+    System.clearProperty("pindesk.idle.minutes");
+    System.clearProperty("pindesk.agent.regions");
     runner.close();
   }
 
@@ -51,5 +58,58 @@ class CounterWiringTrainingTest {
     assertThat(counter.signIn().signIn(TrainingOperators.DEMO_ID, "demo".toCharArray()).succeeded())
         .isTrue();
     assertThat(counter.securityModule()).isEqualTo("status.sm.training");
+  }
+
+  @Test
+  void aSecondCounterOnTheSameJournalIsToldToCloseTheOther() throws Exception {
+    trainingHome();
+    open();
+
+    assertThatThrownBy(this::open)
+        .isInstanceOfSatisfying(
+            CounterRefusedException.class,
+            e -> {
+              assertThat(e.messageKey()).isEqualTo("counter.refused.journal_in_use");
+              assertThat(ZH.get(e.messageKey(), e.args()))
+                  .contains("关闭另一个 PinDesk")
+                  .contains(dir.resolve("training").resolve("journal.db").toString());
+            });
+  }
+
+  @Test
+  void settingsThatAreNotValuesStopTheStartWithTheirName() {
+    trainingHome();
+    System.setProperty("pindesk.idle.minutes", "5m");
+    assertThatThrownBy(this::open)
+        .isInstanceOfSatisfying(
+            CounterRefusedException.class,
+            e ->
+                assertThat(ZH.get(e.messageKey(), e.args()))
+                    .contains("pindesk.idle.minutes", "5m"));
+  }
+
+  @Test
+  void agentRegionsThatAreNotAPolicyStopTheStart() {
+    trainingHome();
+    System.setProperty("pindesk.agent.regions", "Beijing");
+    assertThatThrownBy(this::open)
+        .isInstanceOfSatisfying(
+            CounterRefusedException.class,
+            e ->
+                assertThat(ZH.get(e.messageKey(), e.args()))
+                    .contains("pindesk.agent.regions", "Beijing"));
+  }
+
+  private void trainingHome() {
+    System.setProperty("pindesk.home", dir.toString());
+    System.setProperty("pindesk.training.keys", dir.resolve("training-keys").toString());
+  }
+
+  private CounterContext open() throws Exception {
+    return CounterWiring.training(
+        new InProcessCardTerminals(),
+        CardProfiles.builtIn(),
+        runner,
+        new SamSetup(new TrainingSecurityModule(), Optional.empty()));
   }
 }

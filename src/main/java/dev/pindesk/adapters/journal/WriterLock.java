@@ -1,6 +1,7 @@
 package dev.pindesk.adapters.journal;
 
 import dev.pindesk.domain.audit.JournalException;
+import dev.pindesk.domain.audit.JournalInUseException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -29,12 +30,12 @@ final class WriterLock implements AutoCloseable {
       FileLock lock = channel.tryLock();
       if (lock == null) {
         channel.close();
-        throw new JournalException(journal + ": journal is in use by another PinDesk");
+        throw new JournalInUseException(journal + ": journal is in use by another PinDesk");
       }
       return new WriterLock(channel, lock);
     } catch (OverlappingFileLockException e) {
       closeQuietly(channel);
-      throw new JournalException(journal + ": journal is already open in this PinDesk");
+      throw new JournalInUseException(journal + ": journal is already open in this PinDesk");
     } catch (IOException e) {
       closeQuietly(channel);
       throw new JournalException(journal + ": cannot lock the journal: " + e.getMessage(), e);

@@ -4,7 +4,7 @@ package dev.pindesk.domain.audit;
  * The journal cannot record or read: the case must not go on (nothing may happen at the counter
  * that is not recorded). Messages name files and sequence numbers, never event contents.
  */
-public final class JournalException extends Exception {
+public class JournalException extends Exception {
   private static final long serialVersionUID = 1L;
 
   public JournalException(String message) {

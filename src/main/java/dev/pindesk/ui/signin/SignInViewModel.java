@@ -88,14 +88,8 @@ public final class SignInViewModel {
         return;
       }
     }
-    Throwable cause = failure;
-    while (cause.getCause() != null
-        && (cause instanceof java.util.concurrent.CompletionException
-            || cause instanceof java.util.concurrent.ExecutionException
-            || cause.getMessage() == null)) {
-      cause = cause.getCause();
-    }
-    error.set(messages.get().get("signin.unavailable", String.valueOf(cause.getMessage())));
+    // Anything else is not the clerk's to fix and its message is technical (GuiMain logged it).
+    error.set(messages.get().get("signin.unavailable"));
   }
 
   private void handle(SignInResult result) {
