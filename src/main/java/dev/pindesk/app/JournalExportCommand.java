@@ -1,8 +1,7 @@
 package dev.pindesk.app;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pindesk.adapters.journal.ExportedEntry;
 import dev.pindesk.adapters.journal.JournalExporter;
 import dev.pindesk.adapters.journal.KeyFiles;
@@ -11,6 +10,7 @@ import dev.pindesk.domain.Secrets;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +49,9 @@ final class JournalExportCommand implements Callable<Integer> {
           "agentIdMasked",
           "agentNameMasked");
   static final List<String> IDENTITY = List.of("holderId", "holderName", "agentId", "agentName");
+
+  /** Exit code: the journal verifies, but the given key could not decrypt some of its events. */
+  static final int UNDECRYPTED = 6;
 
   private final Messages messages;
 
@@ -102,25 +105,138 @@ final class JournalExportCommand implements Callable<Integer> {
     } finally {
       Secrets.wipe(passphrase);
     }
-    List<ExportedEntry> entries = new ArrayList<>();
-    VerifyReport report = JournalExporter.export(path, supervisor, entries::add);
+    // Streamed: a year of a busy counter is millions of events, never all in memory at once.
+    long[] counts = new long[2]; // events, events this key could not decrypt
+    VerifyReport report;
     try (Writer w =
         outFile == null
             ? spec.commandLine().getOut()
             : Files.newBufferedWriter(outFile, StandardCharsets.UTF_8)) {
-      if (format.equals("json")) {
-        writeJson(w, report, entries);
-      } else {
-        writeCsv(w, entries);
+      if (outFile != null && format.equals("csv")) {
+        // Excel (on Chinese Windows, GBK) reads a CSV file as UTF-8 only when it starts with a BOM.
+        w.write('\uFEFF');
       }
+      EventsOut events = format.equals("json") ? new JsonEvents(w) : new CsvEvents(w);
+      try {
+        report =
+            JournalExporter.export(
+                path,
+                supervisor,
+                e -> {
+                  counts[0]++;
+                  if (e.error() != null && e.members().isEmpty()) {
+                    counts[1]++;
+                  }
+                  events.write(e);
+                });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      events.finish(report);
       w.flush();
     }
-    err.println(
-        report.valid()
-            ? messages.get("cli.journal.export_valid", String.valueOf(entries.size()))
-            : JournalVerifyCommand.describe(report.firstBad().orElseThrow(), path, messages));
+    if (!report.valid()) {
+      err.println(JournalVerifyCommand.describe(report.firstBad().orElseThrow(), path, messages));
+    }
+    if (counts[1] > 0) {
+      // Usually the key of another supervisor or workstation: the rows are there, but empty.
+      err.println(
+          messages.get(
+              "cli.journal.export_undecrypted",
+              String.valueOf(counts[1]),
+              String.valueOf(counts[0])));
+    }
+    if (report.valid() && counts[1] == 0) {
+      err.println(messages.get("cli.journal.export_valid", String.valueOf(counts[0])));
+    }
     err.flush();
-    return report.valid() ? 0 : 1;
+    return !report.valid() ? 1 : counts[1] > 0 ? UNDECRYPTED : 0;
+  }
+
+  /** Where the events go, one at a time. */
+  private interface EventsOut {
+    /** Writes one event; an I/O failure comes out unchecked (the exporter's sink is a Consumer). */
+    void write(ExportedEntry e);
+
+    void finish(VerifyReport report) throws IOException;
+  }
+
+  /** {@code {"events":[...],"verification":{...}}}: the verification is known only at the end. */
+  private final class JsonEvents implements EventsOut {
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonGenerator json;
+
+    JsonEvents(Writer w) throws IOException {
+      json = mapper.getFactory().createGenerator(w);
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.writeStartObject();
+      json.writeArrayFieldStart("events");
+    }
+
+    @Override
+    public void write(ExportedEntry e) {
+      try {
+        json.writeStartObject();
+        for (String c : columns()) {
+          Object v = value(e, c);
+          if (v instanceof Number num) {
+            json.writeNumberField(c, num.longValue());
+          } else if (v instanceof Boolean b) {
+            json.writeBooleanField(c, b);
+          } else if (v != null && !v.toString().isEmpty()) {
+            json.writeStringField(c, v.toString());
+          }
+        }
+        json.writeEndObject();
+      } catch (IOException x) {
+        throw new UncheckedIOException(x);
+      }
+    }
+
+    @Override
+    public void finish(VerifyReport report) throws IOException {
+      json.writeEndArray();
+      json.writeFieldName("verification");
+      json.writeTree(mapper.readTree(JournalVerifyCommand.toJson(report)));
+      json.writeEndObject();
+      json.flush();
+      json.close();
+      w().write('\n');
+    }
+
+    private Writer w() {
+      return (Writer) json.getOutputTarget();
+    }
+  }
+
+  /** RFC 4180 with CRLF, a header row first. */
+  private final class CsvEvents implements EventsOut {
+    private final Writer w;
+    private final List<String> columns = columns();
+
+    CsvEvents(Writer w) throws IOException {
+      this.w = w;
+      w.write(String.join(",", columns));
+      w.write("\r\n");
+    }
+
+    @Override
+    public void write(ExportedEntry e) {
+      List<String> cells = new ArrayList<>(columns.size());
+      for (String c : columns) {
+        Object v = value(e, c);
+        cells.add(csv(v == null ? "" : v.toString()));
+      }
+      try {
+        w.write(String.join(",", cells));
+        w.write("\r\n");
+      } catch (IOException x) {
+        throw new UncheckedIOException(x);
+      }
+    }
+
+    @Override
+    public void finish(VerifyReport report) {}
   }
 
   private List<String> columns() {
@@ -131,44 +247,6 @@ final class JournalExportCommand implements Callable<Integer> {
     c.add("verified");
     c.add("decryptError");
     return c;
-  }
-
-  private void writeJson(Writer w, VerifyReport report, List<ExportedEntry> entries)
-      throws IOException {
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode root = mapper.createObjectNode();
-    root.set("verification", mapper.readTree(JournalVerifyCommand.toJson(report)));
-    ArrayNode events = root.putArray("events");
-    for (ExportedEntry e : entries) {
-      ObjectNode n = events.addObject();
-      for (String c : columns()) {
-        Object v = value(e, c);
-        if (v instanceof Number num) {
-          n.put(c, num.longValue());
-        } else if (v instanceof Boolean b) {
-          n.put(c, b);
-        } else if (v != null && !v.toString().isEmpty()) {
-          n.put(c, v.toString());
-        }
-      }
-    }
-    w.write(mapper.writeValueAsString(root));
-    w.write('\n');
-  }
-
-  private void writeCsv(Writer w, List<ExportedEntry> entries) throws IOException {
-    List<String> columns = columns();
-    w.write(String.join(",", columns));
-    w.write("\r\n");
-    for (ExportedEntry e : entries) {
-      List<String> cells = new ArrayList<>();
-      for (String c : columns) {
-        Object v = value(e, c);
-        cells.add(csv(v == null ? "" : v.toString()));
-      }
-      w.write(String.join(",", cells));
-      w.write("\r\n");
-    }
   }
 
   private static Object value(ExportedEntry e, String column) {

@@ -125,4 +125,56 @@ class JournalExportCliTest {
     assertThat(format.exit()).isEqualTo(2);
     assertThat(format.err()).contains("--format must be csv or json");
   }
+
+  @Test
+  void anotherSupervisorsKeyIsNotAnExportThatVerifies() throws Exception {
+    Path other = dir.resolve("other-keys");
+    Cli.Result init =
+        Cli.run(
+            "keys", "init", "--dir", other.toString(), "--passphrase-file", passphrase.toString());
+    assertThat(init.exit()).as(init.err()).isZero();
+
+    Cli.Result r =
+        Cli.runIn(
+            dev.pindesk.i18n.Messages.forTag("zh-CN"),
+            "journal",
+            "export",
+            journal.toString(),
+            "--key",
+            other.resolve("supervisor.p12").toString(),
+            "--passphrase-file",
+            passphrase.toString(),
+            "--format",
+            "csv");
+
+    assertThat(r.exit()).isEqualTo(JournalExportCommand.UNDECRYPTED);
+    assertThat(r.err()).contains("无法用此主管密钥解密").contains("--key").doesNotContain("校验通过");
+    assertThat(r.err().strip()).doesNotContain("\n");
+  }
+
+  @Test
+  void aCsvFileStartsWithAByteOrderMarkSoExcelReadsItAsUtf8() throws Exception {
+    Path out = dir.resolve("export.csv");
+    Cli.Result r =
+        Cli.runIn(
+            dev.pindesk.i18n.Messages.of(java.util.Locale.ENGLISH),
+            "journal",
+            "export",
+            journal.toString(),
+            "--key",
+            keys.resolve("supervisor.p12").toString(),
+            "--passphrase-file",
+            passphrase.toString(),
+            "--format",
+            "csv",
+            "--out",
+            out.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    byte[] bytes = Files.readAllBytes(out);
+    assertThat(java.util.Arrays.copyOf(bytes, 3))
+        .containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+    assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1))
+        .startsWith("seq,time,");
+  }
 }
