@@ -47,7 +47,7 @@ class PdfReceiptRendererTest {
     CjkFont font = CjkFont.lookup(Optional.empty());
     assumeTrue(
         font.paths().stream().anyMatch(Files::isReadable),
-        "no CJK TrueType font installed (fonts-droid-fallback)");
+        "no CJK TrueType font installed (fonts-wqy-microhei)");
     return new PdfReceiptRenderer(dir, font);
   }
 
