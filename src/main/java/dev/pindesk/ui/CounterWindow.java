@@ -16,11 +16,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.input.InputEvent;
 import javafx.scene.layout.StackPane;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
 /**
@@ -203,5 +210,46 @@ public final class CounterWindow extends StackPane {
       signIn.lock(operatorId);
       getChildren().add(signInView);
     }
+  }
+
+  /**
+   * The window's close button: with a case open the clerk confirms, and the case is ended in the
+   * journal (cancelled, or closed once the PIN is written) before PinDesk exits; while card or
+   * journal work runs the window stays open. Nothing to ask when no case is open.
+   */
+  public void closeRequested(WindowEvent e) {
+    if (wizard == null) {
+      return;
+    }
+    WizardViewModel.OnClose what = wizard.onClose();
+    if (what == WizardViewModel.OnClose.NOTHING_OPEN) {
+      return;
+    }
+    e.consume();
+    Messages m = messages.get();
+    Window owner = getScene() == null ? null : getScene().getWindow();
+    if (what == WizardViewModel.OnClose.BUSY) {
+      Alert wait = new Alert(Alert.AlertType.INFORMATION, m.get("close.busy"), ButtonType.OK);
+      wait.initOwner(owner);
+      wait.setTitle(m.get("close.title"));
+      wait.setHeaderText(null);
+      wait.show();
+      return;
+    }
+    ButtonType close = new ButtonType(m.get("close.confirm"), ButtonBar.ButtonData.OK_DONE);
+    ButtonType stay = new ButtonType(m.get("close.stay"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    String key =
+        what == WizardViewModel.OnClose.CASE_WRITTEN ? "close.written_case" : "close.open_case";
+    Alert confirm =
+        new Alert(
+            Alert.AlertType.CONFIRMATION, m.get(key, wizard.caseIdProperty().get()), close, stay);
+    confirm.initOwner(owner);
+    confirm.setTitle(m.get("close.title"));
+    confirm.setHeaderText(null);
+    // Enter keeps the case: closing takes a deliberate choice.
+    ((Button) confirm.getDialogPane().lookupButton(close)).setDefaultButton(false);
+    ((Button) confirm.getDialogPane().lookupButton(stay)).setDefaultButton(true);
+    confirm.getDialogPane().setId("closeConfirm");
+    confirm.showAndWait().filter(close::equals).ifPresent(b -> wizard.endCaseThen(Platform::exit));
   }
 }

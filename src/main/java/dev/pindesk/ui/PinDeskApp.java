@@ -58,6 +58,7 @@ public final class PinDeskApp extends Application {
     if (context.counter().isPresent()) {
       CounterWindow window = new CounterWindow(context, context.counter().get());
       readersChanged = window::readersChanged;
+      stage.setOnCloseRequest(window::closeRequested);
       ready = context.counter().get();
       // Fits a 1366x768 counter screen as well as a 1920x1080 one.
       javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();

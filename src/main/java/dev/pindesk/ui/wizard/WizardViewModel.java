@@ -23,6 +23,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * State of the clerk's wizard and the actions of its buttons. Every case step runs in the
@@ -50,6 +52,7 @@ public final class WizardViewModel {
   private final BooleanProperty warningsConfirmed = new SimpleBooleanProperty();
   private final ObjectProperty<Optional<CaseState>> caseState =
       new SimpleObjectProperty<>(Optional.empty());
+  private static final Logger LOG = LoggerFactory.getLogger(WizardViewModel.class);
   private final StringProperty caseId = new SimpleStringProperty("");
   private final PinCapture pin;
   private final ReceiptActions receipt;
@@ -207,6 +210,58 @@ public final class WizardViewModel {
       return false;
     }
     return caseState.get().map(s -> s.isCancellable() || s.isFinal()).orElse(true);
+  }
+
+  /** What closing the counter window means for the case at hand. */
+  public enum OnClose {
+    /** No case, or it has ended: the window may close. */
+    NOTHING_OPEN,
+    /** Card or journal work is under way: the window must wait for it. */
+    BUSY,
+    /** A case is open: closing cancels it. */
+    CASE_OPEN,
+    /** The new PIN is on the card: closing ends the case without a receipt. */
+    CASE_WRITTEN
+  }
+
+  public OnClose onClose() {
+    if (busy.get()) {
+      return OnClose.BUSY;
+    }
+    Optional<CaseState> s = caseState.get();
+    if (s.isEmpty() || s.get().isFinal()) {
+      return OnClose.NOTHING_OPEN;
+    }
+    return s.get() == CaseState.WRITTEN ? OnClose.CASE_WRITTEN : OnClose.CASE_OPEN;
+  }
+
+  /**
+   * Ends the open case before the counter closes, so the journal never keeps a case without an end:
+   * cancelled by the clerk, or — once the PIN is written — closed. {@code then} runs on the FX
+   * thread afterwards, also when the journal refused (the failure is in the log and the journal
+   * then shows the case as left open).
+   */
+  public void endCaseThen(Runnable then) {
+    pin.stop();
+    OnClose what = onClose();
+    if (what == OnClose.NOTHING_OPEN || what == OnClose.BUSY) {
+      then.run();
+      return;
+    }
+    Callable<CaseTransition> end =
+        what == OnClose.CASE_WRITTEN
+            ? services.cases()::close
+            : () -> services.cases().cancel(CancelReason.CLERK_ABORTED);
+    busy.set(true);
+    services
+        .runner()
+        .run(
+            end,
+            t -> then.run(),
+            failure -> {
+              LOG.error("the open case could not be ended before closing", failure);
+              then.run();
+            });
   }
 
   /** Cancels the open case (journaled) and starts over. */

@@ -148,4 +148,41 @@ class WizardFlowTest extends WizardFixture {
     closeCase(robot);
     expectedSteps = WizardServicesTest.CLEAN_CASE;
   }
+
+  @Test
+  void closingTheWindowWithACaseOpenCancelsItInTheJournal(FxRobot robot) throws Exception {
+    terminals.insert(READER, VirtualSscCard.fromSpec(TrainingCards.spec(TrainingCards.GEN3_SM4)));
+    assertThat(model.onClose()).isEqualTo(WizardViewModel.OnClose.NOTHING_OPEN);
+    openCase(robot, KeyCode.DIGIT1, KeyCode.H);
+    enterId(robot, model.holderIdForm(), HOLDER_ID, HOLDER_NAME);
+    checkIds(robot);
+    readAndBind(robot);
+    assertThat(model.onClose()).isEqualTo(WizardViewModel.OnClose.CASE_OPEN);
+
+    java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    robot.interact(() -> model.endCaseThen(() -> closed.set(true)));
+    waitFor(closed::get);
+    expectedSteps =
+        List.of("case_opened", "id_checked", "card_read", "identity_bound", "case_cancelled");
+  }
+
+  @Test
+  void closingTheWindowOnceThePinIsWrittenEndsTheCase(FxRobot robot) throws Exception {
+    terminals.insert(READER, VirtualSscCard.fromSpec(TrainingCards.spec(TrainingCards.GEN3_SM4)));
+    openCase(robot, KeyCode.DIGIT1, KeyCode.H);
+    enterId(robot, model.holderIdForm(), HOLDER_ID, HOLDER_NAME);
+    checkIds(robot);
+    readAndBind(robot);
+    toPinStep(robot);
+    captureNewPin(robot, NEW_PIN);
+    writeAndConfirm(robot);
+    assertThat(model.onClose()).isEqualTo(WizardViewModel.OnClose.CASE_WRITTEN);
+
+    java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    robot.interact(() -> model.endCaseThen(() -> closed.set(true)));
+    waitFor(closed::get);
+    expectedSteps = WizardServicesTest.CLEAN_CASE;
+  }
 }
