@@ -17,6 +17,11 @@ final class CliMain {
   static int run(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    java.util.Optional<Settings.FileProblem> settingsFile = Settings.fileProblem();
+    if (settingsFile.isPresent()) {
+      err.println(settingsFile.get().describe(Settings.messages()));
+      return 2;
+    }
     CliContext context =
         new CliContext(
             memoize(PcscTerminals::new),

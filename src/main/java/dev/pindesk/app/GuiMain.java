@@ -100,6 +100,20 @@ final class GuiMain {
   }
 
   private static UiContext wire(List<String> options) {
+    Optional<Settings.FileProblem> settingsFile = Settings.fileProblem();
+    if (settingsFile.isPresent()) {
+      // The mode itself may be in that file: refuse rather than guess (and never fall back to a
+      // training counter at a production desk).
+      Settings.FileProblem p = settingsFile.get();
+      return context(
+          options,
+          new PcscTerminals(),
+          Optional.empty(),
+          true,
+          profiles -> {
+            throw new CounterRefusedException(p.key(), p.file().toString(), p.reason());
+          });
+    }
     String mode = mode(options);
     if (!mode.equals(TRAINING)) {
       return wireProduction(options, mode);

@@ -1,23 +1,69 @@
 package dev.pindesk.app;
 
 import dev.pindesk.i18n.Messages;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
 
 /**
- * Settings read at start-up from system properties ({@code -Dpindesk.x}) or the environment ({@code
- * PINDESK_X}); the property wins.
+ * Settings read at start-up, by name without the {@code pindesk.} prefix, from (first wins):
+ *
+ * <ol>
+ *   <li>system properties ({@code -Dpindesk.x});
+ *   <li>the environment ({@code PINDESK_X});
+ *   <li>the machine's settings file, where IT sets up an installed counter once for every clerk:
+ *       {@code pindesk.config} / {@code PINDESK_CONFIG} names it, else {@code
+ *       /etc/pindesk/pindesk.properties} ({@code %ProgramData%\PinDesk\pindesk.properties} on
+ *       Windows). Java properties in UTF-8 with the same names as the system properties ({@code
+ *       pindesk.mode=production}). No file at the default place is normal; a file that cannot be
+ *       read is a {@link #problem()}, and the counter refuses to start rather than run without it.
+ * </ol>
  */
 final class Settings {
+  private static final String PREFIX = "pindesk.";
+
+  private static volatile FileSettings file;
+
   private Settings() {}
 
   static Optional<String> get(String name) {
-    String property = System.getProperty("pindesk." + name);
+    return lookup(name, System::getProperty, System::getenv, machineFile().values());
+  }
+
+  /** Why the settings file cannot be used, if it cannot. */
+  static Optional<FileProblem> fileProblem() {
+    return machineFile().problem();
+  }
+
+  /** The settings file in use (it may not exist). */
+  static Path file() {
+    return machineFile().path();
+  }
+
+  static Optional<String> lookup(
+      String name,
+      Function<String, String> properties,
+      Function<String, String> environment,
+      Map<String, String> fileValues) {
+    String property = properties.apply(PREFIX + name);
     if (property != null && !property.isBlank()) {
       return Optional.of(property);
     }
-    String env =
-        System.getenv("PINDESK_" + name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
-    return env == null || env.isBlank() ? Optional.empty() : Optional.of(env);
+    String env = environment.apply("PINDESK_" + name.toUpperCase(Locale.ROOT).replace('.', '_'));
+    if (env != null && !env.isBlank()) {
+      return Optional.of(env);
+    }
+    String value = fileValues.get(PREFIX + name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
   }
 
   /**
@@ -25,5 +71,83 @@ final class Settings {
    */
   static Messages messages() {
     return Messages.forTag(get("lang").orElse("zh-CN"));
+  }
+
+  private static FileSettings machineFile() {
+    FileSettings f = file;
+    if (f == null) {
+      synchronized (Settings.class) {
+        f = file;
+        if (f == null) {
+          f = FileSettings.load(configuredPath(), System.getenv("ProgramData"));
+          file = f;
+        }
+      }
+    }
+    return f;
+  }
+
+  private static Optional<Path> configuredPath() {
+    String property = System.getProperty(PREFIX + "config");
+    if (property != null && !property.isBlank()) {
+      return Optional.of(Path.of(property));
+    }
+    String env = System.getenv("PINDESK_CONFIG");
+    return env == null || env.isBlank() ? Optional.empty() : Optional.of(Path.of(env));
+  }
+
+  /** A settings file that could not be used: the message key, the file and the reason. */
+  record FileProblem(String key, Path file, String reason) {
+    /** The translated text, saying what to do. */
+    String describe(Messages messages) {
+      return messages.get(key, file.toString(), reason);
+    }
+  }
+
+  /** The machine's settings file as read once at start-up. */
+  record FileSettings(Path path, Map<String, String> values, Optional<FileProblem> problem) {
+
+    /**
+     * Reads {@code configured}, else the platform's default file ({@code programData} is Windows'
+     * {@code %ProgramData%}); a configured file must exist, the default one may not.
+     */
+    static FileSettings load(Optional<Path> configured, String programData) {
+      boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+      Path path =
+          configured.orElseGet(
+              () ->
+                  windows && programData != null
+                      ? Path.of(programData, "PinDesk", "pindesk.properties")
+                      : Path.of("/etc", "pindesk", "pindesk.properties"));
+      return read(path, configured.isPresent());
+    }
+
+    static FileSettings read(Path path, boolean required) {
+      Properties p = new Properties();
+      try (Reader r =
+          new java.io.InputStreamReader(
+              Files.newInputStream(path),
+              StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT))) {
+        p.load(r);
+      } catch (NoSuchFileException e) {
+        return required
+            ? failed(path, "settings.file.missing", "")
+            : new FileSettings(path, Map.of(), Optional.empty());
+      } catch (CharacterCodingException e) {
+        return failed(path, "settings.file.unreadable", "not UTF-8");
+      } catch (IOException | IllegalArgumentException e) {
+        // IllegalArgumentException: a malformed \\uXXXX escape
+        return failed(path, "settings.file.unreadable", String.valueOf(e.getMessage()));
+      }
+      Map<String, String> values = new java.util.HashMap<>();
+      p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));
+      return new FileSettings(path, Map.copyOf(values), Optional.empty());
+    }
+
+    private static FileSettings failed(Path path, String key, String reason) {
+      return new FileSettings(path, Map.of(), Optional.of(new FileProblem(key, path, reason)));
+    }
   }
 }

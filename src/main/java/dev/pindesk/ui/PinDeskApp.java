@@ -74,6 +74,7 @@ public final class PinDeskApp extends Application {
       stage.titleProperty().bind(model.messagesProperty().map(context::title));
     }
     new FontScale(context.fontScale()).applyTo(scene);
+    AppIcons.applyTo(stage);
     stage.setScene(scene);
     stage.show();
     FirstFrame.then(() -> startBehindFirstFrame(readersChanged));

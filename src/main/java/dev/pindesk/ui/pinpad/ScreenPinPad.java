@@ -137,6 +137,7 @@ public final class ScreenPinPad implements PinPad {
   private Stage window() {
     if (stage == null) {
       stage = new Stage();
+      dev.pindesk.ui.AppIcons.applyTo(stage);
       stage.setTitle(
           Messages.of(Locale.SIMPLIFIED_CHINESE).get("pinpad.title")
               + " / "
