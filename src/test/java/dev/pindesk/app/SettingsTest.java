@@ -98,4 +98,31 @@ class SettingsTest {
         .doesNotContain("\n")
         .doesNotContain("Exception");
   }
+
+  @Test
+  void aCommandTakesItsDefaultsFromTheSettingsFile() throws Exception {
+    Path keys = dir.resolve("keys-from-file");
+    Path config = dir.resolve("pindesk.properties");
+    Files.writeString(config, "pindesk.keys=" + keys + "\n", StandardCharsets.UTF_8);
+    Path pass = dir.resolve("pass.txt");
+    Files.writeString(pass, "correct horse battery\n");
+    Process p =
+        new ProcessBuilder(
+                ChildJvm.onTestClasspath(
+                    dir,
+                    "-Dpindesk.config=" + config,
+                    "-Dpindesk.log.dir=" + dir.resolve("logs"),
+                    "dev.pindesk.app.Launcher",
+                    "keys",
+                    "init",
+                    "--passphrase-file",
+                    pass.toString()))
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(keys.resolve("workstation.pub")).exists();
+  }
 }
