@@ -40,6 +40,7 @@ final class CliMain {
     extra.add(OperatorsCommand.create(context.messages()));
     extra.add(CentralCommands.create(context.messages()));
     extra.add(new GuiCommand());
+    extra.add(new AuditCommand());
     return extra.toArray();
   }
 

@@ -7,6 +7,7 @@ import dev.pindesk.adapters.journal.JournalExporter;
 import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.adapters.journal.VerifyReport;
 import dev.pindesk.domain.Secrets;
+import dev.pindesk.domain.codec.Csv;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -216,8 +217,7 @@ final class JournalExportCommand implements Callable<Integer> {
 
     CsvEvents(Writer w) throws IOException {
       this.w = w;
-      w.write(String.join(",", columns));
-      w.write("\r\n");
+      w.write(Csv.row(columns));
     }
 
     @Override
@@ -225,11 +225,10 @@ final class JournalExportCommand implements Callable<Integer> {
       List<String> cells = new ArrayList<>(columns.size());
       for (String c : columns) {
         Object v = value(e, c);
-        cells.add(csv(v == null ? "" : v.toString()));
+        cells.add(v == null ? "" : v.toString());
       }
       try {
-        w.write(String.join(",", cells));
-        w.write("\r\n");
+        w.write(Csv.row(cells));
       } catch (IOException x) {
         throw new UncheckedIOException(x);
       }
@@ -260,16 +259,5 @@ final class JournalExportCommand implements Callable<Integer> {
       return e.error();
     }
     return e.members().get(column);
-  }
-
-  /**
-   * RFC 4180 quoting; cells starting with = + - @ are prefixed with ' against formula injection.
-   */
-  static String csv(String s) {
-    String v = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-      return "\"" + v.replace("\"", "\"\"") + "\"";
-    }
-    return v;
   }
 }

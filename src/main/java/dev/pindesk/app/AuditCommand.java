@@ -1,0 +1,69 @@
+package dev.pindesk.app;
+
+import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.ui.audit.AuditApp;
+import dev.pindesk.ui.audit.AuditContext;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code audit [--journal PATH] [--key P12] [--training] [--font-scale F]}: the supervisor's audit
+ * window. Without {@code --journal} it proposes this computer's counter journal (the training one
+ * with {@code --training}); the supervisor key store is the supervisor's to choose, except the
+ * training one, proposed with {@code --training}.
+ */
+@Command(name = "audit", description = "Open the supervisor's audit window on a journal.")
+final class AuditCommand implements Callable<Integer> {
+  @Option(
+      names = "--journal",
+      paramLabel = "PATH",
+      description = "The journal (default: this counter's journal.db).")
+  Path journal;
+
+  @Option(
+      names = "--key",
+      paramLabel = "P12",
+      description = "The supervisor key store, supervisor.p12 (default: chosen in the window).")
+  Path key;
+
+  @Option(
+      names = "--training",
+      description = "The training journal and the training supervisor key store.")
+  boolean training;
+
+  @Option(
+      names = "--font-scale",
+      paramLabel = "FACTOR",
+      description = "Text size, e.g. 1.25 (default: pindesk.font.scale, else 1).")
+  Double fontScale;
+
+  @Override
+  public Integer call() {
+    Path home = ProductionWiring.home(Settings::get);
+    Path defaultJournal =
+        training ? home.resolve("training").resolve("journal.db") : home.resolve("journal.db");
+    Optional<Path> defaultKey =
+        training
+            ? Optional.of(
+                GenerateJournalCommand.defaultTrainingKeys().resolve(KeyFiles.SUPERVISOR_P12))
+            : Optional.empty();
+    double scale =
+        GuiMain.fontScale(
+            fontScale == null
+                ? java.util.List.of()
+                : java.util.List.of("--font-scale=" + fontScale));
+    AuditApp.launch(
+        new AuditContext(
+            new SupervisorJournalReader(),
+            Optional.ofNullable(journal).or(() -> Optional.of(defaultJournal)),
+            Optional.ofNullable(key).or(() -> defaultKey),
+            Settings.messages(),
+            scale,
+            ZoneId.systemDefault()));
+    return 0;
+  }
+}

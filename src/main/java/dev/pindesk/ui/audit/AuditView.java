@@ -1,0 +1,539 @@
+package dev.pindesk.ui.audit;
+
+import atlantafx.base.theme.Styles;
+import dev.pindesk.domain.audit.ChainStatus;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.service.audit.AuditCases.Case;
+import dev.pindesk.service.audit.AuditCases.Outcome;
+import dev.pindesk.service.audit.AuditCases.Step;
+import dev.pindesk.service.audit.AuditStats;
+import dev.pindesk.ui.Texts;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The supervisor's audit window: the unlock form until a journal is open, then the chain status,
+ * the filters, the cases and the selected case's steps, and the charts. Every text follows the
+ * language; nothing here reads files (the view model does, off the FX thread).
+ */
+public final class AuditView extends StackPane {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private final AuditViewModel model;
+  private final Node unlock;
+  private final Node journal;
+
+  public AuditView(AuditViewModel model) {
+    this.model = model;
+    getStyleClass().add("audit");
+    getStylesheets()
+        .add(AuditView.class.getResource("/dev/pindesk/ui/pindesk.css").toExternalForm());
+    this.unlock = unlockForm();
+    this.journal = journalView();
+    model.statusProperty().addListener((o, a, s) -> show());
+    show();
+  }
+
+  private void show() {
+    getChildren().setAll(model.statusProperty().get().isPresent() ? journal : unlock);
+  }
+
+  private ObservableValue<String> text(String key, Object... args) {
+    return Texts.of(model.messagesProperty(), key, args);
+  }
+
+  private Messages m() {
+    return model.messagesProperty().get();
+  }
+
+  // ---- unlock ----
+
+  private Node unlockForm() {
+    Label heading = new Label();
+    heading.textProperty().bind(text("audit.unlock.heading"));
+    heading.getStyleClass().add(Styles.TITLE_3);
+
+    TextField journalField = new TextField();
+    journalField.setId("auditJournal");
+    journalField.textProperty().bindBidirectional(model.journalPathProperty());
+    TextField keyField = new TextField();
+    keyField.setId("auditKey");
+    keyField.textProperty().bindBidirectional(model.keyPathProperty());
+    PasswordField passphrase = new PasswordField();
+    passphrase.setId("auditPassphrase");
+
+    Button browseJournal = browse(journalField, "*.db");
+    Button browseKey = browse(keyField, "*.p12");
+    browseJournal.setMinWidth(Region.USE_PREF_SIZE);
+    browseKey.setMinWidth(Region.USE_PREF_SIZE);
+    // The supervisor types the passphrase first; the files are usually proposed already.
+    sceneProperty()
+        .addListener(
+            (o, a, scene) -> javafx.application.Platform.runLater(passphrase::requestFocus));
+    Button open = new Button();
+    open.setId("auditOpen");
+    open.textProperty().bind(text("audit.unlock.open"));
+    open.getStyleClass().add(Styles.ACCENT);
+    open.setDefaultButton(true);
+    open.disableProperty().bind(model.busyProperty());
+    open.setOnAction(
+        e -> {
+          // The field's text is a String (a JavaFX limit); it is copied out and cleared at once.
+          char[] typed = passphrase.getText().toCharArray();
+          passphrase.clear();
+          model.open(typed);
+        });
+
+    GridPane grid = new GridPane();
+    grid.setHgap(10);
+    grid.setVgap(10);
+    grid.addRow(0, label("audit.unlock.journal"), journalField, browseJournal);
+    grid.addRow(1, label("audit.unlock.key"), keyField, browseKey);
+    grid.addRow(2, label("audit.unlock.passphrase"), passphrase);
+    GridPane.setHgrow(journalField, Priority.ALWAYS);
+    journalField.setPrefColumnCount(40);
+
+    Label error = new Label();
+    error.setId("auditError");
+    error.textProperty().bind(model.errorProperty());
+    error.getStyleClass().add(Styles.DANGER);
+    error.setWrapText(true);
+    error.managedProperty().bind(error.textProperty().isNotEmpty());
+    Label reading = new Label();
+    reading.textProperty().bind(text("audit.unlock.reading"));
+    reading.visibleProperty().bind(model.busyProperty());
+    reading.managedProperty().bind(model.busyProperty());
+    Label hint = new Label();
+    hint.textProperty().bind(text("audit.unlock.hint"));
+    hint.setWrapText(true);
+    hint.getStyleClass().add(Styles.TEXT_MUTED);
+
+    VBox card = new VBox(14, heading, grid, error, reading, new HBox(open), hint);
+    card.setPadding(new Insets(24));
+    card.setMaxWidth(760);
+    card.setMaxHeight(Region.USE_PREF_SIZE);
+    card.getStyleClass().add("signin-card");
+    StackPane.setAlignment(card, Pos.CENTER);
+    return new StackPane(card);
+  }
+
+  private Button browse(TextField target, String pattern) {
+    Button b = new Button();
+    b.textProperty().bind(text("audit.unlock.browse"));
+    b.setOnAction(
+        e -> {
+          FileChooser chooser = new FileChooser();
+          chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
+          if (!target.getText().isBlank()) {
+            File dir = new File(target.getText()).getParentFile();
+            if (dir != null && dir.isDirectory()) {
+              chooser.setInitialDirectory(dir);
+            }
+          }
+          File f = chooser.showOpenDialog(getScene().getWindow());
+          if (f != null) {
+            target.setText(f.getPath());
+          }
+        });
+    return b;
+  }
+
+  private Label label(String key) {
+    Label l = new Label();
+    l.textProperty().bind(text(key));
+    l.setMinWidth(Region.USE_PREF_SIZE);
+    return l;
+  }
+
+  // ---- the open journal ----
+
+  private Node journalView() {
+    BorderPane pane = new BorderPane();
+    VBox top = new VBox(10, statusBanner(), filters());
+    top.setPadding(new Insets(14, 18, 10, 18));
+    pane.setTop(top);
+    TabPane tabs = new TabPane(casesTab(), chartsTab());
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    pane.setCenter(tabs);
+    return pane;
+  }
+
+  private Node statusBanner() {
+    Label chain = new Label();
+    chain.setId("auditChain");
+    chain.setWrapText(true);
+    Label details = new Label();
+    details.setId("auditChainDetails");
+    details.setWrapText(true);
+    details.getStyleClass().add(Styles.TEXT_MUTED);
+    Label workstation = new Label();
+    workstation.getStyleClass().add(Styles.TEXT_BOLD);
+    Label training = new Label();
+    training.textProperty().bind(text("audit.status.training"));
+    training.getStyleClass().add("training-badge");
+    Button close = new Button();
+    close.textProperty().bind(text("audit.close"));
+    close.setOnAction(e -> model.close());
+    Runnable refresh =
+        () -> {
+          Optional<ChainStatus> s = model.statusProperty().get();
+          if (s.isEmpty()) {
+            return;
+          }
+          ChainStatus c = s.get();
+          Messages m = m();
+          chain.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
+          if (c.valid()) {
+            chain.setText(m.get("audit.status.valid", c.entries(), c.checkpoints()));
+            chain.getStyleClass().add(Styles.SUCCESS);
+          } else {
+            chain.setText(
+                m.get(
+                    "audit.status.invalid",
+                    c.problemSeq(),
+                    m.get("journal.problem." + c.problem().orElseThrow())));
+            chain.getStyleClass().add(Styles.DANGER);
+          }
+          StringBuilder more = new StringBuilder();
+          more.append(
+              c.acknowledgedSeq().isPresent()
+                  ? m.get(
+                      "audit.status.receipt",
+                      c.acknowledgedSeq().get(),
+                      c.acknowledgedAt().map(this::time).orElse(""))
+                  : m.get("audit.status.no_receipt"));
+          if (c.uncheckpointed() > 0) {
+            more.append(' ').append(m.get("audit.status.uncheckpointed", c.uncheckpointed()));
+          }
+          if (model.unreadable() > 0) {
+            more.append(' ').append(m.get("audit.status.unreadable", model.unreadable()));
+          }
+          details.setText(more.toString());
+          workstation.setText(m.get("audit.status.workstation", c.workstation()));
+          training.setVisible(c.training());
+          training.setManaged(c.training());
+        };
+    model.statusProperty().addListener((o, a, b) -> refresh.run());
+    model.messagesProperty().addListener((o, a, b) -> refresh.run());
+    refresh.run();
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox head = new HBox(12, workstation, training, spacer, close);
+    head.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(4, head, chain, details);
+    box.getStyleClass().add("audit-status");
+    return box;
+  }
+
+  private Node filters() {
+    DatePicker from = new DatePicker();
+    from.valueProperty().bindBidirectional(model.fromProperty());
+    from.promptTextProperty().bind(text("audit.filter.from"));
+    from.setPrefWidth(150);
+    DatePicker to = new DatePicker();
+    to.valueProperty().bindBidirectional(model.toProperty());
+    to.promptTextProperty().bind(text("audit.filter.to"));
+    to.setPrefWidth(150);
+
+    ComboBox<String> clerk = new ComboBox<>(model.clerks());
+    clerk.setId("auditClerk");
+    clerk.valueProperty().bindBidirectional(model.clerkProperty());
+    clerk.setCellFactory(l -> allCell(s -> s));
+    clerk.setButtonCell(allCell(s -> s));
+    clerk.setMinWidth(120);
+
+    ComboBox<Outcome> outcome = new ComboBox<>();
+    outcome.setId("auditOutcome");
+    outcome.getItems().add(null);
+    outcome.getItems().addAll(Outcome.values());
+    outcome.valueProperty().bindBidirectional(model.outcomeProperty());
+    outcome.setCellFactory(l -> allCell(o -> m().get("audit.outcome." + o.wireName())));
+    outcome.setButtonCell(allCell(o -> m().get("audit.outcome." + o.wireName())));
+
+    TextField search = new TextField();
+    search.setId("auditSearch");
+    search.textProperty().bindBidirectional(model.textProperty());
+    search.promptTextProperty().bind(text("audit.filter.search"));
+    search.setPrefColumnCount(18);
+    Button clear = new Button();
+    clear.textProperty().bind(text("audit.filter.clear"));
+    clear.setOnAction(e -> model.clearFilters());
+
+    Label count = new Label();
+    count.setId("auditCount");
+    count
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> m().get("audit.count", model.shown().size(), model.cases().size()),
+                model.shown(),
+                model.cases(),
+                model.messagesProperty()));
+    Button export = new Button();
+    export.setId("auditExport");
+    export.textProperty().bind(text("audit.export"));
+    export.disableProperty().bind(model.busyProperty());
+    export.setOnAction(e -> export());
+    Label info = new Label();
+    info.textProperty().bind(Bindings.concat(model.infoProperty(), model.errorProperty()));
+    info.setWrapText(true);
+
+    for (Button b : new Button[] {clear, export}) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    count.setMinWidth(Region.USE_PREF_SIZE);
+    HBox row =
+        new HBox(
+            10,
+            label("audit.filter.from"),
+            from,
+            label("audit.filter.to"),
+            to,
+            label("audit.filter.clerk"),
+            clerk,
+            label("audit.filter.outcome"),
+            outcome,
+            search,
+            clear);
+    row.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(search, Priority.ALWAYS);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox second = new HBox(10, count, info, spacer, export);
+    second.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(8, row, second);
+    return box;
+  }
+
+  /** A combo cell where the empty choice (null, or the empty clerk) reads "All". */
+  private <T> ListCell<T> allCell(Function<T, String> name) {
+    return new ListCell<>() {
+      @Override
+      protected void updateItem(T item, boolean empty) {
+        super.updateItem(item, empty);
+        boolean all = item == null;
+        setText(all ? m().get("audit.filter.all") : name.apply(item));
+      }
+    };
+  }
+
+  private void export() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(m().get("audit.export.title"));
+    chooser.setInitialFileName("pindesk-cases.csv");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+    File f = chooser.showSaveDialog(getScene().getWindow());
+    if (f != null) {
+      model.exportCsv(Path.of(f.getPath()));
+    }
+  }
+
+  private Tab casesTab() {
+    TableView<Case> table = new TableView<>(model.shown());
+    table.setId("auditCases");
+    table.setPlaceholder(placeholder("audit.cases.none"));
+    table.getColumns().add(column("audit.col.case", Case::id, 255));
+    table.getColumns().add(column("audit.col.opened", c -> time(c.opened()), 165));
+    table.getColumns().add(column("audit.col.clerk", Case::clerk, 90));
+    table
+        .getColumns()
+        .add(column("audit.col.service", c -> m().get("service." + c.service()), 100));
+    table
+        .getColumns()
+        .add(column("audit.col.holder", c -> m().get("service.holder." + c.holder()), 100));
+    table
+        .getColumns()
+        .add(
+            column(
+                "audit.col.holder_masked",
+                c -> (c.holderNameMasked() + " " + c.holderIdMasked()).strip(),
+                190));
+    table
+        .getColumns()
+        .add(
+            column(
+                "audit.col.outcome", c -> m().get("audit.outcome." + c.outcome().wireName()), 110));
+    table.getColumns().add(column("audit.col.reason", c -> reason(c.reason()), 240));
+    table
+        .getColumns()
+        .add(
+            column(
+                "audit.col.verified",
+                c -> m().get(c.verified() ? "audit.verified.yes" : "audit.verified.no"),
+                80));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+    model.messagesProperty().addListener((o, a, b) -> table.refresh());
+
+    SplitPane split = new SplitPane(table, detail());
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.62);
+    Tab tab = new Tab();
+    tab.textProperty().bind(text("audit.tab.cases"));
+    tab.setContent(split);
+    return tab;
+  }
+
+  private Node detail() {
+    Label heading = new Label();
+    heading.getStyleClass().add(Styles.TEXT_BOLD);
+    TableView<Step> steps = new TableView<>();
+    steps.setId("auditSteps");
+    steps.setPlaceholder(placeholder("audit.detail.none"));
+    steps.getColumns().add(column("audit.detail.col.time", s -> time(s.time()), 160));
+    steps
+        .getColumns()
+        .add(column("audit.detail.col.step", s -> m().get("audit.step." + s.step()), 200));
+    steps
+        .getColumns()
+        .add(column("audit.detail.col.result", s -> m().get("audit.result." + s.outcome()), 90));
+    steps.getColumns().add(column("audit.detail.col.error", s -> reason(s.error()), 200));
+    steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Runnable refresh =
+        () -> {
+          Case c = model.selectedProperty().get();
+          heading.setText(
+              c == null ? m().get("audit.detail.none") : m().get("audit.detail.heading", c.id()));
+          steps.setItems(
+              c == null
+                  ? FXCollections.observableArrayList()
+                  : FXCollections.observableArrayList(c.steps()));
+        };
+    model.selectedProperty().addListener((o, a, b) -> refresh.run());
+    model.messagesProperty().addListener((o, a, b) -> refresh.run());
+    refresh.run();
+    VBox box = new VBox(8, heading, steps);
+    VBox.setVgrow(steps, Priority.ALWAYS);
+    box.setPadding(new Insets(10, 0, 0, 0));
+    heading.setPadding(new Insets(0, 0, 0, 8));
+    return box;
+  }
+
+  private Tab chartsTab() {
+    CategoryAxis hourAxis = new CategoryAxis();
+    hourAxis.labelProperty().bind(text("audit.chart.hour"));
+    NumberAxis countAxis = new NumberAxis();
+    countAxis.labelProperty().bind(text("audit.chart.cases"));
+    countAxis.setMinorTickVisible(false);
+    countAxis.setTickLabelFormatter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(Number n) {
+            // cases are whole: no 2.5 on the axis
+            return n.doubleValue() == Math.rint(n.doubleValue())
+                ? String.valueOf(n.longValue())
+                : "";
+          }
+
+          @Override
+          public Number fromString(String s) {
+            return Long.parseLong(s);
+          }
+        });
+    BarChart<String, Number> hours = new BarChart<>(hourAxis, countAxis);
+    hours.setId("auditHours");
+    hours.titleProperty().bind(text("audit.chart.hours"));
+    hours.setLegendVisible(false);
+    hours.setAnimated(false);
+    PieChart reasons = new PieChart();
+    reasons.setId("auditReasons");
+    reasons.titleProperty().bind(text("audit.chart.reasons"));
+    reasons.setAnimated(false);
+    reasons.setLegendVisible(false);
+    Label noFailures = new Label();
+    noFailures.textProperty().bind(text("audit.chart.empty"));
+    Runnable refresh =
+        () -> {
+          long[] perHour = AuditStats.perHour(model.shown(), model.zone());
+          XYChart.Series<String, Number> series = new XYChart.Series<>();
+          for (int h = 0; h < 24; h++) {
+            series.getData().add(new XYChart.Data<>(String.format("%02d", h), perHour[h]));
+          }
+          hours.getData().setAll(java.util.List.of(series));
+          Map<String, Long> why = AuditStats.failureReasons(model.shown());
+          reasons.getData().clear();
+          why.forEach(
+              (reason, n) -> reasons.getData().add(new PieChart.Data(reason + " (" + n + ")", n)));
+          noFailures.setVisible(why.isEmpty());
+        };
+    model.shown().addListener((ListChangeListener<Case>) c -> refresh.run());
+    refresh.run();
+    StackPane pie = new StackPane(reasons, noFailures);
+    HBox charts = new HBox(10, hours, pie);
+    HBox.setHgrow(hours, Priority.ALWAYS);
+    HBox.setHgrow(pie, Priority.ALWAYS);
+    charts.setPadding(new Insets(10));
+    Tab tab = new Tab();
+    tab.textProperty().bind(text("audit.tab.charts"));
+    tab.setContent(charts);
+    return tab;
+  }
+
+  private Label placeholder(String key) {
+    Label l = new Label();
+    l.textProperty().bind(text(key));
+    l.getStyleClass().add(Styles.TEXT_MUTED);
+    return l;
+  }
+
+  private <T> TableColumn<T, String> column(String key, Function<T, String> value, double width) {
+    TableColumn<T, String> c = new TableColumn<>();
+    c.textProperty().bind(text(key));
+    c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+
+  /** A reason or error code in words where PinDesk has them, with the code for the record. */
+  private String reason(String code) {
+    if (code.isEmpty()) {
+      return "";
+    }
+    String key = "audit.reason." + code;
+    String words = m().get(key);
+    return words.equals(key) ? code : words + " (" + code + ")";
+  }
+
+  private String time(Instant instant) {
+    return TIME.format(instant.atZone(model.zone()));
+  }
+}

@@ -1,0 +1,280 @@
+package dev.pindesk.ui.audit;
+
+import dev.pindesk.domain.Secrets;
+import dev.pindesk.domain.audit.ChainStatus;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.ports.SupervisorJournal;
+import dev.pindesk.service.audit.AuditCases;
+import dev.pindesk.service.audit.AuditCases.Case;
+import dev.pindesk.service.audit.AuditCases.Outcome;
+import dev.pindesk.service.audit.CaseFilter;
+import dev.pindesk.ui.TaskRunner;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The supervisor's audit view: unlock a journal with the supervisor key (read, verified and
+ * decrypted off the FX thread), then the cases with filters, the selected case's steps, the chain
+ * status and a CSV export of what the filters show.
+ */
+public final class AuditViewModel {
+  private final AuditContext context;
+  private final TaskRunner runner;
+  private final ObjectProperty<Messages> messages;
+  private final StringProperty journalPath = new SimpleStringProperty("");
+  private final StringProperty keyPath = new SimpleStringProperty("");
+  private final BooleanProperty busy = new SimpleBooleanProperty();
+  private final StringProperty error = new SimpleStringProperty("");
+  private final StringProperty info = new SimpleStringProperty("");
+  private final ObjectProperty<Optional<ChainStatus>> status =
+      new SimpleObjectProperty<>(Optional.empty());
+  private final ObservableList<Case> cases = FXCollections.observableArrayList();
+  private final FilteredList<Case> shown = new FilteredList<>(cases, c -> true);
+  private final ObservableList<String> clerks = FXCollections.observableArrayList();
+  private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+  private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+  private final ObjectProperty<String> clerk = new SimpleObjectProperty<>(); // null: every clerk
+  private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>();
+  private final StringProperty text = new SimpleStringProperty("");
+  private final ObjectProperty<Case> selected = new SimpleObjectProperty<>();
+  private long unreadable;
+
+  public AuditViewModel(AuditContext context, TaskRunner runner) {
+    this.context = context;
+    this.runner = runner;
+    this.messages = new SimpleObjectProperty<>(context.messages());
+    context.journal().ifPresent(p -> journalPath.set(p.toString()));
+    context.keyStore().ifPresent(p -> keyPath.set(p.toString()));
+    from.addListener((o, a, b) -> refilter());
+    to.addListener((o, a, b) -> refilter());
+    clerk.addListener((o, a, b) -> refilter());
+    clerks.setAll(java.util.Collections.singletonList((String) null));
+    outcome.addListener((o, a, b) -> refilter());
+    text.addListener((o, a, b) -> refilter());
+  }
+
+  /**
+   * Opens the journal with the key store and {@code passphrase}, which is wiped once read (on the
+   * background thread, whatever happens).
+   */
+  public void open(char[] passphrase) {
+    if (busy.get()) {
+      Secrets.wipe(passphrase);
+      return;
+    }
+    error.set("");
+    info.set("");
+    if (journalPath.get().isBlank() || keyPath.get().isBlank()) {
+      Secrets.wipe(passphrase);
+      error.set(messages.get().get("audit.unlock.missing"));
+      return;
+    }
+    Path journal = Path.of(journalPath.get().strip());
+    Path key = Path.of(keyPath.get().strip());
+    SupervisorJournal reader = context.reader();
+    busy.set(true);
+    runner.run(
+        () -> {
+          AuditCases collected = new AuditCases();
+          try {
+            ChainStatus s = reader.read(journal, key, passphrase, collected::add);
+            return new Loaded(s, collected.cases(), collected.unreadable());
+          } finally {
+            Secrets.wipe(passphrase);
+          }
+        },
+        this::loaded,
+        failure -> {
+          busy.set(false);
+          if (failure instanceof SupervisorJournal.Unavailable u) {
+            error.set(messages.get().get(u.messageKey(), u.args()));
+          } else {
+            org.slf4j.LoggerFactory.getLogger(AuditViewModel.class)
+                .error("the journal could not be read", failure);
+            error.set(messages.get().get("audit.unlock.failed"));
+          }
+        });
+  }
+
+  private record Loaded(ChainStatus status, List<Case> cases, long unreadable) {}
+
+  private void loaded(Loaded l) {
+    busy.set(false);
+    unreadable = l.unreadable();
+    TreeSet<String> names = new TreeSet<>();
+    l.cases().forEach(c -> names.add(c.clerk()));
+    clerks.setAll(java.util.Collections.singletonList((String) null));
+    clerks.addAll(names);
+    cases.setAll(l.cases());
+    status.set(Optional.of(l.status()));
+  }
+
+  /** Back to the unlock form; the decrypted cases are dropped. */
+  public void close() {
+    status.set(Optional.empty());
+    cases.clear();
+    selected.set(null);
+    clearFilters();
+  }
+
+  public void clearFilters() {
+    from.set(null);
+    to.set(null);
+    clerk.set(null);
+    outcome.set(null);
+    text.set("");
+  }
+
+  private void refilter() {
+    CaseFilter f =
+        new CaseFilter(
+            Optional.ofNullable(from.get()),
+            Optional.ofNullable(to.get()),
+            Optional.ofNullable(clerk.get()),
+            Optional.ofNullable(outcome.get()),
+            Optional.ofNullable(text.get()).orElse(""),
+            context.zone());
+    shown.setPredicate(f);
+  }
+
+  /**
+   * Writes the cases the filters show to {@code file} as CSV (UTF-8 with a BOM, for Excel), off the
+   * FX thread; masked identities only.
+   */
+  public void exportCsv(Path file) {
+    List<Case> rows = List.copyOf(shown);
+    busy.set(true);
+    runner.run(
+        () -> {
+          writeCsv(file, rows);
+          return rows.size();
+        },
+        n -> {
+          busy.set(false);
+          info.set(messages.get().get("audit.export.done", n, file.toString()));
+        },
+        failure -> {
+          busy.set(false);
+          error.set(messages.get().get("audit.export.failed", file.toString()));
+        });
+  }
+
+  private void writeCsv(Path file, List<Case> rows) throws IOException {
+    DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write('\uFEFF');
+      w.write(
+          "case,opened,last,clerk,service,holder,outcome,reason,holderIdMasked,holderNameMasked,"
+              + "steps,verified\r\n");
+      for (Case c : rows) {
+        List<String> cells =
+            List.of(
+                c.id(),
+                time.format(c.opened().atZone(context.zone())),
+                time.format(c.last().atZone(context.zone())),
+                c.clerk(),
+                c.service(),
+                c.holder(),
+                c.outcome().wireName(),
+                c.reason(),
+                c.holderIdMasked(),
+                c.holderNameMasked(),
+                String.valueOf(c.steps().size()),
+                String.valueOf(c.verified()));
+        w.write(dev.pindesk.domain.codec.Csv.row(cells));
+      }
+    }
+  }
+
+  public ObjectProperty<Messages> messagesProperty() {
+    return messages;
+  }
+
+  public StringProperty journalPathProperty() {
+    return journalPath;
+  }
+
+  public StringProperty keyPathProperty() {
+    return keyPath;
+  }
+
+  public BooleanProperty busyProperty() {
+    return busy;
+  }
+
+  public StringProperty errorProperty() {
+    return error;
+  }
+
+  public StringProperty infoProperty() {
+    return info;
+  }
+
+  public ObjectProperty<Optional<ChainStatus>> statusProperty() {
+    return status;
+  }
+
+  /** Every case of the journal. */
+  public ObservableList<Case> cases() {
+    return cases;
+  }
+
+  /** The cases the filters let through. */
+  public FilteredList<Case> shown() {
+    return shown;
+  }
+
+  public ObservableList<String> clerks() {
+    return clerks;
+  }
+
+  public ObjectProperty<LocalDate> fromProperty() {
+    return from;
+  }
+
+  public ObjectProperty<LocalDate> toProperty() {
+    return to;
+  }
+
+  public ObjectProperty<String> clerkProperty() {
+    return clerk;
+  }
+
+  public ObjectProperty<Outcome> outcomeProperty() {
+    return outcome;
+  }
+
+  public StringProperty textProperty() {
+    return text;
+  }
+
+  public ObjectProperty<Case> selectedProperty() {
+    return selected;
+  }
+
+  /** Events the key could not decrypt (another supervisor's segments). */
+  public long unreadable() {
+    return unreadable;
+  }
+
+  public java.time.ZoneId zone() {
+    return context.zone();
+  }
+}
