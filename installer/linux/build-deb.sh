@@ -57,6 +57,8 @@ jpackage \
   --linux-menu-group "Office" \
   --linux-app-category misc \
   --linux-shortcut \
+  --add-launcher pindesk-audit=installer/linux/audit-launcher.properties \
+  --resource-dir installer/linux/resources \
   --linux-package-deps 'libgtk-3-0, libpcsclite1, pcscd, fonts-wqy-microhei | fonts-arphic-uming'
 
 ls target/installer/*.deb

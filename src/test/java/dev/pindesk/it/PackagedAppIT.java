@@ -75,7 +75,14 @@ class PackagedAppIT {
         .contains("pcscd")
         .contains("fonts-wqy-microhei");
     Path app = launcher.getParent().getParent();
-    assertThat(app.resolve("lib/pindesk-pindesk.desktop")).exists();
+    assertThat(Files.readString(app.resolve("lib/pindesk-pindesk.desktop")))
+        .contains("Name[zh_CN]=PinDesk 社保卡密码服务")
+        .contains("Exec=/opt/pindesk/bin/pindesk");
+    // the supervisor's audit window has a launcher and a menu entry of its own
+    assertThat(app.resolve("bin/pindesk-audit")).isExecutable();
+    assertThat(Files.readString(app.resolve("lib/app/pindesk-audit.cfg"))).contains("audit");
+    assertThat(Files.readString(app.resolve("lib/pindesk-pindesk-audit.desktop")))
+        .contains("Name[zh_CN]=PinDesk 主管审计");
     assertThat(app.resolve("lib/app/pindesk.properties.example")).exists();
     assertThat(Files.readString(app.resolve("lib/app/pindesk.cfg")))
         .contains("java.smartcardio/sun.security.smartcardio");

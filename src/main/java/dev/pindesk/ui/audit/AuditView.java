@@ -151,7 +151,7 @@ public final class AuditView extends StackPane {
     card.setPadding(new Insets(24));
     card.setMaxWidth(760);
     card.setMaxHeight(Region.USE_PREF_SIZE);
-    card.getStyleClass().add("signin-card");
+    card.getStyleClass().add("panel");
     StackPane.setAlignment(card, Pos.CENTER);
     return new StackPane(card);
   }
@@ -478,7 +478,11 @@ public final class AuditView extends StackPane {
     reasons.setId("auditReasons");
     reasons.titleProperty().bind(text("audit.chart.reasons"));
     reasons.setAnimated(false);
-    reasons.setLegendVisible(false);
+    // A legend, not labels around the pie: labels laid out while the tab is hidden land on top
+    // of each other, and long reasons do not fit around a pie anyway.
+    reasons.setLabelsVisible(false);
+    reasons.setLegendVisible(true);
+    reasons.setLegendSide(javafx.geometry.Side.BOTTOM);
     Label noFailures = new Label();
     noFailures.textProperty().bind(text("audit.chart.empty"));
     Runnable refresh =
@@ -492,10 +496,11 @@ public final class AuditView extends StackPane {
           Map<String, Long> why = AuditStats.failureReasons(model.shown());
           reasons.getData().clear();
           why.forEach(
-              (reason, n) -> reasons.getData().add(new PieChart.Data(reason + " (" + n + ")", n)));
+              (code, n) -> reasons.getData().add(new PieChart.Data(reason(code) + " · " + n, n)));
           noFailures.setVisible(why.isEmpty());
         };
     model.shown().addListener((ListChangeListener<Case>) c -> refresh.run());
+    model.messagesProperty().addListener((o, a, b) -> refresh.run());
     refresh.run();
     StackPane pie = new StackPane(reasons, noFailures);
     HBox charts = new HBox(10, hours, pie);
