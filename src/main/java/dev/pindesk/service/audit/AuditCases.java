@@ -108,16 +108,17 @@ public final class AuditCases {
 
     void add(AuditEntry e) {
       Instant time = e.get("time").map(Instant::parse).orElse(Instant.EPOCH);
-      String step = e.get("step").orElse("");
-      String outcome = e.get("outcome").orElse("");
-      String error = e.get("error").orElse("");
+      // Few distinct values, repeated in millions of steps: one copy each.
+      String step = e.get("step").orElse("").intern();
+      String outcome = e.get("outcome").orElse("").intern();
+      String error = e.get("error").orElse("").intern();
       steps.add(new Step(e.seq(), time, step, outcome, error));
       if (opened == null) {
         opened = time;
       }
-      clerk = e.get("clerk").orElse(clerk);
-      service = e.get("service").orElse(service);
-      holder = e.get("holder").orElse(holder);
+      clerk = e.get("clerk").map(String::intern).orElse(clerk);
+      service = e.get("service").map(String::intern).orElse(service);
+      holder = e.get("holder").map(String::intern).orElse(holder);
       holderIdMasked = e.get("holderIdMasked").orElse(holderIdMasked);
       holderNameMasked = e.get("holderNameMasked").orElse(holderNameMasked);
       verified &= e.verified();

@@ -139,7 +139,16 @@ public final class AuditView extends StackPane {
     error.setWrapText(true);
     error.managedProperty().bind(error.textProperty().isNotEmpty());
     Label reading = new Label();
-    reading.textProperty().bind(text("audit.unlock.reading"));
+    reading
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model.readProperty().get() == 0
+                        ? m().get("audit.unlock.reading")
+                        : m().get("audit.unlock.progress", model.readProperty().get()),
+                model.readProperty(),
+                model.messagesProperty()));
     reading.visibleProperty().bind(model.busyProperty());
     reading.managedProperty().bind(model.busyProperty());
     Label hint = new Label();

@@ -43,6 +43,8 @@ public final class AuditViewModel {
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final StringProperty error = new SimpleStringProperty("");
   private final StringProperty info = new SimpleStringProperty("");
+  private final javafx.beans.property.LongProperty read =
+      new javafx.beans.property.SimpleLongProperty();
   private final ObjectProperty<Optional<ChainStatus>> status =
       new SimpleObjectProperty<>(Optional.empty());
   private final ObservableList<Case> cases = FXCollections.observableArrayList();
@@ -90,11 +92,25 @@ public final class AuditViewModel {
     Path key = Path.of(keyPath.get().strip());
     SupervisorJournal reader = context.reader();
     busy.set(true);
+    read.set(0);
     runner.run(
         () -> {
           AuditCases collected = new AuditCases();
+          long[] count = {0};
           try {
-            ChainStatus s = reader.read(journal, key, passphrase, collected::add);
+            ChainStatus s =
+                reader.read(
+                    journal,
+                    key,
+                    passphrase,
+                    e -> {
+                      collected.add(e);
+                      // a million events take seconds: say how far it is, now and then
+                      if (++count[0] % 20_000 == 0) {
+                        long n = count[0];
+                        TaskRunner.onFx(() -> read.set(n));
+                      }
+                    });
             return new Loaded(s, collected.cases(), collected.unreadable());
           } finally {
             Secrets.wipe(passphrase);
@@ -221,6 +237,11 @@ public final class AuditViewModel {
 
   public StringProperty errorProperty() {
     return error;
+  }
+
+  /** Events decrypted so far while a journal opens (updated every 20,000). */
+  public javafx.beans.property.LongProperty readProperty() {
+    return read;
   }
 
   public StringProperty infoProperty() {
