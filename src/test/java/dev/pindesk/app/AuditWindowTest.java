@@ -56,21 +56,8 @@ class AuditWindowTest {
     keys = dir.resolve("keys");
     Path pass = dir.resolve("pass.txt");
     Files.writeString(pass, "correct horse battery\n");
-    Cli.Result init =
-        Cli.run("keys", "init", "--dir", keys.toString(), "--passphrase-file", pass.toString());
-    assertThat(init.exit()).as(init.err()).isZero();
-    journal = dir.resolve("journal.db");
-    Cli.Result gen =
-        Cli.run(
-            "training",
-            "generate-journal",
-            "--cases",
-            "60",
-            "--out",
-            journal.toString(),
-            "--keys",
-            keys.toString());
-    assertThat(gen.exit()).as(gen.err()).isZero();
+    Cli.keysInit(keys, pass);
+    journal = Cli.generatedJournal(dir.resolve("journal.db"), keys, 60);
   }
 
   @Start

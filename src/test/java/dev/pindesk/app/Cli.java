@@ -6,6 +6,7 @@ import dev.pindesk.cli.PinDeskCli;
 import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** Runs the real picocli command line in-process, in English, capturing stdout and stderr. */
@@ -24,6 +25,40 @@ final class Cli {
     StringWriter err = new StringWriter();
     int exit = PinDeskCli.run(context(messages, out, err), args, CommandGroups.all(messages));
     return new Result(exit, out.toString(), err.toString());
+  }
+
+  /** {@code keys init --dir dir --passphrase-file passphraseFile}, which must succeed. */
+  static Path keysInit(Path dir, Path passphraseFile) {
+    Result r =
+        run(
+            "keys",
+            "init",
+            "--dir",
+            dir.toString(),
+            "--passphrase-file",
+            passphraseFile.toString());
+    if (r.exit() != 0) {
+      throw new AssertionError("keys init failed: " + r.err());
+    }
+    return dir;
+  }
+
+  /** {@code training generate-journal}: {@code cases} served cases written with {@code keys}. */
+  static Path generatedJournal(Path out, Path keys, int cases) {
+    Result r =
+        run(
+            "training",
+            "generate-journal",
+            "--cases",
+            String.valueOf(cases),
+            "--out",
+            out.toString(),
+            "--keys",
+            keys.toString());
+    if (r.exit() != 0) {
+      throw new AssertionError("generate-journal failed: " + r.err());
+    }
+    return out;
   }
 
   /** A context writing to {@code out} and {@code err} whose card readers must never be opened. */

@@ -24,22 +24,8 @@ class JournalExportCliTest {
     keys = dir.resolve("keys");
     passphrase = dir.resolve("pass.txt");
     Files.writeString(passphrase, "correct horse battery\n");
-    Cli.Result init =
-        Cli.run(
-            "keys", "init", "--dir", keys.toString(), "--passphrase-file", passphrase.toString());
-    assertThat(init.exit()).as(init.err()).isZero();
-    journal = dir.resolve("journal.db");
-    Cli.Result gen =
-        Cli.run(
-            "training",
-            "generate-journal",
-            "--cases",
-            "12",
-            "--out",
-            journal.toString(),
-            "--keys",
-            keys.toString());
-    assertThat(gen.exit()).as(gen.err()).isZero();
+    Cli.keysInit(keys, passphrase);
+    journal = Cli.generatedJournal(dir.resolve("journal.db"), keys, 12);
   }
 
   private static Cli.Result export(String format, Path pass) {
@@ -128,11 +114,7 @@ class JournalExportCliTest {
 
   @Test
   void anotherSupervisorsKeyIsNotAnExportThatVerifies() throws Exception {
-    Path other = dir.resolve("other-keys");
-    Cli.Result init =
-        Cli.run(
-            "keys", "init", "--dir", other.toString(), "--passphrase-file", passphrase.toString());
-    assertThat(init.exit()).as(init.err()).isZero();
+    Path other = Cli.keysInit(dir.resolve("other-keys"), passphrase);
 
     Cli.Result r =
         Cli.runIn(

@@ -29,23 +29,9 @@ class SupervisorJournalReaderTest {
     otherKeys = dir.resolve("other");
     Path pass = dir.resolve("pass.txt");
     Files.writeString(pass, new String(PASS) + "\n");
-    for (Path k : List.of(keys, otherKeys)) {
-      Cli.Result r =
-          Cli.run("keys", "init", "--dir", k.toString(), "--passphrase-file", pass.toString());
-      assertThat(r.exit()).as(r.err()).isZero();
-    }
-    journal = dir.resolve("journal.db");
-    Cli.Result gen =
-        Cli.run(
-            "training",
-            "generate-journal",
-            "--cases",
-            "40",
-            "--out",
-            journal.toString(),
-            "--keys",
-            keys.toString());
-    assertThat(gen.exit()).as(gen.err()).isZero();
+    Cli.keysInit(keys, pass);
+    Cli.keysInit(otherKeys, pass);
+    journal = Cli.generatedJournal(dir.resolve("journal.db"), keys, 40);
   }
 
   @Test

@@ -210,6 +210,13 @@ abstract class WizardFixture {
     checkIds(robot);
   }
 
+  /** From a bound identity: the citizen's new PIN (NEW_PIN) captured and written to the card. */
+  void writeNewPin(FxRobot robot) throws Exception {
+    toPinStep(robot);
+    captureNewPin(robot, NEW_PIN);
+    writeAndConfirm(robot);
+  }
+
   /** Enter on the complete ID step: the IDs are journaled and the card step shows. */
   void checkIds(FxRobot robot) throws Exception {
     robot.type(KeyCode.ENTER);

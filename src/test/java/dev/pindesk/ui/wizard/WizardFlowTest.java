@@ -130,14 +130,10 @@ class WizardFlowTest extends WizardFixture {
   @Test
   void aWrittenCaseCannotBeCancelledOnlyClosed(FxRobot robot) throws Exception {
     terminals.insert(READER, VirtualSscCard.fromSpec(TrainingCards.spec(TrainingCards.GEN3_SM4)));
-    openCase(robot, KeyCode.DIGIT1, KeyCode.H);
-    enterId(robot, model.holderIdForm(), HOLDER_ID, HOLDER_NAME);
-    checkIds(robot);
+    openResetAndCheckHolder(robot);
     readAndBind(robot);
     assertThat(robot.lookup("#cancelCase").query().isDisabled()).as("before the write").isFalse();
-    toPinStep(robot);
-    captureNewPin(robot, NEW_PIN);
-    writeAndConfirm(robot);
+    writeNewPin(robot);
 
     assertThat(robot.lookup("#cancelCase").query().isDisabled()).as("after the write").isTrue();
     robot.press(KeyCode.ALT).press(KeyCode.X).release(KeyCode.X).release(KeyCode.ALT);
@@ -153,9 +149,7 @@ class WizardFlowTest extends WizardFixture {
   void closingTheWindowWithACaseOpenCancelsItInTheJournal(FxRobot robot) throws Exception {
     terminals.insert(READER, VirtualSscCard.fromSpec(TrainingCards.spec(TrainingCards.GEN3_SM4)));
     assertThat(model.onClose()).isEqualTo(WizardViewModel.OnClose.NOTHING_OPEN);
-    openCase(robot, KeyCode.DIGIT1, KeyCode.H);
-    enterId(robot, model.holderIdForm(), HOLDER_ID, HOLDER_NAME);
-    checkIds(robot);
+    openResetAndCheckHolder(robot);
     readAndBind(robot);
     assertThat(model.onClose()).isEqualTo(WizardViewModel.OnClose.CASE_OPEN);
 
@@ -170,13 +164,9 @@ class WizardFlowTest extends WizardFixture {
   @Test
   void closingTheWindowOnceThePinIsWrittenEndsTheCase(FxRobot robot) throws Exception {
     terminals.insert(READER, VirtualSscCard.fromSpec(TrainingCards.spec(TrainingCards.GEN3_SM4)));
-    openCase(robot, KeyCode.DIGIT1, KeyCode.H);
-    enterId(robot, model.holderIdForm(), HOLDER_ID, HOLDER_NAME);
-    checkIds(robot);
+    openResetAndCheckHolder(robot);
     readAndBind(robot);
-    toPinStep(robot);
-    captureNewPin(robot, NEW_PIN);
-    writeAndConfirm(robot);
+    writeNewPin(robot);
     assertThat(model.onClose()).isEqualTo(WizardViewModel.OnClose.CASE_WRITTEN);
 
     java.util.concurrent.atomic.AtomicBoolean closed =

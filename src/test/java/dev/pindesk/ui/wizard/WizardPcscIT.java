@@ -7,7 +7,6 @@ import dev.pindesk.it.RealPcsc;
 import dev.pindesk.it.VpcdCard;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.testing.TrainingCards;
-import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -32,13 +31,9 @@ class WizardPcscIT extends WizardFixture {
   @Test
   void aHolderResetsAForgottenPinOnACardInARealReader(FxRobot robot) throws Exception {
     try (VpcdCard card = VpcdCard.insert(PCSC, TrainingCards.spec(TrainingCards.GEN3_SM4))) {
-      openCase(robot, KeyCode.DIGIT1, KeyCode.H);
-      enterId(robot, model.holderIdForm(), HOLDER_ID, HOLDER_NAME);
-      checkIds(robot);
+      openResetAndCheckHolder(robot);
       readAndBind(robot);
-      toPinStep(robot);
-      captureNewPin(robot, NEW_PIN);
-      writeAndConfirm(robot);
+      writeNewPin(robot);
       waitFor(() -> noticeIs(robot, "新密码已写入卡片。"));
       closeCase(robot);
       assertThat(card.card().isCurrentPin(NEW_PIN.toCharArray())).isTrue();
