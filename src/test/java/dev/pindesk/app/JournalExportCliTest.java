@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,18 +34,22 @@ class JournalExportCliTest {
     return exportIn(dev.pindesk.i18n.Messages.of(java.util.Locale.ENGLISH), format, pass);
   }
 
-  private static Cli.Result exportIn(dev.pindesk.i18n.Messages messages, String format, Path pass) {
-    return Cli.runIn(
-        messages,
-        "journal",
-        "export",
-        journal.toString(),
-        "--key",
-        keys.resolve("supervisor.p12").toString(),
-        "--passphrase-file",
-        pass.toString(),
-        "--format",
-        format);
+  private static Cli.Result exportIn(
+      dev.pindesk.i18n.Messages messages, String format, Path pass, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "journal",
+                "export",
+                journal.toString(),
+                "--key",
+                keys.resolve("supervisor.p12").toString(),
+                "--passphrase-file",
+                pass.toString(),
+                "--format",
+                format));
+    args.addAll(List.of(extra));
+    return Cli.runIn(messages, args.toArray(String[]::new));
   }
 
   @Test
@@ -138,17 +144,10 @@ class JournalExportCliTest {
   void aCsvFileStartsWithAByteOrderMarkSoExcelReadsItAsUtf8() throws Exception {
     Path out = dir.resolve("export.csv");
     Cli.Result r =
-        Cli.runIn(
+        exportIn(
             dev.pindesk.i18n.Messages.of(java.util.Locale.ENGLISH),
-            "journal",
-            "export",
-            journal.toString(),
-            "--key",
-            keys.resolve("supervisor.p12").toString(),
-            "--passphrase-file",
-            passphrase.toString(),
-            "--format",
             "csv",
+            passphrase,
             "--out",
             out.toString());
 

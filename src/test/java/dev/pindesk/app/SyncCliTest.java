@@ -43,17 +43,7 @@ class SyncCliTest {
   }
 
   private static void generateJournal(Path out, Path keyDir, int cases) {
-    Cli.Result r =
-        Cli.run(
-            "training",
-            "generate-journal",
-            "--cases",
-            String.valueOf(cases),
-            "--out",
-            out.toString(),
-            "--keys",
-            keyDir.toString());
-    assertThat(r.exit()).as(r.err()).isZero();
+    Cli.generatedJournal(out, keyDir, cases);
   }
 
   private Cli.Result sync(String... extra) {
