@@ -1,6 +1,8 @@
 package dev.pindesk.app;
 
 import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.adapters.receipt.CjkFont;
+import dev.pindesk.adapters.receipt.PdfTableReport;
 import dev.pindesk.ui.audit.AuditApp;
 import dev.pindesk.ui.audit.AuditContext;
 import java.nio.file.Path;
@@ -59,6 +61,8 @@ final class AuditCommand implements Callable<Integer> {
     AuditApp.launch(
         new AuditContext(
             new SupervisorJournalReader(),
+            // the receipt's font (pindesk.receipt.font first) also shows Chinese in the report
+            new PdfTableReport(CjkFont.lookup(Settings.get("receipt.font").map(Path::of))),
             Optional.ofNullable(journal).or(() -> Optional.of(defaultJournal)),
             Optional.ofNullable(key).or(() -> defaultKey),
             Settings.messages(),

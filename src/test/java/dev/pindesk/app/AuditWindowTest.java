@@ -67,6 +67,8 @@ class AuditWindowTest {
         new AuditViewModel(
             new AuditContext(
                 new SupervisorJournalReader(),
+                new dev.pindesk.adapters.receipt.PdfTableReport(
+                    dev.pindesk.adapters.receipt.CjkFont.lookup(Optional.empty())),
                 Optional.of(journal),
                 Optional.of(keys.resolve("supervisor.p12")),
                 ZH,
@@ -140,5 +142,16 @@ class AuditWindowTest {
     assertThat(lines.get(0)).startsWith("\uFEFFcase,opened,");
     assertThat(lines).hasSize(61);
     assertThat(String.join("\n", lines)).doesNotContainPattern("[0-9]{17}[0-9X]");
+
+    Path pdf = dir.resolve("cases.pdf");
+    robot.interact(() -> model.exportPdf(pdf));
+    WaitForAsyncUtils.waitFor(
+        20, TimeUnit.SECONDS, () -> model.infoProperty().get().contains("cases.pdf"));
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
+          .contains("PinDesk 案件审计报告")
+          .contains("筛选：全部案件；共 60 个案件")
+          .contains("TRAINING");
+    }
   }
 }

@@ -322,6 +322,12 @@ public final class AuditView extends StackPane {
     export.textProperty().bind(text("audit.export"));
     export.disableProperty().bind(model.busyProperty());
     export.setOnAction(e -> export());
+    Button pdf = new Button();
+    pdf.setId("auditPdf");
+    pdf.textProperty().bind(text("audit.export.pdf"));
+    pdf.disableProperty().bind(model.busyProperty());
+    pdf.setOnAction(e -> exportPdf());
+    pdf.setMinWidth(Region.USE_PREF_SIZE);
     Label info = new Label();
     info.textProperty().bind(Bindings.concat(model.infoProperty(), model.errorProperty()));
     info.setWrapText(true);
@@ -347,7 +353,7 @@ public final class AuditView extends StackPane {
     HBox.setHgrow(search, Priority.ALWAYS);
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox second = new HBox(10, count, info, spacer, export);
+    HBox second = new HBox(10, count, info, spacer, pdf, export);
     second.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(8, row, second);
     return box;
@@ -373,6 +379,17 @@ public final class AuditView extends StackPane {
     File f = chooser.showSaveDialog(getScene().getWindow());
     if (f != null) {
       model.exportCsv(Path.of(f.getPath()));
+    }
+  }
+
+  private void exportPdf() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(m().get("audit.export.title"));
+    chooser.setInitialFileName("pindesk-cases.pdf");
+    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
+    File f = chooser.showSaveDialog(getScene().getWindow());
+    if (f != null) {
+      model.exportPdf(Path.of(f.getPath()));
     }
   }
 
@@ -537,14 +554,8 @@ public final class AuditView extends StackPane {
     return c;
   }
 
-  /** A reason or error code in words where PinDesk has them, with the code for the record. */
   private String reason(String code) {
-    if (code.isEmpty()) {
-      return "";
-    }
-    String key = "audit.reason." + code;
-    String words = m().get(key);
-    return words.equals(key) ? code : words + " (" + code + ")";
+    return AuditViewModel.reasonText(m(), code);
   }
 
   private String time(Instant instant) {

@@ -192,6 +192,123 @@ public final class AuditViewModel {
         });
   }
 
+  /** The most cases a PDF takes (a few hundred pages); CSV takes any number. */
+  public static final int PDF_MAX_CASES = 5_000;
+
+  /**
+   * Writes the cases the filters show to {@code file} as a PDF report in the window's language, off
+   * the FX thread: the journal, its chain status and the filters at the top.
+   */
+  public void exportPdf(Path file) {
+    error.set("");
+    info.set("");
+    List<Case> rows = List.copyOf(shown);
+    if (rows.size() > PDF_MAX_CASES) {
+      error.set(messages.get().get("audit.pdf.too_many", rows.size(), PDF_MAX_CASES));
+      return;
+    }
+    dev.pindesk.ports.TableReport.Content content = reportContent(rows);
+    busy.set(true);
+    runner.run(
+        () -> {
+          context.report().write(file, content);
+          return rows.size();
+        },
+        n -> {
+          busy.set(false);
+          info.set(messages.get().get("audit.export.done", n, file.toString()));
+        },
+        failure -> {
+          busy.set(false);
+          String key =
+              failure instanceof dev.pindesk.ports.TableReport.Failed f
+                  ? f.messageKey()
+                  : "report.not_written";
+          error.set(messages.get().get(key, file.toString()));
+        });
+  }
+
+  private dev.pindesk.ports.TableReport.Content reportContent(List<Case> rows) {
+    Messages m = messages.get();
+    DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    ChainStatus s = status.get().orElseThrow();
+    List<String> subtitle =
+        List.of(
+            m.get("audit.pdf.journal", journalPath.get(), s.workstation()),
+            s.valid()
+                ? m.get("audit.status.valid", s.entries(), s.checkpoints())
+                : m.get(
+                    "audit.status.invalid",
+                    s.problemSeq(),
+                    m.get("journal.problem." + s.problem().orElseThrow())),
+            m.get("audit.pdf.filters", filterText(m), rows.size(), cases.size()),
+            m.get(
+                "audit.pdf.generated", minute.format(java.time.ZonedDateTime.now(context.zone()))));
+    List<List<String>> table = new java.util.ArrayList<>(rows.size());
+    for (Case c : rows) {
+      table.add(
+          List.of(
+              c.id(),
+              minute.format(c.opened().atZone(context.zone())),
+              c.clerk(),
+              m.get("service." + c.service()),
+              m.get("service.holder." + c.holder()),
+              (c.holderNameMasked() + " " + c.holderIdMasked()).strip(),
+              m.get("audit.outcome." + c.outcome().wireName()),
+              reasonText(m, c.reason()),
+              m.get(c.verified() ? "audit.verified.yes" : "audit.verified.no")));
+    }
+    return new dev.pindesk.ports.TableReport.Content(
+        m.get("audit.pdf.title"),
+        subtitle,
+        List.of(
+            m.get("audit.col.case"),
+            m.get("audit.col.opened"),
+            m.get("audit.col.clerk"),
+            m.get("audit.col.service"),
+            m.get("audit.col.holder"),
+            m.get("audit.col.holder_masked"),
+            m.get("audit.col.outcome"),
+            m.get("audit.col.reason"),
+            m.get("audit.col.verified")),
+        List.of(23f, 13f, 9f, 9f, 9f, 17f, 9f, 19f, 6f),
+        table,
+        s.training(),
+        m.get("audit.pdf.page"));
+  }
+
+  /** The filters in words, "all cases" without any. */
+  private String filterText(Messages m) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (from.get() != null) {
+      parts.add(m.get("audit.filter.from") + " " + from.get());
+    }
+    if (to.get() != null) {
+      parts.add(m.get("audit.filter.to") + " " + to.get());
+    }
+    if (clerk.get() != null) {
+      parts.add(m.get("audit.filter.clerk") + " " + clerk.get());
+    }
+    if (outcome.get() != null) {
+      parts.add(
+          m.get("audit.filter.outcome") + " " + m.get("audit.outcome." + outcome.get().wireName()));
+    }
+    if (!Optional.ofNullable(text.get()).orElse("").isBlank()) {
+      parts.add("\u201C" + text.get().strip() + "\u201D");
+    }
+    return parts.isEmpty() ? m.get("audit.pdf.no_filter") : String.join(", ", parts);
+  }
+
+  /** A reason or error code in words where PinDesk has them, with the code for the record. */
+  public static String reasonText(Messages m, String code) {
+    if (code.isEmpty()) {
+      return "";
+    }
+    String key = "audit.reason." + code;
+    String words = m.get(key);
+    return words.equals(key) ? code : words + " (" + code + ")";
+  }
+
   private void writeCsv(Path file, List<Case> rows) throws IOException {
     DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
