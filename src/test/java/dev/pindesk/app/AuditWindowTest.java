@@ -109,6 +109,13 @@ class AuditWindowTest {
     assertThat(robot.lookup("#auditCount").queryAs(Label.class).getText())
         .isEqualTo("显示 60 / 60 个案件");
     assertThat(robot.lookup("#auditCases").queryAs(TableView.class).getItems()).hasSize(60);
+
+    robot.interact(model::switchLanguage);
+    assertThat(robot.lookup("#auditCount").queryAs(Label.class).getText())
+        .isEqualTo("Showing 60 of 60 cases");
+    assertThat(robot.lookup("#auditChain").queryAs(Label.class).getText())
+        .startsWith("The journal verifies");
+    Screenshots.save(scene, "audit-cases-en");
   }
 
   @Test

@@ -156,13 +156,27 @@ public final class AuditView extends StackPane {
     hint.setWrapText(true);
     hint.getStyleClass().add(Styles.TEXT_MUTED);
 
-    VBox card = new VBox(14, heading, grid, error, reading, new HBox(open), hint);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    VBox card =
+        new VBox(
+            14, new HBox(heading, gap, language()), grid, error, reading, new HBox(open), hint);
     card.setPadding(new Insets(24));
     card.setMaxWidth(760);
     card.setMaxHeight(Region.USE_PREF_SIZE);
     card.getStyleClass().add("panel");
     StackPane.setAlignment(card, Pos.CENTER);
     return new StackPane(card);
+  }
+
+  /** The language button (中文 / English), never focused so Enter keeps its meaning. */
+  private Button language() {
+    Button b = new Button();
+    b.textProperty().bind(text("ui.language"));
+    b.setFocusTraversable(false);
+    b.setOnAction(e -> model.switchLanguage());
+    b.setMinWidth(Region.USE_PREF_SIZE);
+    return b;
   }
 
   private Button browse(TextField target, String pattern) {
@@ -266,7 +280,7 @@ public final class AuditView extends StackPane {
     refresh.run();
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox head = new HBox(12, workstation, training, spacer, close);
+    HBox head = new HBox(12, workstation, training, spacer, language(), close);
     head.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(4, head, chain, details);
     box.getStyleClass().add("audit-status");
@@ -297,6 +311,14 @@ public final class AuditView extends StackPane {
     outcome.valueProperty().bindBidirectional(model.outcomeProperty());
     outcome.setCellFactory(l -> allCell(o -> m().get("audit.outcome." + o.wireName())));
     outcome.setButtonCell(allCell(o -> m().get("audit.outcome." + o.wireName())));
+    // A combo box redraws its button only when its value changes: a new cell shows the language.
+    model
+        .messagesProperty()
+        .addListener(
+            (o, a, b) -> {
+              clerk.setButtonCell(allCell(v -> v));
+              outcome.setButtonCell(allCell(v -> m().get("audit.outcome." + v.wireName())));
+            });
 
     TextField search = new TextField();
     search.setId("auditSearch");
@@ -398,14 +420,14 @@ public final class AuditView extends StackPane {
     table.setId("auditCases");
     table.setPlaceholder(placeholder("audit.cases.none"));
     table.getColumns().add(column("audit.col.case", Case::id, 255));
-    table.getColumns().add(column("audit.col.opened", c -> time(c.opened()), 165));
+    table.getColumns().add(column("audit.col.opened", c -> time(c.opened()), 175));
     table.getColumns().add(column("audit.col.clerk", Case::clerk, 90));
     table
         .getColumns()
         .add(column("audit.col.service", c -> m().get("service." + c.service()), 100));
     table
         .getColumns()
-        .add(column("audit.col.holder", c -> m().get("service.holder." + c.holder()), 100));
+        .add(column("audit.col.holder", c -> m().get("audit.holder." + c.holder()), 90));
     table
         .getColumns()
         .add(
@@ -418,14 +440,14 @@ public final class AuditView extends StackPane {
         .add(
             column(
                 "audit.col.outcome", c -> m().get("audit.outcome." + c.outcome().wireName()), 110));
-    table.getColumns().add(column("audit.col.reason", c -> reason(c.reason()), 240));
+    table.getColumns().add(column("audit.col.reason", c -> reason(c.reason()), 215));
     table
         .getColumns()
         .add(
             column(
                 "audit.col.verified",
                 c -> m().get(c.verified() ? "audit.verified.yes" : "audit.verified.no"),
-                80));
+                90));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
     model.messagesProperty().addListener((o, a, b) -> table.refresh());

@@ -142,6 +142,13 @@ public final class AuditViewModel {
     status.set(Optional.of(l.status()));
   }
 
+  /** Chinese ↔ English, as the counter's language button does. */
+  public void switchLanguage() {
+    boolean english = "en".equals(messages.get().locale().getLanguage());
+    messages.set(
+        Messages.of(english ? java.util.Locale.SIMPLIFIED_CHINESE : java.util.Locale.ENGLISH));
+  }
+
   /** Back to the unlock form; the decrypted cases are dropped. */
   public void close() {
     status.set(Optional.empty());
@@ -252,7 +259,7 @@ public final class AuditViewModel {
               minute.format(c.opened().atZone(context.zone())),
               c.clerk(),
               m.get("service." + c.service()),
-              m.get("service.holder." + c.holder()),
+              m.get("audit.holder." + c.holder()),
               (c.holderNameMasked() + " " + c.holderIdMasked()).strip(),
               m.get("audit.outcome." + c.outcome().wireName()),
               reasonText(m, c.reason()),
