@@ -111,7 +111,8 @@ final class GuiMain {
           Optional.empty(),
           true,
           profiles -> {
-            throw new CounterRefusedException(p.key(), p.file().toString(), p.reason());
+            throw new CounterRefusedException(
+                p.key(), p.file().toString(), Settings.messages().get(p.reason()));
           });
     }
     String mode = mode(options);

@@ -2,7 +2,6 @@ package dev.pindesk.app;
 
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,11 +95,11 @@ final class Settings {
     return env == null || env.isBlank() ? Optional.empty() : Optional.of(Path.of(env));
   }
 
-  /** A settings file that could not be used: the message key, the file and the reason. */
+  /** A settings file that could not be used: the message key, the file and the reason's key. */
   record FileProblem(String key, Path file, String reason) {
     /** The translated text, saying what to do. */
     String describe(Messages messages) {
-      return messages.get(key, file.toString(), reason);
+      return messages.get(key, file.toString(), reason.isEmpty() ? "" : messages.get(reason));
     }
   }
 
@@ -124,22 +123,34 @@ final class Settings {
 
     static FileSettings read(Path path, boolean required) {
       Properties p = new Properties();
-      try (Reader r =
-          new java.io.InputStreamReader(
-              Files.newInputStream(path),
-              StandardCharsets.UTF_8
-                  .newDecoder()
-                  .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT))) {
+      try (java.io.BufferedReader r =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  Files.newInputStream(path),
+                  StandardCharsets.UTF_8
+                      .newDecoder()
+                      .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)))) {
+        r.mark(1);
+        if (r.read() != '\uFEFF') {
+          r.reset(); // no byte-order mark (Notepad writes one; the first key must not keep it)
+        }
         p.load(r);
       } catch (NoSuchFileException e) {
         return required
             ? failed(path, "settings.file.missing", "")
             : new FileSettings(path, Map.of(), Optional.empty());
       } catch (CharacterCodingException e) {
-        return failed(path, "settings.file.unreadable", "not UTF-8");
-      } catch (IOException | IllegalArgumentException e) {
-        // IllegalArgumentException: a malformed \\uXXXX escape
-        return failed(path, "settings.file.unreadable", String.valueOf(e.getMessage()));
+        return failed(path, "settings.file.unreadable", "settings.file.reason.encoding");
+      } catch (java.nio.file.AccessDeniedException e) {
+        return failed(path, "settings.file.unreadable", "settings.file.reason.permission");
+      } catch (IllegalArgumentException e) {
+        // a malformed \\uXXXX escape
+        return failed(path, "settings.file.unreadable", "settings.file.reason.escape");
+      } catch (IOException e) {
+        return failed(
+            path,
+            "settings.file.unreadable",
+            Files.isDirectory(path) ? "settings.file.reason.directory" : "settings.file.reason.io");
       }
       Map<String, String> values = new java.util.HashMap<>();
       p.stringPropertyNames().forEach(k -> values.put(k, p.getProperty(k)));

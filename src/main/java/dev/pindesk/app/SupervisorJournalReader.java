@@ -37,8 +37,11 @@ final class SupervisorJournalReader implements SupervisorJournal {
     ECPrivateKeyParameters key = supervisorKey(keyStore, passphrase);
     VerifyReport report = JournalExporter.export(journal, key, e -> sink.accept(entry(e)));
     Optional<Problem> problem = report.firstBad();
-    if (problem.isPresent() && problem.get().seq() == 0) {
-      // Nothing of it could be read: not a journal, damaged header, unknown version.
+    if (problem.isPresent()
+        && problem.get().seq() == 0
+        && problem.get().kind() != Problem.Kind.RECEIPT) {
+      // Nothing of it could be read: not a journal, damaged header, unknown version. (A bad
+      // stored receipt is shown in the chain status; the entries themselves verified.)
       throw new Unavailable("journal.problem." + problem.get().kind().wireName());
     }
     return new ChainStatus(

@@ -46,6 +46,7 @@ public final class CounterWindow extends StackPane {
   private WizardView wizardView;
   private WizardViewModel wizard;
   private String operatorId;
+  private Runnable exit = Platform::exit;
 
   public CounterWindow(UiContext context, CompletableFuture<CounterContext> counter) {
     this.context = context;
@@ -229,11 +230,7 @@ public final class CounterWindow extends StackPane {
     Messages m = messages.get();
     Window owner = getScene() == null ? null : getScene().getWindow();
     if (what == WizardViewModel.OnClose.BUSY) {
-      Alert wait = new Alert(Alert.AlertType.INFORMATION, m.get("close.busy"), ButtonType.OK);
-      wait.initOwner(owner);
-      wait.setTitle(m.get("close.title"));
-      wait.setHeaderText(null);
-      wait.show();
+      showBusy(m, owner);
       return;
     }
     ButtonType close = new ButtonType(m.get("close.confirm"), ButtonBar.ButtonData.OK_DONE);
@@ -250,6 +247,22 @@ public final class CounterWindow extends StackPane {
     ((Button) confirm.getDialogPane().lookupButton(close)).setDefaultButton(false);
     ((Button) confirm.getDialogPane().lookupButton(stay)).setDefaultButton(true);
     confirm.getDialogPane().setId("closeConfirm");
-    confirm.showAndWait().filter(close::equals).ifPresent(b -> wizard.endCaseThen(Platform::exit));
+    if (confirm.showAndWait().filter(close::equals).isPresent() && !wizard.endCaseThen(exit)) {
+      // The PIN pad finished (or timed out) while the clerk was asked: that step is being written.
+      showBusy(m, owner);
+    }
+  }
+
+  private static void showBusy(Messages m, Window owner) {
+    Alert wait = new Alert(Alert.AlertType.INFORMATION, m.get("close.busy"), ButtonType.OK);
+    wait.initOwner(owner);
+    wait.setTitle(m.get("close.title"));
+    wait.setHeaderText(null);
+    wait.show();
+  }
+
+  /** What ends PinDesk once the case is ended (tests keep the toolkit running). */
+  public void onExit(Runnable exit) {
+    this.exit = exit;
   }
 }

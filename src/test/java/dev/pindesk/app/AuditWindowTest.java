@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.PieChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TabPane;
@@ -141,14 +143,29 @@ class AuditWindowTest {
         () -> robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel().select(1));
     WaitForAsyncUtils.waitForFxEvents();
     Screenshots.save(scene, "audit-charts-zh");
+    @SuppressWarnings("unchecked")
+    BarChart<String, Number> hours = robot.lookup("#auditHours").queryAs(BarChart.class);
+    assertThat(
+            hours.getData().get(0).getData().stream()
+                .mapToLong(d -> d.getYValue().longValue())
+                .sum())
+        .as("cases per hour add up to the cases shown")
+        .isEqualTo(60);
+    PieChart reasons = robot.lookup("#auditReasons").queryAs(PieChart.class);
+    assertThat(reasons.getData().stream().mapToDouble(PieChart.Data::getPieValue).sum())
+        .isEqualTo(model.cases().stream().filter(c -> c.outcome() != Outcome.COMPLETED).count());
 
+    // what is exported is what the filters show
+    robot.interact(() -> model.outcomeProperty().set(Outcome.CANCELLED));
     Path csv = dir.resolve("cases.csv");
     robot.interact(() -> model.exportCsv(csv));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.infoProperty().get().isEmpty());
     List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
     assertThat(lines.get(0)).startsWith("\uFEFFcase,opened,");
-    assertThat(lines).hasSize(61);
+    assertThat(lines).hasSize(1 + (int) cancelled);
+    assertThat(lines.subList(1, lines.size())).allMatch(l -> l.contains(",cancelled,"));
     assertThat(String.join("\n", lines)).doesNotContainPattern("[0-9]{17}[0-9X]");
+    robot.interact(() -> model.outcomeProperty().set(null));
 
     Path pdf = dir.resolve("cases.pdf");
     robot.interact(() -> model.exportPdf(pdf));
@@ -160,5 +177,28 @@ class AuditWindowTest {
           .contains("筛选：全部案件；共 60 个案件")
           .contains("TRAINING");
     }
+  }
+
+  @Test
+  void closingTheJournalGoesBackToTheUnlockFormAndForgetsTheFilters(FxRobot robot)
+      throws Exception {
+    unlock(robot, "correct horse battery");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().isPresent());
+    robot.interact(() -> model.outcomeProperty().set(Outcome.CANCELLED));
+    @SuppressWarnings("unchecked")
+    TableView<Case> table = robot.lookup("#auditCases").queryAs(TableView.class);
+    robot.interact(() -> table.getSelectionModel().select(0));
+    assertThat(model.selectedProperty().get()).isNotNull();
+
+    robot.clickOn(ZH.get("audit.close"));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(model.statusProperty().get()).isEmpty();
+    assertThat(model.cases()).isEmpty();
+    assertThat(model.outcomeProperty().get()).isNull();
+    assertThat(robot.lookup("#auditOpen").tryQuery()).isPresent();
+    unlock(robot, "correct horse battery");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().isPresent());
+    assertThat(model.shown()).hasSize(60);
   }
 }

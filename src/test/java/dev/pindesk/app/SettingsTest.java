@@ -68,11 +68,24 @@ class SettingsTest {
     Files.write(gbk, "pindesk.workstation=朝阳\n".getBytes(Charset.forName("GBK")));
     Path directory = Files.createDirectories(dir.resolve("is-a-directory"));
 
-    for (Path bad : new Path[] {gbk, directory}) {
-      Optional<Settings.FileProblem> p = Settings.FileSettings.read(bad, false).problem();
-      assertThat(p).as(bad.toString()).isPresent();
-      assertThat(p.get().describe(ZH)).contains(bad.toString()).contains("UTF-8");
-    }
+    Optional<Settings.FileProblem> notUtf8 = Settings.FileSettings.read(gbk, false).problem();
+    assertThat(notUtf8).isPresent();
+    assertThat(notUtf8.get().describe(ZH)).contains(gbk.toString()).contains("不是 UTF-8 编码");
+    Optional<Settings.FileProblem> folder = Settings.FileSettings.read(directory, false).problem();
+    assertThat(folder).isPresent();
+    assertThat(folder.get().describe(ZH)).contains(directory.toString()).contains("目录");
+  }
+
+  @Test
+  void aByteOrderMarkDoesNotHideTheFirstSetting() throws Exception {
+    // Notepad saves UTF-8 with a BOM; the first line often is the one that matters most
+    Path f = dir.resolve("bom.properties");
+    Files.writeString(f, "\uFEFFpindesk.mode=production\npindesk.workstation=SC-01\n");
+
+    Settings.FileSettings s = Settings.FileSettings.read(f, true);
+
+    assertThat(s.problem()).isEmpty();
+    assertThat(s.values()).containsEntry("pindesk.mode", "production");
   }
 
   @Test

@@ -132,21 +132,22 @@ public final class AuditCases {
         case "in_doubt_resolved" -> inDoubt = false;
         default -> {}
       }
-      if (!error.isEmpty() && !cancelled) {
+      if (!error.isEmpty() && !step.equals("case_cancelled")) {
         lastError = error;
       }
     }
 
     Case build() {
+      // An unresolved doubt outlives a cancel: the card must still be checked.
       Outcome outcome =
-          cancelled
-              ? Outcome.CANCELLED
-              : inDoubt ? Outcome.IN_DOUBT : closed ? Outcome.COMPLETED : Outcome.UNFINISHED;
+          inDoubt
+              ? Outcome.IN_DOUBT
+              : cancelled ? Outcome.CANCELLED : closed ? Outcome.COMPLETED : Outcome.UNFINISHED;
       // Why it did not complete; a completed case has no reason (even after a retried step).
       String reason =
           outcome == Outcome.COMPLETED
               ? ""
-              : cancelled && !cancelReason.isEmpty() ? cancelReason : lastError;
+              : outcome == Outcome.CANCELLED && !cancelReason.isEmpty() ? cancelReason : lastError;
       return new Case(
           id,
           opened,

@@ -151,10 +151,9 @@ public final class AuditViewModel {
 
   /** Back to the unlock form; the decrypted cases are dropped. */
   public void close() {
-    status.set(Optional.empty());
-    cases.clear();
-    selected.set(null);
     clearFilters();
+    cases.clear(); // the table's selection, which selected follows, goes with its rows
+    status.set(Optional.empty());
   }
 
   public void clearFilters() {
@@ -182,6 +181,8 @@ public final class AuditViewModel {
    * FX thread; masked identities only.
    */
   public void exportCsv(Path file) {
+    error.set("");
+    info.set("");
     List<Case> rows = List.copyOf(shown);
     busy.set(true);
     runner.run(
@@ -195,6 +196,8 @@ public final class AuditViewModel {
         },
         failure -> {
           busy.set(false);
+          org.slf4j.LoggerFactory.getLogger(AuditViewModel.class)
+              .error("CSV export to {} failed", file, failure);
           error.set(messages.get().get("audit.export.failed", file.toString()));
         });
   }
@@ -227,6 +230,8 @@ public final class AuditViewModel {
         },
         failure -> {
           busy.set(false);
+          org.slf4j.LoggerFactory.getLogger(AuditViewModel.class)
+              .error("PDF export to {} failed", file, failure);
           String key =
               failure instanceof dev.pindesk.ports.TableReport.Failed f
                   ? f.messageKey()

@@ -240,13 +240,19 @@ public final class WizardViewModel {
    * cancelled by the clerk, or — once the PIN is written — closed. {@code then} runs on the FX
    * thread afterwards, also when the journal refused (the failure is in the log and the journal
    * then shows the case as left open).
+   *
+   * @return false, and nothing done, when card or journal work started meanwhile (the citizen
+   *     finished on the PIN pad while the clerk was asked): the window must stay open
    */
-  public void endCaseThen(Runnable then) {
-    pin.stop();
+  public boolean endCaseThen(Runnable then) {
     OnClose what = onClose();
-    if (what == OnClose.NOTHING_OPEN || what == OnClose.BUSY) {
+    if (what == OnClose.BUSY) {
+      return false;
+    }
+    pin.stop();
+    if (what == OnClose.NOTHING_OPEN) {
       then.run();
-      return;
+      return true;
     }
     Callable<CaseTransition> end =
         what == OnClose.CASE_WRITTEN
@@ -262,6 +268,7 @@ public final class WizardViewModel {
               LOG.error("the open case could not be ended before closing", failure);
               then.run();
             });
+    return true;
   }
 
   /** Cancels the open case (journaled) and starts over. */

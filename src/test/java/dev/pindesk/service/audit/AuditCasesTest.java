@@ -55,6 +55,11 @@ class AuditCasesTest {
     cases.add(event("2026-03-03T14:00:00Z", "li", "C3", "case_opened", "ok", null));
     cases.add(event("2026-03-03T14:02:00Z", "li", "C3", "in_doubt", "failed", "card_removed"));
     cases.add(event("2026-03-03T15:00:00Z", "zhang", "C4", "case_opened", "ok", null));
+    // in doubt, then cancelled by the clerk: the doubt stays
+    cases.add(event("2026-03-03T16:00:00Z", "li", "C5", "case_opened", "ok", null));
+    cases.add(event("2026-03-03T16:01:00Z", "li", "C5", "in_doubt", "failed", "card_removed"));
+    cases.add(
+        event("2026-03-03T16:02:00Z", "li", "C5", "case_cancelled", "cancelled", "clerk_aborted"));
     cases.add(new AuditEntry(++seq, Map.of(), false, false));
     return cases;
   }
@@ -64,14 +69,18 @@ class AuditCasesTest {
     AuditCases j = journal();
     List<Case> cases = j.cases();
 
-    assertThat(cases).extracting(Case::id).containsExactly("C1", "C2", "C3", "C4");
+    assertThat(cases).extracting(Case::id).containsExactly("C1", "C2", "C3", "C4", "C5");
     assertThat(cases)
         .extracting(Case::outcome)
         .containsExactly(
-            Outcome.COMPLETED, Outcome.CANCELLED, Outcome.IN_DOUBT, Outcome.UNFINISHED);
+            Outcome.COMPLETED,
+            Outcome.CANCELLED,
+            Outcome.IN_DOUBT,
+            Outcome.UNFINISHED,
+            Outcome.IN_DOUBT);
     assertThat(cases)
         .extracting(Case::reason)
-        .containsExactly("", "citizen_withdrew", "card_removed", "");
+        .containsExactly("", "citizen_withdrew", "card_removed", "", "card_removed");
     assertThat(cases.get(0).steps()).hasSize(4);
     assertThat(cases.get(0).holderNameMasked()).isEqualTo("李**");
     assertThat(j.otherEvents()).isEqualTo(1);
@@ -83,7 +92,7 @@ class AuditCasesTest {
     List<Case> cases = journal().cases();
     CaseFilter all = CaseFilter.all(UTC);
 
-    assertThat(cases.stream().filter(all)).hasSize(4);
+    assertThat(cases.stream().filter(all)).hasSize(5);
     assertThat(
             cases.stream()
                 .filter(
@@ -91,11 +100,11 @@ class AuditCasesTest {
                         Optional.of(LocalDate.parse("2026-03-03")),
                         Optional.empty(),
                         Optional.of("li"),
-                        Optional.empty(),
+                        Optional.of(Outcome.IN_DOUBT),
                         "",
                         UTC)))
         .extracting(Case::id)
-        .containsExactly("C3");
+        .containsExactly("C3", "C5");
     assertThat(
             cases.stream()
                 .filter(
@@ -132,7 +141,7 @@ class AuditCasesTest {
     assertThat(hours[15]).isEqualTo(1);
     assertThat(AuditStats.failureReasons(cases))
         .containsExactly(
-            Map.entry("card_removed", 1L),
+            Map.entry("card_removed", 2L),
             Map.entry("citizen_withdrew", 1L),
             Map.entry("unknown", 1L));
     assertThat(AuditStats.outcomes(cases)).containsEntry(Outcome.COMPLETED, 1L);
