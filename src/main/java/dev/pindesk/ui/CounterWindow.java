@@ -9,6 +9,7 @@ import dev.pindesk.service.SecurityModuleStatus;
 import dev.pindesk.service.sync.SyncStatusFeed;
 import dev.pindesk.ui.signin.SignInView;
 import dev.pindesk.ui.signin.SignInViewModel;
+import dev.pindesk.ui.wizard.WindowClosing;
 import dev.pindesk.ui.wizard.WizardView;
 import dev.pindesk.ui.wizard.WizardViewModel;
 import java.time.ZoneId;
@@ -222,21 +223,21 @@ public final class CounterWindow extends StackPane {
     if (wizard == null) {
       return;
     }
-    WizardViewModel.OnClose what = wizard.onClose();
-    if (what == WizardViewModel.OnClose.NOTHING_OPEN) {
+    WindowClosing.State what = wizard.closing().state();
+    if (what == WindowClosing.State.NOTHING_OPEN) {
       return;
     }
     e.consume();
     Messages m = messages.get();
     Window owner = getScene() == null ? null : getScene().getWindow();
-    if (what == WizardViewModel.OnClose.BUSY) {
+    if (what == WindowClosing.State.BUSY) {
       showBusy(m, owner);
       return;
     }
     ButtonType close = new ButtonType(m.get("close.confirm"), ButtonBar.ButtonData.OK_DONE);
     ButtonType stay = new ButtonType(m.get("close.stay"), ButtonBar.ButtonData.CANCEL_CLOSE);
     String key =
-        what == WizardViewModel.OnClose.CASE_WRITTEN ? "close.written_case" : "close.open_case";
+        what == WindowClosing.State.CASE_WRITTEN ? "close.written_case" : "close.open_case";
     Alert confirm =
         new Alert(
             Alert.AlertType.CONFIRMATION, m.get(key, wizard.caseIdProperty().get()), close, stay);
@@ -247,7 +248,8 @@ public final class CounterWindow extends StackPane {
     ((Button) confirm.getDialogPane().lookupButton(close)).setDefaultButton(false);
     ((Button) confirm.getDialogPane().lookupButton(stay)).setDefaultButton(true);
     confirm.getDialogPane().setId("closeConfirm");
-    if (confirm.showAndWait().filter(close::equals).isPresent() && !wizard.endCaseThen(exit)) {
+    if (confirm.showAndWait().filter(close::equals).isPresent()
+        && !wizard.closing().endCaseThen(exit)) {
       // The PIN pad finished (or timed out) while the clerk was asked: that step is being written.
       showBusy(m, owner);
     }

@@ -6,35 +6,26 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.audit.AuditCases.Case;
 import dev.pindesk.service.audit.AuditCases.Outcome;
 import dev.pindesk.service.audit.AuditCases.Step;
-import dev.pindesk.service.audit.AuditStats;
 import dev.pindesk.ui.Texts;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.PieChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -42,7 +33,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -67,7 +57,7 @@ public final class AuditView extends StackPane {
     getStyleClass().add("audit");
     getStylesheets()
         .add(AuditView.class.getResource("/dev/pindesk/ui/pindesk.css").toExternalForm());
-    this.unlock = unlockForm();
+    this.unlock = new AuditUnlockForm(model);
     this.journal = journalView();
     model.statusProperty().addListener((o, a, s) -> show());
     show();
@@ -81,130 +71,16 @@ public final class AuditView extends StackPane {
     return Texts.of(model.messagesProperty(), key, args);
   }
 
+  private Label label(String key) {
+    return AuditControls.label(model, key);
+  }
+
+  private Button language() {
+    return AuditControls.language(model);
+  }
+
   private Messages m() {
     return model.messagesProperty().get();
-  }
-
-  // ---- unlock ----
-
-  private Node unlockForm() {
-    Label heading = new Label();
-    heading.textProperty().bind(text("audit.unlock.heading"));
-    heading.getStyleClass().add(Styles.TITLE_3);
-
-    TextField journalField = new TextField();
-    journalField.setId("auditJournal");
-    journalField.textProperty().bindBidirectional(model.journalPathProperty());
-    TextField keyField = new TextField();
-    keyField.setId("auditKey");
-    keyField.textProperty().bindBidirectional(model.keyPathProperty());
-    PasswordField passphrase = new PasswordField();
-    passphrase.setId("auditPassphrase");
-
-    Button browseJournal = browse(journalField, "*.db");
-    Button browseKey = browse(keyField, "*.p12");
-    browseJournal.setMinWidth(Region.USE_PREF_SIZE);
-    browseKey.setMinWidth(Region.USE_PREF_SIZE);
-    // The supervisor types the passphrase first; the files are usually proposed already.
-    sceneProperty()
-        .addListener(
-            (o, a, scene) -> javafx.application.Platform.runLater(passphrase::requestFocus));
-    Button open = new Button();
-    open.setId("auditOpen");
-    open.textProperty().bind(text("audit.unlock.open"));
-    open.getStyleClass().add(Styles.ACCENT);
-    open.setDefaultButton(true);
-    open.disableProperty().bind(model.busyProperty());
-    open.setOnAction(
-        e -> {
-          // The field's text is a String (a JavaFX limit); it is copied out and cleared at once.
-          char[] typed = passphrase.getText().toCharArray();
-          passphrase.clear();
-          model.open(typed);
-        });
-
-    GridPane grid = new GridPane();
-    grid.setHgap(10);
-    grid.setVgap(10);
-    grid.addRow(0, label("audit.unlock.journal"), journalField, browseJournal);
-    grid.addRow(1, label("audit.unlock.key"), keyField, browseKey);
-    grid.addRow(2, label("audit.unlock.passphrase"), passphrase);
-    GridPane.setHgrow(journalField, Priority.ALWAYS);
-    journalField.setPrefColumnCount(40);
-
-    Label error = new Label();
-    error.setId("auditError");
-    error.textProperty().bind(model.errorProperty());
-    error.getStyleClass().add(Styles.DANGER);
-    error.setWrapText(true);
-    error.managedProperty().bind(error.textProperty().isNotEmpty());
-    Label reading = new Label();
-    reading
-        .textProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () ->
-                    model.readProperty().get() == 0
-                        ? m().get("audit.unlock.reading")
-                        : m().get("audit.unlock.progress", model.readProperty().get()),
-                model.readProperty(),
-                model.messagesProperty()));
-    reading.visibleProperty().bind(model.busyProperty());
-    reading.managedProperty().bind(model.busyProperty());
-    Label hint = new Label();
-    hint.textProperty().bind(text("audit.unlock.hint"));
-    hint.setWrapText(true);
-    hint.getStyleClass().add(Styles.TEXT_MUTED);
-
-    Region gap = new Region();
-    HBox.setHgrow(gap, Priority.ALWAYS);
-    VBox card =
-        new VBox(
-            14, new HBox(heading, gap, language()), grid, error, reading, new HBox(open), hint);
-    card.setPadding(new Insets(24));
-    card.setMaxWidth(760);
-    card.setMaxHeight(Region.USE_PREF_SIZE);
-    card.getStyleClass().add("panel");
-    StackPane.setAlignment(card, Pos.CENTER);
-    return new StackPane(card);
-  }
-
-  /** The language button (中文 / English), never focused so Enter keeps its meaning. */
-  private Button language() {
-    Button b = new Button();
-    b.textProperty().bind(text("ui.language"));
-    b.setFocusTraversable(false);
-    b.setOnAction(e -> model.switchLanguage());
-    b.setMinWidth(Region.USE_PREF_SIZE);
-    return b;
-  }
-
-  private Button browse(TextField target, String pattern) {
-    Button b = new Button();
-    b.textProperty().bind(text("audit.unlock.browse"));
-    b.setOnAction(
-        e -> {
-          FileChooser chooser = new FileChooser();
-          chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
-          if (!target.getText().isBlank()) {
-            File dir = new File(target.getText()).getParentFile();
-            if (dir != null && dir.isDirectory()) {
-              chooser.setInitialDirectory(dir);
-            }
-          }
-          File f = chooser.showOpenDialog(getScene().getWindow());
-          if (f != null) {
-            target.setText(f.getPath());
-          }
-        });
-    return b;
-  }
-
-  private Label label(String key) {
-    Label l = new Label();
-    l.textProperty().bind(text(key));
-    l.setMinWidth(Region.USE_PREF_SIZE);
-    return l;
   }
 
   // ---- the open journal ----
@@ -214,7 +90,10 @@ public final class AuditView extends StackPane {
     VBox top = new VBox(10, statusBanner(), filters());
     top.setPadding(new Insets(14, 18, 10, 18));
     pane.setTop(top);
-    TabPane tabs = new TabPane(casesTab(), chartsTab());
+    Tab charts = new Tab();
+    charts.textProperty().bind(text("audit.tab.charts"));
+    charts.setContent(new AuditCharts(model));
+    TabPane tabs = new TabPane(casesTab(), charts);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     pane.setCenter(tabs);
     return pane;
@@ -496,71 +375,6 @@ public final class AuditView extends StackPane {
     return box;
   }
 
-  private Tab chartsTab() {
-    CategoryAxis hourAxis = new CategoryAxis();
-    hourAxis.labelProperty().bind(text("audit.chart.hour"));
-    NumberAxis countAxis = new NumberAxis();
-    countAxis.labelProperty().bind(text("audit.chart.cases"));
-    countAxis.setMinorTickVisible(false);
-    countAxis.setTickLabelFormatter(
-        new javafx.util.StringConverter<>() {
-          @Override
-          public String toString(Number n) {
-            // cases are whole: no 2.5 on the axis
-            return n.doubleValue() == Math.rint(n.doubleValue())
-                ? String.valueOf(n.longValue())
-                : "";
-          }
-
-          @Override
-          public Number fromString(String s) {
-            return Long.parseLong(s);
-          }
-        });
-    BarChart<String, Number> hours = new BarChart<>(hourAxis, countAxis);
-    hours.setId("auditHours");
-    hours.titleProperty().bind(text("audit.chart.hours"));
-    hours.setLegendVisible(false);
-    hours.setAnimated(false);
-    PieChart reasons = new PieChart();
-    reasons.setId("auditReasons");
-    reasons.titleProperty().bind(text("audit.chart.reasons"));
-    reasons.setAnimated(false);
-    // A legend, not labels around the pie: labels laid out while the tab is hidden land on top
-    // of each other, and long reasons do not fit around a pie anyway.
-    reasons.setLabelsVisible(false);
-    reasons.setLegendVisible(true);
-    reasons.setLegendSide(javafx.geometry.Side.BOTTOM);
-    Label noFailures = new Label();
-    noFailures.textProperty().bind(text("audit.chart.empty"));
-    Runnable refresh =
-        () -> {
-          long[] perHour = AuditStats.perHour(model.shown(), model.zone());
-          XYChart.Series<String, Number> series = new XYChart.Series<>();
-          for (int h = 0; h < 24; h++) {
-            series.getData().add(new XYChart.Data<>(String.format("%02d", h), perHour[h]));
-          }
-          hours.getData().setAll(java.util.List.of(series));
-          Map<String, Long> why = AuditStats.failureReasons(model.shown());
-          reasons.getData().clear();
-          why.forEach(
-              (code, n) -> reasons.getData().add(new PieChart.Data(reason(code) + " · " + n, n)));
-          noFailures.setVisible(why.isEmpty());
-        };
-    model.shown().addListener((ListChangeListener<Case>) c -> refresh.run());
-    model.messagesProperty().addListener((o, a, b) -> refresh.run());
-    refresh.run();
-    StackPane pie = new StackPane(reasons, noFailures);
-    HBox charts = new HBox(10, hours, pie);
-    HBox.setHgrow(hours, Priority.ALWAYS);
-    HBox.setHgrow(pie, Priority.ALWAYS);
-    charts.setPadding(new Insets(10));
-    Tab tab = new Tab();
-    tab.textProperty().bind(text("audit.tab.charts"));
-    tab.setContent(charts);
-    return tab;
-  }
-
   private Label placeholder(String key) {
     Label l = new Label();
     l.textProperty().bind(text(key));
@@ -577,7 +391,7 @@ public final class AuditView extends StackPane {
   }
 
   private String reason(String code) {
-    return AuditViewModel.reasonText(m(), code);
+    return AuditExports.reasonText(m(), code);
   }
 
   private String time(Instant instant) {

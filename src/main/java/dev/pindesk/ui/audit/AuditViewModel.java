@@ -9,13 +9,8 @@ import dev.pindesk.service.audit.AuditCases.Case;
 import dev.pindesk.service.audit.AuditCases.Outcome;
 import dev.pindesk.service.audit.CaseFilter;
 import dev.pindesk.ui.TaskRunner;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -187,7 +182,7 @@ public final class AuditViewModel {
     busy.set(true);
     runner.run(
         () -> {
-          writeCsv(file, rows);
+          AuditExports.csv(file, rows, context.zone());
           return rows.size();
         },
         n -> {
@@ -217,7 +212,15 @@ public final class AuditViewModel {
       error.set(messages.get().get("audit.pdf.too_many", rows.size(), PDF_MAX_CASES));
       return;
     }
-    dev.pindesk.ports.TableReport.Content content = reportContent(rows);
+    dev.pindesk.ports.TableReport.Content content =
+        AuditExports.report(
+            messages.get(),
+            rows,
+            cases.size(),
+            status.get().orElseThrow(),
+            journalPath.get(),
+            filterText(messages.get()),
+            context.zone());
     busy.set(true);
     runner.run(
         () -> {
@@ -240,55 +243,6 @@ public final class AuditViewModel {
         });
   }
 
-  private dev.pindesk.ports.TableReport.Content reportContent(List<Case> rows) {
-    Messages m = messages.get();
-    DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    ChainStatus s = status.get().orElseThrow();
-    List<String> subtitle =
-        List.of(
-            m.get("audit.pdf.journal", journalPath.get(), s.workstation()),
-            s.valid()
-                ? m.get("audit.status.valid", s.entries(), s.checkpoints())
-                : m.get(
-                    "audit.status.invalid",
-                    s.problemSeq(),
-                    m.get("journal.problem." + s.problem().orElseThrow())),
-            m.get("audit.pdf.filters", filterText(m), rows.size(), cases.size()),
-            m.get(
-                "audit.pdf.generated", minute.format(java.time.ZonedDateTime.now(context.zone()))));
-    List<List<String>> table = new java.util.ArrayList<>(rows.size());
-    for (Case c : rows) {
-      table.add(
-          List.of(
-              c.id(),
-              minute.format(c.opened().atZone(context.zone())),
-              c.clerk(),
-              m.get("service." + c.service()),
-              m.get("audit.holder." + c.holder()),
-              (c.holderNameMasked() + " " + c.holderIdMasked()).strip(),
-              m.get("audit.outcome." + c.outcome().wireName()),
-              reasonText(m, c.reason()),
-              m.get(c.verified() ? "audit.verified.yes" : "audit.verified.no")));
-    }
-    return new dev.pindesk.ports.TableReport.Content(
-        m.get("audit.pdf.title"),
-        subtitle,
-        List.of(
-            m.get("audit.col.case"),
-            m.get("audit.col.opened"),
-            m.get("audit.col.clerk"),
-            m.get("audit.col.service"),
-            m.get("audit.col.holder"),
-            m.get("audit.col.holder_masked"),
-            m.get("audit.col.outcome"),
-            m.get("audit.col.reason"),
-            m.get("audit.col.verified")),
-        List.of(23f, 13f, 9f, 9f, 9f, 17f, 9f, 19f, 6f),
-        table,
-        s.training(),
-        m.get("audit.pdf.page"));
-  }
-
   /** The filters in words, "all cases" without any. */
   private String filterText(Messages m) {
     List<String> parts = new java.util.ArrayList<>();
@@ -309,43 +263,6 @@ public final class AuditViewModel {
       parts.add("\u201C" + text.get().strip() + "\u201D");
     }
     return parts.isEmpty() ? m.get("audit.pdf.no_filter") : String.join(", ", parts);
-  }
-
-  /** A reason or error code in words where PinDesk has them, with the code for the record. */
-  public static String reasonText(Messages m, String code) {
-    if (code.isEmpty()) {
-      return "";
-    }
-    String key = "audit.reason." + code;
-    String words = m.get(key);
-    return words.equals(key) ? code : words + " (" + code + ")";
-  }
-
-  private void writeCsv(Path file, List<Case> rows) throws IOException {
-    DateTimeFormatter time = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      w.write('\uFEFF');
-      w.write(
-          "case,opened,last,clerk,service,holder,outcome,reason,holderIdMasked,holderNameMasked,"
-              + "steps,verified\r\n");
-      for (Case c : rows) {
-        List<String> cells =
-            List.of(
-                c.id(),
-                time.format(c.opened().atZone(context.zone())),
-                time.format(c.last().atZone(context.zone())),
-                c.clerk(),
-                c.service(),
-                c.holder(),
-                c.outcome().wireName(),
-                c.reason(),
-                c.holderIdMasked(),
-                c.holderNameMasked(),
-                String.valueOf(c.steps().size()),
-                String.valueOf(c.verified()));
-        w.write(dev.pindesk.domain.codec.Csv.row(cells));
-      }
-    }
   }
 
   public ObjectProperty<Messages> messagesProperty() {

@@ -23,8 +23,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * State of the clerk's wizard and the actions of its buttons. Every case step runs in the
@@ -52,10 +50,10 @@ public final class WizardViewModel {
   private final BooleanProperty warningsConfirmed = new SimpleBooleanProperty();
   private final ObjectProperty<Optional<CaseState>> caseState =
       new SimpleObjectProperty<>(Optional.empty());
-  private static final Logger LOG = LoggerFactory.getLogger(WizardViewModel.class);
   private final StringProperty caseId = new SimpleStringProperty("");
   private final PinCapture pin;
   private final ReceiptActions receipt;
+  private final WindowClosing closing;
   private final BooleanBinding agent;
   private final BooleanBinding canGoNext;
   private final BooleanBinding canGoBack;
@@ -70,6 +68,7 @@ public final class WizardViewModel {
     this.agent = holder.isEqualTo(HolderKind.AGENT);
     this.pin = new PinCapture(this, services);
     this.receipt = new ReceiptActions(this, services);
+    this.closing = new WindowClosing(this, services);
     this.canGoNext =
         Bindings.createBooleanBinding(
             this::stepComplete,
@@ -212,63 +211,9 @@ public final class WizardViewModel {
     return caseState.get().map(s -> s.isCancellable() || s.isFinal()).orElse(true);
   }
 
-  /** What closing the counter window means for the case at hand. */
-  public enum OnClose {
-    /** No case, or it has ended: the window may close. */
-    NOTHING_OPEN,
-    /** Card or journal work is under way: the window must wait for it. */
-    BUSY,
-    /** A case is open: closing cancels it. */
-    CASE_OPEN,
-    /** The new PIN is on the card: closing ends the case without a receipt. */
-    CASE_WRITTEN
-  }
-
-  public OnClose onClose() {
-    if (busy.get()) {
-      return OnClose.BUSY;
-    }
-    Optional<CaseState> s = caseState.get();
-    if (s.isEmpty() || s.get().isFinal()) {
-      return OnClose.NOTHING_OPEN;
-    }
-    return s.get() == CaseState.WRITTEN ? OnClose.CASE_WRITTEN : OnClose.CASE_OPEN;
-  }
-
-  /**
-   * Ends the open case before the counter closes, so the journal never keeps a case without an end:
-   * cancelled by the clerk, or — once the PIN is written — closed. {@code then} runs on the FX
-   * thread afterwards, also when the journal refused (the failure is in the log and the journal
-   * then shows the case as left open).
-   *
-   * @return false, and nothing done, when card or journal work started meanwhile (the citizen
-   *     finished on the PIN pad while the clerk was asked): the window must stay open
-   */
-  public boolean endCaseThen(Runnable then) {
-    OnClose what = onClose();
-    if (what == OnClose.BUSY) {
-      return false;
-    }
-    pin.stop();
-    if (what == OnClose.NOTHING_OPEN) {
-      then.run();
-      return true;
-    }
-    Callable<CaseTransition> end =
-        what == OnClose.CASE_WRITTEN
-            ? services.cases()::close
-            : () -> services.cases().cancel(CancelReason.CLERK_ABORTED);
-    busy.set(true);
-    services
-        .runner()
-        .run(
-            end,
-            t -> then.run(),
-            failure -> {
-              LOG.error("the open case could not be ended before closing", failure);
-              then.run();
-            });
-    return true;
+  /** What closing the counter window does to the case at hand. */
+  public WindowClosing closing() {
+    return closing;
   }
 
   /** Cancels the open case (journaled) and starts over. */

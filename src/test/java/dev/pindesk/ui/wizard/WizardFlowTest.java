@@ -148,14 +148,14 @@ class WizardFlowTest extends WizardFixture {
   @Test
   void closingTheWindowWithACaseOpenCancelsItInTheJournal(FxRobot robot) throws Exception {
     terminals.insert(READER, VirtualSscCard.fromSpec(TrainingCards.spec(TrainingCards.GEN3_SM4)));
-    assertThat(model.onClose()).isEqualTo(WizardViewModel.OnClose.NOTHING_OPEN);
+    assertThat(model.closing().state()).isEqualTo(WindowClosing.State.NOTHING_OPEN);
     openResetAndCheckHolder(robot);
     readAndBind(robot);
-    assertThat(model.onClose()).isEqualTo(WizardViewModel.OnClose.CASE_OPEN);
+    assertThat(model.closing().state()).isEqualTo(WindowClosing.State.CASE_OPEN);
 
     java.util.concurrent.atomic.AtomicBoolean closed =
         new java.util.concurrent.atomic.AtomicBoolean();
-    robot.interact(() -> model.endCaseThen(() -> closed.set(true)));
+    robot.interact(() -> model.closing().endCaseThen(() -> closed.set(true)));
     waitFor(closed::get);
     expectedSteps =
         List.of("case_opened", "id_checked", "card_read", "identity_bound", "case_cancelled");
@@ -167,11 +167,11 @@ class WizardFlowTest extends WizardFixture {
     openResetAndCheckHolder(robot);
     readAndBind(robot);
     writeNewPin(robot);
-    assertThat(model.onClose()).isEqualTo(WizardViewModel.OnClose.CASE_WRITTEN);
+    assertThat(model.closing().state()).isEqualTo(WindowClosing.State.CASE_WRITTEN);
 
     java.util.concurrent.atomic.AtomicBoolean closed =
         new java.util.concurrent.atomic.AtomicBoolean();
-    robot.interact(() -> model.endCaseThen(() -> closed.set(true)));
+    robot.interact(() -> model.closing().endCaseThen(() -> closed.set(true)));
     waitFor(closed::get);
     expectedSteps = WizardServicesTest.CLEAN_CASE;
   }

@@ -1,0 +1,83 @@
+package dev.pindesk.ui.wizard;
+
+import dev.pindesk.domain.reset.CancelReason;
+import dev.pindesk.domain.reset.CaseState;
+import dev.pindesk.domain.reset.CaseTransition;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What closing the counter window does to the case at hand: nothing when none is open; wait while
+ * card or journal work runs; otherwise the case is ended in the journal first — cancelled by the
+ * clerk, or closed once the PIN is written — so the journal never keeps a case without an end.
+ */
+public final class WindowClosing {
+  private static final Logger LOG = LoggerFactory.getLogger(WindowClosing.class);
+
+  /** The case at hand, as closing the window sees it. */
+  public enum State {
+    /** No case, or it has ended: the window may close. */
+    NOTHING_OPEN,
+    /** Card or journal work is under way: the window must wait for it. */
+    BUSY,
+    /** A case is open: closing cancels it. */
+    CASE_OPEN,
+    /** The new PIN is on the card: closing ends the case without a receipt. */
+    CASE_WRITTEN
+  }
+
+  private final WizardViewModel model;
+  private final WizardServices services;
+
+  WindowClosing(WizardViewModel model, WizardServices services) {
+    this.model = model;
+    this.services = services;
+  }
+
+  public State state() {
+    if (model.busyProperty().get()) {
+      return State.BUSY;
+    }
+    Optional<CaseState> s = model.caseStateProperty().get();
+    if (s.isEmpty() || s.get().isFinal()) {
+      return State.NOTHING_OPEN;
+    }
+    return s.get() == CaseState.WRITTEN ? State.CASE_WRITTEN : State.CASE_OPEN;
+  }
+
+  /**
+   * Ends the open case, then runs {@code then} on the FX thread — also when the journal refused
+   * (the failure is in the log, and the journal then shows the case as left open).
+   *
+   * @return false, and nothing done, when card or journal work started meanwhile (the citizen
+   *     finished on the PIN pad while the clerk was asked): the window must stay open
+   */
+  public boolean endCaseThen(Runnable then) {
+    State what = state();
+    if (what == State.BUSY) {
+      return false;
+    }
+    model.pin().stop();
+    if (what == State.NOTHING_OPEN) {
+      then.run();
+      return true;
+    }
+    Callable<CaseTransition> end =
+        what == State.CASE_WRITTEN
+            ? services.cases()::close
+            : () -> services.cases().cancel(CancelReason.CLERK_ABORTED);
+    model.busyProperty().set(true);
+    services
+        .runner()
+        .run(
+            end,
+            t -> then.run(),
+            failure -> {
+              LOG.error("the open case could not be ended before closing", failure);
+              then.run();
+            });
+    return true;
+  }
+}
