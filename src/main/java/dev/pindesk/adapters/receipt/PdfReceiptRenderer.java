@@ -16,8 +16,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
-import org.apache.pdfbox.util.Matrix;
 
 /**
  * The receipt as an A5 PDF made with PDFBox: bilingual title, the receipt's fields, a signature
@@ -28,7 +26,7 @@ import org.apache.pdfbox.util.Matrix;
 public final class PdfReceiptRenderer implements ReceiptPrinter {
   static final String TITLE_ZH = "社会保障卡密码服务回执";
   static final String TITLE_EN = "Social security card PIN service receipt";
-  static final String WATERMARK = "TRAINING 培训";
+  static final String WATERMARK = PdfDrawing.WATERMARK;
   private static final float MM = 72f / 25.4f;
   private static final float MARGIN = 14 * MM;
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -128,32 +126,13 @@ public final class PdfReceiptRenderer implements ReceiptPrinter {
 
   private static void watermark(PDPageContentStream out, PDFont font, PDRectangle box)
       throws IOException {
-    PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
-    faint.setNonStrokingAlphaConstant(0.18f);
-    out.saveGraphicsState();
-    out.setGraphicsStateParameters(faint);
-    out.setNonStrokingColor(0.75f, 0.1f, 0.1f);
-    float size = 54;
-    float width = font.getStringWidth(WATERMARK) / 1000 * size;
-    double angle = Math.atan2(box.getHeight(), box.getWidth());
-    out.beginText();
-    out.setFont(font, size);
-    Matrix m = Matrix.getRotateInstance(angle, box.getWidth() / 2, box.getHeight() / 2);
-    m.translate(-width / 2, -size / 3);
-    out.setTextMatrix(m);
-    out.showText(WATERMARK);
-    out.endText();
-    out.restoreGraphicsState();
+    PdfDrawing.watermark(out, font, box, 0.18f, 54);
   }
 
   private static void text(
       PDPageContentStream out, PDFont font, float size, String s, float x, float y)
       throws IOException {
-    out.beginText();
-    out.setFont(font, size);
-    out.newLineAtOffset(x, y);
-    out.showText(s);
-    out.endText();
+    PdfDrawing.text(out, font, size, s, x, y);
   }
 
   private static void centred(

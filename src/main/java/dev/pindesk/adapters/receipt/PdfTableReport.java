@@ -12,8 +12,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
-import org.apache.pdfbox.util.Matrix;
 
 /**
  * A {@link TableReport} as an A4 landscape PDF made with PDFBox, with the Chinese font the receipt
@@ -151,33 +149,12 @@ public final class PdfTableReport implements TableReport {
 
   private static void watermark(PDPageContentStream out, PDFont font, PDRectangle box)
       throws IOException {
-    PDExtendedGraphicsState faint = new PDExtendedGraphicsState();
-    faint.setNonStrokingAlphaConstant(0.12f);
-    out.saveGraphicsState();
-    out.setGraphicsStateParameters(faint);
-    out.setNonStrokingColor(0.75f, 0.1f, 0.1f);
-    float size = 72;
-    String mark = PdfReceiptRenderer.WATERMARK;
-    float width = font.getStringWidth(mark) / 1000 * size;
-    out.beginText();
-    out.setFont(font, size);
-    Matrix m =
-        Matrix.getRotateInstance(
-            Math.atan2(box.getHeight(), box.getWidth()), box.getWidth() / 2, box.getHeight() / 2);
-    m.translate(-width / 2, -size / 3);
-    out.setTextMatrix(m);
-    out.showText(mark);
-    out.endText();
-    out.restoreGraphicsState();
+    PdfDrawing.watermark(out, font, box, 0.12f, 72);
   }
 
   private static void text(
       PDPageContentStream out, PDFont font, float size, String s, float x, float y)
       throws IOException {
-    out.beginText();
-    out.setFont(font, size);
-    out.newLineAtOffset(x, y);
-    out.showText(s);
-    out.endText();
+    PdfDrawing.text(out, font, size, s, x, y);
   }
 }
