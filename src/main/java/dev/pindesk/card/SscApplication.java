@@ -5,6 +5,7 @@ import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.Secrets;
 import dev.pindesk.domain.card.CardHolder;
 import dev.pindesk.domain.card.CardInfo;
+import dev.pindesk.domain.card.ElementDecodingException;
 import dev.pindesk.domain.card.SscElement;
 import dev.pindesk.domain.card.SscFile;
 import dev.pindesk.domain.card.SsseAid;
@@ -57,7 +58,12 @@ public final class SscApplication {
     return decode(() -> CardInfo.decode(values), "EF05");
   }
 
-  /** Reads EF06, including the name extension when the name fills its field. */
+  /**
+   * Reads EF06, including the name extension when the name fills its field.
+   *
+   * @throws CardException {@code SECURITY_NOT_SATISFIED} when the card wants authentication first
+   *     (some generation 3.0 cards answer {@code 69 82} until then)
+   */
   public CardHolder readHolder(CardProfile profile) throws CardException {
     Map<Integer, byte[]> values = readFile(profile, SscFile.EF06);
     return decode(() -> CardHolder.decode(values), "EF06");
@@ -115,6 +121,11 @@ public final class SscApplication {
     }
   }
 
+  /**
+   * Reads every element of {@code file}. An element the card answers {@code 6A 83} (or {@code 6A
+   * 82}) for is absent; whether that is acceptable is the decoder's decision, which knows the
+   * mandatory elements. The name extension is asked for only when the name fills its field.
+   */
   private Map<Integer, byte[]> readFile(CardProfile profile, SscFile file) throws CardException {
     byte[] fid = {(byte) (file.fileId() >> 8), (byte) file.fileId()};
     StatusErrors.requireOk(
@@ -127,10 +138,8 @@ public final class SscApplication {
         if (name == null || !fillsField(name)) {
           continue;
         }
-        readElement(profile, element, true).ifPresent(v -> values.put(element.tag(), v));
-      } else {
-        readElement(profile, element, false).ifPresent(v -> values.put(element.tag(), v));
       }
+      readElement(profile, element).ifPresent(v -> values.put(element.tag(), v));
     }
     return values;
   }
@@ -140,16 +149,18 @@ public final class SscApplication {
     return name.length > 0 && name[name.length - 1] != 0 && name[name.length - 1] != PAD_SPACE;
   }
 
-  private Optional<byte[]> readElement(CardProfile profile, SscElement element, boolean optional)
+  private Optional<byte[]> readElement(CardProfile profile, SscElement element)
       throws CardException {
     CommandApdu read =
         CommandApdu.withLe(
             0x00, 0xB2, element.tag(), profile.recordAddressing().p2(), element.length() + 2);
     ResponseApdu r = channel.transmit(read);
     StatusOutcome outcome = StatusOutcome.of(r.sw());
-    if (optional
-        && (outcome instanceof StatusOutcome.RecordNotFound
-            || outcome instanceof StatusOutcome.FileNotFound)) {
+    if (outcome instanceof StatusOutcome.RecordNotFound
+        || outcome instanceof StatusOutcome.FileNotFound) {
+      if (element.mandatory()) {
+        throw CardException.element(ElementDecodingException.missing(element));
+      }
       return Optional.empty();
     }
     StatusErrors.requireOk(r, "read " + element);
@@ -174,6 +185,8 @@ public final class SscApplication {
   private static <T> T decode(Decoder<T> decoder, String file) throws CardException {
     try {
       return decoder.decode();
+    } catch (ElementDecodingException e) {
+      throw CardException.element(e);
     } catch (IllegalArgumentException | DateTimeException e) {
       throw new CardException(CardErrorCode.MALFORMED_RESPONSE, file + ": " + e.getMessage(), e);
     }

@@ -62,23 +62,26 @@ final class CardReadCommand implements Callable<Integer> {
     context.err().flush();
   }
 
-  /** The stable JSON of the CLI contract. */
+  /**
+   * The stable JSON of the CLI contract. Optional elements the card does not carry (card type,
+   * issuer organisation, ethnicity, birthplace) are left out.
+   */
   static ObjectNode toJson(CardSnapshot card) {
     CardInfo i = card.info();
     CardHolder h = card.holder();
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("cardIdCode", i.cardIdCode());
-    n.put("cardType", i.cardType());
+    i.cardType().ifPresent(v -> n.put("cardType", v));
     n.put("specVersion", i.specVersion());
-    n.put("issuerOrg", i.issuerOrg());
+    i.issuerOrg().ifPresent(v -> n.put("issuerOrg", v));
     n.put("issueDate", iso(i.issueDate()));
     n.put("expiryDate", iso(i.expiryDate()));
     n.put("cardNumber", i.cardNumber());
     n.put("ssn", h.ssn());
     n.put("name", h.name());
     n.put("sex", h.sex());
-    n.put("ethnicity", h.ethnicity());
-    n.put("birthplace", h.birthplace());
+    h.ethnicity().ifPresent(v -> n.put("ethnicity", v));
+    h.birthplace().ifPresent(v -> n.put("birthplace", v));
     n.put("birthDate", iso(h.birthDate()));
     card.pinState().knownTriesLeft().ifPresent(t -> n.put("pinTriesLeft", t));
     return n;

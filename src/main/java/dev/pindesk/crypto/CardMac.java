@@ -104,6 +104,7 @@ public final class CardMac {
     return switch (algorithm) {
       case TDES -> new ISO9797Alg3Mac(new DESEngine(), macBits, new ISO7816d4Padding());
       case SM4 -> new CBCBlockCipherMac(new SM4Engine(), macBits, new ISO7816d4Padding());
+      case SSF33 -> throw new IllegalArgumentException("SSF33 cannot be computed in software");
     };
   }
 }

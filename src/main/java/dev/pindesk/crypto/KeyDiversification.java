@@ -2,7 +2,7 @@ package dev.pindesk.crypto;
 
 import dev.pindesk.domain.CipherAlgorithm;
 import dev.pindesk.domain.Secrets;
-import java.nio.charset.StandardCharsets;
+import dev.pindesk.domain.codec.Hex;
 import java.util.Objects;
 import org.bouncycastle.crypto.BlockCipher;
 import org.bouncycastle.crypto.engines.DESedeEngine;
@@ -15,8 +15,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * <p>Definition (this is what a security module and our virtual card must both compute):
  *
  * <ol>
- *   <li>Diversification data {@code dd} = the 16 characters of the card identification code as
- *       ASCII bytes. Any other length, or any character above U+007F, is rejected with {@link
+ *   <li>Diversification data {@code dd} = the 16 bytes of the card identification code (which cards
+ *       store in binary and PinDesk writes as 32 hex digits). Anything else is rejected with {@link
  *       IllegalArgumentException}.
  *   <li>{@link CipherAlgorithm#TDES} (PBOC style): {@code D = dd[0..8] XOR dd[8..16]} (8 bytes);
  *       card key = {@code 3DES-ECB-encrypt(MK, D) || 3DES-ECB-encrypt(MK, NOT D)}, where MK is the
@@ -45,7 +45,7 @@ public final class KeyDiversification {
    * The 16-byte card key for {@code cardIdCode} under {@code masterKey16}.
    *
    * @throws IllegalArgumentException when the master key is not 16 bytes or the card identification
-   *     code is not 16 ASCII characters
+   *     code is not 32 hex digits, or the algorithm is one software cannot compute (SSF33)
    */
   public static byte[] diversify(CipherAlgorithm algorithm, byte[] masterKey16, String cardIdCode) {
     Objects.requireNonNull(algorithm, "algorithm");
@@ -65,9 +65,9 @@ public final class KeyDiversification {
 
   /**
    * The same card key from the diversification data as a security module (PSAM) receives it: for
-   * {@link CipherAlgorithm#TDES} the 8-byte {@code D} (the XOR fold of the code's two ASCII
-   * halves), for {@link CipherAlgorithm#SM4} the code's 16 ASCII bytes. {@code diversify(a, mk,
-   * code)} equals {@code fromData(a, mk, data)} for that data.
+   * {@link CipherAlgorithm#TDES} the 8-byte {@code D} (the XOR fold of the code's two 8-byte
+   * halves), for {@link CipherAlgorithm#SM4} the code's 16 bytes. {@code diversify(a, mk, code)}
+   * equals {@code fromData(a, mk, data)} for that data.
    *
    * @throws IllegalArgumentException when the master key is not 16 bytes or the data is not 8
    *     (TDES) / 16 (SM4) bytes
@@ -97,6 +97,7 @@ public final class KeyDiversification {
       return switch (algorithm) {
         case TDES -> tdes(masterKey, diversificationData);
         case SM4 -> sm4(masterKey, diversificationData);
+        case SSF33 -> throw new IllegalArgumentException("SSF33 cannot be computed in software");
       };
     } finally {
       Secrets.wipe(masterKey.getKey());
@@ -112,23 +113,18 @@ public final class KeyDiversification {
     return d;
   }
 
-  /** The 16 ASCII bytes of the card identification code. */
+  /** The 16 bytes of the card identification code, written as 32 hex digits. */
   static byte[] diversificationData(String cardIdCode) {
     Objects.requireNonNull(cardIdCode, "cardIdCode");
-    if (cardIdCode.length() != CARD_ID_CODE_LENGTH) {
+    if (!cardIdCode.matches("[0-9A-Fa-f]{32}")) {
       throw new IllegalArgumentException(
-          "card identification code must be "
+          "card identification code must be 32 hex digits ("
               + CARD_ID_CODE_LENGTH
-              + " characters, got "
-              + cardIdCode.length());
+              + " bytes), got "
+              + cardIdCode.length()
+              + " characters");
     }
-    for (int i = 0; i < cardIdCode.length(); i++) {
-      if (cardIdCode.charAt(i) > 0x7F) {
-        throw new IllegalArgumentException(
-            "card identification code must be ASCII, non-ASCII character at index " + i);
-      }
-    }
-    return cardIdCode.getBytes(StandardCharsets.US_ASCII);
+    return Hex.parse(cardIdCode);
   }
 
   private static byte[] tdes(KeyParameter masterKey, byte[] d) {

@@ -46,7 +46,7 @@ public final class TrainingKeys {
    * The card key for {@code cardIdCode}, diversified from the training master key. The caller owns
    * the returned 16 bytes and wipes them after use.
    *
-   * @throws IllegalArgumentException when {@code cardIdCode} is not 16 ASCII characters
+   * @throws IllegalArgumentException when {@code cardIdCode} is not 32 hex digits
    */
   public static byte[] cardKey(
       MacPurpose purpose, int keyIndex, CipherAlgorithm algorithm, String cardIdCode) {

@@ -1,6 +1,5 @@
 package dev.pindesk.i18n;
 
-import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import java.text.MessageFormat;
 import java.util.Locale;
@@ -54,11 +53,16 @@ public final class Messages {
 
   /** What happened and what to do next, in one line. */
   public String describe(CardException e) {
-    CardErrorCode code = e.code();
-    String what =
-        code == CardErrorCode.PIN_WRONG
-            ? get(code.messageKey(), e.triesLeft().orElse(0))
-            : get(code.messageKey());
-    return what + " " + get(code.nextActionKey());
+    return title(e) + " " + get(e.code().nextActionKey());
+  }
+
+  /**
+   * What went wrong, with its argument: the tries left of a wrong PIN, the name of a missing or
+   * malformed data element.
+   */
+  public String title(CardException e) {
+    Object arg =
+        e.element().<Object>map(el -> get(el.messageKey())).orElse(e.triesLeft().orElse(0));
+    return get(e.code().messageKey(), arg);
   }
 }

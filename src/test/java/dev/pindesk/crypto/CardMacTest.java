@@ -125,7 +125,8 @@ class CardMacTest {
 
   @Test
   void returnsFourBytes() {
-    for (CipherAlgorithm algorithm : CipherAlgorithm.values()) {
+    for (CipherAlgorithm algorithm :
+        new CipherAlgorithm[] {CipherAlgorithm.TDES, CipherAlgorithm.SM4}) {
       assertThat(CardMac.compute(algorithm, SM4_KEY, ZERO_CHALLENGE, new byte[13])).hasSize(4);
     }
   }
@@ -136,7 +137,8 @@ class CardMacTest {
     byte[] challenge = Hex.parse("1122334455667788");
     byte[] data = Hex.parse("805E000003123456");
 
-    for (CipherAlgorithm algorithm : CipherAlgorithm.values()) {
+    for (CipherAlgorithm algorithm :
+        new CipherAlgorithm[] {CipherAlgorithm.TDES, CipherAlgorithm.SM4}) {
       CardMac.compute(algorithm, key, challenge, data);
     }
 

@@ -1,21 +1,22 @@
 package dev.pindesk.adapters.sam;
 
-import java.nio.charset.StandardCharsets;
+import dev.pindesk.domain.codec.Hex;
 
 /**
- * How the card identification code (16 characters, EF05 tag 01) becomes the diversification data of
- * INIT FOR DESCRYPT. One level of diversification: the PSAM derives the card key from its master
- * key and this data; these layouts match {@code crypto.KeyDiversification}, so a PSAM loaded with
- * the issuer's master key computes the key the card holds.
+ * How the card identification code (16 binary bytes, EF05 tag 01, written as 32 hex digits) becomes
+ * the diversification data of INIT FOR DESCRYPT. One level of diversification: the PSAM derives the
+ * card key from its master key and this data; these layouts match {@code
+ * crypto.KeyDiversification}, so a PSAM loaded with the issuer's master key computes the key the
+ * card holds.
  */
 public enum DiversificationLayout {
   /**
-   * 8 bytes: the code's ASCII bytes folded, {@code D = ascii[0..8] XOR ascii[8..16]} (PBOC-style
-   * 3DES: the PSAM then derives {@code 3DES(MK, D) || 3DES(MK, NOT D)}).
+   * 8 bytes: the code's bytes folded, {@code D = code[0..8] XOR code[8..16]} (PBOC-style 3DES: the
+   * PSAM then derives {@code 3DES(MK, D) || 3DES(MK, NOT D)}).
    */
-  ASCII_XOR_FOLD_8(8),
-  /** 16 bytes: the code's ASCII bytes as they are (SM4: the PSAM derives {@code SM4(MK, data)}). */
-  ASCII_16(16);
+  CODE_XOR_FOLD_8(8),
+  /** 16 bytes: the code's bytes as they are (SM4: the PSAM derives {@code SM4(MK, data)}). */
+  CODE_16(16);
 
   private final int length;
 
@@ -30,26 +31,23 @@ public enum DiversificationLayout {
   /**
    * The diversification data for {@code cardIdCode}.
    *
-   * @throws IllegalArgumentException unless the code is 16 ASCII characters (the message names the
-   *     length or position only)
+   * @throws IllegalArgumentException unless the code is 32 hex digits (the message names the length
+   *     only)
    */
   public byte[] data(String cardIdCode) {
-    if (cardIdCode.length() != 16) {
+    if (!cardIdCode.matches("[0-9A-Fa-f]{32}")) {
       throw new IllegalArgumentException(
-          "card identification code must be 16 characters, got " + cardIdCode.length());
+          "card identification code must be 32 hex digits, got "
+              + cardIdCode.length()
+              + " characters");
     }
-    for (int i = 0; i < cardIdCode.length(); i++) {
-      if (cardIdCode.charAt(i) > 0x7F) {
-        throw new IllegalArgumentException("card identification code: non-ASCII at index " + i);
-      }
-    }
-    byte[] ascii = cardIdCode.getBytes(StandardCharsets.US_ASCII);
-    if (this == ASCII_16) {
-      return ascii;
+    byte[] code = Hex.parse(cardIdCode);
+    if (this == CODE_16) {
+      return code;
     }
     byte[] d = new byte[8];
     for (int i = 0; i < 8; i++) {
-      d[i] = (byte) (ascii[i] ^ ascii[i + 8]);
+      d[i] = (byte) (code[i] ^ code[i + 8]);
     }
     return d;
   }

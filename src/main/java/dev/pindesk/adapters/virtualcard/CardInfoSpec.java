@@ -4,11 +4,14 @@ import dev.pindesk.domain.card.CardInfo;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Card information (EF05) of a virtual card profile, as written in JSON: dates as ISO strings so
- * profiles stay readable and need no date module.
+ * profiles stay readable and need no date module; the card identification code as the 32 hex digits
+ * of its 16 bytes; {@code cardType} and {@code issuerOrg} may be left out (or null) for a card that
+ * does not carry them (it then answers {@code 6A 83} for them).
  */
 public record CardInfoSpec(
     String cardIdCode,
@@ -23,12 +26,12 @@ public record CardInfoSpec(
 
   public CardInfoSpec {
     require(cardIdCode, "cardIdCode");
-    require(cardType, "cardType");
     require(specVersion, "specVersion");
-    require(issuerOrg, "issuerOrg");
     require(cardNumber, "cardNumber");
-    if (cardIdCode.length() != 16) {
-      throw new IllegalArgumentException("cardIdCode must have 16 characters");
+    if (!cardIdCode.matches("[0-9A-F]{32}")) {
+      throw new IllegalArgumentException(
+          "cardIdCode must be 32 upper-case hex digits (16 bytes), e.g."
+              + " 330100D156000005011BA293AA4B9E55");
     }
     if (!VERSIONS.contains(specVersion)) {
       throw new IllegalArgumentException("specVersion must be one of " + VERSIONS);
@@ -41,9 +44,9 @@ public record CardInfoSpec(
   public CardInfo toCardInfo() {
     return new CardInfo(
         cardIdCode,
-        cardType,
+        Optional.ofNullable(cardType),
         specVersion,
-        issuerOrg,
+        Optional.ofNullable(issuerOrg),
         date(issueDate, "issueDate"),
         date(expiryDate, "expiryDate"),
         cardNumber);

@@ -15,6 +15,7 @@ final class FileCommands {
   static final byte[] SSSE_AID = SsseAid.bytes();
 
   private static final int ALG_TDES = 0x01;
+  private static final int ALG_SSF33 = 0x02;
   private static final int ALG_SM4 = 0x03;
 
   private final VirtualCardSpec spec;
@@ -59,6 +60,10 @@ final class FileCommands {
     return new Answer(fci(), Answer.OK, true);
   }
 
+  /**
+   * {@code 6F [84 <AID>] [A5 [9F0C 03 [86 01 <alg>]]]}: the algorithm nested as cards in the field
+   * state it.
+   */
   private byte[] fci() {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes(new Tlv(0x84, SSSE_AID).encode());
@@ -66,9 +71,14 @@ final class FileCommands {
       int alg =
           switch (spec.algorithm()) {
             case TDES -> ALG_TDES;
+            case SSF33 -> ALG_SSF33;
             case SM4 -> ALG_SM4;
           };
-      body.writeBytes(new Tlv(0xA5, new Tlv(0x86, new byte[] {(byte) alg}).encode()).encode());
+      byte[] algorithm = new Tlv(0x86, new byte[] {(byte) alg}).encode();
+      ByteArrayOutputStream proprietary = new ByteArrayOutputStream();
+      proprietary.writeBytes(new byte[] {(byte) 0x9F, 0x0C, (byte) algorithm.length});
+      proprietary.writeBytes(algorithm);
+      body.writeBytes(new Tlv(0xA5, proprietary.toByteArray()).encode());
     }
     return new Tlv(0x6F, body.toByteArray()).encode();
   }

@@ -18,14 +18,19 @@ import java.util.Optional;
  *     numbers that fail the checksum)
  * @param name full name in Unicode: padding stripped, name extension appended
  * @param sex {@code "1"} male, {@code "2"} female, as stored
- * @param ethnicity GB 3304 code as two decimal digits, e.g. {@code "01"}
- * @param birthplace birthplace code, 6 decimal digits from BCD (fewer if the card pads with F)
+ * @param ethnicity GB 3304 code as two decimal digits from one BCD byte ({@code 0x10} is 朝鲜族, code
+ *     10), absent on cards without tag 0B
+ * @param birthplace birthplace code, 6 decimal digits from BCD (fewer if the card pads with F),
+ *     absent on the many cards without tag 0C
  * @param birthDate birth date
  */
 public record CardHolder(
-    String ssn, String name, String sex, String ethnicity, String birthplace, LocalDate birthDate) {
-
-  private static final int BIRTHPLACE_BYTES = SscElement.BIRTHPLACE.length();
+    String ssn,
+    String name,
+    String sex,
+    Optional<String> ethnicity,
+    Optional<String> birthplace,
+    LocalDate birthDate) {
 
   public CardHolder {
     Objects.requireNonNull(ssn, "ssn");
@@ -33,15 +38,23 @@ public record CardHolder(
     Objects.requireNonNull(sex, "sex");
     Objects.requireNonNull(ethnicity, "ethnicity");
     Objects.requireNonNull(birthplace, "birthplace");
+    ethnicity.ifPresent(
+        e -> {
+          if (!e.matches("[0-9]{2}")) {
+            throw new IllegalArgumentException("ethnicity must be two decimal digits");
+          }
+        });
     Objects.requireNonNull(birthDate, "birthDate");
   }
 
   /**
-   * Decodes the values of EF06 keyed by tag; the name extension (tag 4E) is optional. Text may be
-   * shorter or longer than nominal and padded with 0x00 or 0x20; the ethnicity must be 1 byte, the
-   * birthplace 3 BCD bytes, the birth date 4 BCD bytes. Unknown tags are ignored.
+   * Decodes the values of EF06 keyed by tag; the name extension (4E), ethnicity (0B) and birthplace
+   * (0C) are optional. Text may be shorter or longer than nominal and padded with 0x00 or 0x20; the
+   * ethnicity must be 1 BCD byte, the birthplace 3 BCD bytes, the birth date 4 BCD bytes. Unknown
+   * tags are ignored.
    *
-   * @throws IllegalArgumentException naming the element when a value is missing or malformed
+   * @throws ElementDecodingException naming the element when a mandatory value is missing or any
+   *     value is malformed
    */
   public static CardHolder decode(Map<Integer, byte[]> valuesByTag) {
     String ssn = ElementValues.ascii(valuesByTag, SscElement.SSN);
@@ -57,16 +70,15 @@ public record CardHolder(
         ssn,
         name,
         sex,
-        decodeEthnicity(ElementValues.requiredExactly(valuesByTag, SscElement.ETHNICITY, 1)),
-        decodeBirthplace(
-            ElementValues.requiredExactly(valuesByTag, SscElement.BIRTHPLACE, BIRTHPLACE_BYTES)),
+        ElementValues.optionalBcd(valuesByTag, SscElement.ETHNICITY, 2),
+        ElementValues.optionalBcd(valuesByTag, SscElement.BIRTHPLACE, 2),
         ElementValues.date(valuesByTag, SscElement.BIRTH_DATE));
   }
 
   /**
    * Values keyed by tag as a card stores them; the name is GB18030 padded with 00 to 30 bytes, and
    * when it needs more, the rest goes to the name extension (tag 4E, 20 bytes); tag 4E is absent
-   * otherwise.
+   * otherwise, and so are an absent ethnicity or birthplace.
    *
    * @throws IllegalArgumentException naming the element when a value cannot be stored
    */
@@ -82,8 +94,8 @@ public record CardHolder(
       throw ElementValues.malformed(SscElement.SEX, "expected 1 character, got " + sex.length());
     }
     out.put(SscElement.SEX.tag(), ElementValues.asciiValue(SscElement.SEX, sex));
-    out.put(SscElement.ETHNICITY.tag(), encodeEthnicity(ethnicity));
-    out.put(SscElement.BIRTHPLACE.tag(), encodeBirthplace(birthplace));
+    ethnicity.ifPresent(e -> out.put(SscElement.ETHNICITY.tag(), encodeEthnicity(e)));
+    birthplace.ifPresent(b -> out.put(SscElement.BIRTHPLACE.tag(), encodeBirthplace(b)));
     out.put(SscElement.BIRTH_DATE.tag(), BcdDate.encode(birthDate));
     return Collections.unmodifiableMap(out);
   }
@@ -112,38 +124,23 @@ public record CardHolder(
         + ", sex="
         + sex
         + ", ethnicity="
-        + ethnicity
+        + ethnicity.orElse("-")
         + ", birthplace="
-        + birthplace
+        + birthplace.orElse("-")
         + ", birthDate=****]";
   }
 
-  private static String decodeEthnicity(byte[] value) {
-    int code = value[0] & 0xFF;
-    if (code > 99) {
-      throw ElementValues.malformed(SscElement.ETHNICITY, "code " + code + " exceeds two digits");
-    }
-    return String.format("%02d", code);
-  }
-
+  /** One BCD byte: code 10 is {@code 0x10}. */
   private static byte[] encodeEthnicity(String ethnicity) {
     if (!ethnicity.matches("[0-9]{2}")) {
       throw ElementValues.malformed(SscElement.ETHNICITY, "expected two decimal digits");
     }
-    return new byte[] {(byte) Integer.parseInt(ethnicity)};
-  }
-
-  private static String decodeBirthplace(byte[] value) {
-    try {
-      return Bcd.decode(value);
-    } catch (IllegalArgumentException e) {
-      throw ElementValues.malformed(SscElement.BIRTHPLACE, "not BCD");
-    }
+    return Bcd.encode(ethnicity);
   }
 
   private static byte[] encodeBirthplace(String birthplace) {
-    if (!birthplace.matches("[0-9]{0,6}")) {
-      throw ElementValues.malformed(SscElement.BIRTHPLACE, "expected up to 6 decimal digits");
+    if (!birthplace.matches("[0-9]{2,6}")) {
+      throw ElementValues.malformed(SscElement.BIRTHPLACE, "expected 2 to 6 decimal digits");
     }
     byte[] packed = Bcd.encode(birthplace);
     return ElementValues.padded(SscElement.BIRTHPLACE, packed, (byte) 0xFF);

@@ -1,5 +1,8 @@
 package dev.pindesk.domain.card;
 
+import dev.pindesk.domain.codec.Bcd;
+import dev.pindesk.domain.codec.Hex;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,18 +18,18 @@ final class ElementValues {
 
   /** How errors name an element, e.g. {@code NAME (EF06 tag 09)}. */
   static String label(SscElement e) {
-    return String.format("%s (%s tag %02X)", e.name(), e.file(), e.tag());
+    return e.label();
   }
 
-  static IllegalArgumentException malformed(SscElement e, String problem) {
-    return new IllegalArgumentException(label(e) + ": " + problem);
+  static ElementDecodingException malformed(SscElement e, String problem) {
+    return new ElementDecodingException(e, problem, false);
   }
 
   /** The value of a mandatory element, at least one byte long. */
   static byte[] required(Map<Integer, byte[]> values, SscElement e) {
     byte[] v = values.get(e.tag());
     if (v == null) {
-      throw malformed(e, "missing");
+      throw new ElementDecodingException(e, "missing", true);
     }
     if (v.length == 0) {
       throw malformed(e, "empty value");
@@ -34,14 +37,92 @@ final class ElementValues {
     return v.clone();
   }
 
+  /**
+   * The value of an optional element; a value that is empty or only filler (all 00, 20 or FF, as
+   * cards store an element they do not use) is absent too.
+   */
   static Optional<byte[]> optional(Map<Integer, byte[]> values, SscElement e) {
     byte[] v = values.get(e.tag());
-    return v == null ? Optional.empty() : Optional.of(v.clone());
+    if (v == null || onlyFiller(v)) {
+      return Optional.empty();
+    }
+    return Optional.of(v.clone());
+  }
+
+  private static boolean onlyFiller(byte[] v) {
+    for (byte b : v) {
+      if (b != 0x00 && b != 0x20 && b != (byte) 0xFF) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A binary element as upper-case hex, exactly its nominal length. */
+  static String hex(Map<Integer, byte[]> values, SscElement e) {
+    byte[] v = required(values, e);
+    if (v.length != e.length()) {
+      throw malformed(e, "expected " + e.length() + " bytes, got " + v.length);
+    }
+    return Hex.of(v);
+  }
+
+  /**
+   * An element the sources disagree on (ASCII or binary): the text when every byte before the
+   * padding is printable ASCII, else the raw bytes as upper-case hex.
+   */
+  static Optional<String> textOrHex(Map<Integer, byte[]> values, SscElement e) {
+    return optional(values, e)
+        .map(
+            v -> {
+              int end = unpaddedLength(v);
+              for (int i = 0; i < end; i++) {
+                if ((v[i] & 0xFF) < 0x20 || (v[i] & 0xFF) > 0x7E) {
+                  return Hex.of(v);
+                }
+              }
+              return new String(v, 0, end, StandardCharsets.US_ASCII);
+            });
+  }
+
+  /** An optional printable-ASCII element, padding stripped. */
+  static Optional<String> optionalAscii(Map<Integer, byte[]> values, SscElement e) {
+    return optional(values, e).map(v -> ascii(Map.of(e.tag(), v), e));
+  }
+
+  /**
+   * An optional BCD element as its decimal digits (trailing F nibbles are padding).
+   *
+   * @param minDigits fewest digits a present value must have
+   */
+  static Optional<String> optionalBcd(Map<Integer, byte[]> values, SscElement e, int minDigits) {
+    return optional(values, e)
+        .map(
+            v -> {
+              if (v.length != e.length()) {
+                throw malformed(e, "expected " + e.length() + " bytes, got " + v.length);
+              }
+              String digits;
+              try {
+                digits = Bcd.decode(v);
+              } catch (IllegalArgumentException notBcd) {
+                throw malformed(e, "not BCD");
+              }
+              if (digits.length() < minDigits) {
+                throw malformed(e, "fewer than " + minDigits + " digits");
+              }
+              return digits;
+            });
   }
 
   /** A 4-byte BCD date. */
   static LocalDate date(Map<Integer, byte[]> values, SscElement e) {
-    return BcdDate.decode(required(values, e), label(e));
+    byte[] v = required(values, e);
+    try {
+      return BcdDate.decode(v, label(e));
+    } catch (IllegalArgumentException notADate) {
+      throw malformed(e, "not a BCD date YYYYMMDD");
+    }
   }
 
   /** The value with exactly {@code length} bytes. */

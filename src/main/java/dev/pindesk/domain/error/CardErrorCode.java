@@ -32,6 +32,15 @@ public enum CardErrorCode {
   FILE_NOT_FOUND(5),
   /** The card answered with data that does not parse (bad TLV, bad BCD, wrong length). */
   MALFORMED_RESPONSE(5),
+  /** A mandatory data element (EF05 / EF06) is not on the card; the exception names it. */
+  ELEMENT_MISSING(5),
+  /** A data element's value cannot be decoded; the exception names it. */
+  ELEMENT_MALFORMED(5),
+  /**
+   * The card's algorithm (FCI tag 86) is one PinDesk cannot compute, e.g. SSF33 (02), which exists
+   * only in hardware: privileged writes are refused rather than guessed with another algorithm.
+   */
+  ALGORITHM_UNSUPPORTED(5),
   /** Security status not satisfied (69 82): authentication needed or wrong profile. */
   SECURITY_NOT_SATISFIED(5),
   /** Conditions of use not satisfied (69 85): retry the step. */

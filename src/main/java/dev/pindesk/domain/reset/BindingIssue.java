@@ -30,6 +30,12 @@ public enum BindingIssue {
   /** A real card in training mode: training keys must never touch it. */
   REAL_CARD_IN_TRAINING(true),
   /**
+   * Reset or unlock of a card whose algorithm only hardware can compute (SSF33): no PIN is asked
+   * for a write that cannot happen. Changing the initial PIN needs no security module and stays
+   * possible.
+   */
+  ALGORITHM_UNSUPPORTED(true),
+  /**
    * The name on the ID and on the card differ (rare characters are sometimes stored differently): a
    * warning the clerk confirms after looking at both documents.
    */

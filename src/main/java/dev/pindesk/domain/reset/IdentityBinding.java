@@ -55,6 +55,10 @@ public final class IdentityBinding {
     } else if (!card.trainingCard() && trainingMode) {
       issues.add(BindingIssue.REAL_CARD_IN_TRAINING);
     }
+    if (trainingMode && service != ServiceKind.CHANGE_INITIAL && !card.algorithm().inSoftware()) {
+      // The training module computes in software; production modules say so at the write.
+      issues.add(BindingIssue.ALGORITHM_UNSUPPORTED);
+    }
     if (!sameName(holder.name(), card.holder().name())) {
       issues.add(BindingIssue.NAME_DIFFERS);
     }

@@ -10,7 +10,8 @@ final class CardFactsOf {
   private CardFactsOf() {}
 
   static CardFacts snapshot(CardSnapshot s) {
-    return new CardFacts(s.info(), s.holder(), pinStatus(s.pinState()), s.trainingCard());
+    return new CardFacts(
+        s.info(), s.holder(), pinStatus(s.pinState()), s.trainingCard(), s.algorithm());
   }
 
   static CardPinStatus pinStatus(PinState state) {

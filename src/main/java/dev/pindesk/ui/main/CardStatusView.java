@@ -197,7 +197,7 @@ public final class CardStatusView extends BorderPane {
         .get()
         .ifPresentOrElse(
             e -> {
-              failureTitle.setText(messages().get(e.code().messageKey(), e.triesLeft().orElse(0)));
+              failureTitle.setText(messages().title(e));
               failureNext.setText(messages().get(e.code().nextActionKey()));
               failure.setVisible(true);
             },

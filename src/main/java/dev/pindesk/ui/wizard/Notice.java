@@ -1,5 +1,6 @@
 package dev.pindesk.ui.wizard;
 
+import dev.pindesk.domain.card.SscElement;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CaseJournal;
@@ -37,7 +38,7 @@ public record Notice(Kind kind, String key, Object[] args, Optional<String> next
       return new Notice(
           Kind.ERROR,
           e.code().messageKey(),
-          new Object[] {e.triesLeft().orElse(0)},
+          new Object[] {e.element().map(el -> (Object) el).orElse(e.triesLeft().orElse(0))},
           Optional.of(e.code().nextActionKey()));
     }
     if (cause instanceof ReceiptPrinter.ReceiptException e) {
@@ -55,8 +56,13 @@ public record Notice(Kind kind, String key, Object[] args, Optional<String> next
         Kind.ERROR, "error.unexpected", new Object[0], Optional.of("error.unexpected.next"));
   }
 
+  /** The translated title; a data element among the arguments is shown by its name. */
   public String title(Messages m) {
-    return m.get(key, args);
+    Object[] shown = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      shown[i] = args[i] instanceof SscElement e ? m.get(e.messageKey()) : args[i];
+    }
+    return m.get(key, shown);
   }
 
   public String next(Messages m) {

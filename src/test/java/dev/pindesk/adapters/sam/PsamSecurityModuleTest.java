@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PsamSecurityModuleTest {
   private static final String CITIZEN_READER = "ACS ACR39U 00 00";
   private static final String PSAM_READER = "ACS ACR39U SAM 00 01";
-  private static final String CARD_ID = "440300D156000005";
+  private static final String CARD_ID = "440300D15600000501C2A3B4D5E6F708";
   private static final byte[] TRAINING_ATR =
       Hex.parse("3B8A8001" + Hex.of(TrainingKeys.ATR_MARKER) + "0102");
   private static final byte[] CHALLENGE = Hex.parse("1122334455667788");
@@ -50,7 +50,8 @@ class PsamSecurityModuleTest {
     PsamSecurityModule psam = module(generic);
     TrainingSecurityModule training = new TrainingSecurityModule();
     for (MacPurpose purpose : MacPurpose.values()) {
-      for (CipherAlgorithm algorithm : CipherAlgorithm.values()) {
+      for (CipherAlgorithm algorithm :
+          new CipherAlgorithm[] {CipherAlgorithm.TDES, CipherAlgorithm.SM4}) {
         MacRequest r = request(purpose, algorithm, 8);
         assertThat(psam.mac(r)).as(purpose + " " + algorithm).isEqualTo(training.mac(r));
       }

@@ -19,7 +19,7 @@ class SecurityModuleChainTest {
           MacPurpose.RESET_PIN,
           1,
           CipherAlgorithm.TDES,
-          "440300D156000005",
+          "440300D15600000501C2A3B4D5E6F708",
           new byte[2],
           new byte[8],
           new byte[8]);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class TrainingSecurityModuleTest {
-  private static final String CARD_ID = "440300D156000005";
+  private static final String CARD_ID = "440300D15600000501C2A3B4D5E6F708";
   private static final byte[] TRAINING_ATR =
       Hex.parse("3B8A8001" + Hex.of(TrainingKeys.ATR_MARKER) + "0102");
   private static final byte[] REAL_ATR = Hex.parse("3B6800000073C84000009000");
@@ -47,7 +47,8 @@ class TrainingSecurityModuleTest {
 
   @Test
   void macsForTrainingCardWithTheTrainingCardKey() throws CardException {
-    for (CipherAlgorithm algorithm : CipherAlgorithm.values()) {
+    for (CipherAlgorithm algorithm :
+        new CipherAlgorithm[] {CipherAlgorithm.TDES, CipherAlgorithm.SM4}) {
       MacRequest request = request(MacPurpose.UNBLOCK_PIN, algorithm, TRAINING_ATR, CHALLENGE);
       byte[] cardKey = TrainingKeys.cardKey(MacPurpose.UNBLOCK_PIN, 1, algorithm, CARD_ID);
 
@@ -82,8 +83,10 @@ class TrainingSecurityModuleTest {
             CHALLENGE,
             Hex.parse(RESET_COMMAND));
 
-    assertThat(Hex.of(module.mac(tdes))).isEqualTo("465CC6EE");
-    assertThat(Hex.of(module.mac(sm4))).isEqualTo("820C0712");
+    // Changed once, when card keys came to be diversified from the binary identification code
+    // (the card keys themselves are checked against OpenSSL in TrainingKeysTest).
+    assertThat(Hex.of(module.mac(tdes))).isEqualTo("9C612320");
+    assertThat(Hex.of(module.mac(sm4))).isEqualTo("1E8C9354");
   }
 
   @Test

@@ -59,14 +59,21 @@ final class TestCards {
         .build();
   }
 
-  /** EF05 / EF06 values encoded by the test itself (ASCII, BCD, GB18030 padded with 00). */
+  /**
+   * EF05 / EF06 values encoded by the test itself (binary identification code, ASCII, BCD, GB18030
+   * padded with 00); optional elements the profile leaves out are not stored.
+   */
   static CardFiles rawFiles(VirtualCardSpec spec) {
     CardInfoSpec c = spec.card();
     Map<Integer, byte[]> ef05 = new HashMap<>();
-    ef05.put(0x01, ascii(c.cardIdCode()));
-    ef05.put(0x02, ascii(c.cardType()));
+    ef05.put(0x01, Hex.parse(c.cardIdCode()));
+    if (c.cardType() != null) {
+      ef05.put(0x02, ascii(c.cardType()));
+    }
     ef05.put(0x03, ascii(c.specVersion()));
-    ef05.put(0x04, ascii(c.issuerOrg()));
+    if (c.issuerOrg() != null) {
+      ef05.put(0x04, ascii(c.issuerOrg()));
+    }
     ef05.put(0x05, bcdDate(c.issueDate()));
     ef05.put(0x06, bcdDate(c.expiryDate()));
     ef05.put(0x07, ascii(c.cardNumber()));
@@ -79,8 +86,12 @@ final class TestCards {
       ef06.put(0x4E, Arrays.copyOf(Arrays.copyOfRange(name, 30, name.length), 20));
     }
     ef06.put(0x0A, ascii(h.sex()));
-    ef06.put(0x0B, new byte[] {(byte) Integer.parseInt(h.ethnicity())});
-    ef06.put(0x0C, Bcd.encode(h.birthplace()));
+    if (h.ethnicity() != null) {
+      ef06.put(0x0B, new byte[] {(byte) Integer.parseInt(h.ethnicity(), 16)}); // BCD: "10" -> 0x10
+    }
+    if (h.birthplace() != null) {
+      ef06.put(0x0C, Bcd.encode(h.birthplace()));
+    }
     ef06.put(0x0D, bcdDate(h.birthDate()));
     return new CardFiles(ef05, ef06);
   }
@@ -126,7 +137,7 @@ final class TestCards {
   static boolean trainingCryptoAvailable() {
     try {
       byte[] key =
-          TrainingKeys.cardKey(MacPurpose.RESET_PIN, 1, CipherAlgorithm.SM4, "0".repeat(16));
+          TrainingKeys.cardKey(MacPurpose.RESET_PIN, 1, CipherAlgorithm.SM4, "0".repeat(32));
       CardMac.compute(CipherAlgorithm.SM4, key, new byte[8], new byte[5]);
       return true;
     } catch (UnsupportedOperationException e) {

@@ -21,7 +21,7 @@ class VirtualCardSpecsTest {
         "label": "minimal",
         "protocol": "T1",
         "algorithm": "TDES",
-        "card": {"cardIdCode": "110100D156000005", "cardType": "1", "specVersion": "2.00",
+        "card": {"cardIdCode": "110100D1560000050349B1A7C2E5F018", "cardType": "1", "specVersion": "2.00",
                  "issuerOrg": "110100000001", "issueDate": "2020-01-02", "expiryDate": "2030-01-02",
                  "cardNumber": "A00000001"},
         "holder": {"ssn": "110101198604120243", "name": "李秀英", "sex": "2", "ethnicity": "01",
@@ -73,7 +73,7 @@ class VirtualCardSpecsTest {
     assertThat(ssn.substring(6, 14)).isEqualTo(spec.holder().birthDate().replace("-", ""));
     assertThat((ssn.charAt(16) - '0') % 2 == 1 ? "1" : "2").isEqualTo(spec.holder().sex());
     assertThat(LocalDate.parse(spec.card().expiryDate())).isAfter(LocalDate.of(2027, 1, 1));
-    assertThat(spec.card().cardIdCode()).hasSize(16);
+    assertThat(spec.card().cardIdCode()).hasSize(32);
     assertThat(spec.card().issuerOrg()).hasSize(12);
     assertThat(spec.card().cardNumber()).hasSize(9);
   }

@@ -28,14 +28,14 @@ class VirtualSscCardFilesTest {
     byte[] r = send(card, SELECT_SSSE + "00");
 
     assertThat(sw(r)).isEqualTo("9000");
-    assertThat(Hex.of(data(r))).isEqualTo("6F16840F" + AID + "A503860103");
+    assertThat(Hex.of(data(r))).isEqualTo("6F19840F" + AID + "A5069F0C03860103");
   }
 
   @Test
   void fciStatesTdesAsAlgorithmByteOne() {
     VirtualSscCard card = card(gen3().withAlgorithm(CipherAlgorithm.TDES, true));
 
-    assertThat(Hex.of(data(send(card, SELECT_SSSE)))).endsWith("A503860101");
+    assertThat(Hex.of(data(send(card, SELECT_SSSE)))).endsWith("A5069F0C03860101");
   }
 
   @Test
@@ -99,7 +99,8 @@ class VirtualSscCardFilesTest {
     byte[] r = send(card, "00B2010000");
 
     assertThat(sw(r)).isEqualTo("9000");
-    assertThat(Tlv.parse(data(r))).isEqualTo(new Tlv(0x01, TestCards.ascii("110100D156000005")));
+    assertThat(Tlv.parse(data(r)))
+        .isEqualTo(new Tlv(0x01, Hex.parse("110100D1560000050349B1A7C2E5F018")));
   }
 
   @Test

@@ -15,21 +15,21 @@ import org.junit.jupiter.api.Test;
 
 /** T=0 transport quirks: {@code 61 xx} / GET RESPONSE, and case-4 commands without Le. */
 class VirtualSscCardT0Test {
-  private static final String FCI_TDES = "6F16840F7378312E73682EC9E7BBE1B1A3D5CFA503860101";
+  private static final String FCI_TDES = "6F19840F7378312E73682EC9E7BBE1B1A3D5CFA5069F0C03860101";
 
   @Test
   void case4SelectAnswersBytesAvailableThenGetResponseFetchesFci() {
     VirtualSscCard card = card(gen2());
 
-    assertThat(Hex.of(send(card, SELECT_SSSE))).isEqualTo("6118");
-    assertThat(Hex.of(send(card, "00C0000018"))).isEqualTo(FCI_TDES + "9000");
+    assertThat(Hex.of(send(card, SELECT_SSSE))).isEqualTo("611B");
+    assertThat(Hex.of(send(card, "00C000001B"))).isEqualTo(FCI_TDES + "9000");
   }
 
   @Test
   void case4SelectWithTrailingLeBehavesTheSame() {
     VirtualSscCard card = card(gen2());
 
-    assertThat(Hex.of(send(card, SELECT_SSSE + "00"))).isEqualTo("6118");
+    assertThat(Hex.of(send(card, SELECT_SSSE + "00"))).isEqualTo("611B");
   }
 
   @Test
@@ -37,17 +37,17 @@ class VirtualSscCardT0Test {
     VirtualSscCard card = card(gen2());
     send(card, SELECT_SSSE);
 
-    assertThat(Hex.of(send(card, "00C0000010"))).isEqualTo("6C18");
-    assertThat(Hex.of(send(card, "00C0000018"))).isEqualTo(FCI_TDES + "9000");
+    assertThat(Hex.of(send(card, "00C0000010"))).isEqualTo("6C1B");
+    assertThat(Hex.of(send(card, "00C000001B"))).isEqualTo(FCI_TDES + "9000");
   }
 
   @Test
   void getResponseIsOneShot() {
     VirtualSscCard card = card(gen2());
     send(card, SELECT_SSSE);
-    send(card, "00C0000018");
+    send(card, "00C000001B");
 
-    assertThat(Hex.of(send(card, "00C0000018"))).isEqualTo("6985");
+    assertThat(Hex.of(send(card, "00C000001B"))).isEqualTo("6985");
   }
 
   @Test
@@ -56,7 +56,7 @@ class VirtualSscCardT0Test {
     send(card, SELECT_SSSE);
     send(card, SELECT_EF05);
 
-    assertThat(Hex.of(send(card, "00C0000018"))).isEqualTo("6985");
+    assertThat(Hex.of(send(card, "00C000001B"))).isEqualTo("6985");
   }
 
   @Test
@@ -81,7 +81,7 @@ class VirtualSscCardT0Test {
   void alwaysModeRoutesEveryDataAnswerThroughGetResponse() {
     VirtualSscCard card = card(gen2().withProtocol(CardProtocol.T0, GetResponseMode.ALWAYS));
     send(card, SELECT_SSSE);
-    send(card, "00C0000018");
+    send(card, "00C000001B");
     assertThat(Hex.of(send(card, SELECT_EF05))).isEqualTo("9000");
 
     assertThat(Hex.of(send(card, "00B2010000"))).isEqualTo("6112");

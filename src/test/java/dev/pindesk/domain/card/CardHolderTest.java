@@ -7,17 +7,30 @@ import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.domain.id.Sex;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CardHolderTest {
   private static final CardHolder SAMPLE =
-      new CardHolder("11010519491231002X", "王小明", "2", "01", "110105", LocalDate.of(1949, 12, 31));
+      new CardHolder(
+          "11010519491231002X",
+          "王小明",
+          "2",
+          Optional.of("01"),
+          Optional.of("110105"),
+          LocalDate.of(1949, 12, 31));
   private static final String UYGHUR_NAME = "阿卜杜热合曼·买买提艾力·吐尔逊";
 
   private static CardHolder named(String name) {
-    return new CardHolder(SAMPLE.ssn(), name, SAMPLE.sex(), "02", "650102", SAMPLE.birthDate());
+    return new CardHolder(
+        SAMPLE.ssn(),
+        name,
+        SAMPLE.sex(),
+        Optional.of("02"),
+        Optional.of("650102"),
+        SAMPLE.birthDate());
   }
 
   @Test
@@ -87,18 +100,59 @@ class CardHolderTest {
   }
 
   @Test
-  void decodesEthnicityAsTwoDigitsAndBirthplaceWithoutPadding() {
+  void decodesEthnicityAsBcdAndBirthplaceWithoutPadding() {
     Map<Integer, byte[]> values =
         CardValues.of(SAMPLE.encode())
-            .hex(SscElement.ETHNICITY, "38")
+            .hex(SscElement.ETHNICITY, "10")
             .hex(SscElement.BIRTHPLACE, "6501FF")
             .map();
 
     CardHolder holder = CardHolder.decode(values);
 
-    assertThat(holder.ethnicity()).isEqualTo("56");
-    assertThat(holder.birthplace()).isEqualTo("6501");
+    assertThat(holder.ethnicity()).contains("10"); // 朝鲜族, stored as 0x10, not 16
+    assertThat(holder.birthplace()).contains("6501");
     assertThat(CardHolder.decode(holder.encode())).isEqualTo(holder);
+  }
+
+  @Test
+  void encodesEthnicityAsOneBcdByte() {
+    assertThat(named("王").encode().get(SscElement.ETHNICITY.tag())).containsExactly(0x02);
+    CardHolder other =
+        new CardHolder(
+            SAMPLE.ssn(), "王", "1", Optional.of("97"), Optional.empty(), SAMPLE.birthDate());
+    assertThat(other.encode().get(SscElement.ETHNICITY.tag())).containsExactly(0x97);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SscElement.class,
+      names = {"ETHNICITY", "BIRTHPLACE", "NAME_EXTENSION"})
+  void anOptionalElementTheCardDoesNotCarryIsAbsent(SscElement absent) {
+    Map<Integer, byte[]> values = CardValues.of(SAMPLE.encode()).without(absent).map();
+
+    CardHolder holder = CardHolder.decode(values);
+
+    assertThat(holder.name()).isEqualTo("王小明");
+    if (absent == SscElement.ETHNICITY) {
+      assertThat(holder.ethnicity()).isEmpty();
+    } else if (absent == SscElement.BIRTHPLACE) {
+      assertThat(holder.birthplace()).isEmpty();
+    }
+  }
+
+  @Test
+  void anOptionalElementThatIsOnlyFillerIsAbsent() {
+    Map<Integer, byte[]> values =
+        CardValues.of(SAMPLE.encode())
+            .hex(SscElement.ETHNICITY, "FF")
+            .hex(SscElement.BIRTHPLACE, "000000")
+            .map();
+
+    CardHolder holder = CardHolder.decode(values);
+
+    assertThat(holder.ethnicity()).isEmpty();
+    assertThat(holder.birthplace()).isEmpty();
+    assertThat(holder.encode()).doesNotContainKeys(0x0B, 0x0C);
   }
 
   @Test
@@ -128,12 +182,17 @@ class CardHolderTest {
   @ParameterizedTest
   @EnumSource(
       value = SscElement.class,
-      names = {"SSN", "NAME", "SEX", "ETHNICITY", "BIRTHPLACE", "BIRTH_DATE"})
-  void rejectsAMissingElementNamingIt(SscElement missing) {
+      names = {"SSN", "NAME", "SEX", "BIRTH_DATE"})
+  void rejectsAMissingMandatoryElementNamingIt(SscElement missing) {
     Map<Integer, byte[]> values = CardValues.of(SAMPLE.encode()).without(missing).map();
 
     assertThatThrownBy(() -> CardHolder.decode(values))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(
+            ElementDecodingException.class,
+            e -> {
+              assertThat(e.element()).isEqualTo(missing);
+              assertThat(e.missing()).isTrue();
+            })
         .hasMessageStartingWith(missing.name() + " (EF06")
         .hasMessageContaining("missing");
   }
@@ -148,7 +207,7 @@ class CardHolderTest {
     assertThatThrownBy(
             () ->
                 CardHolder.decode(
-                    CardValues.of(SAMPLE.encode()).hex(SscElement.ETHNICITY, "FF").map()))
+                    CardValues.of(SAMPLE.encode()).hex(SscElement.ETHNICITY, "1A").map()))
         .hasMessageContaining("ETHNICITY");
     assertThatThrownBy(
             () ->
@@ -189,7 +248,13 @@ class CardHolderTest {
   @Test
   void masksAnSsnThatFailsTheChecksum() {
     CardHolder holder =
-        new CardHolder("110105194912310021", "王小明", "1", "01", "110105", SAMPLE.birthDate());
+        new CardHolder(
+            "110105194912310021",
+            "王小明",
+            "1",
+            Optional.of("01"),
+            Optional.of("110105"),
+            SAMPLE.birthDate());
 
     assertThat(holder.maskedSsn()).isEqualTo("110105********0021");
     assertThat(holder.maskedName()).isEqualTo("王**");
@@ -200,7 +265,14 @@ class CardHolderTest {
     assertThat(SAMPLE.knownSex()).contains(Sex.FEMALE);
     assertThat(named("王").knownSex()).contains(Sex.FEMALE);
     assertThat(
-            new CardHolder(SAMPLE.ssn(), "王", "9", "01", "110105", SAMPLE.birthDate()).knownSex())
+            new CardHolder(
+                    SAMPLE.ssn(),
+                    "王",
+                    "9",
+                    Optional.of("01"),
+                    Optional.of("110105"),
+                    SAMPLE.birthDate())
+                .knownSex())
         .isEmpty();
   }
 }

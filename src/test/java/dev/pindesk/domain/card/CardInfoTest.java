@@ -3,6 +3,7 @@ package dev.pindesk.domain.card;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pindesk.domain.codec.Hex;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -12,15 +13,29 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CardInfoTest {
+  /** A code as public test data shows them: region 330100, D156000005, 16 more hex digits. */
+  private static final String CODE = "330100D156000005011BA293AA4B9E55";
+
   private static final CardInfo SAMPLE =
       new CardInfo(
-          "330100D156000005",
-          "3",
+          CODE,
+          Optional.of("3"),
           "3.00",
-          "330100000000",
+          Optional.of("330100000000"),
           LocalDate.of(2021, 3, 15),
           LocalDate.of(2031, 3, 15),
           "A12345678");
+
+  private static CardInfo withVersion(String version) {
+    return new CardInfo(
+        CODE,
+        Optional.empty(),
+        version,
+        Optional.empty(),
+        SAMPLE.issueDate(),
+        SAMPLE.expiryDate(),
+        "A");
+  }
 
   @Test
   void encodesEveryElementAtItsNominalLengthInTagOrder() {
@@ -34,6 +49,32 @@ class CardInfoTest {
   }
 
   @Test
+  void storesTheIdentificationCodeAsSixteenBinaryBytes() {
+    assertThat(SAMPLE.encode().get(SscElement.CARD_ID_CODE.tag())).isEqualTo(Hex.parse(CODE));
+    assertThat(SAMPLE.cardIdCodeBytes()).hasSize(16);
+  }
+
+  @Test
+  void decodesTheIdentificationCodeAsThirtyTwoUpperCaseHexDigits() {
+    Map<Integer, byte[]> values =
+        CardValues.of(SAMPLE.encode())
+            .hex(SscElement.CARD_ID_CODE, "330683d15600000504e34053d76fbc68")
+            .map();
+
+    assertThat(CardInfo.decode(values).cardIdCode()).isEqualTo("330683D15600000504E34053D76FBC68");
+  }
+
+  @Test
+  void rejectsAnIdentificationCodeThatIsNotSixteenBytes() {
+    Map<Integer, byte[]> ascii =
+        CardValues.of(SAMPLE.encode()).ascii(SscElement.CARD_ID_CODE, "330100D15600", 12, 0).map();
+
+    assertThatThrownBy(() -> CardInfo.decode(ascii))
+        .isInstanceOf(ElementDecodingException.class)
+        .hasMessageContaining("CARD_ID_CODE (EF05 tag 01)");
+  }
+
+  @Test
   void roundTrips() {
     assertThat(CardInfo.decode(SAMPLE.encode())).isEqualTo(SAMPLE);
   }
@@ -42,7 +83,13 @@ class CardInfoTest {
   void padsShortTextWithZeroBytes() {
     CardInfo shortOrg =
         new CardInfo(
-            "330100D1560000", "3", "3.00", "3301", SAMPLE.issueDate(), SAMPLE.expiryDate(), "A1");
+            CODE,
+            Optional.of("3"),
+            "3.00",
+            Optional.of("3301"),
+            SAMPLE.issueDate(),
+            SAMPLE.expiryDate(),
+            "A1");
 
     byte[] org = shortOrg.encode().get(SscElement.ISSUER_ORG.tag());
 
@@ -54,16 +101,28 @@ class CardInfoTest {
   void decodesSpacePaddedShortAndOverlongText() {
     Map<Integer, byte[]> values =
         CardValues.of(SAMPLE.encode())
-            .ascii(SscElement.CARD_ID_CODE, "330100D15600000512", 18, 0x00)
             .ascii(SscElement.ISSUER_ORG, "3301", 12, 0x20)
             .ascii(SscElement.CARD_NUMBER, "A1234", 5, 0x00)
+            .ascii(SscElement.SPEC_VERSION, "3.00", 6, 0x00)
             .map();
 
     CardInfo info = CardInfo.decode(values);
 
-    assertThat(info.cardIdCode()).isEqualTo("330100D15600000512");
-    assertThat(info.issuerOrg()).isEqualTo("3301");
+    assertThat(info.issuerOrg()).contains("3301");
     assertThat(info.cardNumber()).isEqualTo("A1234");
+    assertThat(info.specVersion()).isEqualTo("3.00");
+  }
+
+  @Test
+  void showsABinaryIssuerOrganisationAsHexAndStoresItBack() {
+    Map<Integer, byte[]> values =
+        CardValues.of(SAMPLE.encode()).hex(SscElement.ISSUER_ORG, "3301000000A1B2C3D4E5F601").map();
+
+    CardInfo info = CardInfo.decode(values);
+
+    assertThat(info.issuerOrg()).contains("3301000000A1B2C3D4E5F601");
+    assertThat(info.encode().get(SscElement.ISSUER_ORG.tag()))
+        .isEqualTo(Hex.parse("3301000000A1B2C3D4E5F601"));
   }
 
   @Test
@@ -72,29 +131,43 @@ class CardInfoTest {
         CardValues.of(SAMPLE.encode()).hex(SscElement.EXPIRY_DATE, "20231341").map();
 
     assertThatThrownBy(() -> CardInfo.decode(values))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(
+            ElementDecodingException.class,
+            e -> assertThat(e.element()).isEqualTo(SscElement.EXPIRY_DATE))
         .hasMessageContaining("EXPIRY_DATE (EF05 tag 06)");
   }
 
   @ParameterizedTest
   @EnumSource(
       value = SscElement.class,
-      names = {
-        "CARD_ID_CODE",
-        "CARD_TYPE",
-        "SPEC_VERSION",
-        "ISSUER_ORG",
-        "ISSUE_DATE",
-        "EXPIRY_DATE",
-        "CARD_NUMBER"
-      })
-  void rejectsAMissingElementNamingIt(SscElement missing) {
+      names = {"CARD_ID_CODE", "SPEC_VERSION", "ISSUE_DATE", "EXPIRY_DATE", "CARD_NUMBER"})
+  void rejectsAMissingMandatoryElementNamingIt(SscElement missing) {
     Map<Integer, byte[]> values = CardValues.of(SAMPLE.encode()).without(missing).map();
 
     assertThatThrownBy(() -> CardInfo.decode(values))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(
+            ElementDecodingException.class,
+            e -> {
+              assertThat(e.element()).isEqualTo(missing);
+              assertThat(e.missing()).isTrue();
+            })
         .hasMessageStartingWith(missing.name() + " (EF05")
         .hasMessageContaining("missing");
+  }
+
+  @Test
+  void cardTypeAndIssuerOrganisationAreOptional() {
+    Map<Integer, byte[]> values =
+        CardValues.of(SAMPLE.encode())
+            .without(SscElement.CARD_TYPE)
+            .ascii(SscElement.ISSUER_ORG, "", 12, 0x00)
+            .map();
+
+    CardInfo info = CardInfo.decode(values);
+
+    assertThat(info.cardType()).isEmpty();
+    assertThat(info.issuerOrg()).isEmpty();
+    assertThat(info.encode()).doesNotContainKeys(0x02, 0x04);
   }
 
   @Test
@@ -112,15 +185,31 @@ class CardInfoTest {
   void refusesToEncodeTextLongerThanTheElement() {
     CardInfo tooLong =
         new CardInfo(
-            SAMPLE.cardIdCode(),
-            "3",
+            CODE,
+            Optional.of("3"),
             "3.00",
-            "3301000000001",
+            Optional.of("3301000000001"),
             SAMPLE.issueDate(),
             SAMPLE.expiryDate(),
             "A");
 
     assertThatThrownBy(tooLong::encode).hasMessageContaining("ISSUER_ORG");
+  }
+
+  @Test
+  void refusesAnIdentificationCodeThatIsNotThirtyTwoHexDigits() {
+    assertThatThrownBy(
+            () ->
+                new CardInfo(
+                    "330100D156000005",
+                    Optional.empty(),
+                    "3.00",
+                    Optional.empty(),
+                    SAMPLE.issueDate(),
+                    SAMPLE.expiryDate(),
+                    "A"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("32 upper-case hex digits");
   }
 
   @Test
@@ -131,7 +220,7 @@ class CardInfoTest {
   }
 
   @Test
-  void regionCodeIsTheFirstSixCharactersOfTheIdentificationCode() {
+  void regionCodeIsTheFirstSixDigitsOfTheIdentificationCode() {
     assertThat(SAMPLE.regionCode()).isEqualTo("330100");
   }
 
@@ -145,17 +234,11 @@ class CardInfoTest {
   @ParameterizedTest
   @CsvSource({"1.00, GEN_1", "2.00, GEN_2", "3.00, GEN_3"})
   void knowsTheGenerationsOfTheSpecification(String version, CardGeneration generation) {
-    CardInfo info =
-        new CardInfo("330100", "3", version, "3301", SAMPLE.issueDate(), SAMPLE.expiryDate(), "A");
-
-    assertThat(info.generation()).contains(generation);
+    assertThat(withVersion(version).generation()).contains(generation);
   }
 
   @Test
   void unknownSpecificationVersionHasNoGeneration() {
-    CardInfo info =
-        new CardInfo("330100", "3", "4.00", "3301", SAMPLE.issueDate(), SAMPLE.expiryDate(), "A");
-
-    assertThat(info.generation()).isEqualTo(Optional.empty());
+    assertThat(withVersion("4.00").generation()).isEqualTo(Optional.empty());
   }
 }

@@ -28,7 +28,9 @@ class CardRecordsPropertiesTest {
 
   @Provide
   Arbitrary<CardInfo> cardInfos() {
-    return Combinators.combine(text(16), text(1), text(4), text(12), dates(), dates(), text(9))
+    Arbitrary<String> codes = Arbitraries.strings().withChars("0123456789ABCDEF").ofLength(32);
+    return Combinators.combine(
+            codes, text(1).optional(), text(4), text(12).optional(), dates(), dates(), text(9))
         .as(CardInfo::new);
   }
 
@@ -44,8 +46,13 @@ class CardRecordsPropertiesTest {
             text(18),
             names,
             text(1),
-            Arbitraries.integers().between(0, 99).map(i -> String.format("%02d", i)),
-            Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(6),
+            Arbitraries.integers().between(0, 99).map(i -> String.format("%02d", i)).optional(),
+            Arbitraries.strings()
+                .numeric()
+                .ofMinLength(2)
+                .ofMaxLength(6)
+                .filter(s -> !s.matches("0+"))
+                .optional(),
             dates())
         .as(CardHolder::new);
   }

@@ -1,5 +1,6 @@
 package dev.pindesk.domain.reset;
 
+import dev.pindesk.domain.CipherAlgorithm;
 import dev.pindesk.domain.card.CardHolder;
 import dev.pindesk.domain.card.CardInfo;
 import dev.pindesk.domain.id.CitizenId;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /** Shared values of the domain.reset tests: the training card's holder, an agent, a clock. */
 final class Cases {
@@ -26,21 +28,26 @@ final class Cases {
 
   static CardInfo info(LocalDate expiry) {
     return new CardInfo(
-        "110100D156000005",
-        "3",
+        "110100D1560000050349B1A7C2E5F018",
+        Optional.of("3"),
         "3.00",
-        "110100000001",
+        Optional.of("110100000001"),
         LocalDate.of(2021, 6, 18),
         expiry,
         "K31000001");
   }
 
   static CardHolder holder(String ssn, String name) {
-    return new CardHolder(ssn, name, "2", "01", "110101", LocalDate.of(1986, 4, 12));
+    return new CardHolder(
+        ssn, name, "2", Optional.of("01"), Optional.of("110101"), LocalDate.of(1986, 4, 12));
   }
 
   static CardFacts card(CardPinStatus pin) {
     return new CardFacts(
-        info(LocalDate.of(2031, 6, 18)), holder(HOLDER_ID.value(), "李秀英"), pin, true);
+        info(LocalDate.of(2031, 6, 18)),
+        holder(HOLDER_ID.value(), "李秀英"),
+        pin,
+        true,
+        CipherAlgorithm.SM4);
   }
 }

@@ -5,6 +5,7 @@ import static dev.pindesk.domain.reset.Cases.HOLDER;
 import static dev.pindesk.domain.reset.Cases.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pindesk.domain.CipherAlgorithm;
 import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.id.IdDocument;
 import java.time.LocalDate;
@@ -30,7 +31,11 @@ class IdentityBindingTest {
   void refusesACardOfSomeoneElse() {
     CardFacts other =
         new CardFacts(
-            good.info(), Cases.holder(Cases.AGENT_ID.value(), "李秀英"), good.pinStatus(), true);
+            good.info(),
+            Cases.holder(Cases.AGENT_ID.value(), "李秀英"),
+            good.pinStatus(),
+            true,
+            CipherAlgorithm.SM4);
     BindingResult r = bind(ServiceKind.RESET, CaseParties.inPerson(HOLDER), other);
     assertThat(r.blocking()).containsExactly(BindingIssue.SSN_MISMATCH);
     assertThat(r.canBind(true)).isFalse();
@@ -41,7 +46,11 @@ class IdentityBindingTest {
   void aDifferentNameIsOnlyAWarningTheClerkConfirms() {
     CardFacts other =
         new CardFacts(
-            good.info(), Cases.holder(HOLDER.id().value(), "李秀央"), good.pinStatus(), true);
+            good.info(),
+            Cases.holder(HOLDER.id().value(), "李秀央"),
+            good.pinStatus(),
+            true,
+            CipherAlgorithm.SM4);
     BindingResult r = bind(ServiceKind.RESET, CaseParties.inPerson(HOLDER), other);
     assertThat(r.warnings()).containsExactly(BindingIssue.NAME_DIFFERS);
     assertThat(r.canBind(false)).isFalse();
@@ -52,14 +61,23 @@ class IdentityBindingTest {
   void namesDifferingOnlyInSpacesAgree() {
     CardFacts spaced =
         new CardFacts(
-            good.info(), Cases.holder(HOLDER.id().value(), "李 秀英 "), good.pinStatus(), true);
+            good.info(),
+            Cases.holder(HOLDER.id().value(), "李 秀英 "),
+            good.pinStatus(),
+            true,
+            CipherAlgorithm.SM4);
     assertThat(bind(ServiceKind.RESET, CaseParties.inPerson(HOLDER), spaced).issues()).isEmpty();
   }
 
   @Test
   void refusesExpiredCardsAndIds() {
     CardFacts expired =
-        new CardFacts(Cases.info(LocalDate.of(2024, 1, 1)), good.holder(), good.pinStatus(), true);
+        new CardFacts(
+            Cases.info(LocalDate.of(2024, 1, 1)),
+            good.holder(),
+            good.pinStatus(),
+            true,
+            CipherAlgorithm.SM4);
     IdDocument oldId = new IdDocument(HOLDER.id(), LocalDate.of(2025, 5, 31), HOLDER.name());
     BindingResult r = bind(ServiceKind.RESET, CaseParties.inPerson(oldId), expired);
     assertThat(r.blocking()).containsExactly(BindingIssue.ID_EXPIRED, BindingIssue.CARD_EXPIRED);
@@ -123,8 +141,19 @@ class IdentityBindingTest {
                 .check(ServiceKind.RESET, CaseParties.inPerson(HOLDER), good, TODAY, false)
                 .blocking())
         .containsExactly(BindingIssue.TRAINING_CARD_IN_PRODUCTION);
-    CardFacts real = new CardFacts(good.info(), good.holder(), good.pinStatus(), false);
+    CardFacts real =
+        new CardFacts(good.info(), good.holder(), good.pinStatus(), false, CipherAlgorithm.SM4);
     assertThat(bind(ServiceKind.RESET, CaseParties.inPerson(HOLDER), real).blocking())
         .containsExactly(BindingIssue.REAL_CARD_IN_TRAINING);
+  }
+
+  @Test
+  void trainingRefusesToResetOrUnlockACardWhoseAlgorithmOnlyHardwareComputes() {
+    CardFacts ssf33 =
+        new CardFacts(good.info(), good.holder(), good.pinStatus(), true, CipherAlgorithm.SSF33);
+    assertThat(bind(ServiceKind.RESET, CaseParties.inPerson(HOLDER), ssf33).blocking())
+        .containsExactly(BindingIssue.ALGORITHM_UNSUPPORTED);
+    assertThat(bind(ServiceKind.CHANGE_INITIAL, CaseParties.inPerson(HOLDER), ssf33).issues())
+        .isEmpty();
   }
 }

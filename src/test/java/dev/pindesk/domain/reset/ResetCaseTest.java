@@ -53,7 +53,8 @@ class ResetCaseTest {
     assertThat(written.maskedHolderId()).isEqualTo("110101********0243");
     assertThat(written.at()).isEqualTo(Cases.CLOCK.instant());
     assertThat(c.boundCard())
-        .hasValueSatisfying(b -> assertThat(b.cardIdCode()).isEqualTo("110100D156000005"));
+        .hasValueSatisfying(
+            b -> assertThat(b.cardIdCode()).isEqualTo("110100D1560000050349B1A7C2E5F018"));
   }
 
   @Test

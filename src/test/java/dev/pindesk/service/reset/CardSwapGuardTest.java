@@ -29,7 +29,7 @@ class CardSwapGuardTest {
     BoundCard bound = new BoundCard(s.info().cardIdCode(), s.holder().ssn());
     try (CardConnection c = counter.cards.connect(Counter.READER)) {
       assertThat(new CardSwapGuard(reader).reread(c, bound).info().cardIdCode())
-          .isEqualTo("110100D156000005");
+          .isEqualTo("110100D1560000050349B1A7C2E5F018");
     }
   }
 
@@ -37,14 +37,17 @@ class CardSwapGuardTest {
   void aDifferentIdentificationCodeOrSsnIsASwap() throws Exception {
     counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
     CardSnapshot s = read();
-    assertThat(CardSwapGuard.isSameCard(new BoundCard("110100D156000099", s.holder().ssn()), s))
+    assertThat(
+            CardSwapGuard.isSameCard(
+                new BoundCard("110100D15600000599A1B2C3D4E5F607", s.holder().ssn()), s))
         .isFalse();
     assertThat(CardSwapGuard.isSameCard(new BoundCard(s.info().cardIdCode(), "X"), s)).isFalse();
     try (CardConnection c = counter.cards.connect(Counter.READER)) {
       assertThatThrownBy(
               () ->
                   new CardSwapGuard(reader)
-                      .reread(c, new BoundCard("110100D156000099", s.holder().ssn())))
+                      .reread(
+                          c, new BoundCard("110100D15600000599A1B2C3D4E5F607", s.holder().ssn())))
           .isInstanceOf(CardSwappedException.class)
           .hasMessageStartingWith("card_swapped")
           .hasMessageNotContaining(s.holder().ssn());

@@ -46,7 +46,8 @@ class ResetCaseServiceWriteTest {
     // The same holder's replacement card: same SSN, another identification code.
     counter.insert(
         TrainingCards.variant(
-            TrainingCards.GEN3_SM4, t -> t.with("card").put("cardIdCode", "110100D156000099")));
+            TrainingCards.GEN3_SM4,
+            t -> t.with("card").put("cardIdCode", "110100D15600000599A1B2C3D4E5F607")));
     CaseTransition t = counter.service.write();
     assertThat(t.to()).isEqualTo(ID_CHECKED);
     assertThat(t.errorCode()).isEqualTo("card_swapped");
