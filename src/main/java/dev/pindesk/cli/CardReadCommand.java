@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code card read [--reader NAME] [--json] [--trace]}. */
 @Command(name = "read", description = "Read the social security card in a reader.")
-final class CardReadCommand implements Callable<Integer> {
+public final class CardReadCommand implements Callable<Integer> {
   private final CliContext context;
 
   @Option(
@@ -66,7 +66,7 @@ final class CardReadCommand implements Callable<Integer> {
    * The stable JSON of the CLI contract. Optional elements the card does not carry (card type,
    * issuer organisation, ethnicity, birthplace) are left out.
    */
-  static ObjectNode toJson(CardSnapshot card) {
+  public static ObjectNode toJson(CardSnapshot card) {
     CardInfo i = card.info();
     CardHolder h = card.holder();
     ObjectNode n = Json.MAPPER.createObjectNode();

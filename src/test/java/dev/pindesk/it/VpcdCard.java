@@ -23,7 +23,13 @@ public final class VpcdCard implements AutoCloseable {
   /** Inserts a card made from {@code spec} and waits until pcscd reports it present. */
   public static VpcdCard insert(CardTerminals terminals, VirtualCardSpec spec)
       throws IOException, InterruptedException {
-    VpcdCard c = new VpcdCard(terminals, VirtualSscCard.fromSpec(spec));
+    return insert(terminals, VirtualSscCard.fromSpec(spec));
+  }
+
+  /** Inserts {@code card} and waits until pcscd reports it present. */
+  public static VpcdCard insert(CardTerminals terminals, VirtualSscCard card)
+      throws IOException, InterruptedException {
+    VpcdCard c = new VpcdCard(terminals, card);
     c.reinsert();
     return c;
   }

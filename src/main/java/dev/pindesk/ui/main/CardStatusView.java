@@ -2,6 +2,9 @@ package dev.pindesk.ui.main;
 
 import atlantafx.base.theme.Styles;
 import dev.pindesk.card.CardSnapshot;
+import dev.pindesk.domain.card.CardHolder;
+import dev.pindesk.domain.card.CardInfo;
+import dev.pindesk.domain.card.Ethnicity;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.ReaderWatcher;
@@ -160,6 +163,10 @@ public final class CardStatusView extends BorderPane {
     }
   }
 
+  /**
+   * Every element the card carries, holder data on the left and card data on the right; an optional
+   * element the card does not carry shows as "—".
+   */
   private void showCard() {
     details.getChildren().clear();
     Optional<CardSnapshot> card = model.cardProperty().get();
@@ -167,27 +174,60 @@ public final class CardStatusView extends BorderPane {
       return;
     }
     CardSnapshot c = card.get();
+    CardHolder h = c.holder();
+    CardInfo i = c.info();
     int row = 0;
-    row = detail(row, "ui.card.name", c.holder().name());
-    row = detail(row, "ui.card.ssn", c.holder().ssn());
-    row = detail(row, "ui.card.card_number", c.info().cardNumber());
-    row = detail(row, "ui.card.expiry", c.info().expiryDate().toString());
-    row = detail(row, "ui.card.generation", c.info().specVersion());
+    row = detail(row, 0, "ui.card.name", h.name());
+    row = detail(row, 0, "ui.card.ssn", h.ssn());
+    row = detail(row, 0, "ui.card.sex", sex(h.sex()));
+    row = detail(row, 0, "ui.card.ethnicity", h.ethnicity().map(this::ethnicity));
+    row = detail(row, 0, "ui.card.birthplace", h.birthplace());
+    row = detail(row, 0, "ui.card.birth_date", h.birthDate().toString());
     detail(
         row,
+        0,
         "ui.card.tries_left",
         c.pinState().knownTriesLeft().isPresent()
             ? Integer.toString(c.pinState().knownTriesLeft().getAsInt())
             : messages().get("ui.card.unknown"));
+    row = 0;
+    row = detail(row, 2, "ui.card.card_number", i.cardNumber());
+    row = detail(row, 2, "ui.card.card_id_code", i.cardIdCode());
+    row = detail(row, 2, "ui.card.generation", i.specVersion());
+    row = detail(row, 2, "ui.card.card_type", i.cardType());
+    row = detail(row, 2, "ui.card.issuer_org", i.issuerOrg());
+    row = detail(row, 2, "ui.card.issue_date", i.issueDate().toString());
+    row = detail(row, 2, "ui.card.expiry", i.expiryDate().toString());
+    detail(row, 2, "ui.card.algorithm", c.algorithm().name());
   }
 
-  private int detail(int row, String key, String value) {
+  private String sex(String code) {
+    return switch (code) {
+      case "1" -> messages().get("ui.card.sex.1");
+      case "2" -> messages().get("ui.card.sex.2");
+      default -> code;
+    };
+  }
+
+  /** The GB 3304 code with its name, e.g. "10 朝鲜族". */
+  private String ethnicity(String code) {
+    return Ethnicity.isKnown(code)
+        ? code + " " + messages().get(Ethnicity.messageKey(code))
+        : messages().get("ui.card.ethnicity_unknown", code);
+  }
+
+  private int detail(int row, int column, String key, Optional<String> value) {
+    return detail(row, column, key, value.orElse(messages().get("ui.card.absent")));
+  }
+
+  private int detail(int row, int column, String key, String value) {
     Label name = new Label(messages().get(key));
     name.getStyleClass().add(Styles.TEXT_MUTED);
     Label v = new Label(value);
     v.getStyleClass().add(Styles.TEXT_BOLD);
     v.setId("detail-" + key.substring(key.lastIndexOf('.') + 1));
-    details.addRow(row, name, v);
+    details.add(name, column, row);
+    details.add(v, column + 1, row);
     return row + 1;
   }
 
