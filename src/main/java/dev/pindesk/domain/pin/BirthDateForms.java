@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The 6-digit forms people make of a birth date: YYMMDD (also the last 6 of YYYYMMDD), MMDDYY,
- * DDMMYY (also the first 6 of MMDDYYYY / DDMMYYYY), YYYYMM and MMYYYY. Birth dates are personal
- * data but not secrets; the PIN is never turned into one of these strings, it is compared digit by
- * digit.
+ * The 6-digit forms people make of a birth date: every order of the two-digit year, month and day
+ * (YYMMDD, also the last 6 of YYYYMMDD; YYDDMM; MMDDYY and DDMMYY, also the first 6 of MMDDYYYY /
+ * DDMMYYYY; MMYYDD; DDYYMM), and the four-digit year with the month (YYYYMM, MMYYYY). Birth dates
+ * are personal data but not secrets; the PIN is never turned into one of these strings, it is
+ * compared digit by digit.
  */
 final class BirthDateForms {
   private static final int ID_DATE_START = 6;
@@ -29,8 +30,11 @@ final class BirthDateForms {
       String mm = String.format("%02d", d.getMonthValue());
       String dd = String.format("%02d", d.getDayOfMonth());
       forms.add(yy + mm + dd);
+      forms.add(yy + dd + mm);
       forms.add(mm + dd + yy);
+      forms.add(mm + yy + dd);
       forms.add(dd + mm + yy);
+      forms.add(dd + yy + mm);
       forms.add(yyyy + mm);
       forms.add(mm + yyyy);
     }
@@ -40,7 +44,7 @@ final class BirthDateForms {
   /** The holder's birth date plus the birth dates encoded in the ID numbers (agent's too). */
   static List<LocalDate> datesOf(PinContext context) {
     List<LocalDate> dates = new ArrayList<>();
-    dates.add(context.holderBirthDate());
+    context.holderBirthDate().ifPresent(dates::add);
     for (String id : context.idNumbers()) {
       fromIdNumber(id).ifPresent(dates::add);
     }
