@@ -52,7 +52,7 @@ public final class ResetCaseService {
   private final CardSwapGuard swapGuard;
   private final PinWriter writer;
   private final InDoubtResolver resolver;
-  private final PinPolicy policy = new PinPolicy();
+  private final PinPolicy policy;
   private ResetCase current;
   private String readerName;
   private CardSnapshot snapshot;
@@ -73,6 +73,7 @@ public final class ResetCaseService {
     this.swapGuard = new CardSwapGuard(reader);
     this.writer = new PinWriter(devices.securityModule());
     this.resolver = new InDoubtResolver(writer);
+    this.policy = new PinPolicy(config.pinPolicy());
   }
 
   /**
