@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code journal}, {@code keys}, {@code training} and {@code sam} command groups and {@code
- * sync}, wired with messages.
+ * The {@code journal}, {@code keys}, {@code training}, {@code sam} and {@code pin-policy} command
+ * groups and {@code sync}, wired with messages.
  */
 final class CommandGroups {
   private CommandGroups() {}
@@ -21,6 +21,19 @@ final class CommandGroups {
 
   @Command(name = "sam", description = "The security module (PSAM).")
   static final class Sam {}
+
+  @Command(name = "pin-policy", description = "The new-PIN policy, for administrators.")
+  static final class PinPolicyGroup {}
+
+  /** {@code pin-policy check}, reading candidate PINs from {@code stdin}. */
+  static CommandLine pinPolicy(
+      dev.pindesk.i18n.Messages messages,
+      java.util.function.Function<String, java.util.Optional<String>> settings,
+      java.util.function.Supplier<java.io.InputStream> stdin) {
+    CommandLine group = new CommandLine(new PinPolicyGroup());
+    group.addSubcommand(new PinPolicyCheckCommand(messages, settings, stdin));
+    return group;
+  }
 
   /** {@code sam info} over the CLI's readers. */
   static CommandLine sam(
@@ -40,6 +53,12 @@ final class CommandGroups {
     keys.addSubcommand(new KeysInitCommand(messages, Settings::get));
     CommandLine training = new CommandLine(new Training());
     training.addSubcommand(new GenerateJournalCommand(messages));
-    return new Object[] {journal, keys, training, new SyncCommand(messages)};
+    return new Object[] {
+      journal,
+      keys,
+      training,
+      new SyncCommand(messages),
+      pinPolicy(messages, Settings::get, () -> System.in)
+    };
   }
 }
