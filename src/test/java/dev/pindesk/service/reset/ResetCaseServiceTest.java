@@ -146,6 +146,29 @@ class ResetCaseServiceTest {
   }
 
   @Test
+  void aPinFromThePhoneNumberTheClerkTypedIsRefusedAndThePhoneIsNotJournaled() throws Exception {
+    counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    counter.service.open(ServiceKind.RESET, HolderKind.IN_PERSON, "clerk7");
+    counter.service.checkId(
+        dev.pindesk.domain.reset.CaseParties.inPerson(Counter.HOLDER),
+        java.util.Optional.of("139 0751 8264"));
+    counter.service.readCard(Counter.READER);
+    assertThat(counter.service.bind(false).canBind(false)).isTrue();
+    PinEntryResult r = counter.service.checkFirstPin(pin("518264"));
+    assertThat(((PinEntryResult.Weak) r).reason()).isEqualTo(WeakPinReason.PHONE_NUMBER);
+    assertThat(counter.journal.toString()).doesNotContain("8264").doesNotContain("0751");
+  }
+
+  @Test
+  void withoutAPhoneNumberItsDigitsAreAnOrdinaryPin() throws Exception {
+    counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    counter.bound(ServiceKind.RESET, HolderKind.IN_PERSON);
+    Pin first = pin("518264");
+    assertThat(counter.service.checkFirstPin(first)).isInstanceOf(PinEntryResult.Accepted.class);
+    first.close();
+  }
+
+  @Test
   void mismatchedEntriesRestartTheEntry() throws Exception {
     counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
     counter.bound(ServiceKind.RESET, HolderKind.IN_PERSON);
