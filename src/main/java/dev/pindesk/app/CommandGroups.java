@@ -44,6 +44,14 @@ final class CommandGroups {
     return sam;
   }
 
+  /**
+   * Standard input without {@code System.in}'s buffer: candidate PINs read from it leave no copy in
+   * a buffer that cannot be wiped (the command reads it once, to the end).
+   */
+  private static java.io.InputStream standardInput() {
+    return new java.io.FileInputStream(java.io.FileDescriptor.in);
+  }
+
   /** The groups as subcommands for {@code PinDeskCli.run(..., extra)}. */
   static Object[] all(dev.pindesk.i18n.Messages messages) {
     CommandLine journal = new CommandLine(new Journal());
@@ -58,7 +66,7 @@ final class CommandGroups {
       keys,
       training,
       new SyncCommand(messages),
-      pinPolicy(messages, Settings::get, () -> System.in)
+      pinPolicy(messages, Settings::get, CommandGroups::standardInput)
     };
   }
 }

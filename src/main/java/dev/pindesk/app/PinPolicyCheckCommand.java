@@ -14,10 +14,7 @@ import dev.pindesk.service.pin.PinPolicyFileException;
 import dev.pindesk.service.pin.PinPolicyFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -120,9 +117,10 @@ final class PinPolicyCheckCommand implements Callable<Integer> {
     PinPolicy rules = new PinPolicy(profile);
     PinContext context = context();
     Output output = json ? new JsonOutput(out) : new TextOutput(out);
-    try (Reader in = new InputStreamReader(stdin.get(), StandardCharsets.UTF_8)) {
+    // Standard input is read to its end and left open: it is the process's, not this command's.
+    try {
       PinLines.read(
-          in,
+          stdin.get(),
           new PinLines.Sink() {
             @Override
             public void sixDigits(Pin pin) {
