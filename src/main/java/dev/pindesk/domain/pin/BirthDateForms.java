@@ -18,6 +18,7 @@ import java.util.Set;
 final class BirthDateForms {
   private static final int ID_DATE_START = 6;
   private static final int ID_DATE_END = 14;
+  private static final int OLD_LENGTH = 15;
 
   private BirthDateForms() {}
 
@@ -51,12 +52,22 @@ final class BirthDateForms {
     return dates;
   }
 
-  /** Positions 7-14 of an 18-character ID number as a date, when they are one. */
+  /**
+   * The birth date in an ID number, when it holds one: positions 7-14 (YYYYMMDD) of an 18-character
+   * number, positions 7-12 (YYMMDD, born in the 1900s) of an old 15-digit one.
+   */
   static Optional<LocalDate> fromIdNumber(String id) {
+    if (id.length() == OLD_LENGTH) {
+      return date("19" + id.substring(ID_DATE_START, ID_DATE_START + 6));
+    }
     if (id.length() < ID_DATE_END) {
       return Optional.empty();
     }
-    String s = id.substring(ID_DATE_START, ID_DATE_END);
+    return date(id.substring(ID_DATE_START, ID_DATE_END));
+  }
+
+  /** YYYYMMDD as a date, when it is one. */
+  private static Optional<LocalDate> date(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) < '0' || s.charAt(i) > '9') {
         return Optional.empty();

@@ -188,6 +188,13 @@ class PinPolicyTest {
   }
 
   @Test
+  void refusesTheBirthDateInAnOld15DigitIdNumber() {
+    PinContext old = PinContext.NONE.withHolderIdNumber("110101860412024");
+    assertThat(check("120486", old).firstReason()).hasValue(WeakPinReason.BIRTH_DATE);
+    assertThat(check("198604", old).firstReason()).hasValue(WeakPinReason.BIRTH_DATE);
+  }
+
+  @Test
   void refusesTheAgentsBirthDateToo() {
     assertThat(check("031190", WITH_AGENT).firstReason()).hasValue(WeakPinReason.BIRTH_DATE);
     assertThat(check("031190", HOLDER).accepted()).isTrue();
