@@ -44,6 +44,20 @@ class PinWordingTest {
   }
 
   @Test
+  void everyWeakPinReasonHasItsOwnMessageInBothLanguages() {
+    for (Messages m : List.of(Messages.forTag("zh-CN"), Messages.of(Locale.ENGLISH))) {
+      List<String> texts = new ArrayList<>();
+      for (dev.pindesk.domain.pin.WeakPinReason reason :
+          dev.pindesk.domain.pin.WeakPinReason.values()) {
+        String text = m.get(reason.messageKey());
+        assertThat(text).as(reason.messageKey()).isNotEqualTo(reason.messageKey());
+        texts.add(text);
+      }
+      assertThat(texts).as("one message per rule").doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void theServiceHelpSaysTheBankPinIsResetAtTheBank() {
     assertThat(Messages.forTag("zh-CN").get("service.reset.help")).contains("社保功能", "银行");
     assertThat(Messages.of(Locale.ENGLISH).get("service.reset.help"))
