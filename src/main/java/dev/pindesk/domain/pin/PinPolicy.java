@@ -20,7 +20,8 @@ import java.util.Set;
  * keypad they are as easy to type as 123456); birth dates are the holder's and those encoded in the
  * ID numbers (the agent's too), in the forms of {@link BirthDateForms}; a card number's tail counts
  * only when its last 6 characters are digits; phone and account numbers count by their digits only.
- * About 1 % of all 6-digit PINs are refused without any context (see {@code docs/pin-policy.md}).
+ * Under 1 % of all 6-digit PINs are refused (0.7 % without any context; see {@code
+ * docs/pin-policy.md}).
  */
 public final class PinPolicy {
   /** Length of a card PIN. */
