@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code journal}, {@code keys}, {@code training} and {@code sam} command groups and {@code
- * sync}, wired with messages.
+ * The {@code journal}, {@code keys}, {@code training}, {@code sam} and {@code pin-policy} command
+ * groups and {@code sync}, wired with messages.
  */
 final class CommandGroups {
   private CommandGroups() {}
@@ -22,6 +22,19 @@ final class CommandGroups {
   @Command(name = "sam", description = "The security module (PSAM).")
   static final class Sam {}
 
+  @Command(name = "pin-policy", description = "The new-PIN policy, for administrators.")
+  static final class PinPolicyGroup {}
+
+  /** {@code pin-policy check}, reading candidate PINs from {@code stdin}. */
+  static CommandLine pinPolicy(
+      dev.pindesk.i18n.Messages messages,
+      java.util.function.Function<String, java.util.Optional<String>> settings,
+      java.util.function.Supplier<java.io.InputStream> stdin) {
+    CommandLine group = new CommandLine(new PinPolicyGroup());
+    group.addSubcommand(new PinPolicyCheckCommand(messages, settings, stdin));
+    return group;
+  }
+
   /** {@code sam info} over the CLI's readers. */
   static CommandLine sam(
       java.util.function.Supplier<dev.pindesk.ports.CardTerminals> terminals,
@@ -29,6 +42,14 @@ final class CommandGroups {
     CommandLine sam = new CommandLine(new Sam());
     sam.addSubcommand(new SamInfoCommand(terminals, messages));
     return sam;
+  }
+
+  /**
+   * Standard input without {@code System.in}'s buffer: candidate PINs read from it leave no copy in
+   * a buffer that cannot be wiped (the command reads it once, to the end).
+   */
+  private static java.io.InputStream standardInput() {
+    return new java.io.FileInputStream(java.io.FileDescriptor.in);
   }
 
   /** The groups as subcommands for {@code PinDeskCli.run(..., extra)}. */
@@ -40,6 +61,12 @@ final class CommandGroups {
     keys.addSubcommand(new KeysInitCommand(messages, Settings::get));
     CommandLine training = new CommandLine(new Training());
     training.addSubcommand(new GenerateJournalCommand(messages));
-    return new Object[] {journal, keys, training, new SyncCommand(messages)};
+    return new Object[] {
+      journal,
+      keys,
+      training,
+      new SyncCommand(messages),
+      pinPolicy(messages, Settings::get, CommandGroups::standardInput)
+    };
   }
 }

@@ -12,12 +12,16 @@ import dev.pindesk.domain.audit.AuditOutcome;
 import dev.pindesk.domain.audit.AuditStep;
 import dev.pindesk.domain.audit.JournalException;
 import dev.pindesk.domain.audit.JournalInUseException;
+import dev.pindesk.domain.pin.PinPolicyProfile;
 import dev.pindesk.domain.reset.AgentPolicy;
 import dev.pindesk.domain.reset.CaseIds;
+import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.ports.JournalStore;
 import dev.pindesk.ports.SecurityModule;
 import dev.pindesk.service.audit.CaseAuditRecorder;
+import dev.pindesk.service.pin.PinPolicyFileException;
+import dev.pindesk.service.pin.PinPolicyFiles;
 import dev.pindesk.service.reset.ResetCaseConfig;
 import dev.pindesk.service.reset.ResetCaseDevices;
 import dev.pindesk.service.reset.ResetCaseService;
@@ -148,6 +152,7 @@ final class CounterWiring {
     // Settings first: a value that stops the start does so before anything runs in the background.
     Function<String, Optional<String>> settings = p.settings();
     AgentPolicy agents = agentPolicy(settings);
+    PinPolicyProfile pinPolicy = pinPolicy(settings);
     Duration idle =
         settings
             .apply("idle.minutes")
@@ -164,7 +169,7 @@ final class CounterWiring {
         new ResetCaseService(
             new ResetCaseDevices(p.terminals(), module, new CaseAuditRecorder(audited)),
             p.profiles(),
-            new ResetCaseConfig(agents, p.training()),
+            new ResetCaseConfig(agents, p.training(), pinPolicy),
             new CaseIds(casePrefix(p.workstation()), clock, new SecureRandom()),
             clock);
     boolean scrambled = settings.apply("pinpad.scrambled").map(Boolean::parseBoolean).orElse(false);
@@ -227,6 +232,22 @@ final class CounterWiring {
       return value.map(AgentPolicy::parse).orElse(AgentPolicy.everywhere());
     } catch (IllegalArgumentException e) {
       throw new CounterRefusedException("counter.refused.agent_regions", value.get());
+    }
+  }
+
+  /**
+   * {@code pindesk.pin.policy}: an administrator's PIN policy file (regional initial PINs, try
+   * limits, extra weak PINs), else the built-in policy. A file that cannot be used stops the start:
+   * the counter must not quietly accept a region's initial PIN.
+   */
+  static PinPolicyProfile pinPolicy(Function<String, Optional<String>> settings) {
+    try {
+      return PinPolicyFiles.fileOrBuiltIn(settings.apply("pin.policy").map(Path::of));
+    } catch (PinPolicyFileException e) {
+      LOG.error("PIN policy file {} cannot be used: {}", e.file(), e.problemKey());
+      Messages messages = Settings.messages();
+      throw new CounterRefusedException(
+          e.messageKey(), e.file().toString(), messages.get(e.problemKey(), e.problemArgs()));
     }
   }
 

@@ -27,6 +27,27 @@ final class Cli {
     return new Result(exit, out.toString(), err.toString());
   }
 
+  /**
+   * {@code pin-policy ...} reading {@code stdin} (UTF-8), with {@code settings} as the machine's
+   * settings.
+   */
+  static Result runWithInput(
+      Messages messages,
+      java.util.function.Function<String, java.util.Optional<String>> settings,
+      String stdin,
+      String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    byte[] input = stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int exit =
+        PinDeskCli.run(
+            context(messages, out, err),
+            args,
+            CommandGroups.pinPolicy(
+                messages, settings, () -> new java.io.ByteArrayInputStream(input)));
+    return new Result(exit, out.toString(), err.toString());
+  }
+
   /** {@code keys init --dir dir --passphrase-file passphraseFile}, which must succeed. */
   static Path keysInit(Path dir, Path passphraseFile) {
     Result r =

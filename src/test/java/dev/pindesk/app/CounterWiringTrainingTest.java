@@ -35,6 +35,7 @@ class CounterWiringTrainingTest {
     System.clearProperty("pindesk.training.keys");
     System.clearProperty("pindesk.idle.minutes");
     System.clearProperty("pindesk.agent.regions");
+    System.clearProperty("pindesk.pin.policy");
     runner.close();
   }
 
@@ -98,6 +99,22 @@ class CounterWiringTrainingTest {
             e ->
                 assertThat(ZH.get(e.messageKey(), e.args()))
                     .contains("pindesk.agent.regions", "Beijing"));
+  }
+
+  @Test
+  void aPinPolicyFileThatCannotBeUsedStopsTheStartNamingFileAndProblem() throws Exception {
+    trainingHome();
+    Path policy = dir.resolve("pin-policy.json");
+    java.nio.file.Files.writeString(
+        policy,
+        "{\"format\": \"pindesk-pin-policy/1\", \"initialPins\": [\"8888\"], \"tryLimit\": 3}");
+    System.setProperty("pindesk.pin.policy", policy.toString());
+    assertThatThrownBy(this::open)
+        .isInstanceOfSatisfying(
+            CounterRefusedException.class,
+            e ->
+                assertThat(ZH.get(e.messageKey(), e.args()))
+                    .contains(policy.toString(), "initialPins[0]", "6 位数字"));
   }
 
   private void trainingHome() {

@@ -9,6 +9,7 @@ import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
+import dev.pindesk.domain.pin.PinContext;
 import dev.pindesk.domain.pin.PinEntry;
 import dev.pindesk.domain.pin.PinEntryResult;
 import dev.pindesk.domain.pin.PinPolicy;
@@ -52,12 +53,14 @@ public final class ResetCaseService {
   private final CardSwapGuard swapGuard;
   private final PinWriter writer;
   private final InDoubtResolver resolver;
-  private final PinPolicy policy = new PinPolicy();
+  private final PinPolicy policy;
   private ResetCase current;
   private String readerName;
   private CardSnapshot snapshot;
   private Pin newPin;
   private Pin oldPin; // CHANGE_INITIAL: the PIN on the card, typed by the citizen
+  // The citizen's phone number if the clerk typed it: only for the PIN policy, never journaled.
+  private Optional<String> phone = Optional.empty();
 
   public ResetCaseService(
       ResetCaseDevices devices,
@@ -73,6 +76,7 @@ public final class ResetCaseService {
     this.swapGuard = new CardSwapGuard(reader);
     this.writer = new PinWriter(devices.securityModule());
     this.resolver = new InDoubtResolver(writer);
+    this.policy = new PinPolicy(config.pinPolicy());
   }
 
   /**
@@ -86,6 +90,7 @@ public final class ResetCaseService {
     }
     readerName = null;
     snapshot = null;
+    phone = Optional.empty();
     current =
         ResetCase.open(ids.next(), service, holderKind, clerk, clock, devices.journal()::record);
     return current;
@@ -98,7 +103,17 @@ public final class ResetCaseService {
 
   /** The IDs (checked by the clerk: checksum, photo, validity on the document) are recorded. */
   public CaseTransition checkId(CaseParties parties) {
-    return active().idChecked(parties);
+    return checkId(parties, Optional.empty());
+  }
+
+  /**
+   * As {@link #checkId(CaseParties)}, with the citizen's phone number when the clerk typed it: the
+   * PIN policy then refuses its digits. The number is kept for this case only and never journaled.
+   */
+  public CaseTransition checkId(CaseParties parties, Optional<String> citizenPhone) {
+    CaseTransition t = active().idChecked(parties);
+    phone = citizenPhone.map(String::strip).filter(p -> !p.isEmpty());
+    return t;
   }
 
   /**
@@ -344,7 +359,8 @@ public final class ResetCaseService {
   }
 
   private PinEntry entry(ResetCase c) {
-    return new PinEntry(policy, PinContextOf.caseAndCard(c.parties().orElseThrow(), snapshot));
+    PinContext context = PinContextOf.caseAndCard(c.parties().orElseThrow(), snapshot);
+    return new PinEntry(policy, phone.map(context::withPhone).orElse(context));
   }
 
   /**
@@ -380,5 +396,6 @@ public final class ResetCaseService {
     wipePin();
     snapshot = null;
     readerName = null;
+    phone = Optional.empty();
   }
 }

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -125,9 +126,36 @@ public final class WizardView extends BorderPane {
     Label title = new Label();
     title.textProperty().bind(Texts.of(model.messages(), "idstep.title"));
     title.getStyleClass().add(Styles.TITLE_3);
-    VBox box = new VBox(16, title, holder, agent);
+    VBox box = new VBox(16, title, holder, agent, phoneField());
     box.setUserData((Runnable) holder::focusNumber);
     return box;
+  }
+
+  /**
+   * The citizen's phone number, optional, after the ID forms (so the keyboard order of the forms is
+   * unchanged): only for the PIN policy, which then refuses its digits as a new PIN.
+   */
+  private Node phoneField() {
+    TextField phone = new TextField();
+    phone.setId("holderPhone");
+    phone.setPrefColumnCount(16);
+    phone.setMaxWidth(Region.USE_PREF_SIZE);
+    phone.setTextFormatter(
+        new javafx.scene.control.TextFormatter<String>(
+            change -> change.getControlNewText().matches("[0-9 +-]{0,20}") ? change : null));
+    phone.textProperty().bindBidirectional(model.holderPhoneProperty());
+    Label label = new Label();
+    label.textProperty().bind(Texts.of(model.messages(), "idstep.phone"));
+    label.setLabelFor(phone);
+    Label hint = new Label();
+    hint.textProperty().bind(Texts.of(model.messages(), "idstep.phone.hint"));
+    hint.getStyleClass().add(Styles.TEXT_MUTED);
+    hint.setWrapText(true);
+    HBox row = new HBox(16, label, phone);
+    row.setAlignment(Pos.CENTER_LEFT);
+    VBox panel = new VBox(6, row, hint);
+    panel.getStyleClass().add("panel");
+    return panel;
   }
 
   /**

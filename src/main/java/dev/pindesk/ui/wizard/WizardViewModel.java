@@ -38,6 +38,7 @@ public final class WizardViewModel {
       new SimpleObjectProperty<>(HolderKind.IN_PERSON);
   private final IdDocumentFormModel holderId;
   private final IdDocumentFormModel agentId;
+  private final StringProperty holderPhone = new SimpleStringProperty("");
   private final StringProperty operatorId = new SimpleStringProperty("");
   private final StringProperty operatorName = new SimpleStringProperty("");
   private final ObjectProperty<Optional<Notice>> notice =
@@ -110,7 +111,9 @@ public final class WizardViewModel {
               () -> services.cases().open(service.get(), holder.get(), operatorId.get()),
               c -> moveTo(WizardStep.ID));
       case ID ->
-          background(() -> services.cases().checkId(parties()), t -> moveTo(WizardStep.CARD));
+          background(
+              () -> services.cases().checkId(parties(), Optional.of(holderPhone.get())),
+              t -> moveTo(WizardStep.CARD));
       case CARD -> {
         moveTo(WizardStep.PIN);
         pin.start();
@@ -236,6 +239,7 @@ public final class WizardViewModel {
   private void reset() {
     holderId.clear();
     agentId.clear();
+    holderPhone.set("");
     service.set(ServiceKind.RESET);
     holder.set(HolderKind.IN_PERSON);
     card.set(Optional.empty());
@@ -317,6 +321,11 @@ public final class WizardViewModel {
 
   public IdDocumentFormModel agentIdForm() {
     return agentId;
+  }
+
+  /** The citizen's phone number, optional: the PIN policy refuses its digits; never journaled. */
+  public StringProperty holderPhoneProperty() {
+    return holderPhone;
   }
 
   public StringProperty operatorIdProperty() {

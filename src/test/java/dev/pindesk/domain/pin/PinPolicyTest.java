@@ -1,9 +1,12 @@
 package dev.pindesk.domain.pin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pindesk.domain.Pin;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class PinPolicyTest {
@@ -16,8 +19,30 @@ class PinPolicyTest {
   private final PinPolicy policy = new PinPolicy();
 
   private PinVerdict check(String digits, PinContext context) {
+    return check(policy, digits, context);
+  }
+
+  private static PinVerdict check(PinPolicy policy, String digits, PinContext context) {
     try (Pin pin = Pin.of(digits.toCharArray())) {
       return policy.check(pin, context);
+    }
+  }
+
+  private void assertRefusedFirstFor(WeakPinReason reason, PinContext context, String... pins) {
+    for (String pin : pins) {
+      assertThat(check(pin, context).firstReason()).as(pin).hasValue(reason);
+    }
+  }
+
+  private void assertRefusedFor(WeakPinReason reason, PinContext context, String... pins) {
+    for (String pin : pins) {
+      assertThat(check(pin, context).reasons()).as(pin).contains(reason);
+    }
+  }
+
+  private void assertAccepted(PinContext context, String... pins) {
+    for (String pin : pins) {
+      assertThat(check(pin, context).reasons()).as(pin).isEmpty();
     }
   }
 
@@ -25,6 +50,7 @@ class PinPolicyTest {
   void acceptsAnUnrelatedIrregularPin() {
     assertThat(check("385217", HOLDER).accepted()).isTrue();
     assertThat(check("385217", HOLDER).firstReason()).isEmpty();
+    assertAccepted(PinContext.NONE, "385217", "902741", "617305");
   }
 
   @Test
@@ -40,36 +66,132 @@ class PinPolicyTest {
   }
 
   @Test
+  void refusesTheRegionsOwnInitialPinsFromItsProfile() {
+    PinPolicyProfile profile =
+        new PinPolicyProfile(
+            "test",
+            List.of("123456"),
+            3,
+            List.of(),
+            List.of(
+                new PinPolicyProfile.Region("44", List.of("802417"), OptionalInt.of(6)),
+                new PinPolicyProfile.Region(
+                    "4403", List.of(PinPolicyProfile.CARD_LAST6), OptionalInt.empty()),
+                new PinPolicyProfile.Region(
+                    "35", List.of(PinPolicyProfile.ID_LAST6), OptionalInt.of(8))));
+    PinPolicy regional = new PinPolicy(profile);
+    PinContext guangzhou = HOLDER.withRegion("440100");
+    PinContext shenzhen = HOLDER.withRegion("440300").withCardNumber("K39274051");
+    PinContext fujian =
+        PinContext.NONE.withHolderIdNumber("35010219800101003X").withRegion("350100");
+    assertThat(check(regional, "802417", guangzhou).firstReason())
+        .hasValue(WeakPinReason.INITIAL_PIN);
+    assertThat(check(regional, "802417", shenzhen).firstReason())
+        .as("only the region of the longest matching prefix counts")
+        .isEmpty();
+    assertThat(check(regional, "274051", shenzhen).firstReason())
+        .hasValue(WeakPinReason.INITIAL_PIN);
+    assertThat(check(regional, "010030", fujian).firstReason()).hasValue(WeakPinReason.INITIAL_PIN);
+    assertThat(check(regional, "802417", HOLDER.withRegion("110100")).accepted()).isTrue();
+    assertThat(check(regional, "802417", HOLDER).firstReason())
+        .as("unknown region: every region's initial PINs are refused")
+        .hasValue(WeakPinReason.INITIAL_PIN);
+    assertThat(profile.tryLimitFor(guangzhou.region())).isEqualTo(6);
+    assertThat(profile.tryLimitFor(shenzhen.region())).isEqualTo(3);
+    assertThat(profile.tryLimitFor(fujian.region())).isEqualTo(8);
+    assertThat(profile.tryLimitFor(HOLDER.region())).isEqualTo(3);
+  }
+
+  @Test
+  void refusesTheRegionsExtraKnownWeakPins() {
+    PinPolicy regional =
+        new PinPolicy(
+            new PinPolicyProfile("test", List.of("123456"), 3, List.of("385217"), List.of()));
+    assertThat(check(regional, "385217", HOLDER).reasons())
+        .containsExactly(WeakPinReason.KNOWN_WEAK);
+  }
+
+  @Test
   void refusesAllSameDigits() {
-    assertThat(check("777777", HOLDER).firstReason()).hasValue(WeakPinReason.ALL_SAME);
+    assertRefusedFirstFor(WeakPinReason.ALL_SAME, HOLDER, "777777", "000000");
   }
 
   @Test
   void refusesAscendingRunsIncludingWrappingOnes() {
-    assertThat(check("012345", HOLDER).firstReason()).hasValue(WeakPinReason.ASCENDING);
-    assertThat(check("890123", HOLDER).firstReason()).hasValue(WeakPinReason.ASCENDING);
+    assertRefusedFirstFor(WeakPinReason.ASCENDING, HOLDER, "012345", "890123", "345678");
   }
 
   @Test
   void refusesDescendingRunsIncludingWrappingOnes() {
-    assertThat(check("654321", HOLDER).firstReason()).hasValue(WeakPinReason.DESCENDING);
-    assertThat(check("210987", HOLDER).firstReason()).hasValue(WeakPinReason.DESCENDING);
+    assertRefusedFirstFor(WeakPinReason.DESCENDING, HOLDER, "654321", "210987", "876543");
   }
 
   @Test
   void refusesRepeatedPairsAndTriples() {
-    for (String weak : new String[] {"113355", "474747", "592592", "333999"}) {
-      assertThat(check(weak, HOLDER).firstReason())
-          .as(weak)
-          .hasValue(WeakPinReason.REPEATED_PAIRS_OR_TRIPLES);
+    assertRefusedFirstFor(
+        WeakPinReason.REPEATED_PAIRS_OR_TRIPLES, HOLDER, "113355", "474747", "592592", "333999");
+  }
+
+  @Test
+  void refusesFiveEqualDigits() {
+    assertRefusedFirstFor(WeakPinReason.FIVE_EQUAL, HOLDER, "111112", "101111", "999939");
+    assertThat(check("777777", HOLDER).reasons()).doesNotContain(WeakPinReason.FIVE_EQUAL);
+  }
+
+  @Test
+  void refusesStepsOfTwoAndOneDigitOffThem() {
+    assertRefusedFirstFor(WeakPinReason.STEP_OF_TWO, HOLDER, "246802", "864208", "135790");
+    assertRefusedFor(WeakPinReason.STEP_OF_TWO, HOLDER, "135791", "975319");
+  }
+
+  @Test
+  void refusesPalindromes() {
+    assertRefusedFirstFor(WeakPinReason.PALINDROME, HOLDER, "321123", "180081", "905509");
+  }
+
+  @Test
+  void refusesRunsWithOneDigitOff() {
+    assertRefusedFirstFor(WeakPinReason.NEAR_RUN, HOLDER, "123457", "124456", "654320", "923456");
+    assertThat(check("123456", HOLDER).reasons()).doesNotContain(WeakPinReason.NEAR_RUN);
+  }
+
+  @Test
+  void refusesKeypadShapes() {
+    assertRefusedFor(
+        WeakPinReason.KEYPAD_PATTERN, HOLDER, "147258", "159357", "258025", "369147", "852741");
+    assertRefusedFirstFor(WeakPinReason.KEYPAD_PATTERN, HOLDER, "741963", "580123", "085258");
+  }
+
+  @Test
+  void refusesLoveAndLuckyNumbers() {
+    assertRefusedFor(
+        WeakPinReason.LOVE_OR_LUCKY_NUMBER, HOLDER, "520131", "521314", "131499", "168888");
+    assertRefusedFirstFor(WeakPinReason.LOVE_OR_LUCKY_NUMBER, HOLDER, "131407", "689968", "168896");
+  }
+
+  @Test
+  void refusesFamousDigitStrings() {
+    assertRefusedFirstFor(WeakPinReason.FAMOUS_NUMBER, HOLDER, "314159", "142857", "271828");
+    assertRefusedFor(WeakPinReason.FAMOUS_NUMBER, HOLDER, "112358");
+  }
+
+  @Test
+  void refusesPinEqualToBirthDateInEveryDayMonthYearOrder() {
+    PinContext holder =
+        PinContext.forHolder(LocalDate.of(1986, 4, 12), "110101000000000000", "K31000001");
+    for (String form :
+        new String[] {
+          "860412", "861204", "041286", "048612", "120486", "128604", "198604", "041986"
+        }) {
+      assertThat(check(form, holder).firstReason()).as(form).hasValue(WeakPinReason.BIRTH_DATE);
     }
   }
 
   @Test
-  void refusesPinEqualToBirthDateInEveryCommonForm() {
-    for (String form : new String[] {"860412", "041286", "120486", "198604", "041986"}) {
-      assertThat(check(form, HOLDER).firstReason()).as(form).hasValue(WeakPinReason.BIRTH_DATE);
-    }
+  void refusesTheBirthDateInAnOld15DigitIdNumber() {
+    PinContext old = PinContext.NONE.withHolderIdNumber("110101860412024");
+    assertThat(check("120486", old).firstReason()).hasValue(WeakPinReason.BIRTH_DATE);
+    assertThat(check("198604", old).firstReason()).hasValue(WeakPinReason.BIRTH_DATE);
   }
 
   @Test
@@ -81,9 +203,16 @@ class PinPolicyTest {
   @Test
   void refusesRunsOfTheHoldersAndTheAgentsIdNumber() {
     assertThat(check("101198", HOLDER).firstReason()).hasValue(WeakPinReason.ID_NUMBER_RUN);
-    assertThat(check("120243", HOLDER).firstReason()).hasValue(WeakPinReason.ID_NUMBER_RUN);
     assertThat(check("103721", WITH_AGENT).firstReason()).hasValue(WeakPinReason.ID_NUMBER_RUN);
     assertThat(check("103721", HOLDER).accepted()).isTrue();
+  }
+
+  @Test
+  void refusesTheIdNumbersTailWithXReadAsZero() {
+    assertThat(check("120243", HOLDER).reasons())
+        .containsExactly(WeakPinReason.ID_NUMBER_TAIL, WeakPinReason.ID_NUMBER_RUN);
+    assertThat(check("037210", WITH_AGENT).reasons()).containsExactly(WeakPinReason.ID_NUMBER_TAIL);
+    assertThat(check("037210", HOLDER).accepted()).isTrue();
   }
 
   @Test
@@ -97,10 +226,30 @@ class PinPolicyTest {
   }
 
   @Test
+  void refusesDigitsOfThePhoneNumberWhenTheCounterKnowsIt() {
+    PinContext phone = HOLDER.withPhone("+86 139-0751-8264");
+    assertRefusedFirstFor(WeakPinReason.PHONE_NUMBER, phone, "518264", "907518", "613907");
+    assertThat(check("518264", HOLDER).accepted()).isTrue();
+  }
+
+  @Test
+  void refusesTheBankAccountsTailWhenTheCounterKnowsIt() {
+    PinContext account = HOLDER.withBankAccount("6222 0212 3456 7803 916");
+    assertThat(check("803916", account).reasons()).containsExactly(WeakPinReason.BANK_ACCOUNT_TAIL);
+    assertThat(check("345678", account).reasons()).doesNotContain(WeakPinReason.BANK_ACCOUNT_TAIL);
+    assertThat(check("803916", HOLDER).accepted()).isTrue();
+  }
+
+  @Test
   void refusesPopularPins() {
-    for (String weak : new String[] {"520520", "147258", "159753", "123321", "201314"}) {
-      assertThat(check(weak, HOLDER).reasons()).as(weak).contains(WeakPinReason.KNOWN_WEAK);
-    }
+    assertRefusedFor(
+        WeakPinReason.KNOWN_WEAK, HOLDER, "520520", "147258", "159753", "123321", "201314");
+  }
+
+  @Test
+  void judgesWithoutAnyContextByTheDigitsAlone() {
+    assertThat(check("123456", PinContext.NONE).firstReason()).hasValue(WeakPinReason.INITIAL_PIN);
+    assertThat(check("860412", PinContext.NONE).accepted()).isTrue();
   }
 
   @Test
@@ -114,13 +263,25 @@ class PinPolicyTest {
   @Test
   void messageKeysAreStableLowerCase() {
     assertThat(WeakPinReason.BIRTH_DATE.messageKey()).isEqualTo("pin.weak.birth_date");
+    assertThat(WeakPinReason.KEYPAD_PATTERN.wireKey()).isEqualTo("keypad_pattern");
+  }
+
+  @Test
+  void profileRefusesListedPinsThatAreNotSixDigits() {
+    assertThatThrownBy(() -> new PinPolicyProfile("x", List.of("12345"), 3, List.of(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new PinPolicyProfile("x", List.of("123456"), 0, List.of(), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void contextNeverShowsPersonalDataInToString() {
-    assertThat(WITH_AGENT.toString())
+    assertThat(
+            WITH_AGENT.withPhone("13907518264").withBankAccount("6222021234567803916").toString())
         .doesNotContain("19860412")
         .doesNotContain("1986-04-12")
-        .doesNotContain("19901103");
+        .doesNotContain("19901103")
+        .doesNotContain("518264")
+        .doesNotContain("803916");
   }
 }

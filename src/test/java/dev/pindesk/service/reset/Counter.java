@@ -14,6 +14,7 @@ import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.id.CitizenId;
 import dev.pindesk.domain.id.IdDocument;
 import dev.pindesk.domain.pin.PinEntryResult;
+import dev.pindesk.domain.pin.PinPolicyProfile;
 import dev.pindesk.domain.reset.AgentPolicy;
 import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.domain.reset.CaseParties;
@@ -51,6 +52,15 @@ final class Counter {
 
   /** A counter whose transitions also go to {@code realJournal}. */
   Counter(AgentPolicy agents, dev.pindesk.ports.CaseJournal realJournal) {
+    this(new ResetCaseConfig(agents, true), realJournal);
+  }
+
+  /** A counter with the regional PIN policy {@code pinPolicy}. */
+  Counter(PinPolicyProfile pinPolicy) {
+    this(new ResetCaseConfig(AgentPolicy.everywhere(), true, pinPolicy), t -> {});
+  }
+
+  private Counter(ResetCaseConfig config, dev.pindesk.ports.CaseJournal realJournal) {
     service =
         new ResetCaseService(
             new ResetCaseDevices(
@@ -61,7 +71,7 @@ final class Counter {
                   journal.add(t);
                 }),
             CardProfiles.builtIn(),
-            new ResetCaseConfig(agents, true),
+            config,
             new CaseIds("T1", CLOCK, new Random(3)),
             CLOCK);
   }

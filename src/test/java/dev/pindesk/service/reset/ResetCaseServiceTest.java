@@ -14,6 +14,7 @@ import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.pin.PinEntryResult;
+import dev.pindesk.domain.pin.PinPolicyProfile;
 import dev.pindesk.domain.pin.WeakPinReason;
 import dev.pindesk.domain.reset.AgentPolicy;
 import dev.pindesk.domain.reset.BindingIssue;
@@ -22,6 +23,8 @@ import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.testing.TrainingCards;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +146,50 @@ class ResetCaseServiceTest {
     assertThat(birthday.isWiped()).isTrue();
     assertThat(counter.last().errorCode()).isEqualTo("weak_pin");
     assertThat(counter.state()).isEqualTo(IDENTITY_BOUND);
+  }
+
+  @Test
+  void aPinFromThePhoneNumberTheClerkTypedIsRefusedAndThePhoneIsNotJournaled() throws Exception {
+    counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    counter.service.open(ServiceKind.RESET, HolderKind.IN_PERSON, "clerk7");
+    counter.service.checkId(CaseParties.inPerson(Counter.HOLDER), Optional.of("139 0751 8264"));
+    counter.service.readCard(Counter.READER);
+    assertThat(counter.service.bind(false).canBind(false)).isTrue();
+    PinEntryResult r = counter.service.checkFirstPin(pin("518264"));
+    assertThat(((PinEntryResult.Weak) r).reason()).isEqualTo(WeakPinReason.PHONE_NUMBER);
+    assertThat(counter.journal.toString()).doesNotContain("8264").doesNotContain("0751");
+  }
+
+  @Test
+  void theInitialPinOfTheCardsIssuingRegionIsRefused() throws Exception {
+    PinPolicyProfile policy =
+        new PinPolicyProfile(
+            "test",
+            List.of("123456"),
+            3,
+            List.of(),
+            List.of(
+                new PinPolicyProfile.Region("1101", List.of("802417"), OptionalInt.empty()),
+                new PinPolicyProfile.Region("44", List.of("385217"), OptionalInt.empty())));
+    Counter regional = new Counter(policy);
+    regional.insert(TrainingCards.spec(TrainingCards.GEN3_SM4)); // issued in 110100
+    regional.bound(ServiceKind.RESET, HolderKind.IN_PERSON);
+    PinEntryResult r = regional.service.checkFirstPin(pin("802417"));
+    assertThat(((PinEntryResult.Weak) r).reason()).isEqualTo(WeakPinReason.INITIAL_PIN);
+    Pin other = pin("385217");
+    assertThat(regional.service.checkFirstPin(other))
+        .as("another region's initial PIN")
+        .isInstanceOf(PinEntryResult.Accepted.class);
+    other.close();
+  }
+
+  @Test
+  void withoutAPhoneNumberItsDigitsAreAnOrdinaryPin() throws Exception {
+    counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    counter.bound(ServiceKind.RESET, HolderKind.IN_PERSON);
+    Pin first = pin("518264");
+    assertThat(counter.service.checkFirstPin(first)).isInstanceOf(PinEntryResult.Accepted.class);
+    first.close();
   }
 
   @Test

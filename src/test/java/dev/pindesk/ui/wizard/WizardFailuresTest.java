@@ -138,7 +138,7 @@ class WizardFailuresTest extends WizardFixture {
     insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
     untilPinStep(robot);
     typePin(robot, "860412");
-    waitFor(() -> noticeIs(robot, "不能使用出生日期。"));
+    waitFor(() -> noticeIs(robot, "不能使用出生日期（任何写法）。请选与生日无关的数字。"));
     waitFor(() -> model.pin().entryProperty().get() == 1 && padShows(robot));
     captureNewPin(robot, NEW_PIN);
     cancel(robot);

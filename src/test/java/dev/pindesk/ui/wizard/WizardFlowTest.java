@@ -43,7 +43,7 @@ class WizardFlowTest extends WizardFixture {
         KeyCode.DIGIT5,
         KeyCode.DIGIT6,
         KeyCode.ENTER);
-    waitFor(() -> noticeIs(robot, "不能使用初始密码 123456。"));
+    waitFor(() -> noticeIs(robot, "不能使用初始密码（如 123456）。请另选一组只有您知道的数字。"));
     waitFor(() -> robot.lookup("#pinReason").queryAll().stream().anyMatch(n -> n.isVisible()));
     snapPad(robot, "pinpad-weak-pin");
     typePin(robot, "385217");
