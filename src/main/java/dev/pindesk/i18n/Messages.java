@@ -56,7 +56,7 @@ public final class Messages {
   public String describe(CardException e) {
     CardErrorCode code = e.code();
     String what =
-        code == CardErrorCode.PIN_WRONG
+        code == CardErrorCode.PIN_WRONG || code == CardErrorCode.CARD_KEY_REFUSED
             ? get(code.messageKey(), e.triesLeft().orElse(0))
             : get(code.messageKey());
     return what + " " + get(code.nextActionKey());

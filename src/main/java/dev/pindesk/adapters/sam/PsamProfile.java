@@ -2,7 +2,7 @@ package dev.pindesk.adapters.sam;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.pindesk.domain.CipherAlgorithm;
-import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.KeyPurpose;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +73,7 @@ public record PsamProfile(
    * @param diversification how the card identification code becomes the diversification data
    */
   public record KeySlot(
-      MacPurpose purpose,
+      KeyPurpose purpose,
       CipherAlgorithm algorithm,
       String p1,
       String p2,
@@ -104,6 +104,8 @@ public record PsamProfile(
    * @param ivInFirstBlock true: the initial vector (the card's challenge, zero-filled to the cipher
    *     block) precedes the data in the first command; false: the host XORs it into the first data
    *     block (the same MAC for CBC-based MACs)
+   * @param p1Encipher P1 of the same command enciphering 16 bytes (ECB) instead of MACing them, as
+   *     external authentication and the PIN block need; {@code null} when the PSAM cannot encipher
    */
   public record MacCommand(
       String header,
@@ -112,10 +114,17 @@ public record PsamProfile(
       String p1First,
       String p1Next,
       String p1Last,
-      boolean ivInFirstBlock) {}
+      boolean ivInFirstBlock,
+      String p1Encipher) {
+
+    /** Whether this PSAM can encipher (external authentication, PIN block). */
+    public boolean canEncipher() {
+      return p1Encipher != null;
+    }
+  }
 
   /** The key slot for a purpose and algorithm, if the PSAM has one. */
-  public Optional<KeySlot> key(MacPurpose purpose, CipherAlgorithm algorithm) {
+  public Optional<KeySlot> key(KeyPurpose purpose, CipherAlgorithm algorithm) {
     return keys.stream()
         .filter(k -> k.purpose() == purpose && k.algorithm() == algorithm)
         .findFirst();

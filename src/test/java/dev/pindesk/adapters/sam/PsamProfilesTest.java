@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.pindesk.domain.CipherAlgorithm;
-import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.KeyPurpose;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ class PsamProfilesTest {
     assertThat(p.mac().header()).isEqualTo("80FA");
     assertThat(p.macLength()).isEqualTo(4);
     assertThat(p.assumptions()).isNotEmpty();
-    for (MacPurpose purpose : MacPurpose.values()) {
+    for (KeyPurpose purpose : KeyPurpose.values()) {
       for (CipherAlgorithm algorithm : CipherAlgorithm.values()) {
         assertThat(p.key(purpose, algorithm)).as(purpose + " " + algorithm).isPresent();
       }
@@ -58,14 +58,14 @@ class PsamProfilesTest {
   void keyVersionIsTheCardProfilesKeyIndexOrAFixedByte() {
     PsamProfile.KeySlot fromCard =
         new PsamProfile.KeySlot(
-            MacPurpose.RESET_PIN,
+            KeyPurpose.RESET_PIN,
             CipherAlgorithm.TDES,
             "28",
             "keyIndex",
             DiversificationLayout.ASCII_XOR_FOLD_8);
     PsamProfile.KeySlot fixed =
         new PsamProfile.KeySlot(
-            MacPurpose.RESET_PIN,
+            KeyPurpose.RESET_PIN,
             CipherAlgorithm.TDES,
             "28",
             "0A",
