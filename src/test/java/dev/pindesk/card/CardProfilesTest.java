@@ -37,6 +37,22 @@ class CardProfilesTest {
   }
 
   @Test
+  void builtInProfilesNameTheirAssumptionsAndClaimNoNationalDefaults() {
+    for (CardProfile p : profiles.all()) {
+      assertThat(p.description()).as(p.id()).doesNotContainIgnoringCase("national specification");
+      assertThat(p.assumptions()).as(p.id()).isNotEmpty();
+      assertThat(p.reset().externalAuthentication()).as(p.id()).isTrue();
+      assertThat(p.unblock().strategy()).as(p.id()).isEqualTo("SM_MAC");
+      if (!Boolean.TRUE.equals(p.match().trainingCard())) {
+        // Every privileged byte without a public source is named.
+        assertThat(String.join("\n", p.assumptions()))
+            .as(p.id())
+            .contains("externalAuthentication.keyIndex", "84 24 00 01", "PIN block", "unblock");
+      }
+    }
+  }
+
+  @Test
   void unknownFactsDoNotRestrictTheChoice() {
     assertThat(profiles.select(false, null, null, null)).isPresent();
   }

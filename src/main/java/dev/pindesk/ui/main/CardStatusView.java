@@ -173,12 +173,36 @@ public final class CardStatusView extends BorderPane {
     row = detail(row, "ui.card.card_number", c.info().cardNumber());
     row = detail(row, "ui.card.expiry", c.info().expiryDate().toString());
     row = detail(row, "ui.card.generation", c.info().specVersion());
-    detail(
-        row,
-        "ui.card.tries_left",
-        c.pinState().knownTriesLeft().isPresent()
-            ? Integer.toString(c.pinState().knownTriesLeft().getAsInt())
-            : messages().get("ui.card.unknown"));
+    row =
+        detail(
+            row,
+            "ui.card.tries_left",
+            c.pinState().knownTriesLeft().isPresent()
+                ? Integer.toString(c.pinState().knownTriesLeft().getAsInt())
+                : messages().get("ui.card.unknown"));
+    row = detail(row, "ui.card.profile", c.profile().id());
+    showAssumptions(row, c.profile().assumptions());
+  }
+
+  /**
+   * The profile's assumptions: the privileged bytes without a public source this card will get, so
+   * an administrator can compare them with the card vendor's manual.
+   */
+  private void showAssumptions(int row, java.util.List<String> assumptions) {
+    Label heading =
+        new Label(
+            messages()
+                .get(assumptions.isEmpty() ? "ui.card.no_assumptions" : "ui.card.assumptions"));
+    heading.getStyleClass().add(Styles.TEXT_MUTED);
+    details.add(heading, 0, row, 2, 1);
+    if (assumptions.isEmpty()) {
+      return;
+    }
+    Label list = new Label("• " + String.join("\n• ", assumptions));
+    list.setWrapText(true);
+    list.setMaxWidth(900);
+    list.setId("profileAssumptions");
+    details.add(list, 0, row + 1, 2, 1);
   }
 
   private int detail(int row, String key, String value) {
