@@ -379,11 +379,34 @@ public abstract class CardScenarios {
   }
 
   @Test
-  void holderDataBehindAuthenticationIsATypedError() throws Exception {
+  void holderDataBehindAuthenticationNeedsTheSecurityModule() throws Exception {
     VirtualCardSpec spec =
         TrainingCards.variant(TrainingCards.GEN3_SM4, t -> t.put("ef06NeedsAuthentication", true));
     String reader = present(spec);
     assertThatThrownBy(() -> read(reader))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.SECURITY_NOT_SATISFIED));
+        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.NEEDS_SECURITY_MODULE));
+  }
+
+  @Test
+  void holderDataBehindAuthenticationIsReadAfterExternalAuthentication() throws Exception {
+    VirtualCardSpec spec =
+        TrainingCards.variant(TrainingCards.GEN3_SM4, t -> t.put("ef06NeedsAuthentication", true));
+    String reader = present(spec);
+    CardSnapshot card;
+    try (CardConnection c = terminals().connect(reader)) {
+      card =
+          new SscCardReader(PROFILES, java.util.Optional.of(new TrainingSecurityModule()))
+              .read(c, (cmd, r, n) -> trace.add(cmd + " -> " + r));
+    }
+    assertThat(card.holder().ssn()).isEqualTo(spec.holder().ssn());
+    assertThat(card.holder().name()).isEqualTo(spec.holder().name());
+    assertThat(commandHeaders())
+        .containsSubsequence(
+            "00 A4 02 00",
+            "00 B2 08 00",
+            "00 84 00 00",
+            "00 82 00 01",
+            "00 A4 02 00",
+            "00 B2 08 00");
   }
 }

@@ -78,7 +78,7 @@ public final class ResetCaseService {
     this.config = config;
     this.ids = ids;
     this.clock = clock;
-    this.reader = new SscCardReader(profiles);
+    this.reader = new SscCardReader(profiles, Optional.of(devices.securityModule()));
     this.swapGuard = new CardSwapGuard(reader);
     this.writer = new PinWriter(devices.securityModule());
     this.resolver = new InDoubtResolver(writer);

@@ -53,6 +53,17 @@ class WizardServicesTest extends WizardFixture {
   }
 
   @Test
+  void theHolderResetsThePinOfACardThatOpensItsHolderFileOnlyAfterAuthentication(FxRobot robot)
+      throws Exception {
+    VirtualSscCard card =
+        insert(
+            TrainingCards.variant(
+                TrainingCards.GEN3_SM4, t -> t.put("ef06NeedsAuthentication", true)));
+    serve(robot, KeyCode.DIGIT1, false);
+    assertThat(card.isCurrentPin(NEW_PIN.toCharArray())).isTrue();
+  }
+
+  @Test
   void theHolderUnlocksABlockedPin(FxRobot robot) throws Exception {
     VirtualSscCard card = insert(blockedCard());
     serve(robot, KeyCode.DIGIT2, false);
