@@ -15,8 +15,9 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * <p>Definition (this is what a security module and our virtual card must both compute):
  *
  * <ol>
- *   <li>Diversification data {@code dd} = the 16 characters of the card identification code as
- *       ASCII bytes. Any other length, or any character above U+007F, is rejected with {@link
+ *   <li>Diversification data {@code dd} = the 16 bytes of the card identification code: its binary
+ *       value when it is written as 32 hex digits (EF05 tag 01 holds 16 binary bytes, shown as
+ *       hex), or the ASCII bytes of a 16-character code. Anything else is rejected with {@link
  *       IllegalArgumentException}.
  *   <li>{@link CipherAlgorithm#TDES} (PBOC style): {@code D = dd[0..8] XOR dd[8..16]} (8 bytes);
  *       card key = {@code 3DES-ECB-encrypt(MK, D) || 3DES-ECB-encrypt(MK, NOT D)}, where MK is the
@@ -112,12 +113,30 @@ public final class KeyDiversification {
     return d;
   }
 
-  /** The 16 ASCII bytes of the card identification code. */
-  static byte[] diversificationData(String cardIdCode) {
+  /**
+   * The 16 bytes of the card identification code: the binary value of 32 hex digits, or the ASCII
+   * bytes of 16 characters.
+   *
+   * @throws IllegalArgumentException for any other form (the message names the length or position)
+   */
+  public static byte[] diversificationData(String cardIdCode) {
     Objects.requireNonNull(cardIdCode, "cardIdCode");
+    if (cardIdCode.length() == 2 * CARD_ID_CODE_LENGTH) {
+      byte[] binary = new byte[CARD_ID_CODE_LENGTH];
+      for (int i = 0; i < binary.length; i++) {
+        int hi = Character.digit(cardIdCode.charAt(2 * i), 16);
+        int lo = Character.digit(cardIdCode.charAt(2 * i + 1), 16);
+        if (hi < 0 || lo < 0) {
+          throw new IllegalArgumentException(
+              "card identification code of 32 characters must be hex, not at index " + 2 * i);
+        }
+        binary[i] = (byte) (hi << 4 | lo);
+      }
+      return binary;
+    }
     if (cardIdCode.length() != CARD_ID_CODE_LENGTH) {
       throw new IllegalArgumentException(
-          "card identification code must be "
+          "card identification code must be 32 hex digits or "
               + CARD_ID_CODE_LENGTH
               + " characters, got "
               + cardIdCode.length());
