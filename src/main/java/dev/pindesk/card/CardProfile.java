@@ -154,6 +154,10 @@ public record CardProfile(
       if (keyIndex < 0 || keyIndex > 0xFF) {
         throw new IllegalArgumentException("privileged command keyIndex must be 0 to 255");
       }
+      if (!ResetStrategies.names().contains(strategy)) {
+        throw new IllegalArgumentException(
+            "unknown strategy " + strategy + ", known: " + ResetStrategies.names());
+      }
     }
   }
 

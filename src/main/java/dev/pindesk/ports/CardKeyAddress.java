@@ -41,12 +41,6 @@ public record CardKeyAddress(
     return cardAtr.clone();
   }
 
-  /** The same card and algorithm, another key. */
-  public CardKeyAddress with(KeyPurpose otherPurpose, int otherKeyIndex) {
-    return new CardKeyAddress(
-        otherPurpose, otherKeyIndex, algorithm, cardIdCode, cardNumber, cardAtr);
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof CardKeyAddress a

@@ -103,11 +103,15 @@ public final class PsamSecurityModule implements SecurityModule {
     } finally {
       Secrets.wipe(random);
     }
-    byte[] cryptogram =
-        withPsam(
-            session -> session.encipher(slot, a.cardIdCode(), a.keyIndex(), field.clone()),
-            "external authentication");
-    Secrets.wipe(field);
+    byte[] cryptogram;
+    try {
+      cryptogram =
+          withPsam(
+              session -> session.encipher(slot, a.cardIdCode(), a.keyIndex(), field.clone()),
+              "external authentication");
+    } finally {
+      Secrets.wipe(field);
+    }
     LOG.debug("PSAM cryptogram computed: profile={}, {}", profile.id(), a);
     return cryptogram;
   }
@@ -140,37 +144,42 @@ public final class PsamSecurityModule implements SecurityModule {
     }
     byte[] pinField = field;
     byte[] header = request.header();
-    SecureMessage message =
-        withPsam(
-            session -> {
-              byte[] enciphered =
-                  pinField == null
-                      ? new byte[0]
-                      : session.encipher(slot, a.cardIdCode(), a.keyIndex(), pinField.clone());
-              byte[] macInput = new byte[header.length + enciphered.length];
-              System.arraycopy(header, 0, macInput, 0, header.length);
-              System.arraycopy(enciphered, 0, macInput, header.length, enciphered.length);
-              try {
-                byte[] mac =
-                    session.mac(
-                        new MacRequest(
-                            a.purpose(),
-                            a.keyIndex(),
-                            a.algorithm(),
-                            a.cardIdCode(),
-                            a.cardAtr(),
-                            random,
-                            macInput));
-                return new SecureMessage(enciphered, mac);
-              } catch (CardException e) {
-                Secrets.wipe(enciphered);
-                throw e;
-              } finally {
-                Secrets.wipe(macInput);
-              }
-            },
-            "secure messaging");
-    Secrets.wipe(pinField);
+    SecureMessage message;
+    try {
+      message =
+          withPsam(
+              session -> {
+                byte[] enciphered =
+                    pinField == null
+                        ? new byte[0]
+                        : session.encipher(slot, a.cardIdCode(), a.keyIndex(), pinField.clone());
+                byte[] macInput = new byte[header.length + enciphered.length];
+                System.arraycopy(header, 0, macInput, 0, header.length);
+                System.arraycopy(enciphered, 0, macInput, header.length, enciphered.length);
+                try {
+                  byte[] mac =
+                      session.mac(
+                          new MacRequest(
+                              a.purpose(),
+                              a.keyIndex(),
+                              a.algorithm(),
+                              a.cardIdCode(),
+                              a.cardAtr(),
+                              random,
+                              macInput));
+                  return new SecureMessage(enciphered, mac);
+                } catch (CardException e) {
+                  Secrets.wipe(enciphered);
+                  throw e;
+                } finally {
+                  Secrets.wipe(macInput);
+                }
+              },
+              "secure messaging");
+    } finally {
+      // The PIN block in plaintext: wiped whatever the PSAM answered.
+      Secrets.wipe(pinField, random);
+    }
     LOG.debug("PSAM secure messaging computed: profile={}, {}", profile.id(), a);
     return message;
   }
