@@ -197,11 +197,7 @@ public final class WizardViewModel {
           write
               .failure()
               .filter(e -> e.code() == code.get())
-              .flatMap(
-                  e ->
-                      e.triesLeft().isPresent()
-                          ? Optional.of(e.triesLeft().getAsInt())
-                          : Optional.empty())
+              .map(e -> e.triesLeft().orElse(0))
               .orElse(0);
       if (write.unblocked() && !write.pinSet()) {
         return new Notice(
