@@ -43,7 +43,7 @@ public final class ProfileCommands {
   /** The commands of {@code profile}, in the order a read and a privileged write send them. */
   public static List<Command> of(CardProfile profile) {
     List<Command> out = new ArrayList<>();
-    out.add(new Command("select_application", "00 A4 04 00 0F " + spaced(SsseAid.bytes())));
+    out.add(new Command("select_application", "00 A4 04 00 0F " + spaced(SsseAid.bytes()) + " 00"));
     out.add(
         new Command(
             "select_file",
