@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the production counter: the home {@code pindesk.home} (default {@code ~/.pindesk}, not its
@@ -38,6 +40,7 @@ final class ProductionWiring {
   static final String NOT_PSAM = "counter.refused.not_psam";
 
   private static final String OPERATORS_FILE = "operators.db";
+  private static final Logger LOG = LoggerFactory.getLogger(ProductionWiring.class);
 
   private ProductionWiring() {}
 
@@ -116,6 +119,7 @@ final class ProductionWiring {
       operators.close();
       throw e;
     }
+    logAssumptions(profiles);
     return CounterWiring.assemble(
         new CounterWiring.Parts(
             citizen,
@@ -131,6 +135,25 @@ final class ProductionWiring {
             false,
             Clock.systemDefaultZone(),
             settings));
+  }
+
+  /**
+   * Logs, once per start of a production counter, every card profile's assumptions — the command
+   * bytes without a public source a real card will receive — so the deployment's log says what it
+   * relies on ({@code pindesk card profile show} lists the same).
+   */
+  static void logAssumptions(CardProfiles profiles) {
+    profiles.all().stream()
+        .filter(p -> !Boolean.TRUE.equals(p.match().trainingCard()))
+        .forEach(
+            p -> {
+              if (p.assumptions().isEmpty()) {
+                LOG.info("card profile {}: no assumptions", p.id());
+              }
+              p.assumptions()
+                  .forEach(
+                      a -> LOG.warn("card profile {} assumes (no public source): {}", p.id(), a));
+            });
   }
 
   /** Production keys only: made by {@code keys init} without {@code --training}. */

@@ -82,6 +82,8 @@ final class VirtualTrainingDesk implements TrainingCardDesk {
         base.keyIndex(),
         base.ef06NeedsAuthentication(),
         base.retryCheckCountsAsTry(),
+        base.keyTries(),
+        base.resetRestoresTries(),
         base.getResponse(),
         base.elementLengths(),
         card == Card.MUTE ? FaultSpec.muteAfter(1) : FaultSpec.NONE);

@@ -2,12 +2,13 @@ package dev.pindesk.card;
 
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.error.CardException;
-import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.KeyPurpose;
 import dev.pindesk.ports.SecurityModule;
+import java.util.Optional;
 
 /**
- * How one card family writes a PIN without the old one: a privileged command authenticated by the
- * security module. Chosen by name from the card profile, so regions that differ are data.
+ * How one card family sends a privileged PIN command (reset or unblock) with the security module's
+ * help. Chosen by name from the card profile, so regions that differ are data.
  */
 public interface ResetStrategy {
 
@@ -15,15 +16,21 @@ public interface ResetStrategy {
   String name();
 
   /**
-   * Writes {@code newPin} with the profile's reset or unlock command.
+   * Sends {@code command} for {@code purpose}.
    *
    * @param app the selected application of the card
    * @param card the snapshot read just before (card id code, ATR, profile, algorithm)
-   * @param purpose reset (forgotten PIN) or unblock (blocked PIN)
+   * @param newPin the PIN to write, for a strategy that writes one
    * @throws CardException {@code AUTHENTICATION_FAILED} when the card refuses the MAC, {@code
-   *     PIN_BLOCKED} when a reset meets a blocked PIN, security module errors
+   *     CARD_KEY_REFUSED} / {@code CARD_KEY_BLOCKED} when it refuses the key, {@code PIN_BLOCKED}
+   *     when a reset meets a blocked PIN, security module errors
    */
-  void write(
-      SscApplication app, CardSnapshot card, MacPurpose purpose, Pin newPin, SecurityModule module)
+  void send(
+      SscApplication app,
+      CardSnapshot card,
+      CardProfile.PrivilegedCommand command,
+      KeyPurpose purpose,
+      Optional<Pin> newPin,
+      SecurityModule module)
       throws CardException;
 }

@@ -122,6 +122,53 @@ public final class SscApplication {
   }
 
   /**
+   * GET CHALLENGE ({@code 00 84 00 00 <length>}): the card's random for the next authentication or
+   * secure-messaging command.
+   */
+  public byte[] getChallenge(int length) throws CardException {
+    ResponseApdu r =
+        StatusErrors.requireOk(
+            channel.transmit(CommandApdu.withLe(0x00, 0x84, 0x00, 0x00, length)), "get challenge");
+    byte[] challenge = r.data();
+    if (challenge.length != length) {
+      throw new CardException(
+          CardErrorCode.MALFORMED_RESPONSE, "challenge of " + challenge.length + " bytes");
+    }
+    return challenge;
+  }
+
+  /**
+   * EXTERNAL AUTHENTICATE ({@code <cla ins p1> <keyIndex> Lc <cryptogram>}).
+   *
+   * @param claInsP1 the profile's header (e.g. {@code 00 82 00})
+   * @throws CardException {@code CARD_KEY_REFUSED} with the key's tries left ({@code 63 Cx}),
+   *     {@code CARD_KEY_BLOCKED} ({@code 69 83}) — never a PIN error
+   */
+  public void externalAuthenticate(byte[] claInsP1, int keyIndex, byte[] cryptogram)
+      throws CardException {
+    CommandApdu command =
+        CommandApdu.withData(claInsP1[0], claInsP1[1], claInsP1[2], keyIndex, cryptogram, -1);
+    StatusErrors.requireAuthenticated(channel.transmit(command), "external authenticate");
+  }
+
+  /**
+   * Sends a privileged command under secure messaging ({@code data} = enciphered PIN block, if any,
+   * then the MAC). Takes ownership of {@code data} and wipes it.
+   *
+   * @throws CardException {@code CARD_KEY_REFUSED} for {@code 63 Cx}, {@code AUTHENTICATION_FAILED}
+   *     for a refused MAC, {@code SECURITY_NOT_SATISFIED} when the card wanted an authentication
+   *     first, {@code PIN_BLOCKED}
+   */
+  public void sendSecured(byte[] header, byte[] data, String what) throws CardException {
+    CommandApdu command = CommandApdu.secret(header[0], header[1], header[2], header[3], data);
+    try {
+      StatusErrors.requireSecured(channel.transmit(command), what);
+    } finally {
+      command.wipe();
+    }
+  }
+
+  /**
    * Reads every element of {@code file}. An element the card answers {@code 6A 83} (or {@code 6A
    * 82}) for is absent; whether that is acceptable is the decoder's decision, which knows the
    * mandatory elements. The name extension is asked for only when the name fills its field.

@@ -20,6 +20,35 @@ final class StatusErrors {
     throw toException(outcome, what);
   }
 
+  /**
+   * As {@link #requireOk} for EXTERNAL AUTHENTICATE: {@code 63 Cx} counts the tries of the card's
+   * key ({@code CARD_KEY_REFUSED}) and {@code 69 83} is the key blocked — never the PIN.
+   */
+  static ResponseApdu requireAuthenticated(ResponseApdu response, String what)
+      throws CardException {
+    StatusOutcome outcome = StatusOutcome.of(response.sw());
+    if (outcome instanceof StatusOutcome.PinWrong w) {
+      throw CardException.keyRefused(w.triesLeft());
+    }
+    if (outcome instanceof StatusOutcome.PinBlocked) {
+      throw new CardException(CardErrorCode.CARD_KEY_BLOCKED, "key blocked (" + what + ")");
+    }
+    return requireOk(response, what);
+  }
+
+  /**
+   * As {@link #requireOk} for a command under secure messaging: {@code 63 Cx} counts the tries of
+   * the card's key, never the PIN's; {@code 69 83} stays "PIN blocked" (a reset refused on a
+   * blocked PIN).
+   */
+  static ResponseApdu requireSecured(ResponseApdu response, String what) throws CardException {
+    StatusOutcome outcome = StatusOutcome.of(response.sw());
+    if (outcome instanceof StatusOutcome.PinWrong w) {
+      throw CardException.keyRefused(w.triesLeft());
+    }
+    return requireOk(response, what);
+  }
+
   static CardException toException(StatusOutcome outcome, String what) {
     String at = " (" + what + ")";
     if (outcome instanceof StatusOutcome.PinWrong w) {

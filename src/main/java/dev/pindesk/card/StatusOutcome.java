@@ -1,7 +1,7 @@
 package dev.pindesk.card;
 
 /**
- * What a status word means to PinDesk (SSC-CARD.md, section 4). Transport outcomes ({@link
+ * What a status word means to PinDesk (docs/card-commands.md). Transport outcomes ({@link
  * BytesAvailable}, {@link WrongLe}) are handled by {@link ApduChannel} and never reach callers.
  */
 public sealed interface StatusOutcome {

@@ -65,6 +65,9 @@ public final class PinDeskCli implements Callable<Integer> {
     cli.addSubcommand(new ReadersCommand(context));
     CommandLine card = new CommandLine(new CardCommand());
     card.addSubcommand(new CardReadCommand(context));
+    CommandLine profile = new CommandLine(new CardProfileCommand());
+    profile.addSubcommand(new CardProfileShowCommand(context));
+    card.addSubcommand(profile);
     cli.addSubcommand(card);
     for (Object command : extra) {
       cli.addSubcommand(command);

@@ -114,7 +114,7 @@ public final class KeyDiversification {
   }
 
   /** The 16 bytes of the card identification code, written as 32 hex digits. */
-  static byte[] diversificationData(String cardIdCode) {
+  public static byte[] diversificationData(String cardIdCode) {
     Objects.requireNonNull(cardIdCode, "cardIdCode");
     if (!cardIdCode.matches("[0-9A-Fa-f]{32}")) {
       throw new IllegalArgumentException(

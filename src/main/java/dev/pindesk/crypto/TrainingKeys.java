@@ -2,7 +2,7 @@ package dev.pindesk.crypto;
 
 import dev.pindesk.domain.CipherAlgorithm;
 import dev.pindesk.domain.Secrets;
-import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.KeyPurpose;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -49,7 +49,7 @@ public final class TrainingKeys {
    * @throws IllegalArgumentException when {@code cardIdCode} is not 32 hex digits
    */
   public static byte[] cardKey(
-      MacPurpose purpose, int keyIndex, CipherAlgorithm algorithm, String cardIdCode) {
+      KeyPurpose purpose, int keyIndex, CipherAlgorithm algorithm, String cardIdCode) {
     byte[] masterKey = masterKey(purpose, keyIndex, algorithm);
     try {
       return KeyDiversification.diversify(algorithm, masterKey, cardIdCode);
@@ -62,7 +62,7 @@ public final class TrainingKeys {
    * The training master key itself, as a virtual training PSAM holds it (it diversifies per card
    * like a real PSAM). Public by design, like everything here; the caller wipes the 16 bytes.
    */
-  public static byte[] masterKey(MacPurpose purpose, int keyIndex, CipherAlgorithm algorithm) {
+  public static byte[] masterKey(KeyPurpose purpose, int keyIndex, CipherAlgorithm algorithm) {
     Objects.requireNonNull(purpose, "purpose");
     Objects.requireNonNull(algorithm, "algorithm");
     String label = MASTER_KEY_LABEL + "|" + purpose + "|" + keyIndex + "|" + algorithm;

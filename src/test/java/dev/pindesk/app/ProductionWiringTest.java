@@ -82,6 +82,36 @@ class ProductionWiringTest {
   }
 
   @Test
+  void logsTheAssumptionsOfEveryRealCardProfileOnceAtStart() throws Exception {
+    initKeys();
+    addOperator("clerk1");
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ProductionWiring.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new ch.qos.logback.core.read.ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      open();
+    } finally {
+      logger.detachAppender(appender);
+    }
+    List<String> lines =
+        appender.list.stream()
+            .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+            .toList();
+    int expected =
+        CardProfiles.builtIn().all().stream()
+            .filter(p -> !Boolean.TRUE.equals(p.match().trainingCard()))
+            .mapToInt(p -> p.assumptions().size())
+            .sum();
+    assertThat(lines).filteredOn(l -> l.contains("assumes")).hasSize(expected);
+    assertThat(lines)
+        .anyMatch(l -> l.startsWith("card profile ssc3-sm4 assumes") && l.contains("84 24 00 01"));
+    assertThat(lines).noneMatch(l -> l.contains("training-sm4"));
+  }
+
+  @Test
   void noDemoOperatorCanSignIn() throws IOException {
     initKeys();
     addOperator("clerk1");

@@ -12,7 +12,6 @@ import dev.pindesk.domain.card.SscElement;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.ports.CardConnection;
-import dev.pindesk.ports.MacRequest.MacPurpose;
 import dev.pindesk.ports.SecurityModule;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -148,8 +147,8 @@ class CardLayerFuzzTest {
         successes++;
         SscApplication app = new SscApplication(new ApduChannel(card, ApduTracer.NONE));
         try (Pin pin = Pin.of("135790".toCharArray())) {
-          ResetStrategies.forCard(snapshot, MacPurpose.RESET_PIN)
-              .write(app, snapshot, MacPurpose.RESET_PIN, pin, module);
+          ResetStrategies.unblock(app, snapshot, module);
+          ResetStrategies.reset(app, snapshot, pin, module);
           app.verifyPin(pin);
         }
       } catch (CardException expected) {

@@ -1,9 +1,14 @@
 package dev.pindesk.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pindesk.domain.CipherAlgorithm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CardProfilesTest {
   private final CardProfiles profiles = CardProfiles.builtIn();
@@ -34,6 +39,58 @@ class CardProfilesTest {
         .isEqualTo("ssc2-tdes");
     assertThat(profiles.select(false, "9.99", null, null).orElseThrow().id())
         .isEqualTo("ssc-generic");
+  }
+
+  @Test
+  void builtInProfilesNameTheirAssumptionsAndClaimNoNationalDefaults() {
+    for (CardProfile p : profiles.all()) {
+      assertThat(p.description()).as(p.id()).doesNotContainIgnoringCase("national specification");
+      assertThat(p.assumptions()).as(p.id()).isNotEmpty();
+      assertThat(p.reset().externalAuthentication()).as(p.id()).isTrue();
+      assertThat(p.unblock().strategy()).as(p.id()).isEqualTo("SM_MAC");
+      if (!Boolean.TRUE.equals(p.match().trainingCard())) {
+        // Every privileged byte without a public source is named.
+        assertThat(String.join("\n", p.assumptions()))
+            .as(p.id())
+            .contains("externalAuthentication.keyIndex", "84 24 00 01", "PIN block", "unblock");
+      }
+    }
+  }
+
+  @Test
+  void anAdministratorsProfileWithAnUnknownStrategyIsRefusedAtLoad(@TempDir Path dir)
+      throws Exception {
+    String json;
+    try (var in =
+        CardProfiles.class.getResourceAsStream("/dev/pindesk/card/profiles/ssc3-sm4.json")) {
+      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Path file = dir.resolve("region.json");
+    Files.writeString(file, json.replace("\"SM_PIN_BLOCK\"", "\"MAC_CHALLENGE\""));
+    assertThatThrownBy(() -> profiles.withFiles(List.of(file)))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("unknown strategy MAC_CHALLENGE");
+  }
+
+  @Test
+  void anAdministratorsProfileComesFirstAndKeepsItsAssumptions(@TempDir Path dir) throws Exception {
+    String json;
+    try (var in =
+        CardProfiles.class.getResourceAsStream("/dev/pindesk/card/profiles/ssc3-sm4.json")) {
+      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    Path file = dir.resolve("region.json");
+    Files.writeString(
+        file,
+        json.replace("\"id\": \"ssc3-sm4\"", "\"id\": \"region-330100\"")
+            .replace(
+                "\"keyIndex\": 1,\n    \"challengeLength\"",
+                "\"keyIndex\": 10,\n    \"challengeLength\""));
+    CardProfiles withRegion = profiles.withFiles(List.of(file));
+    CardProfile p = withRegion.select(false, "3.00", CipherAlgorithm.SM4, "330100").orElseThrow();
+    assertThat(p.id()).isEqualTo("region-330100");
+    assertThat(p.externalAuthentication().keyIndex()).isEqualTo(10);
+    assertThat(p.assumptions()).isNotEmpty();
   }
 
   @Test

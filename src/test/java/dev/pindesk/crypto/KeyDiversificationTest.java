@@ -142,7 +142,23 @@ class KeyDiversificationTest {
   }
 
   @Test
-  void rejectsACardIdCodeThatIsNotHex() {
+  void aCodeOf32HexDigitsIsDiversifiedFromItsSixteenBinaryBytes() {
+    String hex = "330100D156000005011BA293AA4B9E55";
+    byte[] binary = Hex.parse(hex);
+    assertThat(KeyDiversification.diversificationData(hex)).isEqualTo(binary);
+    assertThat(KeyDiversification.diversificationData(hex.toLowerCase())).isEqualTo(binary);
+    assertThat(KeyDiversification.diversify(CipherAlgorithm.SM4, MASTER_KEY, hex))
+        .isEqualTo(KeyDiversification.fromData(CipherAlgorithm.SM4, MASTER_KEY, binary));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                KeyDiversification.diversify(
+                    CipherAlgorithm.SM4, MASTER_KEY, "330100D156000005011BA293AA4B9EZZ"))
+        .withMessageContaining("hex");
+  }
+
+  @Test
+  void rejectsNonAsciiCardIdCode() {
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.pindesk.domain.CipherAlgorithm;
 import dev.pindesk.domain.codec.Hex;
-import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.KeyPurpose;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -26,7 +26,7 @@ class TrainingKeysTest {
                 "PINDESK TRAINING MASTER KEY|RESET_PIN|1|SM4".getBytes(StandardCharsets.UTF_8)),
             16);
 
-    byte[] cardKey = TrainingKeys.cardKey(MacPurpose.RESET_PIN, 1, CipherAlgorithm.SM4, CARD_ID);
+    byte[] cardKey = TrainingKeys.cardKey(KeyPurpose.RESET_PIN, 1, CipherAlgorithm.SM4, CARD_ID);
 
     assertThat(cardKey)
         .isEqualTo(KeyDiversification.diversify(CipherAlgorithm.SM4, master, CARD_ID));
@@ -38,17 +38,17 @@ class TrainingKeysTest {
     // reproduced independently with the OpenSSL 3.0 command line (openssl dgst -sm3, then
     // enc -des-ede3-ecb / -sm4-ecb per the Javadoc). Changing them breaks every training card;
     // they changed once, when the card identification code became its 16 binary bytes.
-    assertThat(Hex.of(TrainingKeys.cardKey(MacPurpose.RESET_PIN, 1, CipherAlgorithm.TDES, CARD_ID)))
+    assertThat(Hex.of(TrainingKeys.cardKey(KeyPurpose.RESET_PIN, 1, CipherAlgorithm.TDES, CARD_ID)))
         .isEqualTo("8AF4E0D0259149B6655F78466D74B721");
     assertThat(
-            Hex.of(TrainingKeys.cardKey(MacPurpose.UNBLOCK_PIN, 2, CipherAlgorithm.SM4, CARD_ID)))
+            Hex.of(TrainingKeys.cardKey(KeyPurpose.UNBLOCK_PIN, 2, CipherAlgorithm.SM4, CARD_ID)))
         .isEqualTo("871622015680D95C20B3D43C621D302A");
   }
 
   @Test
   void eachPurposeKeyIndexAndAlgorithmHasItsOwnKey() {
     Set<String> keys = new HashSet<>();
-    for (MacPurpose purpose : MacPurpose.values()) {
+    for (KeyPurpose purpose : KeyPurpose.values()) {
       for (int keyIndex = 0; keyIndex < 4; keyIndex++) {
         for (CipherAlgorithm algorithm : SOFTWARE) {
           keys.add(Hex.of(TrainingKeys.cardKey(purpose, keyIndex, algorithm, CARD_ID)));
@@ -56,14 +56,14 @@ class TrainingKeysTest {
       }
     }
 
-    assertThat(keys).hasSize(MacPurpose.values().length * 4 * SOFTWARE.size());
+    assertThat(keys).hasSize(KeyPurpose.values().length * 4 * 2);
   }
 
   @Test
   void rejectsMalformedCardIdCode() {
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> TrainingKeys.cardKey(MacPurpose.RESET_PIN, 1, CipherAlgorithm.TDES, "12345"));
+            () -> TrainingKeys.cardKey(KeyPurpose.RESET_PIN, 1, CipherAlgorithm.TDES, "12345"));
   }
 
   @Test

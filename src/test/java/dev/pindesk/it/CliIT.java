@@ -120,12 +120,13 @@ class CliIT {
 
   @Test
   void aCardErrorIsExitCode5WithTheClerkMessage() throws Exception {
+    // A holder file behind authentication, and the CLI has no security module to open it.
     var spec =
         TrainingCards.variant(TrainingCards.GEN3_SM4, t -> t.put("ef06NeedsAuthentication", true));
     try (VpcdCard card = VpcdCard.insert(TERMINALS, spec)) {
       Result r = pindesk("card", "read");
       assertThat(r.exit()).isEqualTo(5);
-      assertThat(r.err()).startsWith("Error: The card requires security authentication first.");
+      assertThat(r.err()).startsWith("Error: This card needs the security module to be read.");
     }
   }
 }

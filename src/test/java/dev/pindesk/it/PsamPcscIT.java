@@ -107,11 +107,15 @@ class PsamPcscIT {
   }
 
   @Test
-  void resetsThePinWithAMacFromThePsamAndTheNewPinVerifies() throws Exception {
+  void resetsThePinAfterExternalAuthenticationWithCryptogramPinBlockAndMacFromThePsam()
+      throws Exception {
     insertPsam(VirtualPsam.training());
     captured("385217");
     CaseTransition t = service.write();
     assertThat(t.to()).isEqualTo(CaseState.WRITTEN);
+    // The card takes the reset only after a valid external authentication (else 69 82), and its
+    // key was never refused: the PSAM's cryptogram was right the first time.
+    assertThat(card.card().keyTriesLeft()).isEqualTo(3);
     assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
     try (CardConnection c = TERMINALS.connect(RealPcsc.READER)) {
       SscApplication app = new SscApplication(new ApduChannel(c, ApduTracer.NONE));

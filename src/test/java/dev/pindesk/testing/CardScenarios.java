@@ -19,7 +19,9 @@ import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.ports.CardConnection;
 import dev.pindesk.ports.CardTerminals;
-import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.ExternalAuthRequest;
+import dev.pindesk.ports.SecureMessage;
+import dev.pindesk.ports.SecureMessagingRequest;
 import dev.pindesk.ports.SecurityModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -178,18 +180,19 @@ public abstract class CardScenarios {
   }
 
   @Test
-  void resetWritesANewPinWithTrainingKeys() throws Exception {
+  void resetAuthenticatesExternallyThenWritesANewPinWithTrainingKeys() throws Exception {
     String reader = present(TrainingCards.spec(TrainingCards.GEN3_SM4));
     SecurityModule module = new TrainingSecurityModule();
     withCard(
         reader,
         (app, card) -> {
           try (Pin newPin = pin("385217")) {
-            ResetStrategies.forCard(card, MacPurpose.RESET_PIN)
-                .write(app, card, MacPurpose.RESET_PIN, newPin, module);
+            ResetStrategies.reset(app, card, newPin, module);
             app.verifyPin(newPin);
           }
         });
+    assertThat(commandHeaders())
+        .containsExactly("00 84 00 00", "00 82 00 01", "00 84 00 00", "84 24 00 01", "00 20 00 00");
     assertThat(String.join("\n", trace)).doesNotContain("385217");
   }
 
@@ -200,15 +203,30 @@ public abstract class CardScenarios {
         reader,
         (app, card) -> {
           try (Pin newPin = pin("604918")) {
-            ResetStrategies.forCard(card, MacPurpose.RESET_PIN)
-                .write(app, card, MacPurpose.RESET_PIN, newPin, new TrainingSecurityModule());
+            ResetStrategies.reset(app, card, newPin, new TrainingSecurityModule());
             app.verifyPin(newPin);
           }
         });
   }
 
   @Test
-  void unlockRestoresABlockedPinAndItsTries() throws Exception {
+  void resetWithoutExternalAuthenticationIsRefusedByTheCard() throws Exception {
+    String reader = present(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    withCard(
+        reader,
+        (app, card) -> {
+          app.getChallenge(8);
+          assertThatThrownBy(
+                  () ->
+                      app.sendSecured(
+                          Hex.parse("84240001"), new byte[20], "reset without authentication"))
+              .satisfies(
+                  e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.SECURITY_NOT_SATISFIED));
+        });
+  }
+
+  @Test
+  void unblockAloneRestoresTheTriesAndKeepsTheOldPin() throws Exception {
     VirtualCardSpec spec =
         TrainingCards.variant(
             TrainingCards.GEN3_SM4,
@@ -218,57 +236,114 @@ public abstract class CardScenarios {
         reader,
         (app, card) -> {
           assertThat(card.pinState()).isEqualTo(PinState.BLOCKED);
-          try (Pin newPin = pin("385217")) {
+          try (Pin newPin = pin("385217");
+              Pin oldPin = pin("123456")) {
+            // This card's reset does not restore a blocked PIN: the unblock must come first.
             assertThatThrownBy(
-                    () ->
-                        ResetStrategies.forCard(card, MacPurpose.RESET_PIN)
-                            .write(
-                                app,
-                                card,
-                                MacPurpose.RESET_PIN,
-                                newPin,
-                                new TrainingSecurityModule()))
+                    () -> ResetStrategies.reset(app, card, newPin, new TrainingSecurityModule()))
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.PIN_BLOCKED));
-            ResetStrategies.forCard(card, MacPurpose.UNBLOCK_PIN)
-                .write(app, card, MacPurpose.UNBLOCK_PIN, newPin, new TrainingSecurityModule());
+            ResetStrategies.unblock(app, card, new TrainingSecurityModule());
+            assertThat(app.pinState(card.profile())).isEqualTo(PinState.triesLeft(3));
+            app.verifyPin(oldPin);
+            assertThatThrownBy(() -> app.verifyPin(newPin))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.PIN_WRONG));
+          }
+        });
+  }
+
+  @Test
+  void unlockIsUnblockThenResetForACitizenWhoAlsoForgotThePin() throws Exception {
+    VirtualCardSpec spec =
+        TrainingCards.variant(
+            TrainingCards.GEN3_SM4,
+            t -> t.with("pin").put("state", "PIN_BLOCKED").put("triesLeft", 0));
+    String reader = present(spec);
+    withCard(
+        reader,
+        (app, card) -> {
+          try (Pin newPin = pin("385217")) {
+            ResetStrategies.unblock(app, card, new TrainingSecurityModule());
+            ResetStrategies.reset(app, card, newPin, new TrainingSecurityModule());
             app.verifyPin(newPin);
           }
           assertThat(app.pinState(card.profile())).isEqualTo(PinState.triesLeft(3));
+        });
+    assertThat(commandHeaders())
+        .containsSubsequence(
+            "00 84 00 00",
+            "84 24 00 00",
+            "00 84 00 00",
+            "00 82 00 01",
+            "00 84 00 00",
+            "84 24 00 01");
+  }
+
+  @Test
+  void aRefusedCryptogramReportsTheKeysTriesNotAWrongPin() throws Exception {
+    String reader = present(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    SecurityModule forger = forger(new byte[16]);
+    withCard(
+        reader,
+        (app, card) -> {
+          try (Pin newPin = pin("385217")) {
+            assertThatThrownBy(() -> ResetStrategies.reset(app, card, newPin, forger))
+                .satisfies(
+                    e -> {
+                      assertThat(codeOf(e)).isEqualTo(CardErrorCode.CARD_KEY_REFUSED);
+                      assertThat(((CardException) e).triesLeft()).hasValue(2);
+                    });
+          }
         });
   }
 
   @Test
   void aForgedMacIsRefusedByTheCard() throws Exception {
     String reader = present(TrainingCards.spec(TrainingCards.GEN3_SM4));
-    SecurityModule forger =
-        new SecurityModule() {
-          @Override
-          public String description() {
-            return "forger";
-          }
-
-          @Override
-          public boolean isTraining() {
-            return true;
-          }
-
-          @Override
-          public byte[] mac(dev.pindesk.ports.MacRequest request) {
-            return new byte[] {1, 2, 3, 4};
-          }
-        };
+    SecurityModule forger = forger(null);
     withCard(
         reader,
         (app, card) -> {
           try (Pin newPin = pin("385217")) {
-            assertThatThrownBy(
-                    () ->
-                        ResetStrategies.forCard(card, MacPurpose.RESET_PIN)
-                            .write(app, card, MacPurpose.RESET_PIN, newPin, forger))
+            assertThatThrownBy(() -> ResetStrategies.reset(app, card, newPin, forger))
                 .satisfies(
                     e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.AUTHENTICATION_FAILED));
           }
         });
+  }
+
+  /**
+   * A module that authenticates like the training module, or with {@code cryptogram} when given,
+   * and answers secure messaging with a training PIN block but a forged MAC.
+   */
+  private static SecurityModule forger(byte[] cryptogram) {
+    SecurityModule training = new TrainingSecurityModule();
+    return new SecurityModule() {
+      @Override
+      public String description() {
+        return "forger";
+      }
+
+      @Override
+      public boolean isTraining() {
+        return true;
+      }
+
+      @Override
+      public byte[] externalAuthentication(ExternalAuthRequest request) throws CardException {
+        return cryptogram != null ? cryptogram.clone() : training.externalAuthentication(request);
+      }
+
+      @Override
+      public SecureMessage secureMessaging(SecureMessagingRequest request) throws CardException {
+        SecureMessage real = training.secureMessaging(request);
+        return new SecureMessage(real.encipheredPinBlock(), new byte[] {1, 2, 3, 4});
+      }
+    };
+  }
+
+  /** CLA INS P1 P2 of every traced command, in order. */
+  protected List<String> commandHeaders() {
+    return trace.stream().map(line -> line.substring(0, 11)).toList();
   }
 
   @Test
@@ -304,11 +379,34 @@ public abstract class CardScenarios {
   }
 
   @Test
-  void holderDataBehindAuthenticationIsATypedError() throws Exception {
+  void holderDataBehindAuthenticationNeedsTheSecurityModule() throws Exception {
     VirtualCardSpec spec =
         TrainingCards.variant(TrainingCards.GEN3_SM4, t -> t.put("ef06NeedsAuthentication", true));
     String reader = present(spec);
     assertThatThrownBy(() -> read(reader))
-        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.SECURITY_NOT_SATISFIED));
+        .satisfies(e -> assertThat(codeOf(e)).isEqualTo(CardErrorCode.NEEDS_SECURITY_MODULE));
+  }
+
+  @Test
+  void holderDataBehindAuthenticationIsReadAfterExternalAuthentication() throws Exception {
+    VirtualCardSpec spec =
+        TrainingCards.variant(TrainingCards.GEN3_SM4, t -> t.put("ef06NeedsAuthentication", true));
+    String reader = present(spec);
+    CardSnapshot card;
+    try (CardConnection c = terminals().connect(reader)) {
+      card =
+          new SscCardReader(PROFILES, java.util.Optional.of(new TrainingSecurityModule()))
+              .read(c, (cmd, r, n) -> trace.add(cmd + " -> " + r));
+    }
+    assertThat(card.holder().ssn()).isEqualTo(spec.holder().ssn());
+    assertThat(card.holder().name()).isEqualTo(spec.holder().name());
+    assertThat(commandHeaders())
+        .containsSubsequence(
+            "00 A4 02 00",
+            "00 B2 08 00",
+            "00 84 00 00",
+            "00 82 00 01",
+            "00 A4 02 00",
+            "00 B2 08 00");
   }
 }

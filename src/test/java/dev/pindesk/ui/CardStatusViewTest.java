@@ -77,6 +77,8 @@ class CardStatusViewTest {
     assertThat(text(robot, "#detail-name")).isEqualTo(spec.holder().name());
     assertThat(text(robot, "#detail-ssn")).isEqualTo(spec.holder().ssn());
     assertThat(text(robot, "#detail-tries_left")).isEqualTo("3");
+    assertThat(text(robot, "#detail-profile")).isEqualTo("training-sm4");
+    assertThat(text(robot, "#profileAssumptions")).contains("training card");
   }
 
   @Test

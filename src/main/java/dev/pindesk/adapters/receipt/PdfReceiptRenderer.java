@@ -1,5 +1,6 @@
 package dev.pindesk.adapters.receipt;
 
+import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.reset.Receipt;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.ReceiptPrinter;
@@ -116,12 +117,18 @@ public final class PdfReceiptRenderer implements ReceiptPrinter {
         Map.entry(m.get("receipt.pdf.name"), r.maskedName()),
         Map.entry(m.get("receipt.pdf.id_number"), r.maskedIdNumber()),
         Map.entry(m.get("receipt.pdf.card_number"), r.maskedCardNumber()),
-        Map.entry(
-            m.get("receipt.pdf.outcome"),
-            m.get(r.written() ? "receipt.pdf.written" : "receipt.pdf.not_written")),
+        Map.entry(m.get("receipt.pdf.outcome"), m.get(outcomeKey(r))),
         Map.entry(m.get("receipt.pdf.when"), WHEN.format(r.issuedAt())),
         Map.entry(m.get("receipt.pdf.workstation"), r.workstation()),
         Map.entry(m.get("receipt.pdf.operator"), r.operatorId()));
+  }
+
+  /** An unlock restored the try counter as well as writing the PIN: the receipt says both. */
+  private static String outcomeKey(Receipt r) {
+    if (!r.written()) {
+      return "receipt.pdf.not_written";
+    }
+    return r.service() == ServiceKind.UNLOCK ? "receipt.pdf.written_unlock" : "receipt.pdf.written";
   }
 
   private static void watermark(PDPageContentStream out, PDFont font, PDRectangle box)

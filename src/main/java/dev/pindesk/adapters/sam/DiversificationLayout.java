@@ -1,6 +1,6 @@
 package dev.pindesk.adapters.sam;
 
-import dev.pindesk.domain.codec.Hex;
+import dev.pindesk.crypto.KeyDiversification;
 
 /**
  * How the card identification code (16 binary bytes, EF05 tag 01, written as 32 hex digits) becomes
@@ -35,13 +35,7 @@ public enum DiversificationLayout {
    *     only)
    */
   public byte[] data(String cardIdCode) {
-    if (!cardIdCode.matches("[0-9A-Fa-f]{32}")) {
-      throw new IllegalArgumentException(
-          "card identification code must be 32 hex digits, got "
-              + cardIdCode.length()
-              + " characters");
-    }
-    byte[] code = Hex.parse(cardIdCode);
+    byte[] code = KeyDiversification.diversificationData(cardIdCode);
     if (this == CODE_16) {
       return code;
     }

@@ -1,7 +1,6 @@
 package dev.pindesk.adapters.sam;
 
 import dev.pindesk.domain.Secrets;
-import dev.pindesk.ports.MacRequest;
 import java.util.Arrays;
 
 /**

@@ -2,7 +2,7 @@ package dev.pindesk.adapters.sam;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.pindesk.domain.CipherAlgorithm;
-import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.KeyPurpose;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +11,8 @@ import java.util.Optional;
  * How to drive one vendor's PSAM: its command set as data (JSON under {@code
  * dev/pindesk/sam/profiles/} or an administrator's file), because PSAM vendors differ in
  * application identifiers, key usages and versions, the P1 of the MAC command and status words —
- * and SSC-CARD.md asks for these to be checked against the vendor's manual, not compiled in.
+ * and the card documentation (docs/card-commands.md) asks for these to be checked against the
+ * vendor's manual, not compiled in.
  *
  * <p>Bytes are hex strings as a manual prints them ({@code "801A"}, {@code "27"}). {@link
  * PsamProfiles} validates a profile when it is loaded; the accessors below may then parse without
@@ -73,7 +74,7 @@ public record PsamProfile(
    * @param diversification how the card identification code becomes the diversification data
    */
   public record KeySlot(
-      MacPurpose purpose,
+      KeyPurpose purpose,
       CipherAlgorithm algorithm,
       String p1,
       String p2,
@@ -104,6 +105,8 @@ public record PsamProfile(
    * @param ivInFirstBlock true: the initial vector (the card's challenge, zero-filled to the cipher
    *     block) precedes the data in the first command; false: the host XORs it into the first data
    *     block (the same MAC for CBC-based MACs)
+   * @param p1Encipher P1 of the same command enciphering 16 bytes (ECB) instead of MACing them, as
+   *     external authentication and the PIN block need; {@code null} when the PSAM cannot encipher
    */
   public record MacCommand(
       String header,
@@ -112,10 +115,17 @@ public record PsamProfile(
       String p1First,
       String p1Next,
       String p1Last,
-      boolean ivInFirstBlock) {}
+      boolean ivInFirstBlock,
+      String p1Encipher) {
+
+    /** Whether this PSAM can encipher (external authentication, PIN block). */
+    public boolean canEncipher() {
+      return p1Encipher != null;
+    }
+  }
 
   /** The key slot for a purpose and algorithm, if the PSAM has one. */
-  public Optional<KeySlot> key(MacPurpose purpose, CipherAlgorithm algorithm) {
+  public Optional<KeySlot> key(KeyPurpose purpose, CipherAlgorithm algorithm) {
     return keys.stream()
         .filter(k -> k.purpose() == purpose && k.algorithm() == algorithm)
         .findFirst();

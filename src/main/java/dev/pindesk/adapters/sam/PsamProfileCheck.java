@@ -1,7 +1,7 @@
 package dev.pindesk.adapters.sam;
 
 import dev.pindesk.domain.CipherAlgorithm;
-import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.KeyPurpose;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -76,7 +76,7 @@ final class PsamProfileCheck {
         problems.add(
             at
                 + " needs purpose ("
-                + list(MacPurpose.values())
+                + list(KeyPurpose.values())
                 + ") and algorithm ("
                 + list(CipherAlgorithm.values())
                 + ")");
@@ -120,6 +120,9 @@ final class PsamProfileCheck {
           b[1] != null && HEX_BYTE.matcher(b[1]).matches(),
           "mac." + b[0] + " must be one hex byte");
     }
+    problems.require(
+        m.p1Encipher() == null || HEX_BYTE.matcher(m.p1Encipher()).matches(),
+        "mac.p1Encipher must be one hex byte or absent");
   }
 
   private static String list(Object[] values) {

@@ -3,13 +3,19 @@ package dev.pindesk.adapters.sam;
 import dev.pindesk.card.ApduChannel;
 import dev.pindesk.card.ApduTracer;
 import dev.pindesk.card.ResponseApdu;
+import dev.pindesk.crypto.CardCipher;
 import dev.pindesk.domain.CipherAlgorithm;
+import dev.pindesk.domain.Pin;
+import dev.pindesk.domain.Secrets;
 import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.ports.CardConnection;
+import dev.pindesk.ports.CardKeyAddress;
 import dev.pindesk.ports.CardTerminals;
-import dev.pindesk.ports.MacRequest;
+import dev.pindesk.ports.ExternalAuthRequest;
+import dev.pindesk.ports.SecureMessage;
+import dev.pindesk.ports.SecureMessagingRequest;
 import dev.pindesk.ports.SecurityModule;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -19,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The production security module: a PSAM card in a second PC/SC reader, driven by a vendor {@link
- * PsamProfile}. Each {@link #mac} connects (or reuses the connection), holds the PSAM exclusively
- * for SELECT → INIT FOR DESCRYPT → MAC, and releases it.
+ * PsamProfile}. Each operation connects (or reuses the connection), holds the PSAM exclusively for
+ * SELECT → INIT FOR DESCRYPT → DESCRYPT (encipher or MAC), and releases it.
  *
  * <p>Errors: no reader, no PSAM in it, a PSAM that left or went mute, or no PC/SC service are
  * {@code SECURITY_MODULE_UNAVAILABLE} (a {@link SecurityModuleChain} then tries the next module);
@@ -76,17 +82,135 @@ public final class PsamSecurityModule implements SecurityModule {
     return reader;
   }
 
+  /**
+   * External authentication: INIT FOR DESCRYPT with the card's external-authentication key, then
+   * the enciphering DESCRYPT over the padded challenge.
+   *
+   * @throws CardException {@code SECURITY_MODULE_UNSUPPORTED} when the vendor profile has no
+   *     enciphering DESCRYPT, {@code SECURITY_MODULE_KEY_MISSING} when it has no such key
+   */
   @Override
-  public synchronized byte[] mac(MacRequest request) throws CardException {
+  public synchronized byte[] externalAuthentication(ExternalAuthRequest request)
+      throws CardException {
+    CardKeyAddress a = request.key();
+    PsamProfile.KeySlot slot = encipheringSlot(a, "external authentication");
+    byte[] random = request.authRandom();
+    byte[] field;
+    try {
+      field = CardCipher.challengeField(random);
+    } catch (IllegalArgumentException e) {
+      throw new CardException(CardErrorCode.SECURITY_MODULE_REFUSED, e.getMessage());
+    } finally {
+      Secrets.wipe(random);
+    }
+    byte[] cryptogram;
+    try {
+      cryptogram =
+          withPsam(
+              session -> session.encipher(slot, a.cardIdCode(), a.keyIndex(), field.clone()),
+              "external authentication");
+    } finally {
+      Secrets.wipe(field);
+    }
+    LOG.debug("PSAM cryptogram computed: profile={}, {}", profile.id(), a);
+    return cryptogram;
+  }
+
+  /**
+   * Secure messaging: for a PIN, the enciphering DESCRYPT over the PIN block; then the MAC chain
+   * over the command header and the enciphered block, both in one exclusive transaction.
+   */
+  @Override
+  public synchronized SecureMessage secureMessaging(SecureMessagingRequest request)
+      throws CardException {
+    CardKeyAddress a = request.key();
+    PsamProfile.KeySlot slot =
+        request.newPin().isPresent()
+            ? encipheringSlot(a, "PIN block")
+            : profile.key(a.purpose(), a.algorithm()).orElseThrow(() -> noKey(a));
+    byte[] random = request.processRandom();
+    checkChallenge(a.algorithm(), random);
+    byte[] field = null;
+    if (request.newPin().isPresent()) {
+      Pin pin = request.newPin().get();
+      byte[] bcd = pin.toBcd();
+      try {
+        field = CardCipher.pinField(pin.length(), bcd);
+      } catch (IllegalArgumentException e) {
+        throw new CardException(CardErrorCode.SECURITY_MODULE_REFUSED, e.getMessage());
+      } finally {
+        Secrets.wipe(bcd);
+      }
+    }
+    byte[] pinField = field;
+    byte[] header = request.header();
+    SecureMessage message;
+    try {
+      message =
+          withPsam(
+              session -> {
+                byte[] enciphered =
+                    pinField == null
+                        ? new byte[0]
+                        : session.encipher(slot, a.cardIdCode(), a.keyIndex(), pinField.clone());
+                byte[] macInput = new byte[header.length + enciphered.length];
+                System.arraycopy(header, 0, macInput, 0, header.length);
+                System.arraycopy(enciphered, 0, macInput, header.length, enciphered.length);
+                try {
+                  byte[] mac =
+                      session.mac(
+                          new MacRequest(
+                              a.purpose(),
+                              a.keyIndex(),
+                              a.algorithm(),
+                              a.cardIdCode(),
+                              a.cardAtr(),
+                              random,
+                              macInput));
+                  return new SecureMessage(enciphered, mac);
+                } catch (CardException e) {
+                  Secrets.wipe(enciphered);
+                  throw e;
+                } finally {
+                  Secrets.wipe(macInput);
+                }
+              },
+              "secure messaging");
+    } finally {
+      // The PIN block in plaintext: wiped whatever the PSAM answered.
+      Secrets.wipe(pinField, random);
+    }
+    LOG.debug("PSAM secure messaging computed: profile={}, {}", profile.id(), a);
+    return message;
+  }
+
+  /** One MAC chain (package-private: the PSAM tests compare it with the training module). */
+  synchronized byte[] mac(MacRequest request) throws CardException {
     checkComplete(request);
-    byte[] mac = withPsam(session -> session.mac(request), "mac");
-    LOG.debug(
-        "PSAM MAC computed: profile={}, purpose={}, keyIndex={}, algorithm={}",
-        profile.id(),
-        request.purpose(),
-        request.keyIndex(),
-        request.algorithm());
-    return mac;
+    return withPsam(session -> session.mac(request), "mac");
+  }
+
+  private PsamProfile.KeySlot encipheringSlot(CardKeyAddress a, String what) throws CardException {
+    if (!profile.mac().canEncipher()) {
+      throw new CardException(
+          CardErrorCode.SECURITY_MODULE_UNSUPPORTED,
+          "PSAM profile " + profile.id() + " has no enciphering DESCRYPT (" + what + ")");
+    }
+    return profile.key(a.purpose(), a.algorithm()).orElseThrow(() -> noKey(a));
+  }
+
+  private CardException noKey(CardKeyAddress a) {
+    return new CardException(
+        CardErrorCode.SECURITY_MODULE_KEY_MISSING,
+        "PSAM profile " + profile.id() + " has no key for " + a.purpose() + " " + a.algorithm());
+  }
+
+  private static void checkChallenge(CipherAlgorithm a, byte[] challenge) throws CardException {
+    int c = challenge.length;
+    if (c != 8 && c != a.blockSize()) {
+      throw new CardException(
+          CardErrorCode.SECURITY_MODULE_REFUSED, "challenge of " + c + " bytes for " + a);
+    }
   }
 
   /**
@@ -197,11 +321,6 @@ public final class PsamSecurityModule implements SecurityModule {
         || request.macInput() == null) {
       throw new CardException(CardErrorCode.SECURITY_MODULE_REFUSED, "incomplete MAC request");
     }
-    CipherAlgorithm a = request.algorithm();
-    int c = request.challenge().length;
-    if (c != 8 && c != a.blockSize()) {
-      throw new CardException(
-          CardErrorCode.SECURITY_MODULE_REFUSED, "challenge of " + c + " bytes for " + a);
-    }
+    checkChallenge(request.algorithm(), request.challenge());
   }
 }

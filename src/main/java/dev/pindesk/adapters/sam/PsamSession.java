@@ -7,7 +7,6 @@ import dev.pindesk.domain.Secrets;
 import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
-import dev.pindesk.ports.MacRequest;
 import java.util.Arrays;
 
 /**
@@ -65,18 +64,57 @@ final class PsamSession {
     }
   }
 
+  /**
+   * SELECT, INIT FOR DESCRYPT, then the enciphering DESCRYPT over {@code field} (16 bytes); returns
+   * the 16 enciphered bytes. The caller has checked {@link PsamProfile.MacCommand#canEncipher()}.
+   */
+  byte[] encipher(PsamProfile.KeySlot key, String cardIdCode, int keyIndex, byte[] field)
+      throws CardException {
+    select();
+    initForDescrypt(key, cardIdCode, keyIndex);
+    PsamProfile.MacCommand m = profile.mac();
+    byte[] header = Hex.parse(m.header());
+    CommandApdu command =
+        CommandApdu.secret(
+                header[0],
+                header[1],
+                Integer.parseInt(m.p1Encipher(), 16),
+                Integer.parseInt(m.p2(), 16),
+                field)
+            .withLe(256);
+    try {
+      byte[] answer =
+          require(channel.transmit(command), "encipher", CardErrorCode.SECURITY_MODULE_REFUSED)
+              .data();
+      if (answer.length != field.length) {
+        Secrets.wipe(answer);
+        throw new CardException(
+            CardErrorCode.SECURITY_MODULE_WRONG,
+            "PSAM enciphered " + field.length + " bytes into " + answer.length);
+      }
+      return answer;
+    } finally {
+      command.wipe();
+    }
+  }
+
   private void initForDescrypt(PsamProfile.KeySlot key, MacRequest request) throws CardException {
+    initForDescrypt(key, request.cardIdCode(), request.keyIndex());
+  }
+
+  private void initForDescrypt(PsamProfile.KeySlot key, String cardIdCode, int keyIndex)
+      throws CardException {
     byte[] header = Hex.parse(profile.initForDescrypt());
     byte[] data;
     try {
-      data = key.diversification().data(request.cardIdCode());
+      data = key.diversification().data(cardIdCode);
     } catch (IllegalArgumentException e) {
       throw new CardException(CardErrorCode.SECURITY_MODULE_REFUSED, e.getMessage());
     }
     require(
         channel.transmit(
             CommandApdu.withData(
-                header[0], header[1], key.p1Byte(), key.p2For(request.keyIndex()), data, -1)),
+                header[0], header[1], key.p1Byte(), key.p2For(keyIndex), data, -1)),
         "init for descrypt",
         CardErrorCode.SECURITY_MODULE_REFUSED);
   }

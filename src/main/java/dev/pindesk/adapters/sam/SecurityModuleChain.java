@@ -2,7 +2,9 @@ package dev.pindesk.adapters.sam;
 
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
-import dev.pindesk.ports.MacRequest;
+import dev.pindesk.ports.ExternalAuthRequest;
+import dev.pindesk.ports.SecureMessage;
+import dev.pindesk.ports.SecureMessagingRequest;
 import dev.pindesk.ports.SecurityModule;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Security modules in order of preference — the PSAM first, then an encryption machine (HSM) over
- * the network (SSC-CARD.md §4). The next module is tried only when one is {@code
+ * the network (docs/card-commands.md). The next module is tried only when one is {@code
  * SECURITY_MODULE_UNAVAILABLE}: a module that answered and said no (locked, wrong, refused, key
  * missing) is an answer the clerk must see, not something to paper over with another key holder.
  */
@@ -43,11 +45,24 @@ public final class SecurityModuleChain implements SecurityModule {
   }
 
   @Override
-  public byte[] mac(MacRequest request) throws CardException {
+  public byte[] externalAuthentication(ExternalAuthRequest request) throws CardException {
+    return firstAvailable(m -> m.externalAuthentication(request));
+  }
+
+  @Override
+  public SecureMessage secureMessaging(SecureMessagingRequest request) throws CardException {
+    return firstAvailable(m -> m.secureMessaging(request));
+  }
+
+  private interface Operation<T> {
+    T on(SecurityModule module) throws CardException;
+  }
+
+  private <T> T firstAvailable(Operation<T> operation) throws CardException {
     CardException unavailable = null;
     for (SecurityModule module : modules) {
       try {
-        return module.mac(request);
+        return operation.on(module);
       } catch (CardException e) {
         if (e.code() != CardErrorCode.SECURITY_MODULE_UNAVAILABLE) {
           throw e;

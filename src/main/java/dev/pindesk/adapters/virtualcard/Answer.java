@@ -21,6 +21,7 @@ record Answer(byte[] data, int sw, boolean case4) {
   static final int FILE_NOT_FOUND = 0x6A82;
   static final int RECORD_NOT_FOUND = 0x6A83;
   static final int WRONG_P1P2 = 0x6A86;
+  static final int KEY_NOT_FOUND = 0x6A88;
   static final int INS_NOT_SUPPORTED = 0x6D00;
   static final int CLA_NOT_SUPPORTED = 0x6E00;
   static final int APP_LOCKED = 0x9303;

@@ -70,7 +70,16 @@ final class CardPin {
     return Answer.triesLeft(triesLeft);
   }
 
-  /** Stores a new PIN (valid block) and restores all tries; an unblock also clears the block. */
+  /** Unblock: all tries restored, the PIN itself unchanged. */
+  void restoreTries() {
+    triesLeft = maxTries;
+    state = PinState.ACTIVE;
+  }
+
+  /**
+   * Stores a new PIN (valid block) and restores all tries; {@code unblock} also clears a blocked
+   * PIN.
+   */
   void replace(byte[] newBlock, boolean unblock) {
     System.arraycopy(newBlock, 0, block, 0, BLOCK_LENGTH);
     triesLeft = maxTries;

@@ -6,6 +6,7 @@ import dev.pindesk.domain.codec.Tlv;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * SELECT and READ RECORD of the virtual card: the SSSE application and its files EF05 / EF06. Not
@@ -20,12 +21,18 @@ final class FileCommands {
 
   private final VirtualCardSpec spec;
   private final CardFiles files;
+  private final BooleanSupplier authenticated;
   private boolean applicationSelected;
   private Optional<SscFile> currentFile = Optional.empty();
 
-  FileCommands(VirtualCardSpec spec, CardFiles files) {
+  /**
+   * @param authenticated whether an external authentication opened the protected files (EF06 of an
+   *     {@code ef06NeedsAuthentication} card)
+   */
+  FileCommands(VirtualCardSpec spec, CardFiles files, BooleanSupplier authenticated) {
     this.spec = spec;
     this.files = files;
+    this.authenticated = authenticated;
   }
 
   boolean applicationSelected() {
@@ -109,7 +116,7 @@ final class FileCommands {
       return Answer.status(Answer.NO_CURRENT_EF);
     }
     SscFile file = currentFile.get();
-    if (file == SscFile.EF06 && spec.ef06NeedsAuthentication()) {
+    if (file == SscFile.EF06 && spec.ef06NeedsAuthentication() && !authenticated.getAsBoolean()) {
       return Answer.status(Answer.SECURITY_NOT_SATISFIED);
     }
     Optional<byte[]> value = files.value(file, apdu.p1());

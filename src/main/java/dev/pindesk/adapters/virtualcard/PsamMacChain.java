@@ -1,5 +1,6 @@
 package dev.pindesk.adapters.virtualcard;
 
+import dev.pindesk.crypto.CardCipher;
 import dev.pindesk.crypto.CardMac;
 import dev.pindesk.domain.CipherAlgorithm;
 import dev.pindesk.domain.Secrets;
@@ -7,9 +8,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A {@link VirtualPsam}'s MAC over one or more {@code 80 FA} commands: collects the initial vector
- * and the host-padded data, then computes {@link CardMac} — so the virtual PSAM and the training
- * security module agree by construction, and a host that pads wrongly is caught.
+ * A {@link VirtualPsam}'s key after INIT FOR DESCRYPT: enciphers 16-byte fields, or MACs over one
+ * or more {@code 80 FA} commands: collects the initial vector and the host-padded data, then
+ * computes {@link CardMac} — so the virtual PSAM and the training security module agree by
+ * construction, and a host that pads wrongly is caught.
  */
 final class PsamMacChain {
   private final CipherAlgorithm algorithm;
@@ -69,6 +71,11 @@ final class PsamMacChain {
       Secrets.wipe(padded);
       wipeData();
     }
+  }
+
+  /** ECB encipherment of whole 16-byte fields under the card key (DESCRYPT without MAC). */
+  byte[] encipher(byte[] fields) {
+    return CardCipher.ecb(algorithm, cardKey, fields, true);
   }
 
   void wipe() {

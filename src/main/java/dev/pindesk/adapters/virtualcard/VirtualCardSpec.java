@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param keyIndex key index of the privileged-command keys
  * @param ef06NeedsAuthentication generation 3.0 cards that answer {@code 69 82} on reading EF06
  * @param retryCheckCountsAsTry whether a VERIFY without data costs a try (some cards do)
+ * @param keyTries tries of the external-authentication key: each wrong cryptogram costs one ({@code
+ *     63 Cx}), none left blocks the key ({@code 69 83})
+ * @param resetRestoresTries whether the PIN reset also unblocks a blocked PIN (otherwise a reset of
+ *     a blocked PIN answers {@code 69 83} and the unblock must come first)
  * @param getResponse T=0 only: when answers go through {@code 61 xx} / GET RESPONSE
  * @param elementLengths value length per tag, for cards whose records differ from the nominal
  *     length (values are truncated or padded with 00)
@@ -38,6 +42,8 @@ public record VirtualCardSpec(
     int keyIndex,
     boolean ef06NeedsAuthentication,
     boolean retryCheckCountsAsTry,
+    int keyTries,
+    boolean resetRestoresTries,
     GetResponseMode getResponse,
     Map<Integer, Integer> elementLengths,
     FaultSpec faults) {
@@ -54,6 +60,9 @@ public record VirtualCardSpec(
     if (keyIndex < 0 || keyIndex > 0xFF) {
       throw new IllegalArgumentException("keyIndex must be 0 to 255");
     }
+    if (keyTries < 1 || keyTries > 15) {
+      throw new IllegalArgumentException("keyTries must be 1 to 15");
+    }
     if (protocol == CardProtocol.T1 && getResponse != GetResponseMode.NEVER) {
       // 61xx / GET RESPONSE is a T=0 mechanism; a T=1 profile asking for it is a mistake.
       throw new IllegalArgumentException("getResponse applies to T0 profiles only");
@@ -68,8 +77,9 @@ public record VirtualCardSpec(
   }
 
   /**
-   * JSON form. Defaults: fciStatesAlgorithm true, keyIndex 1, flags false, getResponse NEVER, no
-   * element length changes, no faults. {@code elementLengths} keys are tags in hex ({@code "09"}).
+   * JSON form. Defaults: fciStatesAlgorithm true, keyIndex 1, keyTries 3, flags false, getResponse
+   * NEVER, no element length changes, no faults. {@code elementLengths} keys are tags in hex
+   * ({@code "09"}).
    */
   @JsonCreator
   static VirtualCardSpec fromJson(
@@ -83,6 +93,8 @@ public record VirtualCardSpec(
       @JsonProperty("keyIndex") Integer keyIndex,
       @JsonProperty("ef06NeedsAuthentication") Boolean ef06NeedsAuthentication,
       @JsonProperty("retryCheckCountsAsTry") Boolean retryCheckCountsAsTry,
+      @JsonProperty("keyTries") Integer keyTries,
+      @JsonProperty("resetRestoresTries") Boolean resetRestoresTries,
       @JsonProperty("getResponse") GetResponseMode getResponse,
       @JsonProperty("elementLengths") Map<String, Integer> elementLengths,
       @JsonProperty("faults") FaultSpec faults) {
@@ -97,6 +109,8 @@ public record VirtualCardSpec(
         keyIndex == null ? 1 : keyIndex,
         Boolean.TRUE.equals(ef06NeedsAuthentication),
         Boolean.TRUE.equals(retryCheckCountsAsTry),
+        keyTries == null ? 3 : keyTries,
+        Boolean.TRUE.equals(resetRestoresTries),
         getResponse == null ? GetResponseMode.NEVER : getResponse,
         tagsFromHex(elementLengths == null ? Map.of() : elementLengths),
         faults == null ? FaultSpec.NONE : faults);
@@ -132,6 +146,8 @@ public record VirtualCardSpec(
         keyIndex,
         ef06NeedsAuthentication,
         retryCheckCountsAsTry,
+        keyTries,
+        resetRestoresTries,
         mode,
         elementLengths,
         faults);
@@ -149,6 +165,8 @@ public record VirtualCardSpec(
         keyIndex,
         ef06NeedsAuthentication,
         retryCheckCountsAsTry,
+        keyTries,
+        resetRestoresTries,
         getResponse,
         elementLengths,
         faults);
@@ -166,6 +184,8 @@ public record VirtualCardSpec(
         keyIndex,
         ef06NeedsAuthentication,
         retryCheckCountsAsTry,
+        keyTries,
+        resetRestoresTries,
         getResponse,
         elementLengths,
         faults);
@@ -183,6 +203,8 @@ public record VirtualCardSpec(
         value,
         ef06NeedsAuthentication,
         retryCheckCountsAsTry,
+        keyTries,
+        resetRestoresTries,
         getResponse,
         elementLengths,
         faults);
@@ -200,6 +222,8 @@ public record VirtualCardSpec(
         keyIndex,
         value,
         retryCheckCountsAsTry,
+        keyTries,
+        resetRestoresTries,
         getResponse,
         elementLengths,
         faults);
@@ -216,6 +240,46 @@ public record VirtualCardSpec(
         pin,
         keyIndex,
         ef06NeedsAuthentication,
+        value,
+        keyTries,
+        resetRestoresTries,
+        getResponse,
+        elementLengths,
+        faults);
+  }
+
+  public VirtualCardSpec withKeyTries(int value) {
+    return new VirtualCardSpec(
+        label,
+        protocol,
+        algorithm,
+        fciStatesAlgorithm,
+        card,
+        holder,
+        pin,
+        keyIndex,
+        ef06NeedsAuthentication,
+        retryCheckCountsAsTry,
+        value,
+        resetRestoresTries,
+        getResponse,
+        elementLengths,
+        faults);
+  }
+
+  public VirtualCardSpec withResetRestoresTries(boolean value) {
+    return new VirtualCardSpec(
+        label,
+        protocol,
+        algorithm,
+        fciStatesAlgorithm,
+        card,
+        holder,
+        pin,
+        keyIndex,
+        ef06NeedsAuthentication,
+        retryCheckCountsAsTry,
+        keyTries,
         value,
         getResponse,
         elementLengths,
@@ -234,6 +298,8 @@ public record VirtualCardSpec(
         keyIndex,
         ef06NeedsAuthentication,
         retryCheckCountsAsTry,
+        keyTries,
+        resetRestoresTries,
         getResponse,
         value,
         faults);
@@ -251,6 +317,8 @@ public record VirtualCardSpec(
         keyIndex,
         ef06NeedsAuthentication,
         retryCheckCountsAsTry,
+        keyTries,
+        resetRestoresTries,
         getResponse,
         elementLengths,
         value);

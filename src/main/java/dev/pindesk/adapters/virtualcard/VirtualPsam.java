@@ -13,10 +13,11 @@ import java.util.Optional;
 /**
  * A training PSAM answering the commands of the generic PBOC-style vendor profile ({@code
  * pboc-psam-generic}): SELECT of application 1001, INIT FOR DESCRYPT ({@code 80 1A}, key usage /
- * version, one level of diversification data) and DESCRYPT/MAC ({@code 80 FA}; P1 bits: 04 initial
- * value in front, 02 more blocks follow, 01 MAC). Its keys are the public training master keys, so
- * a PIN write authorised by it is accepted by virtual training cards — the same MAC the training
- * security module computes. T=0: answers with data go through {@code 61 xx} / GET RESPONSE.
+ * version, one level of diversification data) and DESCRYPT/MAC ({@code 80 FA}; P1 00 enciphers
+ * 16-byte fields, otherwise P1 bits: 04 initial value in front, 02 more blocks follow, 01 MAC). Its
+ * keys are the public training master keys, so a PIN write authorised by it is accepted by virtual
+ * training cards — the same MAC the training security module computes. T=0: answers with data go
+ * through {@code 61 xx} / GET RESPONSE.
  *
  * <p>Faults: {@linkplain Builder#locked locked} (SELECT answers {@code 6A 81}), {@linkplain
  * Builder#wrongApplication wrong application} ({@code 6A 82}), {@linkplain Builder#removeAfterApdus
@@ -242,6 +243,9 @@ public final class VirtualPsam implements VirtualCard {
         return Answer.status(CONDITIONS);
       }
       int p1 = apdu.p1();
+      if (p1 == 0x00 && apdu.p2() == 0) {
+        return encipher(data);
+      }
       if ((p1 & 0x01) == 0 || (p1 & ~0x07) != 0 || apdu.p2() != 0) {
         dropChain();
         return Answer.status(WRONG_P1P2);
@@ -277,6 +281,15 @@ public final class VirtualPsam implements VirtualCard {
     } finally {
       Secrets.wipe(data); // may hold a PIN block
     }
+  }
+
+  /** DESCRYPT with P1 00: ECB encipherment of whole 16-byte fields; the key stays initialised. */
+  private Answer encipher(byte[] data) {
+    if (data.length == 0 || data.length % 16 != 0) {
+      dropChain();
+      return Answer.status(WRONG_LENGTH);
+    }
+    return new Answer(chain.encipher(data), OK, true);
   }
 
   private byte[] getResponse(CommandApdu apdu) {

@@ -14,7 +14,7 @@ import java.util.Random;
  * reader. Thread-safe: commands are processed one at a time.
  *
  * <p>This is the behaviour PinDesk's card layer is tested against, so every answer follows the
- * contract in {@code SSC-CARD.md} and the status words there.
+ * contract in {@code docs/card-data.md} and {@code docs/card-commands.md}.
  */
 public final class VirtualSscCard implements VirtualCard {
   private static final int INS_SELECT = 0xA4;
@@ -22,8 +22,9 @@ public final class VirtualSscCard implements VirtualCard {
   private static final int INS_GET_RESPONSE = 0xC0;
   private static final int INS_GET_CHALLENGE = 0x84;
   private static final int INS_VERIFY = 0x20;
-  private static final int INS_CHANGE_RESET = 0x5E;
-  private static final int INS_UNBLOCK = 0x24;
+  private static final int INS_EXTERNAL_AUTHENTICATE = 0x82;
+  private static final int INS_CHANGE = 0x5E;
+  private static final int INS_SECURE_PIN = 0x24;
 
   private final VirtualCardSpec spec;
   private final byte[] atr;
@@ -40,10 +41,11 @@ public final class VirtualSscCard implements VirtualCard {
     this.atr = TrainingAtr.of(spec.protocol(), spec.generation());
     this.random = b.random;
     CardFiles files = b.files != null ? b.files : encodeFiles(spec);
-    this.fileCommands = new FileCommands(spec, files.withElementLengths(spec.elementLengths()));
-    PrivilegedMac mac = b.mac != null ? b.mac : TrainingCardMac.forSpec(spec);
-    this.pinCommands =
-        new PinCommands(new CardPin(spec.pin()), spec.retryCheckCountsAsTry(), random, mac);
+    CardKeys keys = b.keys != null ? b.keys : TrainingCardKeys.forSpec(spec);
+    this.pinCommands = new PinCommands(new CardPin(spec.pin()), spec, random, keys);
+    this.fileCommands =
+        new FileCommands(
+            spec, files.withElementLengths(spec.elementLengths()), pinCommands::authenticated);
   }
 
   private static CardFiles encodeFiles(VirtualCardSpec spec) {
@@ -66,7 +68,7 @@ public final class VirtualSscCard implements VirtualCard {
     private final VirtualCardSpec spec;
     private CardFiles files;
     private Random random = new SecureRandom();
-    private PrivilegedMac mac;
+    private CardKeys keys;
 
     private Builder(VirtualCardSpec spec) {
       this.spec = Objects.requireNonNull(spec);
@@ -84,9 +86,9 @@ public final class VirtualSscCard implements VirtualCard {
       return this;
     }
 
-    /** MAC the card expects on privileged commands; default {@link TrainingCardMac}. */
-    public Builder mac(PrivilegedMac value) {
-      this.mac = Objects.requireNonNull(value);
+    /** Keys the card checks privileged commands with; default {@link TrainingCardKeys}. */
+    public Builder keys(CardKeys value) {
+      this.keys = Objects.requireNonNull(value);
       return this;
     }
 
@@ -133,19 +135,25 @@ public final class VirtualSscCard implements VirtualCard {
   }
 
   /**
-   * Power-on / warm reset: the selection, a pending challenge and GET RESPONSE data are lost. A
-   * card that had left the reader is back in one (the removal fault fires only once).
+   * Power-on / warm reset: the selection, a pending challenge, the external authentication and GET
+   * RESPONSE data are lost. A card that had left the reader is back in one (the removal fault fires
+   * only once).
    */
   public synchronized void reset() {
     left = false;
     fileCommands.reset();
-    pinCommands.forgetChallenge();
+    pinCommands.forgetSession();
     pendingResponse = null;
   }
 
   /** True once the card has left the reader because of the {@code removeAfterApdus} fault. */
   public synchronized boolean hasLeft() {
     return left;
+  }
+
+  /** Tries left of the external-authentication key. */
+  public synchronized int keyTriesLeft() {
+    return pinCommands.keyTriesLeft();
   }
 
   public synchronized int pinTriesLeft() {
@@ -192,15 +200,16 @@ public final class VirtualSscCard implements VirtualCard {
       case INS_SELECT -> {
         Answer answer = fileCommands.select(apdu);
         if (apdu.p1() == 0x04 && answer.sw() == Answer.OK) {
-          pinCommands.forgetChallenge();
+          pinCommands.forgetSession();
         }
         yield answer;
       }
       case INS_READ_RECORD -> fileCommands.readRecord(apdu);
       case INS_GET_CHALLENGE -> pinCommands.getChallenge(apdu);
       case INS_VERIFY -> pinCommands.verify(apdu);
-      case INS_CHANGE_RESET -> pinCommands.changeOrReset(apdu);
-      case INS_UNBLOCK -> pinCommands.unblock(apdu);
+      case INS_EXTERNAL_AUTHENTICATE -> pinCommands.externalAuthenticate(apdu);
+      case INS_CHANGE -> pinCommands.change(apdu);
+      case INS_SECURE_PIN -> pinCommands.secureMessaging(apdu);
       default -> Answer.status(Answer.INS_NOT_SUPPORTED);
     };
   }

@@ -40,8 +40,9 @@ public record CardHolder(
     Objects.requireNonNull(birthplace, "birthplace");
     ethnicity.ifPresent(
         e -> {
-          if (!e.matches("[0-9]{2}")) {
-            throw new IllegalArgumentException("ethnicity must be two decimal digits");
+          if (!e.matches("[0-9]{2}") || e.equals("00")) {
+            // 00 is what a card without an ethnicity stores: absent, not a code.
+            throw new IllegalArgumentException("ethnicity must be two decimal digits, not 00");
           }
         });
     Objects.requireNonNull(birthDate, "birthDate");

@@ -38,20 +38,21 @@ final class ElementValues {
   }
 
   /**
-   * The value of an optional element; a value that is empty or only filler (all 00, 20 or FF, as
-   * cards store an element they do not use) is absent too.
+   * The value of an optional element; a value that is empty or only filler, as cards store an
+   * element they do not use, is absent too: all 00 or FF, and for text also all 20 (for BCD 20 is a
+   * value: ethnicity 20 is 傈僳族).
    */
   static Optional<byte[]> optional(Map<Integer, byte[]> values, SscElement e) {
     byte[] v = values.get(e.tag());
-    if (v == null || onlyFiller(v)) {
+    if (v == null || onlyFiller(v, e.encoding() != SscElement.Encoding.BCD)) {
       return Optional.empty();
     }
     return Optional.of(v.clone());
   }
 
-  private static boolean onlyFiller(byte[] v) {
+  private static boolean onlyFiller(byte[] v, boolean spaceIsFiller) {
     for (byte b : v) {
-      if (b != 0x00 && b != 0x20 && b != (byte) 0xFF) {
+      if (b != 0x00 && b != (byte) 0xFF && !(spaceIsFiller && b == 0x20)) {
         return false;
       }
     }

@@ -69,7 +69,21 @@ public enum CardErrorCode {
   /** The PSAM (or its application) is locked and must go back to the key administration. */
   SECURITY_MODULE_LOCKED(5),
   /** The PSAM lacks the key this card needs (e.g. 6A 88: key usage / version not loaded). */
-  SECURITY_MODULE_KEY_MISSING(5);
+  SECURITY_MODULE_KEY_MISSING(5),
+  /**
+   * The security module cannot do this operation at all (e.g. a PSAM whose vendor profile has no
+   * enciphering command cannot answer external authentication).
+   */
+  SECURITY_MODULE_UNSUPPORTED(5),
+  /**
+   * The card refused the security module's key (63 Cx after an authentication command): x tries of
+   * that key are left, carried by the exception. Never a wrong PIN.
+   */
+  CARD_KEY_REFUSED(5),
+  /** The card's authentication key is blocked (69 83 after an authentication command). */
+  CARD_KEY_BLOCKED(5),
+  /** The card protects its holder file (69 82) and no security module is configured to open it. */
+  NEEDS_SECURITY_MODULE(5);
 
   private final int cliExitCode;
 

@@ -52,6 +52,19 @@ public final class CardException extends Exception {
         CardErrorCode.PIN_WRONG, "wrong PIN, " + triesLeft + " tries left", triesLeft, null, null);
   }
 
+  /**
+   * The card refused the security module's key ({@code 63 Cx} after an authentication command) with
+   * {@code triesLeft} tries of that key left.
+   */
+  public static CardException keyRefused(int triesLeft) {
+    return new CardException(
+        CardErrorCode.CARD_KEY_REFUSED,
+        "card refused the key, " + triesLeft + " tries of the key left",
+        triesLeft,
+        null,
+        null);
+  }
+
   public CardErrorCode code() {
     return code;
   }
@@ -61,7 +74,10 @@ public final class CardException extends Exception {
     return Optional.ofNullable(element);
   }
 
-  /** Tries left, for {@link CardErrorCode#PIN_WRONG}. */
+  /**
+   * Tries left: of the PIN for {@link CardErrorCode#PIN_WRONG}, of the card's key for {@link
+   * CardErrorCode#CARD_KEY_REFUSED}.
+   */
   public OptionalInt triesLeft() {
     return triesLeft < 0 ? OptionalInt.empty() : OptionalInt.of(triesLeft);
   }

@@ -12,16 +12,20 @@ import dev.pindesk.ports.CardConnection;
  * that is not enough, a VERIFY with the new PIN. It never writes.
  *
  * <p>Rules. A locked application or a still-blocked PIN means nothing was written (a reset or an
- * unblock that ran would have restored the tries; CHANGE PIN cannot run on a blocked PIN).
- * Otherwise only a VERIFY can tell: success proves the write. But a VERIFY with a PIN that is not
- * on the card costs a try of the card's PIN. That is acceptable while at least 2 tries are left:
- * after an executed reset / unblock the counter is full, and if the write did not run the try is
- * lost from the old PIN (forgotten anyway for a reset; for a change, the card's current PIN the
- * citizen just typed, whose counter the next successful VERIFY or change restores). With 1 try
- * left, or tries unknown (the profile forbids the retry check), a failing VERIFY could block the
- * PIN: the resolver then answers undecided ({@code verify_risks_last_try}) unless the clerk
- * explicitly allows spending the try ({@code mayUseLastTry}) — the worst case then is a blocked
- * PIN, served at the same counter by the unlock service.
+ * unblock that ran would have restored the tries; CHANGE PIN cannot run on a blocked PIN). For the
+ * unlock service the write is two commands, unblock then reset, and the reset is only sent after
+ * the unblock succeeded: a still-blocked PIN therefore proves that neither ran, and a PIN with its
+ * tries restored but refusing the new PIN is an unblock without the reset — nothing of the new PIN
+ * is on the card, and writing again (unblock, then reset) is safe. Otherwise only a VERIFY can
+ * tell: success proves the write. But a VERIFY with a PIN that is not on the card costs a try of
+ * the card's PIN. That is acceptable while at least 2 tries are left: after an executed reset /
+ * unblock the counter is full, and if the write did not run the try is lost from the old PIN
+ * (forgotten anyway for a reset; for a change, the card's current PIN the citizen just typed, whose
+ * counter the next successful VERIFY or change restores). With 1 try left, or tries unknown (the
+ * profile forbids the retry check), a failing VERIFY could block the PIN: the resolver then answers
+ * undecided ({@code verify_risks_last_try}) unless the clerk explicitly allows spending the try
+ * ({@code mayUseLastTry}) — the worst case then is a blocked PIN, served at the same counter by the
+ * unlock service.
  */
 final class InDoubtResolver {
   static final String RISKS_LAST_TRY = "verify_risks_last_try";

@@ -25,7 +25,9 @@ import dev.pindesk.domain.reset.ResetCase;
 import dev.pindesk.ports.CardConnection;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs one reset case at a time through the card layer and the ports, without UI: {@link #open},
@@ -45,6 +47,12 @@ public final class ResetCaseService {
   /** Error code of {@link #receiptNotPrinted}. */
   public static final String PRINTER_ERROR = "printer_error";
 
+  /**
+   * Error code journaled when an unlock restored the try counter (unblock) but the reset that
+   * followed failed: the card's old PIN works again, the new one is not on the card.
+   */
+  public static final String UNBLOCKED_PIN_NOT_SET = "unblocked_pin_not_set";
+
   private final ResetCaseDevices devices;
   private final ResetCaseConfig config;
   private final CaseIds ids;
@@ -61,6 +69,7 @@ public final class ResetCaseService {
   private Pin oldPin; // CHANGE_INITIAL: the PIN on the card, typed by the citizen
   // The citizen's phone number if the clerk typed it: only for the PIN policy, never journaled.
   private Optional<String> phone = Optional.empty();
+  private WriteReport lastWrite = WriteReport.NONE;
 
   public ResetCaseService(
       ResetCaseDevices devices,
@@ -72,7 +81,7 @@ public final class ResetCaseService {
     this.config = config;
     this.ids = ids;
     this.clock = clock;
-    this.reader = new SscCardReader(profiles);
+    this.reader = new SscCardReader(profiles, Optional.of(devices.securityModule()));
     this.swapGuard = new CardSwapGuard(reader);
     this.writer = new PinWriter(devices.securityModule());
     this.resolver = new InDoubtResolver(writer);
@@ -228,19 +237,58 @@ public final class ResetCaseService {
         wipePin();
         return c.cardSwapped();
       }
+      Set<PinWriter.Step> done = EnumSet.noneOf(PinWriter.Step.class);
       try {
-        writer.write(c.service(), connection, fresh, Optional.ofNullable(oldPin), newPin);
+        writer.write(
+            c.service(), connection, fresh, Optional.ofNullable(oldPin), newPin, done::add);
       } catch (CardException e) {
+        lastWrite = new WriteReport(done, Optional.of(e));
         if (isLostAnswer(e.code())) {
           return c.inDoubt(e.code().wireName());
         }
         wipePin();
+        if (done.contains(PinWriter.Step.UNBLOCKED)) {
+          // What happened must be on record: the counter is restored, the old PIN works again.
+          c.refused(CaseStep.WRITE, UNBLOCKED_PIN_NOT_SET);
+        }
         return c.notWritten(CaseStep.WRITE, e.code().wireName());
       }
+      lastWrite = new WriteReport(done, Optional.empty());
       wipePin();
       return c.written(CaseStep.WRITE);
     } catch (CardException e) {
       return c.refused(CaseStep.WRITE, e.code().wireName()); // connect or re-read: nothing sent
+    }
+  }
+
+  /**
+   * What the last {@link #write} did on the card: the commands that succeeded (for an unlock: the
+   * unblock, then the reset) and the failure, if any — so the screens can say what happened and
+   * show the tries of a refused key.
+   */
+  public WriteReport lastWrite() {
+    return lastWrite;
+  }
+
+  /**
+   * @param done card commands of the write that succeeded
+   * @param failure why the write stopped, if it did
+   */
+  public record WriteReport(Set<PinWriter.Step> done, Optional<CardException> failure) {
+    static final WriteReport NONE = new WriteReport(Set.of(), Optional.empty());
+
+    public WriteReport {
+      done = done.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(done));
+    }
+
+    /** The try counter was restored (unblock) during the write. */
+    public boolean unblocked() {
+      return done.contains(PinWriter.Step.UNBLOCKED);
+    }
+
+    /** The new PIN was written during the write. */
+    public boolean pinSet() {
+      return done.contains(PinWriter.Step.RESET) || done.contains(PinWriter.Step.CHANGED);
     }
   }
 

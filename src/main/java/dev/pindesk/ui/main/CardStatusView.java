@@ -198,7 +198,30 @@ public final class CardStatusView extends BorderPane {
     row = detail(row, 2, "ui.card.issuer_org", i.issuerOrg());
     row = detail(row, 2, "ui.card.issue_date", i.issueDate().toString());
     row = detail(row, 2, "ui.card.expiry", i.expiryDate().toString());
-    detail(row, 2, "ui.card.algorithm", c.algorithm().name());
+    row = detail(row, 2, "ui.card.algorithm", c.algorithm().name());
+    row = detail(row, 2, "ui.card.profile", c.profile().id());
+    showAssumptions(row, c.profile().assumptions());
+  }
+
+  /**
+   * The profile's assumptions: the privileged bytes without a public source this card will get, so
+   * an administrator can compare them with the card vendor's manual.
+   */
+  private void showAssumptions(int row, java.util.List<String> assumptions) {
+    Label heading =
+        new Label(
+            messages()
+                .get(assumptions.isEmpty() ? "ui.card.no_assumptions" : "ui.card.assumptions"));
+    heading.getStyleClass().add(Styles.TEXT_MUTED);
+    details.add(heading, 0, row, 4, 1);
+    if (assumptions.isEmpty()) {
+      return;
+    }
+    Label list = new Label("• " + String.join("\n• ", assumptions));
+    list.setWrapText(true);
+    list.setMaxWidth(900);
+    list.setId("profileAssumptions");
+    details.add(list, 0, row + 1, 4, 1);
   }
 
   private String sex(String code) {

@@ -162,7 +162,12 @@ public final class WizardViewModel {
 
   private void afterWrite(CaseTransition t) {
     if (t.to() == CaseState.WRITTEN) {
-      notice.set(Optional.of(Notice.of(Notice.Kind.SUCCESS, "writestep.written")));
+      // An unlock also restored the try counter: the clerk tells the citizen both.
+      String key =
+          t.service() == dev.pindesk.domain.audit.ServiceKind.UNLOCK
+              ? "writestep.written_unlock"
+              : "writestep.written";
+      notice.set(Optional.of(Notice.of(Notice.Kind.SUCCESS, key)));
     } else if (t.to() == CaseState.IN_DOUBT) {
       notice.set(Optional.of(Notice.of(Notice.Kind.WARNING, "writestep.in_doubt")));
     } else if (!t.errorCode().isEmpty()) {
@@ -173,12 +178,17 @@ public final class WizardViewModel {
           pin.start();
         }
       }
-      notice.set(Optional.of(notWritten(t.errorCode())));
+      notice.set(Optional.of(notWritten(t.errorCode(), services.cases().lastWrite())));
     }
   }
 
-  /** Why nothing was written, in the clerk's words (the case codes have their own messages). */
-  private static Notice notWritten(String errorCode) {
+  /**
+   * Why the new PIN was not written, in the clerk's words (the case codes have their own messages):
+   * with the tries of a refused key, and saying so when an unlock restored the try counter before
+   * its reset failed.
+   */
+  private static Notice notWritten(
+      String errorCode, dev.pindesk.service.reset.ResetCaseService.WriteReport write) {
     if (dev.pindesk.service.reset.CardSwappedException.CODE.equals(errorCode)) {
       return Notice.of(Notice.Kind.ERROR, "error.case." + errorCode);
     }
@@ -186,10 +196,23 @@ public final class WizardViewModel {
         dev.pindesk.domain.error.CardErrorCode.fromWireName(errorCode)
             .filter(c -> c != dev.pindesk.domain.error.CardErrorCode.PIN_WRONG);
     if (code.isPresent()) {
+      int tries =
+          write
+              .failure()
+              .filter(e -> e.code() == code.get())
+              .map(e -> e.triesLeft().orElse(0))
+              .orElse(0);
+      if (write.unblocked() && !write.pinSet()) {
+        return new Notice(
+            Notice.Kind.ERROR,
+            "writestep.unblocked_only",
+            new Object[0],
+            Optional.of(code.get().nextActionKey()));
+      }
       return new Notice(
           Notice.Kind.ERROR,
           code.get().messageKey(),
-          new Object[] {0},
+          new Object[] {tries},
           Optional.of(code.get().nextActionKey()));
     }
     return Notice.of(Notice.Kind.ERROR, "writestep.not_written", errorCode);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import dev.pindesk.domain.CipherAlgorithm;
 import dev.pindesk.domain.codec.Hex;
-import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.KeyPurpose;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ class PsamProfilesTest {
     assertThat(p.mac().header()).isEqualTo("80FA");
     assertThat(p.macLength()).isEqualTo(4);
     assertThat(p.assumptions()).isNotEmpty();
-    for (MacPurpose purpose : MacPurpose.values()) {
+    for (KeyPurpose purpose : KeyPurpose.values()) {
       for (CipherAlgorithm algorithm :
           new CipherAlgorithm[] {CipherAlgorithm.TDES, CipherAlgorithm.SM4}) {
         assertThat(p.key(purpose, algorithm)).as(purpose + " " + algorithm).isPresent();
@@ -60,14 +60,14 @@ class PsamProfilesTest {
   void keyVersionIsTheCardProfilesKeyIndexOrAFixedByte() {
     PsamProfile.KeySlot fromCard =
         new PsamProfile.KeySlot(
-            MacPurpose.RESET_PIN,
+            KeyPurpose.RESET_PIN,
             CipherAlgorithm.TDES,
             "28",
             "keyIndex",
             DiversificationLayout.CODE_XOR_FOLD_8);
     PsamProfile.KeySlot fixed =
         new PsamProfile.KeySlot(
-            MacPurpose.RESET_PIN,
+            KeyPurpose.RESET_PIN,
             CipherAlgorithm.TDES,
             "28",
             "0A",
@@ -136,6 +136,6 @@ class PsamProfilesTest {
     assertThat(DiversificationLayout.CODE_16.data(code)).isEqualTo(Hex.parse(code));
     assertThatIllegalArgumentException()
         .isThrownBy(() -> DiversificationLayout.CODE_16.data("SHORT"))
-        .withMessageContaining("32 hex digits, got 5 characters");
+        .withMessageContaining("32 hex digits (16 bytes), got 5 characters");
   }
 }

@@ -8,14 +8,19 @@ import dev.pindesk.adapters.virtualcard.VirtualPsam;
 import dev.pindesk.adapters.virtualcard.VirtualPsamKey;
 import dev.pindesk.crypto.TrainingKeys;
 import dev.pindesk.domain.CipherAlgorithm;
+import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
-import dev.pindesk.ports.MacRequest;
-import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.CardKeyAddress;
+import dev.pindesk.ports.ExternalAuthRequest;
+import dev.pindesk.ports.KeyPurpose;
+import dev.pindesk.ports.SecureMessage;
+import dev.pindesk.ports.SecureMessagingRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +41,7 @@ class PsamSecurityModuleTest {
     return new PsamSecurityModule(recorded, "SAM", profile);
   }
 
-  private static MacRequest request(MacPurpose purpose, CipherAlgorithm algorithm, int length) {
+  private static MacRequest request(KeyPurpose purpose, CipherAlgorithm algorithm, int length) {
     byte[] input = new byte[length];
     for (int i = 0; i < length; i++) {
       input[i] = (byte) (0x80 + i);
@@ -49,7 +54,7 @@ class PsamSecurityModuleTest {
     readers.insert(PSAM_READER, VirtualPsam.training());
     PsamSecurityModule psam = module(generic);
     TrainingSecurityModule training = new TrainingSecurityModule();
-    for (MacPurpose purpose : MacPurpose.values()) {
+    for (KeyPurpose purpose : KeyPurpose.values()) {
       for (CipherAlgorithm algorithm :
           new CipherAlgorithm[] {CipherAlgorithm.TDES, CipherAlgorithm.SM4}) {
         MacRequest r = request(purpose, algorithm, 8);
@@ -61,7 +66,7 @@ class PsamSecurityModuleTest {
   @Test
   void sendsSelectThenInitForDescryptThenOneMacCommandAndFetchesTheAnswerOnT0() throws Exception {
     readers.insert(PSAM_READER, VirtualPsam.training());
-    module(generic).mac(request(MacPurpose.RESET_PIN, CipherAlgorithm.TDES, 8));
+    module(generic).mac(request(KeyPurpose.RESET_PIN, CipherAlgorithm.TDES, 8));
     assertThat(recorded.headers)
         .containsExactly(
             "00A40000",
@@ -80,7 +85,7 @@ class PsamSecurityModuleTest {
                 .replace("\"maxData\": 128", "\"maxData\": 20")
                 .getBytes(StandardCharsets.UTF_8),
             "small");
-    MacRequest r = request(MacPurpose.UNBLOCK_PIN, CipherAlgorithm.SM4, 40);
+    MacRequest r = request(KeyPurpose.UNBLOCK_PIN, CipherAlgorithm.SM4, 40);
     assertThat(module(small).mac(r)).isEqualTo(new TrainingSecurityModule().mac(r));
     // IV (16) + 48 padded bytes in 16-byte chunks: first, next, next, last.
     assertThat(recorded.headers)
@@ -97,7 +102,7 @@ class PsamSecurityModuleTest {
                 .replace("\"p1Single\": \"05\"", "\"p1Single\": \"01\"")
                 .getBytes(StandardCharsets.UTF_8),
             "xored");
-    MacRequest r = request(MacPurpose.RESET_PIN, CipherAlgorithm.TDES, 13);
+    MacRequest r = request(KeyPurpose.RESET_PIN, CipherAlgorithm.TDES, 13);
     assertThat(module(xored).mac(r)).isEqualTo(new TrainingSecurityModule().mac(r));
   }
 
@@ -111,7 +116,7 @@ class PsamSecurityModuleTest {
   @Test
   void isUnavailableWithoutItsReaderWithoutAPsamOrWithoutPcsc() {
     PsamSecurityModule psam = module(generic);
-    MacRequest r = request(MacPurpose.RESET_PIN, CipherAlgorithm.TDES, 8);
+    MacRequest r = request(KeyPurpose.RESET_PIN, CipherAlgorithm.TDES, 8);
     expect(CardErrorCode.SECURITY_MODULE_UNAVAILABLE, () -> psam.mac(r), "no PSAM in reader");
     PsamSecurityModule elsewhere = new PsamSecurityModule(readers, "Gemalto", generic);
     expect(CardErrorCode.SECURITY_MODULE_UNAVAILABLE, () -> elsewhere.mac(r), "no PSAM reader");
@@ -124,7 +129,7 @@ class PsamSecurityModuleTest {
 
   @Test
   void aLockedPsamAWrongCardAndAMissingKeyAreDistinctErrors() {
-    MacRequest r = request(MacPurpose.RESET_PIN, CipherAlgorithm.TDES, 8);
+    MacRequest r = request(KeyPurpose.RESET_PIN, CipherAlgorithm.TDES, 8);
     readers.insert(PSAM_READER, VirtualPsam.builder().locked(true).build());
     expect(CardErrorCode.SECURITY_MODULE_LOCKED, () -> module(generic).mac(r), "6A81");
     readers.remove(PSAM_READER);
@@ -144,7 +149,7 @@ class PsamSecurityModuleTest {
     VirtualPsam card = VirtualPsam.training();
     readers.insert(PSAM_READER, card);
     PsamSecurityModule psam = module(generic);
-    MacRequest r = request(MacPurpose.RESET_PIN, CipherAlgorithm.SM4, 8);
+    MacRequest r = request(KeyPurpose.RESET_PIN, CipherAlgorithm.SM4, 8);
     psam.mac(r);
     card.lock();
     expect(CardErrorCode.SECURITY_MODULE_LOCKED, () -> psam.mac(r), "PSAM");
@@ -152,7 +157,7 @@ class PsamSecurityModuleTest {
 
   @Test
   void aPsamLeavingDuringTheMacIsUnavailableAndAReinsertedOneIsUsedAgain() throws Exception {
-    MacRequest r = request(MacPurpose.RESET_PIN, CipherAlgorithm.TDES, 8);
+    MacRequest r = request(KeyPurpose.RESET_PIN, CipherAlgorithm.TDES, 8);
     readers.insert(PSAM_READER, VirtualPsam.builder().removeAfterApdus(3).build());
     PsamSecurityModule psam = module(generic);
     expect(CardErrorCode.SECURITY_MODULE_UNAVAILABLE, () -> psam.mac(r), "not reachable");
@@ -162,7 +167,7 @@ class PsamSecurityModuleTest {
 
   @Test
   void aReusedConnectionToAReplacedPsamIsRenewedOnce() throws Exception {
-    MacRequest r = request(MacPurpose.RESET_PIN, CipherAlgorithm.TDES, 8);
+    MacRequest r = request(KeyPurpose.RESET_PIN, CipherAlgorithm.TDES, 8);
     readers.insert(PSAM_READER, VirtualPsam.training());
     PsamSecurityModule psam = module(generic);
     psam.mac(r);
@@ -188,7 +193,7 @@ class PsamSecurityModuleTest {
     readers.insert(PSAM_READER, VirtualPsam.training());
     MacRequest r =
         new MacRequest(
-            MacPurpose.RESET_PIN,
+            KeyPurpose.RESET_PIN,
             1,
             CipherAlgorithm.TDES,
             CARD_ID,
@@ -208,8 +213,61 @@ class PsamSecurityModuleTest {
         PsamProfiles.parse(
             (json.substring(0, start) + json.substring(end + 1)).getBytes(StandardCharsets.UTF_8),
             "no-sm4");
-    MacRequest r = request(MacPurpose.RESET_PIN, CipherAlgorithm.SM4, 8);
+    MacRequest r = request(KeyPurpose.RESET_PIN, CipherAlgorithm.SM4, 8);
     expect(CardErrorCode.SECURITY_MODULE_KEY_MISSING, () -> module(noSm4Reset).mac(r), "no key");
+  }
+
+  @Test
+  void answersExternalAuthenticationAsTheTrainingModuleDoes() throws Exception {
+    readers.insert(PSAM_READER, VirtualPsam.training());
+    for (CipherAlgorithm algorithm :
+        new CipherAlgorithm[] {CipherAlgorithm.TDES, CipherAlgorithm.SM4}) {
+      ExternalAuthRequest r =
+          new ExternalAuthRequest(key(KeyPurpose.EXTERNAL_AUTHENTICATION, algorithm), CHALLENGE);
+      assertThat(module(generic).externalAuthentication(r))
+          .as(algorithm.name())
+          .isEqualTo(new TrainingSecurityModule().externalAuthentication(r));
+    }
+  }
+
+  @Test
+  void enciphersThePinBlockAndMacsItAsTheTrainingModuleDoes() throws Exception {
+    readers.insert(PSAM_READER, VirtualPsam.training());
+    for (CipherAlgorithm algorithm :
+        new CipherAlgorithm[] {CipherAlgorithm.TDES, CipherAlgorithm.SM4}) {
+      try (Pin pin = Pin.of("385217".toCharArray())) {
+        SecureMessagingRequest r =
+            new SecureMessagingRequest(
+                key(KeyPurpose.RESET_PIN, algorithm),
+                CHALLENGE,
+                Hex.parse("8424000114"),
+                Optional.of(pin));
+        SecureMessage fromPsam = module(generic).secureMessaging(r);
+        SecureMessage fromTraining = new TrainingSecurityModule().secureMessaging(r);
+        assertThat(fromPsam.encipheredPinBlock()).isEqualTo(fromTraining.encipheredPinBlock());
+        assertThat(fromPsam.mac()).isEqualTo(fromTraining.mac());
+      }
+    }
+    assertThat(recorded.headers).contains("80FA0000");
+  }
+
+  @Test
+  void aPsamThatCannotEncipherRefusesExternalAuthenticationWithATypedError() throws IOException {
+    readers.insert(PSAM_READER, VirtualPsam.training());
+    String json = PsamProfilesTest.genericJson().replace(",\n    \"p1Encipher\": \"00\"", "");
+    PsamProfile macOnly = PsamProfiles.parse(json.getBytes(StandardCharsets.UTF_8), "mac-only");
+    assertThat(macOnly.mac().canEncipher()).isFalse();
+    ExternalAuthRequest r =
+        new ExternalAuthRequest(
+            key(KeyPurpose.EXTERNAL_AUTHENTICATION, CipherAlgorithm.SM4), CHALLENGE);
+    expect(
+        CardErrorCode.SECURITY_MODULE_UNSUPPORTED,
+        () -> module(macOnly).externalAuthentication(r),
+        "enciphering");
+  }
+
+  private static CardKeyAddress key(KeyPurpose purpose, CipherAlgorithm algorithm) {
+    return new CardKeyAddress(purpose, 1, algorithm, CARD_ID, "K31000001", TRAINING_ATR);
   }
 
   private static void expect(CardErrorCode code, ThrowingCallable call, String detail) {

@@ -5,7 +5,7 @@ import dev.pindesk.crypto.TrainingKeys;
 import dev.pindesk.domain.CipherAlgorithm;
 import dev.pindesk.domain.codec.Bcd;
 import dev.pindesk.domain.codec.Hex;
-import dev.pindesk.ports.MacRequest.MacPurpose;
+import dev.pindesk.ports.KeyPurpose;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import java.util.Random;
 
 /**
  * Virtual cards for tests that do not depend on the domain encoders or the crypto package: raw
- * element values encoded here, and a stand-in MAC.
+ * element values encoded here, and stand-in keys.
  */
 final class TestCards {
   static final String SELECT_SSSE = "00A404000F7378312E73682EC9E7BBE1B1A3D5CF";
@@ -27,19 +27,40 @@ final class TestCards {
   static final String SELECT_EF06 = "00A4020002EF06";
   static final Charset GB18030 = Charset.forName("GB18030");
 
-  /** Stand-in for the card MAC: any deterministic function of purpose, challenge and input. */
-  static final PrivilegedMac FAKE_MAC =
-      (purpose, challenge, input) -> {
-        try {
-          MessageDigest md = MessageDigest.getInstance("SHA-256");
-          md.update(purpose.name().getBytes(StandardCharsets.US_ASCII));
-          md.update(challenge);
-          md.update(input);
-          return Arrays.copyOf(md.digest(), 4);
-        } catch (NoSuchAlgorithmException e) {
-          throw new IllegalStateException(e);
+  /** Stand-in for the card keys: deterministic functions of purpose, challenge and input. */
+  static final CardKeys FAKE_KEYS =
+      new CardKeys() {
+        @Override
+        public byte[] cryptogram(byte[] challenge) {
+          return Arrays.copyOf(sha256("EXTERNAL", challenge, new byte[0]), 16);
+        }
+
+        @Override
+        public byte[] mac(KeyPurpose purpose, byte[] challenge, byte[] input) {
+          return Arrays.copyOf(sha256(purpose.name(), challenge, input), 4);
+        }
+
+        @Override
+        public byte[] decipher(KeyPurpose purpose, byte[] field) {
+          byte[] out = field.clone();
+          for (int i = 0; i < out.length; i++) {
+            out[i] ^= 0x5A;
+          }
+          return out;
         }
       };
+
+  private static byte[] sha256(String label, byte[] challenge, byte[] input) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(label.getBytes(StandardCharsets.US_ASCII));
+      md.update(challenge);
+      md.update(input);
+      return md.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private TestCards() {}
 
@@ -55,7 +76,7 @@ final class TestCards {
     return VirtualSscCard.builder(spec)
         .files(rawFiles(spec))
         .random(new Random(7))
-        .mac(FAKE_MAC)
+        .keys(FAKE_KEYS)
         .build();
   }
 
@@ -137,7 +158,7 @@ final class TestCards {
   static boolean trainingCryptoAvailable() {
     try {
       byte[] key =
-          TrainingKeys.cardKey(MacPurpose.RESET_PIN, 1, CipherAlgorithm.SM4, "0".repeat(32));
+          TrainingKeys.cardKey(KeyPurpose.RESET_PIN, 1, CipherAlgorithm.SM4, "0".repeat(16));
       CardMac.compute(CipherAlgorithm.SM4, key, new byte[8], new byte[5]);
       return true;
     } catch (UnsupportedOperationException e) {

@@ -138,8 +138,9 @@ class VirtualSscCardPinTest {
     assertThat(Hex.of(send(card, VERIFY_INITIAL))).isEqualTo("9303");
     assertThat(Hex.of(send(card, "00200000"))).isEqualTo("9303");
     assertThat(Hex.of(send(card, "805E010007123456FF802417"))).isEqualTo("9303");
-    assertThat(Hex.of(send(card, "805E000007123456AABBCCDD"))).isEqualTo("9303");
-    assertThat(Hex.of(send(card, "8424000007123456AABBCCDD"))).isEqualTo("9303");
+    assertThat(Hex.of(send(card, "8424000104AABBCCDD"))).isEqualTo("9303");
+    assertThat(Hex.of(send(card, "8424000004AABBCCDD"))).isEqualTo("9303");
+    assertThat(Hex.of(send(card, "0082000110" + "00".repeat(16)))).isEqualTo("9303");
     assertThat(Hex.of(send(card, "0084000008"))).isEqualTo("9303");
     assertThat(TestCards.sw(send(card, SELECT_SSSE))).isEqualTo("9000");
     assertThat(Hex.of(send(card, TestCards.SELECT_EF06))).isEqualTo("9000");

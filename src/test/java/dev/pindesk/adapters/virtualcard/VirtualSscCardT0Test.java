@@ -99,7 +99,7 @@ class VirtualSscCardT0Test {
     send(card, "0084000008");
     send(card, "00C0000008");
 
-    assertThat(Hex.of(send(card, "805E000007802417AABBCCDD"))).isEqualTo("6988");
+    assertThat(Hex.of(send(card, "8424000004AABBCCDD"))).isEqualTo("6988");
   }
 
   @Test

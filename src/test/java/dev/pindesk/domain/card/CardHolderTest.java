@@ -141,6 +141,14 @@ class CardHolderTest {
   }
 
   @Test
+  void ethnicityTwentyIsACodeNotFiller() {
+    Map<Integer, byte[]> values =
+        CardValues.of(SAMPLE.encode()).hex(SscElement.ETHNICITY, "20").map();
+
+    assertThat(CardHolder.decode(values).ethnicity()).contains("20"); // 傈僳族
+  }
+
+  @Test
   void anOptionalElementThatIsOnlyFillerIsAbsent() {
     Map<Integer, byte[]> values =
         CardValues.of(SAMPLE.encode())

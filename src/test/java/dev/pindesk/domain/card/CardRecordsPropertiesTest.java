@@ -46,7 +46,7 @@ class CardRecordsPropertiesTest {
             text(18),
             names,
             text(1),
-            Arbitraries.integers().between(0, 99).map(i -> String.format("%02d", i)).optional(),
+            Arbitraries.integers().between(1, 99).map(i -> String.format("%02d", i)).optional(),
             Arbitraries.strings()
                 .numeric()
                 .ofMinLength(2)

@@ -3,12 +3,18 @@ package dev.pindesk.ui.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pindesk.adapters.virtualcard.CardKeys;
+import dev.pindesk.adapters.virtualcard.PinState;
+import dev.pindesk.adapters.virtualcard.TrainingCardKeys;
+import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.domain.reset.CaseState;
+import dev.pindesk.ports.KeyPurpose;
 import dev.pindesk.testing.TrainingCards;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
@@ -48,8 +54,9 @@ class WizardFailuresTest extends WizardFixture {
   @Test
   void aCardPulledOutDuringTheWriteIsInDoubtAndSettledByCheckingNotByWritingAgain(FxRobot robot)
       throws Exception {
-    // 17 APDUs read, 17 re-read by the swap guard, then SELECT and GET CHALLENGE of the write:
-    // the card leaves before the privileged reset reaches it, so the write's fate is unknown.
+    // 17 APDUs read, 17 re-read by the swap guard, then SELECT and the GET CHALLENGE of the
+    // external authentication: the card leaves before the reset reaches it, so the write's fate
+    // is unknown to PinDesk.
     VirtualSscCard card =
         insert(
             TrainingCards.variant(
@@ -108,6 +115,72 @@ class WizardFailuresTest extends WizardFixture {
             "pin_captured",
             "card_reread",
             "case_cancelled");
+  }
+
+  @Test
+  void aKeyTheCardRefusesShowsTheKeysTriesNotAWrongPin(FxRobot robot) throws Exception {
+    VirtualCardSpec spec = TrainingCards.spec(TrainingCards.GEN3_SM4);
+    VirtualSscCard card =
+        VirtualSscCard.builder(spec).keys(withOtherAuthenticationKey(spec)).build();
+    terminals.insert(READER, card);
+    untilPinCaptured(robot);
+    robot.clickOn("#nextButton");
+    waitFor(() -> model.stepProperty().get() == WizardStep.WRITE);
+    robot.clickOn("#writeButton");
+    waitFor(() -> noticeIs(robot, "卡片拒绝了安全模块的密钥，该密钥还剩 2 次尝试机会（这不是密码错误）。"));
+    assertThat(noticeNext(robot)).contains("技术支持");
+    assertThat(card.keyTriesLeft()).isEqualTo(2);
+    assertThat(card.pinTriesLeft()).as("the PIN's tries are not touched").isEqualTo(3);
+    assertThat(card.isCurrentPin("123456".toCharArray())).isTrue();
+    cancel(robot);
+    expectedSteps = steps(UNTIL_BOUND, "pin_captured", "pin_written", "case_cancelled");
+  }
+
+  @Test
+  void anUnlockWhoseResetIsRefusedSaysTheTriesAreRestoredButTheNewPinIsNotSet(FxRobot robot)
+      throws Exception {
+    VirtualCardSpec spec = WizardServicesTest.blockedCard();
+    VirtualSscCard card =
+        VirtualSscCard.builder(spec).keys(withOtherAuthenticationKey(spec)).build();
+    terminals.insert(READER, card);
+    openCase(robot, KeyCode.DIGIT2, KeyCode.H);
+    enterId(robot, model.holderIdForm(), HOLDER_ID, HOLDER_NAME);
+    checkIds(robot);
+    readAndBind(robot);
+    toPinStep(robot);
+    captureNewPin(robot, NEW_PIN);
+    robot.clickOn("#nextButton");
+    waitFor(() -> model.stepProperty().get() == WizardStep.WRITE);
+    robot.clickOn("#writeButton");
+    waitFor(() -> noticeIs(robot, "卡片密码的尝试次数已恢复（原密码重新可用），但新密码没有写入。"));
+    assertThat(card.state()).isEqualTo(PinState.ACTIVE);
+    assertThat(card.isCurrentPin("123456".toCharArray())).as("unblock keeps the PIN").isTrue();
+    cancel(robot);
+    expectedSteps =
+        steps(UNTIL_BOUND, "pin_captured", "pin_written", "pin_written", "case_cancelled");
+  }
+
+  /** The training keys, but an external-authentication key the training module does not hold. */
+  private static CardKeys withOtherAuthenticationKey(VirtualCardSpec spec) {
+    CardKeys training = TrainingCardKeys.forSpec(spec);
+    CardKeys other =
+        new TrainingCardKeys(spec.algorithm(), spec.keyIndex(), "110100D15600000599A1B2C3D4E5F607");
+    return new CardKeys() {
+      @Override
+      public byte[] cryptogram(byte[] challenge) {
+        return other.cryptogram(challenge);
+      }
+
+      @Override
+      public byte[] mac(KeyPurpose purpose, byte[] challenge, byte[] macInput) {
+        return training.mac(purpose, challenge, macInput);
+      }
+
+      @Override
+      public byte[] decipher(KeyPurpose purpose, byte[] field) {
+        return training.decipher(purpose, field);
+      }
+    };
   }
 
   @Test

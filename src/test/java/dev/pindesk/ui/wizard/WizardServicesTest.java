@@ -14,7 +14,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * Each service of the counter, for the holder in person and for an agent, from the service choice
- * to the closed case: the card ends up with the citizen's new PIN.
+ * to the closed case, on training cards that require external authentication before a reset: the
+ * card ends up with the citizen's new PIN.
  */
 class WizardServicesTest extends WizardFixture {
   static final List<String> CLEAN_CASE =
@@ -48,6 +49,17 @@ class WizardServicesTest extends WizardFixture {
   void anAgentResetsTheHoldersForgottenPin(FxRobot robot) throws Exception {
     VirtualSscCard card = insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
     serve(robot, KeyCode.DIGIT1, true);
+    assertThat(card.isCurrentPin(NEW_PIN.toCharArray())).isTrue();
+  }
+
+  @Test
+  void theHolderResetsThePinOfACardThatOpensItsHolderFileOnlyAfterAuthentication(FxRobot robot)
+      throws Exception {
+    VirtualSscCard card =
+        insert(
+            TrainingCards.variant(
+                TrainingCards.GEN3_SM4, t -> t.put("ef06NeedsAuthentication", true)));
+    serve(robot, KeyCode.DIGIT1, false);
     assertThat(card.isCurrentPin(NEW_PIN.toCharArray())).isTrue();
   }
 
@@ -102,7 +114,9 @@ class WizardServicesTest extends WizardFixture {
     }
     captureNewPin(robot, NEW_PIN);
     writeAndConfirm(robot);
-    waitFor(() -> noticeIs(robot, "新密码已写入卡片。"));
+    // Unlock: the card's reset refuses a blocked PIN, so the unblock ran before it.
+    waitFor(
+        () -> noticeIs(robot, service == KeyCode.DIGIT2 ? "密码的尝试次数已恢复，新密码已写入卡片。" : "新密码已写入卡片。"));
     closeCase(robot);
     expectedSteps = CLEAN_CASE;
   }
