@@ -1,28 +1,15 @@
 package dev.pindesk.card;
 
-import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
-import dev.pindesk.adapters.virtualcard.VirtualSscCard;
-import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.testing.CardImageScenarios;
+import dev.pindesk.testing.CardReader;
+import dev.pindesk.testing.InProcessCardReader;
 
 /** The conformance corpus through the in-process virtual reader. */
 class InProcessCardImagesTest extends CardImageScenarios {
-  private static final String READER = "Test Reader";
-  private final InProcessCardTerminals terminals = new InProcessCardTerminals(READER);
+  private final InProcessCardReader reader = new InProcessCardReader();
 
   @Override
-  protected CardTerminals terminals() {
-    return terminals;
-  }
-
-  @Override
-  protected String present(VirtualSscCard card) {
-    terminals.insert(READER, card);
-    return READER;
-  }
-
-  @Override
-  protected void withdraw() {
-    terminals.remove(READER);
+  protected CardReader reader() {
+    return reader;
   }
 }

@@ -1,9 +1,7 @@
 package dev.pindesk.it;
 
-import dev.pindesk.adapters.pcsc.PcscTerminals;
-import dev.pindesk.adapters.virtualcard.VirtualSscCard;
-import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.testing.CardImageScenarios;
+import dev.pindesk.testing.CardReader;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -12,30 +10,15 @@ import org.junit.jupiter.api.BeforeAll;
  * records, BCD ethnicity, expired and blocked cards, and the unreadable ones.
  */
 class PcscCardImagesIT extends CardImageScenarios {
-  private static final PcscTerminals TERMINALS = new PcscTerminals();
-  private VpcdCard card;
+  private static final VpcdCardReader READER = new VpcdCardReader();
 
   @BeforeAll
   static void realStack() {
-    RealPcsc.assumeAvailable(TERMINALS);
+    READER.assumeAvailable();
   }
 
   @Override
-  protected CardTerminals terminals() {
-    return TERMINALS;
-  }
-
-  @Override
-  protected String present(VirtualSscCard virtualCard) throws Exception {
-    card = VpcdCard.insert(TERMINALS, virtualCard);
-    return RealPcsc.READER;
-  }
-
-  @Override
-  protected void withdraw() throws Exception {
-    if (card != null) {
-      card.close();
-      card = null;
-    }
+  protected CardReader reader() {
+    return READER;
   }
 }

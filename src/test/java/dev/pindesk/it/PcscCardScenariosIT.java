@@ -1,37 +1,20 @@
 package dev.pindesk.it;
 
-import dev.pindesk.adapters.pcsc.PcscTerminals;
-import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
-import dev.pindesk.ports.CardTerminals;
+import dev.pindesk.testing.CardReader;
 import dev.pindesk.testing.CardScenarios;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The card scenarios against the real pcscd, with the virtual card in the vpcd reader. */
 class PcscCardScenariosIT extends CardScenarios {
-  private static final PcscTerminals TERMINALS = new PcscTerminals();
-  private VpcdCard card;
+  private static final VpcdCardReader READER = new VpcdCardReader();
 
   @BeforeAll
   static void realStack() {
-    RealPcsc.assumeAvailable(TERMINALS);
+    READER.assumeAvailable();
   }
 
   @Override
-  protected CardTerminals terminals() {
-    return TERMINALS;
-  }
-
-  @Override
-  protected String present(VirtualCardSpec spec) throws Exception {
-    card = VpcdCard.insert(TERMINALS, spec);
-    return RealPcsc.READER;
-  }
-
-  @Override
-  protected void withdraw() throws Exception {
-    if (card != null) {
-      card.close();
-      card = null;
-    }
+  protected CardReader reader() {
+    return READER;
   }
 }

@@ -3,13 +3,11 @@ package dev.pindesk.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.card.ApduTracer;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.card.CardSnapshot;
 import dev.pindesk.cli.CardReadCommand;
 import dev.pindesk.domain.error.CardException;
-import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.service.CardReadService;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -24,24 +22,20 @@ import org.junit.jupiter.params.provider.FieldSource;
 public abstract class CardImageScenarios {
   static final java.util.List<String> IMAGES = CardImages.ALL;
 
-  protected abstract CardTerminals terminals();
-
-  /** Puts {@code card} into a reader and returns the reader's name. */
-  protected abstract String present(VirtualSscCard card) throws Exception;
-
-  protected abstract void withdraw() throws Exception;
+  /** The reader under test. */
+  protected abstract CardReader reader();
 
   @AfterEach
   void takeCardOut() throws Exception {
-    withdraw();
+    reader().withdraw();
   }
 
   @ParameterizedTest(name = "{0}")
   @FieldSource("IMAGES")
   void readsEveryImageAsTheFieldShowsIt(String name) throws Exception {
     CardImages image = CardImages.load(name);
-    String reader = present(image.card());
-    CardReadService service = new CardReadService(terminals(), CardProfiles.builtIn());
+    String reader = reader().present(image.card());
+    CardReadService service = new CardReadService(reader().terminals(), CardProfiles.builtIn());
     Optional<String> error = image.expectedError();
     if (error.isPresent()) {
       assertThatThrownBy(() -> service.read(Optional.of(reader), ApduTracer.NONE))

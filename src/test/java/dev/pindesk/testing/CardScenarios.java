@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
+import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.card.ApduChannel;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.card.CardSnapshot;
@@ -41,21 +42,24 @@ public abstract class CardScenarios {
   private static final CardProfiles PROFILES = CardProfiles.builtIn();
   protected final List<String> trace = new ArrayList<>();
 
-  /** The terminals under test. */
-  protected abstract CardTerminals terminals();
+  /** The reader under test. */
+  protected abstract CardReader reader();
 
-  /** Puts a card made from {@code spec} into a reader; returns the reader's name. */
-  protected abstract String present(VirtualCardSpec spec) throws Exception;
+  protected CardTerminals terminals() {
+    return reader().terminals();
+  }
 
-  /** Takes the card out again. */
-  protected abstract void withdraw() throws Exception;
+  /** Puts a card made from {@code spec} into the reader; returns the reader's name. */
+  protected String present(VirtualCardSpec spec) throws Exception {
+    return reader().present(VirtualSscCard.fromSpec(spec));
+  }
 
   /** New PINs written by these scenarios: none may reach a log, in ASCII or BCD form. */
   private static final List<String> PINS_USED = List.of("385217", "604918", "729164");
 
   @AfterEach
   void takeCardOut() throws Exception {
-    withdraw();
+    reader().withdraw();
   }
 
   @AfterAll
