@@ -270,28 +270,6 @@ public final class ResetCaseService {
     return lastWrite;
   }
 
-  /**
-   * @param done card commands of the write that succeeded
-   * @param failure why the write stopped, if it did
-   */
-  public record WriteReport(Set<PinWriter.Step> done, Optional<CardException> failure) {
-    static final WriteReport NONE = new WriteReport(Set.of(), Optional.empty());
-
-    public WriteReport {
-      done = done.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(done));
-    }
-
-    /** The try counter was restored (unblock) during the write. */
-    public boolean unblocked() {
-      return done.contains(PinWriter.Step.UNBLOCKED);
-    }
-
-    /** The new PIN was written during the write. */
-    public boolean pinSet() {
-      return done.contains(PinWriter.Step.RESET) || done.contains(PinWriter.Step.CHANGED);
-    }
-  }
-
   /** {@link #resolveInDoubt(boolean)} without spending a last (or unknown) try. */
   public CaseTransition resolveInDoubt() {
     return resolveInDoubt(false);

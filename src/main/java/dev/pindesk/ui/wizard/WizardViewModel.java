@@ -187,8 +187,7 @@ public final class WizardViewModel {
    * with the tries of a refused key, and saying so when an unlock restored the try counter before
    * its reset failed.
    */
-  private static Notice notWritten(
-      String errorCode, dev.pindesk.service.reset.ResetCaseService.WriteReport write) {
+  private static Notice notWritten(String errorCode, dev.pindesk.service.reset.WriteReport write) {
     if (dev.pindesk.service.reset.CardSwappedException.CODE.equals(errorCode)) {
       return Notice.of(Notice.Kind.ERROR, "error.case." + errorCode);
     }
