@@ -92,9 +92,16 @@ class CounterWindowCloseTest {
         () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
   }
 
+  /** Until the dialog shows and its close button can be clicked (under load it lags a pulse). */
   private void waitForDialog(FxRobot robot) throws Exception {
     WaitForAsyncUtils.waitFor(
-        5, TimeUnit.SECONDS, () -> robot.lookup("#closeConfirm").tryQuery().isPresent());
+        10,
+        TimeUnit.SECONDS,
+        () ->
+            robot.lookup("#closeConfirm").tryQuery().isPresent()
+                && robot.lookup(ZH.get("close.confirm")).queryAll().stream()
+                    .anyMatch(n -> n.isVisible() && n.getScene().getWindow().isShowing()));
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   @Test
