@@ -9,6 +9,7 @@ import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
+import dev.pindesk.domain.pin.CitizenNumbers;
 import dev.pindesk.domain.pin.PinContext;
 import dev.pindesk.domain.pin.PinEntry;
 import dev.pindesk.domain.pin.PinEntryResult;
@@ -67,8 +68,8 @@ public final class ResetCaseService {
   private CardSnapshot snapshot;
   private Pin newPin;
   private Pin oldPin; // CHANGE_INITIAL: the PIN on the card, typed by the citizen
-  // The citizen's phone number if the clerk typed it: only for the PIN policy, never journaled.
-  private Optional<String> phone = Optional.empty();
+  // The citizen's numbers the clerk typed: only for the PIN policy, never journaled.
+  private CitizenNumbers numbers = CitizenNumbers.NONE;
   private WriteReport lastWrite = WriteReport.NONE;
 
   public ResetCaseService(
@@ -99,7 +100,7 @@ public final class ResetCaseService {
     }
     readerName = null;
     snapshot = null;
-    phone = Optional.empty();
+    numbers = CitizenNumbers.NONE;
     current =
         ResetCase.open(ids.next(), service, holderKind, clerk, clock, devices.journal()::record);
     return current;
@@ -112,16 +113,17 @@ public final class ResetCaseService {
 
   /** The IDs (checked by the clerk: checksum, photo, validity on the document) are recorded. */
   public CaseTransition checkId(CaseParties parties) {
-    return checkId(parties, Optional.empty());
+    return checkId(parties, CitizenNumbers.NONE);
   }
 
   /**
-   * As {@link #checkId(CaseParties)}, with the citizen's phone number when the clerk typed it: the
-   * PIN policy then refuses its digits. The number is kept for this case only and never journaled.
+   * As {@link #checkId(CaseParties)}, with the citizen's phone and bank account numbers the clerk
+   * typed: the PIN policy then refuses their digits. They are kept for this case only and never
+   * journaled.
    */
-  public CaseTransition checkId(CaseParties parties, Optional<String> citizenPhone) {
+  public CaseTransition checkId(CaseParties parties, CitizenNumbers citizenNumbers) {
     CaseTransition t = active().idChecked(parties);
-    phone = citizenPhone.map(String::strip).filter(p -> !p.isEmpty());
+    numbers = citizenNumbers;
     return t;
   }
 
@@ -386,7 +388,7 @@ public final class ResetCaseService {
 
   private PinEntry entry(ResetCase c) {
     PinContext context = PinContextOf.caseAndCard(c.parties().orElseThrow(), snapshot);
-    return new PinEntry(policy, phone.map(context::withPhone).orElse(context));
+    return new PinEntry(policy, numbers.addTo(context));
   }
 
   /**
@@ -422,6 +424,6 @@ public final class ResetCaseService {
     wipePin();
     snapshot = null;
     readerName = null;
-    phone = Optional.empty();
+    numbers = CitizenNumbers.NONE;
   }
 }

@@ -6,6 +6,7 @@ import dev.pindesk.ui.Texts;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,6 +18,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -126,36 +128,55 @@ public final class WizardView extends BorderPane {
     Label title = new Label();
     title.textProperty().bind(Texts.of(model.messages(), "idstep.title"));
     title.getStyleClass().add(Styles.TITLE_3);
-    VBox box = new VBox(16, title, holder, agent, phoneField());
+    VBox box = new VBox(16, title, holder, agent, citizenNumbers());
     box.setUserData((Runnable) holder::focusNumber);
     return box;
   }
 
   /**
-   * The citizen's phone number, optional, after the ID forms (so the keyboard order of the forms is
-   * unchanged): only for the PIN policy, which then refuses its digits as a new PIN.
+   * The citizen's phone and bank account numbers, optional, after the ID forms (so the keyboard
+   * order of the forms is unchanged): only for the PIN policy, which then refuses their digits as a
+   * new PIN.
    */
-  private Node phoneField() {
-    TextField phone = new TextField();
-    phone.setId("holderPhone");
-    phone.setPrefColumnCount(16);
-    phone.setMaxWidth(Region.USE_PREF_SIZE);
-    phone.setTextFormatter(
-        new javafx.scene.control.TextFormatter<String>(
-            change -> change.getControlNewText().matches("[0-9 +-]{0,20}") ? change : null));
-    phone.textProperty().bindBidirectional(model.holderPhoneProperty());
-    Label label = new Label();
-    label.textProperty().bind(Texts.of(model.messages(), "idstep.phone"));
-    label.setLabelFor(phone);
+  private Node citizenNumbers() {
+    GridPane grid = new GridPane();
+    grid.setHgap(16);
+    grid.setVgap(8);
+    // One row for both, so the ID step still fits a 1366x768 screen at font scale 1.5.
+    numberField(
+        grid, 0, "holderPhone", "idstep.phone", "[0-9 +-]{0,20}", model.holderPhoneProperty());
+    numberField(
+        grid,
+        2,
+        "holderBankAccount",
+        "idstep.bank_account",
+        "[0-9 ]{0,32}",
+        model.holderBankAccountProperty());
     Label hint = new Label();
-    hint.textProperty().bind(Texts.of(model.messages(), "idstep.phone.hint"));
+    hint.textProperty().bind(Texts.of(model.messages(), "idstep.numbers.hint"));
     hint.getStyleClass().add(Styles.TEXT_MUTED);
     hint.setWrapText(true);
-    HBox row = new HBox(16, label, phone);
-    row.setAlignment(Pos.CENTER_LEFT);
-    VBox panel = new VBox(6, row, hint);
+    VBox panel = new VBox(6, grid, hint);
     panel.getStyleClass().add("panel");
     return panel;
+  }
+
+  private void numberField(
+      GridPane grid, int column, String id, String labelKey, String allowed, StringProperty value) {
+    TextField field = new TextField();
+    field.setId(id);
+    field.setPrefColumnCount(14);
+    field.setMinWidth(0);
+    field.setTextFormatter(
+        new javafx.scene.control.TextFormatter<String>(
+            change -> change.getControlNewText().matches(allowed) ? change : null));
+    field.textProperty().bindBidirectional(value);
+    Label label = new Label();
+    label.textProperty().bind(Texts.of(model.messages(), labelKey));
+    label.setLabelFor(field);
+    label.setMinWidth(Region.USE_PREF_SIZE); // the field gives way, the label is never cut
+    grid.add(label, column, 0);
+    grid.add(field, column + 1, 0);
   }
 
   /**

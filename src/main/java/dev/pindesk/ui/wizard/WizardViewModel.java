@@ -3,6 +3,7 @@ package dev.pindesk.ui.wizard;
 import dev.pindesk.card.CardSnapshot;
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
+import dev.pindesk.domain.pin.CitizenNumbers;
 import dev.pindesk.domain.reset.BindingResult;
 import dev.pindesk.domain.reset.CancelReason;
 import dev.pindesk.domain.reset.CaseParties;
@@ -39,6 +40,7 @@ public final class WizardViewModel {
   private final IdDocumentFormModel holderId;
   private final IdDocumentFormModel agentId;
   private final StringProperty holderPhone = new SimpleStringProperty("");
+  private final StringProperty holderBankAccount = new SimpleStringProperty("");
   private final StringProperty operatorId = new SimpleStringProperty("");
   private final StringProperty operatorName = new SimpleStringProperty("");
   private final ObjectProperty<Optional<Notice>> notice =
@@ -112,7 +114,12 @@ public final class WizardViewModel {
               c -> moveTo(WizardStep.ID));
       case ID ->
           background(
-              () -> services.cases().checkId(parties(), Optional.of(holderPhone.get())),
+              () ->
+                  services
+                      .cases()
+                      .checkId(
+                          parties(),
+                          CitizenNumbers.typed(holderPhone.get(), holderBankAccount.get())),
               t -> moveTo(WizardStep.CARD));
       case CARD -> {
         moveTo(WizardStep.PIN);
@@ -262,6 +269,7 @@ public final class WizardViewModel {
     holderId.clear();
     agentId.clear();
     holderPhone.set("");
+    holderBankAccount.set("");
     service.set(ServiceKind.RESET);
     holder.set(HolderKind.IN_PERSON);
     card.set(Optional.empty());
@@ -348,6 +356,13 @@ public final class WizardViewModel {
   /** The citizen's phone number, optional: the PIN policy refuses its digits; never journaled. */
   public StringProperty holderPhoneProperty() {
     return holderPhone;
+  }
+
+  /**
+   * The citizen's bank account number, optional: the PIN policy refuses its tail; never journaled.
+   */
+  public StringProperty holderBankAccountProperty() {
+    return holderBankAccount;
   }
 
   public StringProperty operatorIdProperty() {

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
+import dev.pindesk.domain.pin.CitizenNumbers;
 import dev.pindesk.domain.pin.PinEntryResult;
 import dev.pindesk.domain.pin.PinPolicyProfile;
 import dev.pindesk.domain.pin.WeakPinReason;
@@ -23,7 +24,6 @@ import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.testing.TrainingCards;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,12 +152,26 @@ class ResetCaseServiceTest {
   void aPinFromThePhoneNumberTheClerkTypedIsRefusedAndThePhoneIsNotJournaled() throws Exception {
     counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
     counter.service.open(ServiceKind.RESET, HolderKind.IN_PERSON, "clerk7");
-    counter.service.checkId(CaseParties.inPerson(Counter.HOLDER), Optional.of("139 0751 8264"));
+    counter.service.checkId(
+        CaseParties.inPerson(Counter.HOLDER), CitizenNumbers.typed("139 0751 8264", ""));
     counter.service.readCard(Counter.READER);
     assertThat(counter.service.bind(false).canBind(false)).isTrue();
     PinEntryResult r = counter.service.checkFirstPin(pin("518264"));
     assertThat(((PinEntryResult.Weak) r).reason()).isEqualTo(WeakPinReason.PHONE_NUMBER);
     assertThat(counter.journal.toString()).doesNotContain("8264").doesNotContain("0751");
+  }
+
+  @Test
+  void aPinFromTheBankAccountTailIsRefusedAndTheAccountIsNotJournaled() throws Exception {
+    counter.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    counter.service.open(ServiceKind.RESET, HolderKind.IN_PERSON, "clerk7");
+    counter.service.checkId(
+        CaseParties.inPerson(Counter.HOLDER), CitizenNumbers.typed(" ", "6217 0000 1234 5704 913"));
+    counter.service.readCard(Counter.READER);
+    assertThat(counter.service.bind(false).canBind(false)).isTrue();
+    PinEntryResult r = counter.service.checkFirstPin(pin("704913"));
+    assertThat(((PinEntryResult.Weak) r).reason()).isEqualTo(WeakPinReason.BANK_ACCOUNT_TAIL);
+    assertThat(counter.journal.toString()).doesNotContain("704913").doesNotContain("5704");
   }
 
   @Test
