@@ -41,6 +41,7 @@ public final class TrainingSecurityModule implements SecurityModule {
     }
     CardKeyAddress address = request.key();
     requireTrainingCard(address.cardAtr());
+    requireSoftwareAlgorithm(address);
     byte[] key = null;
     byte[] random = request.authRandom();
     try {
@@ -62,6 +63,7 @@ public final class TrainingSecurityModule implements SecurityModule {
     }
     CardKeyAddress address = request.key();
     requireTrainingCard(address.cardAtr());
+    requireSoftwareAlgorithm(address);
     byte[] key = null;
     byte[] header = request.header();
     byte[] random = request.processRandom();
@@ -123,6 +125,14 @@ public final class TrainingSecurityModule implements SecurityModule {
   private static void requireTrainingCard(byte[] atr) throws CardException {
     if (!TrainingKeys.isTrainingCard(atr)) {
       throw refused("training keys are only used with virtual training cards; this ATR is not one");
+    }
+  }
+
+  /** SSF33 exists only in hardware: refused as such, never guessed with another cipher. */
+  private static void requireSoftwareAlgorithm(CardKeyAddress a) throws CardException {
+    if (!a.algorithm().inSoftware()) {
+      throw new CardException(
+          CardErrorCode.ALGORITHM_UNSUPPORTED, a.algorithm() + " cannot be computed in software");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.pindesk.adapters.sam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -179,6 +180,19 @@ class TrainingSecurityModuleTest {
     assertThat(request.toString())
         .contains("RESET_PIN", "TDES")
         .doesNotContain("123456", RESET_COMMAND, CARD_ID, "[B@");
+  }
+
+  @Test
+  void refusesSsf33AsAnAlgorithmSoftwareCannotCompute() {
+    ExternalAuthRequest request =
+        new ExternalAuthRequest(
+            key(KeyPurpose.EXTERNAL_AUTHENTICATION, CipherAlgorithm.SSF33, TRAINING_ATR),
+            CHALLENGE);
+
+    assertThatThrownBy(() -> module.externalAuthentication(request))
+        .isInstanceOfSatisfying(
+            CardException.class,
+            e -> assertThat(e.code()).isEqualTo(CardErrorCode.ALGORITHM_UNSUPPORTED));
   }
 
   @Test
