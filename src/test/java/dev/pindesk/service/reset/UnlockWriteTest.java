@@ -92,19 +92,6 @@ class UnlockWriteTest {
   }
 
   @Test
-  void aLostUnblockThatNeverReachedTheCardIsNotWrittenBecauseThePinIsStillBlocked()
-      throws Exception {
-    counter.insert(blocked());
-    counter.bound(ServiceKind.UNLOCK, HolderKind.IN_PERSON);
-    counter.captured("385217");
-    counter.terminals.loseNextWrite(Loss.BEFORE_CARD);
-    assertThat(counter.service.write().to()).isEqualTo(IN_DOUBT);
-    CaseTransition resolved = counter.service.resolveInDoubt();
-    assertThat(resolved.to()).isEqualTo(IDENTITY_BOUND);
-    assertThat(resolved.errorCode()).isEqualTo("pin_blocked");
-  }
-
-  @Test
   void aLostUnblockThatRanIsSettledByVerifyingAndTheUnlockIsWrittenAgainSafely() throws Exception {
     VirtualSscCard card = counter.insert(blocked());
     counter.bound(ServiceKind.UNLOCK, HolderKind.IN_PERSON);
