@@ -70,7 +70,8 @@ public final class PinDeskApp extends Application {
       CardStatusViewModel model = new CardStatusViewModel(context, runner);
       readersChanged = model::readersChanged;
       ready = CompletableFuture.completedFuture(null);
-      scene = new Scene(new CardStatusView(model), 900, 600);
+      // Wide enough for a card's data in two columns (a 32-digit identification code).
+      scene = new Scene(new CardStatusView(model), 1024, 680);
       stage.titleProperty().bind(model.messagesProperty().map(context::title));
     }
     new FontScale(context.fontScale()).applyTo(scene);

@@ -16,6 +16,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -28,6 +29,8 @@ public final class CardStatusView extends BorderPane {
   private final CardStatusViewModel model;
   private final VBox readerList = new VBox(6);
   private final GridPane details = new GridPane();
+  private final VBox assumptions = new VBox(6);
+  private final VBox detailsPanel = new VBox(12, details, assumptions);
   private final VBox failure = new VBox(4);
   private final Label failureTitle = new Label();
   private final Label failureNext = new Label();
@@ -38,7 +41,11 @@ public final class CardStatusView extends BorderPane {
     getStylesheets()
         .add(CardStatusView.class.getResource("/dev/pindesk/ui/pindesk.css").toExternalForm());
     setTop(header());
-    setCenter(body());
+    // Real-card profiles list a dozen assumptions: the page scrolls rather than cutting them off.
+    ScrollPane scroll = new ScrollPane(body());
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add("edge-to-edge");
+    setCenter(scroll);
     model.readersProperty().addListener((o, a, b) -> showReaders());
     model.cardProperty().addListener((o, a, b) -> showCard());
     model.failureProperty().addListener((o, a, b) -> showFailure());
@@ -112,7 +119,7 @@ public final class CardStatusView extends BorderPane {
       toggle.setOnAction(e -> model.toggleTrainingCard());
       actions.getChildren().add(toggle);
     }
-    details.setHgap(24);
+    details.setHgap(16);
     details.setVgap(8);
     details.setId("cardDetails");
     failure.setId("failureMessage");
@@ -124,12 +131,12 @@ public final class CardStatusView extends BorderPane {
     failure.getStyleClass().add("notice-danger");
     failure.setVisible(false);
     failure.managedProperty().bind(failure.visibleProperty());
-    details.getStyleClass().add("panel");
-    details.visibleProperty().bind(Bindings.isNotEmpty(details.getChildren()));
-    details.managedProperty().bind(details.visibleProperty());
+    detailsPanel.getStyleClass().add("panel");
+    detailsPanel.visibleProperty().bind(Bindings.isNotEmpty(details.getChildren()));
+    detailsPanel.managedProperty().bind(detailsPanel.visibleProperty());
     VBox readers = new VBox(10, readersTitle, readerList);
     readers.getStyleClass().add("panel");
-    VBox body = new VBox(16, readers, actions, failure, details);
+    VBox body = new VBox(16, readers, actions, failure, detailsPanel);
     body.setPadding(new Insets(0, 20, 20, 20));
     return body;
   }
@@ -169,6 +176,7 @@ public final class CardStatusView extends BorderPane {
    */
   private void showCard() {
     details.getChildren().clear();
+    assumptions.getChildren().clear();
     Optional<CardSnapshot> card = model.cardProperty().get();
     if (card.isEmpty()) {
       return;
@@ -199,29 +207,28 @@ public final class CardStatusView extends BorderPane {
     row = detail(row, 2, "ui.card.issue_date", i.issueDate().toString());
     row = detail(row, 2, "ui.card.expiry", i.expiryDate().toString());
     row = detail(row, 2, "ui.card.algorithm", c.algorithm().name());
-    row = detail(row, 2, "ui.card.profile", c.profile().id());
-    showAssumptions(row, c.profile().assumptions());
+    detail(row, 2, "ui.card.profile", c.profile().id());
+    showAssumptions(c.profile().assumptions());
   }
 
   /**
    * The profile's assumptions: the privileged bytes without a public source this card will get, so
    * an administrator can compare them with the card vendor's manual.
    */
-  private void showAssumptions(int row, java.util.List<String> assumptions) {
+  private void showAssumptions(java.util.List<String> list) {
     Label heading =
         new Label(
-            messages()
-                .get(assumptions.isEmpty() ? "ui.card.no_assumptions" : "ui.card.assumptions"));
+            messages().get(list.isEmpty() ? "ui.card.no_assumptions" : "ui.card.assumptions"));
     heading.getStyleClass().add(Styles.TEXT_MUTED);
-    details.add(heading, 0, row, 4, 1);
-    if (assumptions.isEmpty()) {
+    heading.setWrapText(true);
+    assumptions.getChildren().add(heading);
+    if (list.isEmpty()) {
       return;
     }
-    Label list = new Label("• " + String.join("\n• ", assumptions));
-    list.setWrapText(true);
-    list.setMaxWidth(900);
-    list.setId("profileAssumptions");
-    details.add(list, 0, row + 1, 4, 1);
+    Label items = new Label("• " + String.join("\n• ", list));
+    items.setWrapText(true);
+    items.setId("profileAssumptions");
+    assumptions.getChildren().add(items);
   }
 
   private String sex(String code) {
@@ -246,7 +253,9 @@ public final class CardStatusView extends BorderPane {
   private int detail(int row, int column, String key, String value) {
     Label name = new Label(messages().get(key));
     name.getStyleClass().add(Styles.TEXT_MUTED);
+    name.setMinWidth(Region.USE_PREF_SIZE); // never "Social security nu..."
     Label v = new Label(value);
+    v.setMinWidth(Region.USE_PREF_SIZE);
     v.getStyleClass().add(Styles.TEXT_BOLD);
     v.setId("detail-" + key.substring(key.lastIndexOf('.') + 1));
     details.add(name, column, row);
