@@ -5,7 +5,7 @@ import dev.pindesk.card.CardProfiles;
 import dev.pindesk.cli.CliContext;
 import dev.pindesk.cli.PinDeskCli;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,8 +15,10 @@ final class CliMain {
   private CliMain() {}
 
   static int run(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    // UTF-8, but a Windows console's code page (936 at Chinese counters) when writing to one.
+    Charset console = ConsoleCharset.current();
+    PrintWriter out = new PrintWriter(System.out, true, console);
+    PrintWriter err = new PrintWriter(System.err, true, console);
     java.util.Optional<Settings.FileProblem> settingsFile = Settings.fileProblem();
     // The windows say it themselves (a menu entry has no terminal): the counter on its sign-in
     // screen; the audit window needs none of the machine's settings.
