@@ -144,7 +144,7 @@ public final class WizardTransitions {
             new ScreenPinPad(Duration.ofSeconds(60), false),
             new TaskRunner(),
             clock,
-            new PdfReceiptRenderer(dir.resolve("receipts"), CjkFont.lookup(Optional.empty())),
+            new PdfReceiptRenderer(dir.resolve("receipts"), CjkFont.bundled()),
             "WS-BENCH");
     onFx(
         () -> {

@@ -61,7 +61,8 @@ final class AuditCommand implements Callable<Integer> {
     AuditApp.launch(
         new AuditContext(
             new SupervisorJournalReader(),
-            // the receipt's font (pindesk.receipt.font first) also shows Chinese in the report
+            // the receipt's font (pindesk.receipt.font, a system font, the bundled one) also
+            // shows Chinese in the report
             new PdfTableReport(CjkFont.lookup(Settings.get("receipt.font").map(Path::of))),
             Optional.ofNullable(journal).or(() -> Optional.of(defaultJournal)),
             Optional.ofNullable(key).or(() -> defaultKey),

@@ -180,7 +180,8 @@ final class CounterWiring {
             new ScreenPinPad(Duration.ofSeconds(60), scrambled),
             p.runner(),
             clock,
-            // pindesk.receipt.font / PINDESK_RECEIPT_FONT names a TrueType CJK font to use first.
+            // pindesk.receipt.font / PINDESK_RECEIPT_FONT names a TrueType CJK font to use first;
+            // else a system one, else the font shipped inside PinDesk (ADR 0017).
             new PdfReceiptRenderer(
                 p.home().resolve("receipts"),
                 CjkFont.lookup(settings.apply("receipt.font").map(Path::of))),

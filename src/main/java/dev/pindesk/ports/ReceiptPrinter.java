@@ -16,8 +16,8 @@ public interface ReceiptPrinter {
    *
    * @param locale language of the field labels; the title is always bilingual
    * @return the written file
-   * @throws ReceiptException {@code receipt.no_font} when no font can show Chinese, {@code
-   *     receipt.not_saved} when the file cannot be written
+   * @throws ReceiptException {@code receipt.no_font} (argument: the font file) when the configured
+   *     font cannot be used, {@code receipt.not_saved} when the file cannot be written
    */
   Path render(Receipt receipt, Locale locale);
 
@@ -35,20 +35,34 @@ public interface ReceiptPrinter {
   final class ReceiptException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String messageKey;
+    private final transient Object[] args;
 
     public ReceiptException(String messageKey, String detail, Throwable cause) {
+      this(messageKey, detail, cause, new Object[0]);
+    }
+
+    /**
+     * @param args arguments of the translated message, e.g. the font file of {@code
+     *     receipt.no_font}; never personal data
+     */
+    public ReceiptException(String messageKey, String detail, Throwable cause, Object... args) {
       super(detail, cause);
       this.messageKey = messageKey;
+      this.args = args.clone();
     }
 
     public ReceiptException(String messageKey, String detail) {
-      super(detail);
-      this.messageKey = messageKey;
+      this(messageKey, detail, null, new Object[0]);
     }
 
     /** Translated clerk message key, e.g. {@code receipt.no_printer}. */
     public String messageKey() {
       return messageKey;
+    }
+
+    /** Arguments of the translated message. */
+    public Object[] args() {
+      return args == null ? new Object[0] : args.clone();
     }
   }
 }

@@ -70,7 +70,7 @@ class AuditWindowTest {
             new AuditContext(
                 new SupervisorJournalReader(),
                 new dev.pindesk.adapters.receipt.PdfTableReport(
-                    dev.pindesk.adapters.receipt.CjkFont.lookup(Optional.empty())),
+                    dev.pindesk.adapters.receipt.CjkFont.bundled()),
                 Optional.of(journal),
                 Optional.of(keys.resolve("supervisor.p12")),
                 ZH,

@@ -37,7 +37,7 @@ public final class PdfReceiptRenderer implements ReceiptPrinter {
 
   /**
    * @param directory where receipts are written (created when missing)
-   * @param font where to find a font that can show Chinese
+   * @param font which font shows Chinese (configured, system or bundled)
    */
   public PdfReceiptRenderer(Path directory, CjkFont font) {
     this.directory = directory;
@@ -46,11 +46,10 @@ public final class PdfReceiptRenderer implements ReceiptPrinter {
 
   @Override
   public Path render(Receipt receipt, Locale locale) {
-    Path fontFile = font.find();
     Path target = directory.resolve(safeFileName(receipt.caseId()) + ".pdf");
     try (PDDocument doc = new PDDocument();
-        FontSource source = FontSource.open(fontFile)) {
-      PDFont cjk = source.embed(doc);
+        FontSource source = font.embedInto(doc)) {
+      PDFont cjk = source.font();
       PDPage page = new PDPage(PDRectangle.A5);
       doc.addPage(page);
       doc.getDocumentInformation().setTitle(TITLE_EN + " " + receipt.caseId());

@@ -33,15 +33,9 @@ public final class PdfTableReport implements TableReport {
 
   @Override
   public void write(Path file, Content content) throws Failed {
-    Path fontFile;
-    try {
-      fontFile = font.find();
-    } catch (ReceiptException e) {
-      throw new Failed("report.no_font", e);
-    }
     try (PDDocument doc = new PDDocument();
-        FontSource source = FontSource.open(fontFile)) {
-      PDFont cjk = source.embed(doc);
+        FontSource source = font.embedInto(doc)) {
+      PDFont cjk = source.font();
       doc.getDocumentInformation().setTitle(content.title());
       layOut(doc, cjk, content);
       Path dir = file.toAbsolutePath().getParent();

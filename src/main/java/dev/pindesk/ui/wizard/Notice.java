@@ -43,7 +43,7 @@ public record Notice(Kind kind, String key, Object[] args, Optional<String> next
     }
     if (cause instanceof ReceiptPrinter.ReceiptException e) {
       return new Notice(
-          Kind.ERROR, e.messageKey(), new Object[0], Optional.of(e.messageKey() + ".next"));
+          Kind.ERROR, e.messageKey(), e.args(), Optional.of(e.messageKey() + ".next"));
     }
     if (cause instanceof CaseJournal.NotRecordedException e) {
       return new Notice(

@@ -96,6 +96,14 @@ abstract class WizardFixture {
     return terminals;
   }
 
+  /**
+   * The receipts: the real PDF renderer with the bundled font only, so no wizard test depends on
+   * the fonts of the machine, unless a test says otherwise.
+   */
+  dev.pindesk.ports.ReceiptPrinter receipts() {
+    return new PdfReceiptRenderer(dir.resolve("receipts"), CjkFont.bundled());
+  }
+
   /** How long the customer has for one PIN entry. */
   Duration pinPadTimeout() {
     return Duration.ofSeconds(30);
@@ -146,7 +154,7 @@ abstract class WizardFixture {
                 new ScreenPinPad(pinPadTimeout(), false),
                 runner,
                 clock,
-                new PdfReceiptRenderer(dir.resolve("receipts"), CjkFont.lookup(Optional.empty())),
+                receipts(),
                 "WS-UI"),
             Messages.of(Locale.SIMPLIFIED_CHINESE),
             true);
