@@ -9,6 +9,8 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
+    LogSettings.apply(); // before the first logger: the settings file may name the log directory
+    JulBridge.install(); // before JavaFX: its warnings go to the log file, not the terminal
     if (args.length == 0) {
       GuiMain.launch(new String[0]);
       return;
