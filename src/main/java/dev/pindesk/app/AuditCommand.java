@@ -45,6 +45,10 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    int noDisplay = Display.explainIfMissing();
+    if (noDisplay != 0) {
+      return noDisplay;
+    }
     Path home = ProductionWiring.home(Settings::get);
     Path defaultJournal =
         training ? home.resolve("training").resolve("journal.db") : home.resolve("journal.db");

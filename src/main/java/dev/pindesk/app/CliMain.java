@@ -24,14 +24,14 @@ final class CliMain {
     // screen; the audit window needs none of the machine's settings.
     boolean window = args.length > 0 && (args[0].equals("gui") || args[0].equals("audit"));
     if (settingsFile.isPresent() && !window) {
-      err.println(settingsFile.get().describe(Settings.messages()));
+      err.println(settingsFile.get().describe(Settings.cliMessages()));
       return 2;
     }
     CliContext context =
         new CliContext(
             memoize(PcscTerminals::new),
             memoize(CardProfiles::builtIn),
-            Settings.messages(),
+            Settings.cliMessages(),
             out,
             err);
     return PinDeskCli.run(context, args, commands(context));

@@ -82,6 +82,10 @@ final class GuiCommand implements Callable<Integer> {
   /** Opens the counter; returns when its window is closed. */
   @Override
   public Integer call() {
+    int noDisplay = Display.explainIfMissing();
+    if (noDisplay != 0) {
+      return noDisplay;
+    }
     GuiMain.launch(options().toArray(new String[0]));
     return 0;
   }

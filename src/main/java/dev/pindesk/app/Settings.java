@@ -69,7 +69,53 @@ final class Settings {
    * UI/CLI language: {@code pindesk.lang} / {@code PINDESK_LANG}, Simplified Chinese by default.
    */
   static Messages messages() {
-    return Messages.forTag(get("lang").orElse("zh-CN"));
+    return Messages.forTag(get("lang").orElse(DEFAULT_LANGUAGE));
+  }
+
+  /**
+   * The CLI's language: {@code pindesk.lang} / {@code PINDESK_LANG} (or the settings file) first,
+   * then the terminal's POSIX locale ({@link #posixLanguage}), then Simplified Chinese. The windows
+   * keep {@link #messages()}: a counter's desktop session often says {@code en_US} whatever the
+   * clerk reads, so only the settings decide there.
+   */
+  static Messages cliMessages() {
+    return Messages.forTag(cliLanguage(get("lang"), System::getenv));
+  }
+
+  /** The CLI's language tag from the {@code lang} setting, else the environment's POSIX locale. */
+  static String cliLanguage(Optional<String> configured, Function<String, String> environment) {
+    return configured.or(() -> posixLanguage(environment)).orElse(DEFAULT_LANGUAGE);
+  }
+
+  private static final String DEFAULT_LANGUAGE = "zh-CN";
+
+  /**
+   * The language of a POSIX locale, read as the C library does: the first of {@code LC_ALL}, {@code
+   * LC_MESSAGES}, {@code LANG} that is set and not empty decides. {@code en_US.UTF-8} gives {@code
+   * en-US}; {@code C}, {@code POSIX} (and {@code C.UTF-8}) give the default, as does no variable at
+   * all.
+   */
+  static Optional<String> posixLanguage(Function<String, String> environment) {
+    for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+      String value = environment.apply(name);
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      String locale = value.strip();
+      int cut = locale.length();
+      for (char c : new char[] {'.', '@'}) {
+        int at = locale.indexOf(c);
+        if (at >= 0) {
+          cut = Math.min(cut, at);
+        }
+      }
+      locale = locale.substring(0, cut);
+      if (locale.isEmpty() || locale.equals("C") || locale.equals("POSIX")) {
+        return Optional.empty();
+      }
+      return Optional.of(locale.replace('_', '-'));
+    }
+    return Optional.empty();
   }
 
   private static FileSettings machineFile() {

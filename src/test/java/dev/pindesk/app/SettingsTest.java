@@ -138,4 +138,35 @@ class SettingsTest {
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(keys.resolve("workstation.pub")).exists();
   }
+
+  private static String cliLanguage(Map<String, String> env) {
+    return Settings.cliLanguage(Settings.lookup("lang", k -> null, env::get, Map.of()), env::get);
+  }
+
+  @Test
+  void theCliSpeaksTheTerminalsLanguageWhenPindeskLangIsUnset() {
+    assertThat(Messages.forTag(cliLanguage(Map.of("LANG", "en_US.UTF-8"))).locale())
+        .isEqualTo(java.util.Locale.ENGLISH);
+    assertThat(cliLanguage(Map.of("LANG", "zh_CN.UTF-8"))).isEqualTo("zh-CN");
+    assertThat(cliLanguage(Map.of("LANG", "de_DE.UTF-8@euro"))).isEqualTo("de-DE");
+    assertThat(cliLanguage(Map.of())).isEqualTo("zh-CN");
+  }
+
+  @Test
+  void pindeskLangWinsOverThePosixVariablesWhichFollowTheirOwnOrder() {
+    assertThat(cliLanguage(Map.of("PINDESK_LANG", "zh", "LC_ALL", "en_US.UTF-8"))).isEqualTo("zh");
+    assertThat(cliLanguage(Map.of("LC_ALL", "en_GB", "LC_MESSAGES", "zh_CN", "LANG", "zh_CN")))
+        .isEqualTo("en-GB");
+    assertThat(cliLanguage(Map.of("LC_MESSAGES", "en_US.UTF-8", "LANG", "zh_CN.UTF-8")))
+        .isEqualTo("en-US");
+    // an empty variable does not decide; the next one does
+    assertThat(cliLanguage(Map.of("LC_ALL", "", "LANG", "en_US.UTF-8"))).isEqualTo("en-US");
+  }
+
+  @Test
+  void theCOrPosixLocaleMeansTheDefaultLanguage() {
+    assertThat(cliLanguage(Map.of("LANG", "C"))).isEqualTo("zh-CN");
+    assertThat(cliLanguage(Map.of("LANG", "C.UTF-8"))).isEqualTo("zh-CN");
+    assertThat(cliLanguage(Map.of("LC_ALL", "POSIX", "LANG", "en_US.UTF-8"))).isEqualTo("zh-CN");
+  }
 }
