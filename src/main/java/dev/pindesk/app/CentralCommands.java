@@ -11,8 +11,14 @@ import picocli.CommandLine.Command;
 final class CentralCommands {
   private CentralCommands() {}
 
-  /** The group with its subcommands, for {@code PinDeskCli.run(..., extra)}. */
+  /**
+   * The group with its subcommands, for {@code PinDeskCli.run(..., extra)}; where the central's
+   * libraries are not installed (the counter's package), a {@code central} that says so.
+   */
   static CommandLine create(Messages messages) {
+    if (!CentralNotInstalledCommand.centralInstalled(CentralCommands.class.getClassLoader())) {
+      return new CommandLine(new CentralNotInstalledCommand(messages));
+    }
     CommandLine central = new CommandLine(new CentralCommands());
     central.addSubcommand(new CentralServeCommand(messages));
     central.addSubcommand(new CentralEnrollCommand(messages));

@@ -24,20 +24,23 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The counter's Debian package as a service center installs it: {@code
  * installer/linux/build-deb.sh} builds it from the packaged jar, {@code dpkg-deb -x} unpacks it
- * (what {@code dpkg -i} would put in {@code /opt/pindesk}), and its own launcher and trimmed
- * runtime then run the CLI, real PC/SC, and the counter window under Xvfb through a whole start and
- * stop. A module missing from the runtime (TLS EC, GB18030, Chinese locale data, SQLite's native
- * library) fails here, not at a counter. Skipped with the reason when jpackage, fakeroot or
- * xvfb-run is missing; {@code PINDESK_REQUIRE_PACKAGING=1} (CI) makes that a failure.
+ * (what {@code dpkg -i} would put in place), and its own launcher and trimmed runtime then run the
+ * CLI, real PC/SC, and the counter window under Xvfb through a whole start and stop. A module
+ * missing from the runtime (TLS EC, GB18030, Chinese locale data, SQLite's native library) fails
+ * here, not at a counter. What a deployer reads in the package (control data, conffile, copyright,
+ * {@code /usr/bin} entries, no central inside) is checked too (ADR 0019); {@code
+ * .ci/check-installed-deb} then installs it with apt. Skipped with the reason when jpackage,
+ * dpkg-deb or xvfb-run is missing; {@code PINDESK_REQUIRE_PACKAGING=1} (CI) makes that a failure.
  */
 class PackagedAppIT {
   @TempDir static Path dir;
   static Path launcher;
   static Path deb;
+  static Path packageRoot;
 
   @BeforeAll
   static void buildAndUnpack() throws Exception {
-    requireTools("jpackage", "fakeroot", "dpkg-deb");
+    requireTools("jpackage", "jdeps", "dpkg-deb");
     Path jar = Path.of(System.getProperty("pindesk.jar", "target/pindesk.jar"));
     Path project = jar.toAbsolutePath().getParent().getParent();
     Result build =
@@ -62,30 +65,114 @@ class PackagedAppIT {
             deb.toString(),
             root.toString());
     assertThat(unpack.exit()).as(unpack.out()).isZero();
+    packageRoot = root;
     launcher = root.resolve("opt/pindesk/bin/pindesk");
   }
 
   @Test
-  void declaresWhatTheCounterNeedsAndAMenuEntry() throws Exception {
-    Result info = run(dir, Map.of(), Duration.ofMinutes(1), "dpkg-deb", "-I", deb.toString());
-    assertThat(info.out())
-        .contains("Package: pindesk")
-        .contains("libgtk-3-0")
-        .contains("libpcsclite1")
+  void declaresItsOwnDependenciesForDebianAndUbuntu() throws Exception {
+    String control = field("Depends");
+    assertThat(control)
         .contains("pcscd")
+        .contains("libgtk-3-0 | libgtk-3-0t64")
+        .contains("libxtst6")
         .contains("fonts-wqy-microhei");
+    // one each, by the names we chose, not the build host's computed list
+    assertThat(control.split("libpcsclite1", -1)).hasSize(2);
+    assertThat(control).doesNotContain("postgresql").doesNotContain("java");
+    assertThat(field("Package")).isEqualTo("pindesk");
+    assertThat(field("Architecture")).isEqualTo("amd64");
+    String version = field("Version");
+    assertThat(version).matches("[0-9]+\\.[0-9]+\\.[0-9]+-[0-9]+");
+  }
+
+  @Test
+  void installsTheSettingsFileAsAConffileThatChangesNothing() throws Exception {
+    Result listed =
+        run(dir, Map.of(), Duration.ofMinutes(1), "dpkg-deb", "-I", deb.toString(), "conffiles");
+    assertThat(listed.out().strip()).isEqualTo("/etc/pindesk/pindesk.properties");
+    List<String> settings =
+        Files.readAllLines(packageRoot.resolve("etc/pindesk/pindesk.properties"));
+    assertThat(settings).anyMatch(line -> line.startsWith("#pindesk.log.dir="));
+    // every setting is commented out: an installed counter runs as before until IT edits it
+    assertThat(settings).allMatch(line -> line.isBlank() || line.startsWith("#"));
+  }
+
+  @Test
+  void saysApacheInAMachineReadableCopyrightFile() throws Exception {
+    String copyright = Files.readString(packageRoot.resolve("usr/share/doc/pindesk/copyright"));
+    assertThat(copyright)
+        .startsWith("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/")
+        .contains("License: Apache-2.0")
+        .contains("License: GPL-2.0-with-classpath-exception")
+        .contains("Files: *\nCopyright: PinDesk contributors\nLicense: Apache-2.0\n");
+    // every bundled library is named in it by a Files: pattern of its own
+    List<String> patterns = new ArrayList<>();
+    boolean inFiles = false;
+    for (String line : copyright.split("\n")) {
+      if (line.startsWith("Files:")) {
+        inFiles = true;
+        line = line.substring("Files:".length());
+      } else if (!(inFiles && line.startsWith(" "))) {
+        inFiles = false;
+        continue;
+      }
+      for (String glob : line.trim().split("\\s+")) {
+        if (glob.startsWith("opt/pindesk/lib/app/lib/")) {
+          patterns.add(glob.replace(".", "\\.").replace("*", ".*"));
+        }
+      }
+    }
+    List<String> jars =
+        Files.readAllLines(packageRoot.resolve("usr/share/doc/pindesk/bundled-jars.txt"));
+    assertThat(jars).isNotEmpty();
+    for (String jar : jars) {
+      String path = "opt/pindesk/lib/app/lib/" + jar;
+      assertThat(patterns).as(jar).anyMatch(path::matches);
+    }
+  }
+
+  @Test
+  void putsPindeskOnThePathAndInTheMenu() throws Exception {
+    assertThat(Files.readSymbolicLink(packageRoot.resolve("usr/bin/pindesk")))
+        .isEqualTo(Path.of("/opt/pindesk/bin/pindesk"));
+    assertThat(Files.readSymbolicLink(packageRoot.resolve("usr/bin/pindesk-audit")))
+        .isEqualTo(Path.of("/opt/pindesk/bin/pindesk-audit"));
     Path app = launcher.getParent().getParent();
-    assertThat(Files.readString(app.resolve("lib/pindesk-pindesk.desktop")))
+    assertThat(Files.readString(packageRoot.resolve("usr/share/applications/pindesk.desktop")))
         .contains("Name[zh_CN]=PinDesk 社保卡密码服务")
         .contains("Exec=/opt/pindesk/bin/pindesk");
+    assertThat(app.resolve("lib/pindesk.png")).exists();
     // the supervisor's audit window has a launcher and a menu entry of its own
     assertThat(app.resolve("bin/pindesk-audit")).isExecutable();
     assertThat(Files.readString(app.resolve("lib/app/pindesk-audit.cfg"))).contains("audit");
-    assertThat(Files.readString(app.resolve("lib/pindesk-pindesk-audit.desktop")))
+    assertThat(
+            Files.readString(packageRoot.resolve("usr/share/applications/pindesk-audit.desktop")))
         .contains("Name[zh_CN]=PinDesk 主管审计");
-    assertThat(app.resolve("lib/app/pindesk.properties.example")).exists();
     assertThat(Files.readString(app.resolve("lib/app/pindesk.cfg")))
         .contains("java.smartcardio/sun.security.smartcardio");
+  }
+
+  @Test
+  void leavesTheCentralOutAndSaysSoInOneLine() throws Exception {
+    try (var jars = Files.list(launcher.getParent().getParent().resolve("lib/app/lib"))) {
+      assertThat(jars.map(p -> p.getFileName().toString()))
+          .isNotEmpty()
+          .noneMatch(n -> n.startsWith("postgresql-") || n.startsWith("flyway-"));
+    }
+    Result central = pindesk(env("central"), "central", "serve", "--port", "18443");
+    assertThat(central.exit()).as(central.out()).isEqualTo(1);
+    assertThat(central.out().strip())
+        .startsWith("The central receiver (pindesk central) is not part of this installation")
+        .doesNotContain("Exception")
+        .doesNotContain("\n");
+  }
+
+  /** One field of the package's control data, as {@code dpkg-deb -f} prints it. */
+  private static String field(String name) throws Exception {
+    Result r = run(dir, Map.of(), Duration.ofMinutes(1), "dpkg-deb", "-f", deb.toString(), name);
+    assertThat(r.exit()).as(r.out()).isZero();
+    return r.out().strip();
   }
 
   @Test
