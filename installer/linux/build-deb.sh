@@ -7,7 +7,7 @@
 # copyright file, /usr/bin/pindesk, /etc/pindesk/pindesk.properties as a conffile, and no central
 # receiver (PostgreSQL driver, Flyway) inside. Needs: a JDK 17+ with jpackage and jdeps, dpkg-deb.
 # SKIP_BUILD=1 packages the jar already in target/ (the packaging test does that).
-# See docs/adr/0019-counter-debian-package.md and README "Install on a counter".
+# See docs/adr/0019-counter-debian-package.md and docs/admin-guide.md "Install on a counter".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -11,9 +11,9 @@ import org.testfx.api.FxRobot;
 
 /**
  * A whole reset for the holder in person with the keyboard only, counting what the clerk presses
- * (README, "Keyboard and clicks"). The citizen's PIN digits on the customer pad are not the clerk's
- * and are not counted; the ID number and the name are counted as data, apart from the keys that
- * move through the wizard.
+ * (docs/user-guide.md, "Keyboard and clicks"). The citizen's PIN digits on the customer pad are not
+ * the clerk's and are not counted; the ID number and the name are counted as data, apart from the
+ * keys that move through the wizard.
  */
 class WizardKeyboardTest extends WizardFixture {
   private int keys;
