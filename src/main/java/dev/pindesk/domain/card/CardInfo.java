@@ -97,11 +97,6 @@ public record CardInfo(
     return Collections.unmodifiableMap(out);
   }
 
-  /** The card identification code's 16 bytes. */
-  public byte[] cardIdCodeBytes() {
-    return Hex.parse(cardIdCode);
-  }
-
   /** The issuing region: the first 6 digits of the card identification code. */
   public String regionCode() {
     return cardIdCode.substring(0, 6);

@@ -61,11 +61,7 @@ final class ElementValues {
 
   /** A binary element as upper-case hex, exactly its nominal length. */
   static String hex(Map<Integer, byte[]> values, SscElement e) {
-    byte[] v = required(values, e);
-    if (v.length != e.length()) {
-      throw malformed(e, "expected " + e.length() + " bytes, got " + v.length);
-    }
-    return Hex.of(v);
+    return Hex.of(requiredExactly(values, e, e.length()));
   }
 
   /**

@@ -51,7 +51,6 @@ class CardInfoTest {
   @Test
   void storesTheIdentificationCodeAsSixteenBinaryBytes() {
     assertThat(SAMPLE.encode().get(SscElement.CARD_ID_CODE.tag())).isEqualTo(Hex.parse(CODE));
-    assertThat(SAMPLE.cardIdCodeBytes()).hasSize(16);
   }
 
   @Test
