@@ -2,7 +2,7 @@ package dev.pindesk.app;
 
 import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
-import dev.pindesk.ui.TrainingCardSlot;
+import dev.pindesk.ui.common.TrainingCardSlot;
 import java.util.function.Supplier;
 
 /**

@@ -2,6 +2,7 @@ package dev.pindesk.ui;
 
 import dev.pindesk.domain.sync.SyncStatus;
 import dev.pindesk.i18n.Messages;
+import dev.pindesk.ui.common.StatusBar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -7,6 +7,8 @@ import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.ReaderWatcher;
 import dev.pindesk.service.SecurityModuleStatus;
 import dev.pindesk.service.sync.SyncStatusFeed;
+import dev.pindesk.ui.common.StatusBar;
+import dev.pindesk.ui.common.TaskRunner;
 import dev.pindesk.ui.signin.SignInView;
 import dev.pindesk.ui.signin.SignInViewModel;
 import dev.pindesk.ui.wizard.WindowClosing;

@@ -2,6 +2,9 @@ package dev.pindesk.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.pindesk.service.ReaderWatcher;
+import dev.pindesk.ui.common.AppIcons;
+import dev.pindesk.ui.common.FontScale;
+import dev.pindesk.ui.common.TaskRunner;
 import dev.pindesk.ui.main.CardStatusView;
 import dev.pindesk.ui.main.CardStatusViewModel;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +70,13 @@ public final class PinDeskApp extends Application {
               window, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight() - 40));
       stage.setTitle(context.title(context.messages()));
     } else {
-      CardStatusViewModel model = new CardStatusViewModel(context, runner);
+      CardStatusViewModel model =
+          new CardStatusViewModel(
+              context.cardReader(),
+              context.messages(),
+              context.trainingSlot(),
+              context.training(),
+              runner);
       readersChanged = model::readersChanged;
       ready = CompletableFuture.completedFuture(null);
       // Wide enough for a card's data in two columns (a 32-digit identification code).

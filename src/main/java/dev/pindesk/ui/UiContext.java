@@ -3,6 +3,8 @@ package dev.pindesk.ui;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.service.CardReadService;
+import dev.pindesk.ui.common.FontScale;
+import dev.pindesk.ui.common.TrainingCardSlot;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 

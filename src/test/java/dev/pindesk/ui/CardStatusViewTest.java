@@ -10,6 +10,7 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.CardReadService;
 import dev.pindesk.service.ReaderWatcher;
 import dev.pindesk.testing.TrainingCards;
+import dev.pindesk.ui.common.TaskRunner;
 import dev.pindesk.ui.main.CardStatusView;
 import dev.pindesk.ui.main.CardStatusViewModel;
 import java.util.Locale;
@@ -49,7 +50,13 @@ class CardStatusViewTest {
             Messages.of(Locale.ENGLISH),
             Optional.empty(),
             Optional.empty());
-    CardStatusViewModel model = new CardStatusViewModel(context, runner);
+    CardStatusViewModel model =
+        new CardStatusViewModel(
+            context.cardReader(),
+            context.messages(),
+            context.trainingSlot(),
+            context.training(),
+            runner);
     watcher = new ReaderWatcher(terminals, model::readersChanged).start();
     stage.setScene(new Scene(new CardStatusView(model), 900, 600));
     stage.show();

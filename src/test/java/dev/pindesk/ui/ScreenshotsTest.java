@@ -9,6 +9,8 @@ import dev.pindesk.service.CardReadService;
 import dev.pindesk.service.ReaderWatcher;
 import dev.pindesk.testing.Screenshots;
 import dev.pindesk.testing.TrainingCards;
+import dev.pindesk.ui.common.TaskRunner;
+import dev.pindesk.ui.common.TrainingCardSlot;
 import dev.pindesk.ui.main.CardStatusView;
 import dev.pindesk.ui.main.CardStatusViewModel;
 import java.nio.file.Path;
@@ -86,7 +88,13 @@ class ScreenshotsTest {
             Messages.of(Locale.forLanguageTag(language)),
             Optional.of(slot),
             Optional.empty());
-    CardStatusViewModel model = new CardStatusViewModel(context, runner);
+    CardStatusViewModel model =
+        new CardStatusViewModel(
+            context.cardReader(),
+            context.messages(),
+            context.trainingSlot(),
+            context.training(),
+            runner);
     Stage stage = FxToolkit.registerPrimaryStage();
     robot.interact(
         () -> {

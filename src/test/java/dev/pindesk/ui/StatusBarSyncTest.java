@@ -10,6 +10,7 @@ import dev.pindesk.domain.sync.SyncStatus.Link;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.sync.SyncService;
 import dev.pindesk.testing.Screenshots;
+import dev.pindesk.ui.common.StatusBar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -7,6 +7,7 @@ import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.CardReadService;
+import dev.pindesk.ui.common.TrainingCardSlot;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

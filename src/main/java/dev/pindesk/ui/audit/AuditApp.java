@@ -1,9 +1,9 @@
 package dev.pindesk.ui.audit;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.pindesk.ui.AppIcons;
-import dev.pindesk.ui.FontScale;
-import dev.pindesk.ui.TaskRunner;
+import dev.pindesk.ui.common.AppIcons;
+import dev.pindesk.ui.common.FontScale;
+import dev.pindesk.ui.common.TaskRunner;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.scene.Scene;

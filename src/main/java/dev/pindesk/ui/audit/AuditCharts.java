@@ -2,7 +2,7 @@ package dev.pindesk.ui.audit;
 
 import dev.pindesk.service.audit.AuditCases.Case;
 import dev.pindesk.service.audit.AuditStats;
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.Texts;
 import java.util.Map;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;

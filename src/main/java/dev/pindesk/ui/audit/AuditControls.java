@@ -1,6 +1,6 @@
 package dev.pindesk.ui.audit;
 
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.Texts;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;

@@ -2,7 +2,7 @@ package dev.pindesk.ui.audit;
 
 import atlantafx.base.theme.Styles;
 import dev.pindesk.i18n.Messages;
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.Texts;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;

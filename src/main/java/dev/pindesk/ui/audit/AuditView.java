@@ -6,7 +6,7 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.audit.AuditCases.Case;
 import dev.pindesk.service.audit.AuditCases.Outcome;
 import dev.pindesk.service.audit.AuditCases.Step;
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.Texts;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import dev.pindesk.service.audit.AuditCases;
 import dev.pindesk.service.audit.AuditCases.Case;
 import dev.pindesk.service.audit.AuditCases.Outcome;
 import dev.pindesk.service.audit.CaseFilter;
-import dev.pindesk.ui.TaskRunner;
+import dev.pindesk.ui.common.TaskRunner;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.pindesk.domain.card.Ethnicity;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.ReaderWatcher;
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.Texts;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;

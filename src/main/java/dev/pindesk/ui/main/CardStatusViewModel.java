@@ -5,9 +5,10 @@ import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.ReaderState;
+import dev.pindesk.service.CardReadService;
 import dev.pindesk.service.ReaderWatcher;
-import dev.pindesk.ui.TaskRunner;
-import dev.pindesk.ui.UiContext;
+import dev.pindesk.ui.common.TaskRunner;
+import dev.pindesk.ui.common.TrainingCardSlot;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +24,9 @@ import javafx.beans.property.SimpleObjectProperty;
  * failure. All properties change on the FX thread; card I/O runs through the {@link TaskRunner}.
  */
 public final class CardStatusViewModel {
-  private final UiContext context;
+  private final CardReadService cardReader;
+  private final Optional<TrainingCardSlot> trainingSlot;
+  private final boolean training;
   private final TaskRunner runner;
   private final ObjectProperty<Messages> messages;
   private final ObjectProperty<ReaderWatcher.Snapshot> readers =
@@ -35,11 +38,22 @@ public final class CardStatusViewModel {
   private final BooleanProperty busy = new SimpleBooleanProperty();
   private final BooleanProperty trainingCardInserted = new SimpleBooleanProperty();
 
-  public CardStatusViewModel(UiContext context, TaskRunner runner) {
-    this.context = context;
+  /**
+   * @param trainingSlot the in-process training card, when there is one to insert and remove
+   * @param training a training counter (the window says so)
+   */
+  public CardStatusViewModel(
+      CardReadService cardReader,
+      Messages messages,
+      Optional<TrainingCardSlot> trainingSlot,
+      boolean training,
+      TaskRunner runner) {
+    this.cardReader = cardReader;
+    this.trainingSlot = trainingSlot;
+    this.training = training;
     this.runner = runner;
-    this.messages = new SimpleObjectProperty<>(context.messages());
-    context.trainingSlot().ifPresent(s -> trainingCardInserted.set(s.inserted()));
+    this.messages = new SimpleObjectProperty<>(messages);
+    trainingSlot.ifPresent(s -> trainingCardInserted.set(s.inserted()));
   }
 
   /** From the reader watcher (any thread). */
@@ -48,7 +62,7 @@ public final class CardStatusViewModel {
         () -> {
           readers.set(snapshot);
           // The training card goes in after the first frame: follow the slot.
-          context.trainingSlot().ifPresent(s -> trainingCardInserted.set(s.inserted()));
+          trainingSlot.ifPresent(s -> trainingCardInserted.set(s.inserted()));
           boolean anyCard = snapshot.readers().stream().anyMatch(ReaderState::cardPresent);
           if (!anyCard) {
             card.set(Optional.empty());
@@ -64,7 +78,7 @@ public final class CardStatusViewModel {
     busy.set(true);
     failure.set(Optional.empty());
     runner.run(
-        () -> context.cardReader().read(Optional.empty(), (c, r, n) -> {}),
+        () -> cardReader.read(Optional.empty(), (c, r, n) -> {}),
         snapshot -> {
           busy.set(false);
           card.set(Optional.of(snapshot));
@@ -82,21 +96,19 @@ public final class CardStatusViewModel {
 
   /** Training mode: insert or remove the virtual card (in the background: it is card I/O). */
   public void toggleTrainingCard() {
-    context
-        .trainingSlot()
-        .ifPresent(
-            slot ->
-                runner.run(
-                    () -> {
-                      if (slot.inserted()) {
-                        slot.remove();
-                      } else {
-                        slot.insert();
-                      }
-                      return slot.inserted();
-                    },
-                    trainingCardInserted::set,
-                    error -> {}));
+    trainingSlot.ifPresent(
+        slot ->
+            runner.run(
+                () -> {
+                  if (slot.inserted()) {
+                    slot.remove();
+                  } else {
+                    slot.insert();
+                  }
+                  return slot.inserted();
+                },
+                trainingCardInserted::set,
+                error -> {}));
   }
 
   public void switchLanguage() {
@@ -105,12 +117,12 @@ public final class CardStatusViewModel {
   }
 
   public boolean training() {
-    return context.training();
+    return training;
   }
 
   /** The in-process training card can be inserted and removed (training on the virtual reader). */
   public boolean hasTrainingCard() {
-    return context.trainingSlot().isPresent();
+    return trainingSlot.isPresent();
   }
 
   public ObjectProperty<Messages> messagesProperty() {

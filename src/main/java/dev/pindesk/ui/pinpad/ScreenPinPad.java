@@ -3,7 +3,7 @@ package dev.pindesk.ui.pinpad;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.PinPad;
-import dev.pindesk.ui.TaskRunner;
+import dev.pindesk.ui.common.TaskRunner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -137,7 +137,7 @@ public final class ScreenPinPad implements PinPad {
   private Stage window() {
     if (stage == null) {
       stage = new Stage();
-      dev.pindesk.ui.AppIcons.applyTo(stage);
+      dev.pindesk.ui.common.AppIcons.applyTo(stage);
       stage.setTitle(
           Messages.of(Locale.SIMPLIFIED_CHINESE).get("pinpad.title")
               + " / "

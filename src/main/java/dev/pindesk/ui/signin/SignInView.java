@@ -1,7 +1,7 @@
 package dev.pindesk.ui.signin;
 
 import atlantafx.base.theme.Styles;
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.Texts;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;

@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.pindesk.card.CardSnapshot;
 import dev.pindesk.domain.reset.BindingIssue;
 import dev.pindesk.domain.reset.BindingResult;
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.Texts;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.control.Button;

@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.pindesk.domain.id.CitizenIdKind;
 import dev.pindesk.domain.id.IdCheck;
 import dev.pindesk.i18n.Messages;
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.Texts;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;

@@ -3,7 +3,7 @@ package dev.pindesk.ui.wizard;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.pin.PinEntryResult;
 import dev.pindesk.ports.PinPad;
-import dev.pindesk.ui.TaskRunner;
+import dev.pindesk.ui.common.TaskRunner;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;

@@ -1,7 +1,7 @@
 package dev.pindesk.ui.wizard;
 
 import atlantafx.base.theme.Styles;
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

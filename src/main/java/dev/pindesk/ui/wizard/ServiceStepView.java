@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.i18n.Messages;
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.Texts;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;

@@ -2,7 +2,7 @@ package dev.pindesk.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import dev.pindesk.i18n.Messages;
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.Texts;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;

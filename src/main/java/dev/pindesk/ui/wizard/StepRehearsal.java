@@ -1,7 +1,7 @@
 package dev.pindesk.ui.wizard;
 
 import dev.pindesk.domain.audit.HolderKind;
-import dev.pindesk.ui.StatusBar;
+import dev.pindesk.ui.common.StatusBar;
 import dev.pindesk.ui.pinpad.ScreenPinPad;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -4,7 +4,7 @@ import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.ports.PinPad;
 import dev.pindesk.ports.ReceiptPrinter;
 import dev.pindesk.service.reset.ResetCaseService;
-import dev.pindesk.ui.TaskRunner;
+import dev.pindesk.ui.common.TaskRunner;
 import java.time.Clock;
 
 /**

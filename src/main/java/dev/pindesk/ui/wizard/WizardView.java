@@ -1,8 +1,8 @@
 package dev.pindesk.ui.wizard;
 
 import atlantafx.base.theme.Styles;
-import dev.pindesk.ui.StatusBar;
-import dev.pindesk.ui.Texts;
+import dev.pindesk.ui.common.StatusBar;
+import dev.pindesk.ui.common.Texts;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -8,7 +8,7 @@ import dev.pindesk.domain.operator.Operator.Role;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.signin.SignInService;
 import dev.pindesk.testing.InMemoryOperatorDirectory;
-import dev.pindesk.ui.TaskRunner;
+import dev.pindesk.ui.common.TaskRunner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

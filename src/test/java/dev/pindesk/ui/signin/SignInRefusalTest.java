@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.signin.SignInService;
-import dev.pindesk.ui.CounterRefusedException;
-import dev.pindesk.ui.TaskRunner;
+import dev.pindesk.ui.common.CounterRefusedException;
+import dev.pindesk.ui.common.TaskRunner;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;

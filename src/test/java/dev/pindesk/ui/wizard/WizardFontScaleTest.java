@@ -2,7 +2,7 @@ package dev.pindesk.ui.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pindesk.ui.FontScale;
+import dev.pindesk.ui.common.FontScale;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;

@@ -1,4 +1,4 @@
-package dev.pindesk.ui;
+package dev.pindesk.ui.common;
 
 import dev.pindesk.i18n.Messages;
 import javafx.beans.binding.Bindings;

@@ -1,4 +1,4 @@
-package dev.pindesk.ui;
+package dev.pindesk.ui.common;
 
 import java.util.List;
 import java.util.Objects;

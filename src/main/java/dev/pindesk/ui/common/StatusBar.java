@@ -1,4 +1,4 @@
-package dev.pindesk.ui;
+package dev.pindesk.ui.common;
 
 import atlantafx.base.theme.Styles;
 import dev.pindesk.i18n.Messages;
