@@ -203,12 +203,21 @@ public final class ResetCaseService {
   public PinEntryResult capturePin(Pin first, Pin second) {
     ResetCase c = requireCapturable(first, second);
     PinEntryResult result = entry(c).confirm(first, second);
-    if (result instanceof PinEntryResult.Accepted) {
-      c.pinCaptured();
-      if (newPin != null) {
-        newPin.close(); // a previous capture; the old PIN of a change-initial case stays
+    if (result instanceof PinEntryResult.Accepted accepted) {
+      Pin captured = accepted.pin();
+      boolean kept = false;
+      try {
+        c.pinCaptured(); // journaled first: it may fail, and then the case never holds the PIN
+        if (newPin != null) {
+          newPin.close(); // a previous capture; the old PIN of a change-initial case stays
+        }
+        newPin = captured;
+        kept = true;
+      } finally {
+        if (!kept) {
+          captured.close();
+        }
       }
-      newPin = ((PinEntryResult.Accepted) result).pin();
     } else if (result instanceof PinEntryResult.Mismatch) {
       c.refused(CaseStep.CAPTURE_PIN, "pin_mismatch");
     } else {

@@ -9,6 +9,7 @@ import static dev.pindesk.domain.reset.CaseState.PIN_CAPTURED;
 import static dev.pindesk.domain.reset.CaseState.WRITTEN;
 import static dev.pindesk.service.reset.Counter.pin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.audit.HolderKind;
@@ -23,6 +24,8 @@ import dev.pindesk.domain.reset.BindingResult;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.testing.TrainingCards;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +70,28 @@ class ResetCaseServiceTest {
     assertThat(counter.service.write().to()).isEqualTo(WRITTEN);
     assertThat(counter.last().maskedHolderId()).isEqualTo("110101********0243");
     assertThat(counter.last().maskedAgentId()).startsWith("110105********");
+  }
+
+  @Test
+  void wipesTheAcceptedPinWhenItsCaptureCannotBeJournaled() throws Exception {
+    Counter failing =
+        new Counter(
+            AgentPolicy.everywhere(),
+            t -> {
+              if (t.to() == PIN_CAPTURED) {
+                throw new UncheckedIOException(new IOException("disk full"));
+              }
+            });
+    failing.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    failing.bound(ServiceKind.RESET, HolderKind.IN_PERSON);
+    Pin first = pin("385217");
+    Pin second = pin("385217");
+
+    assertThatThrownBy(() -> failing.service.capturePin(first, second))
+        .isInstanceOf(UncheckedIOException.class);
+
+    assertThat(first.isWiped()).isTrue();
+    assertThat(second.isWiped()).isTrue();
   }
 
   @Test
