@@ -4,6 +4,7 @@ import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One step of a case as the journal records it. Never holds a PIN, a full ID number or a name:
@@ -19,8 +20,8 @@ import java.util.Objects;
  * @param at when (UTC instant)
  * @param step the step that caused it
  * @param outcome how it ended
- * @param errorCode stable lower-case code ({@code ssn_mismatch}, {@code card_removed}, ...), empty
- *     when none
+ * @param error why the step was refused, not written, left in doubt or cancelled; empty when it
+ *     went through
  * @param maskedHolderId holder's ID number masked, empty before the ID check
  * @param maskedAgentId agent's ID number masked, empty when none
  * @param parties the checked documents in full, {@code null} before the ID check: for the encrypted
@@ -36,14 +37,14 @@ public record CaseTransition(
     Instant at,
     CaseStep step,
     CaseOutcome outcome,
-    String errorCode,
+    Optional<CaseError> error,
     String maskedHolderId,
     String maskedAgentId,
     CaseParties parties) {
 
   /** The documents checked, once the ID check happened. */
-  public java.util.Optional<CaseParties> checkedParties() {
-    return java.util.Optional.ofNullable(parties);
+  public Optional<CaseParties> checkedParties() {
+    return Optional.ofNullable(parties);
   }
 
   public CaseTransition {
@@ -56,12 +57,19 @@ public record CaseTransition(
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(outcome, "outcome");
-    Objects.requireNonNull(errorCode, "errorCode");
+    Objects.requireNonNull(error, "error");
     Objects.requireNonNull(maskedHolderId, "maskedHolderId");
     Objects.requireNonNull(maskedAgentId, "maskedAgentId");
   }
 
   public boolean hasError() {
-    return !errorCode.isEmpty();
+    return error.isPresent();
+  }
+
+  /**
+   * The error's stable wire name ({@code ssn_mismatch}, {@code card_removed}, …), empty if none.
+   */
+  public String errorCode() {
+    return error.map(CaseError::wireName).orElse("");
   }
 }

@@ -2,6 +2,7 @@ package dev.pindesk.domain.reset;
 
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
+import dev.pindesk.domain.error.CardErrorCode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -84,7 +85,7 @@ public final class ResetCase {
       Clock clock,
       Consumer<CaseTransition> sink) {
     ResetCase c = new ResetCase(id, service, holderKind, clerk, clock, sink);
-    c.record(CaseState.OPENED, CaseStep.OPEN, CaseOutcome.OK, "");
+    c.record(CaseState.OPENED, CaseStep.OPEN, CaseOutcome.OK, null);
     return c;
   }
 
@@ -95,13 +96,13 @@ public final class ResetCase {
     }
     requireState(CaseState.OPENED, CaseState.ID_CHECKED);
     parties = checked;
-    return move(CaseState.ID_CHECKED, CaseStep.CHECK_ID, CaseOutcome.OK, "");
+    return move(CaseState.ID_CHECKED, CaseStep.CHECK_ID, CaseOutcome.OK, null);
   }
 
   /** A card was read (again); a previous binding no longer holds. */
   public CaseTransition cardRead(CardFacts facts) {
     requireState(state, CaseState.CARD_READ);
-    CaseTransition t = move(CaseState.CARD_READ, CaseStep.READ_CARD, CaseOutcome.OK, "");
+    CaseTransition t = move(CaseState.CARD_READ, CaseStep.READ_CARD, CaseOutcome.OK, null);
     card = facts;
     bound = null;
     return t;
@@ -110,47 +111,51 @@ public final class ResetCase {
   /** ID and card belong together (the caller ran {@link IdentityBinding}). */
   public CaseTransition bound() {
     requireState(state, CaseState.IDENTITY_BOUND);
-    CaseTransition t = move(CaseState.IDENTITY_BOUND, CaseStep.BIND, CaseOutcome.OK, "");
+    CaseTransition t = move(CaseState.IDENTITY_BOUND, CaseStep.BIND, CaseOutcome.OK, null);
     bound = card.identity();
     return t;
   }
 
   /** An acceptable new PIN was entered twice (the PIN itself stays with the caller). */
   public CaseTransition pinCaptured() {
-    return move(CaseState.PIN_CAPTURED, CaseStep.CAPTURE_PIN, CaseOutcome.OK, "");
+    return move(CaseState.PIN_CAPTURED, CaseStep.CAPTURE_PIN, CaseOutcome.OK, null);
   }
 
   /** The card confirmed the write; {@code step} is {@code WRITE} or {@code RESOLVE_IN_DOUBT}. */
   public CaseTransition written(CaseStep step) {
-    return move(CaseState.WRITTEN, step, CaseOutcome.OK, "");
+    return move(CaseState.WRITTEN, step, CaseOutcome.OK, null);
   }
 
-  /** The write was sent but its answer was lost ({@code errorCode}: what the transport said). */
-  public CaseTransition inDoubt(String errorCode) {
-    return move(CaseState.IN_DOUBT, CaseStep.WRITE, CaseOutcome.IN_DOUBT, errorCode);
+  /** The write was sent but its answer was lost ({@code cause}: what the transport said). */
+  public CaseTransition inDoubt(CardErrorCode cause) {
+    return move(CaseState.IN_DOUBT, CaseStep.WRITE, CaseOutcome.IN_DOUBT, CaseError.card(cause));
   }
 
   /** The PIN is definitely not written; a new PIN must be captured. */
-  public CaseTransition notWritten(CaseStep step, String errorCode) {
-    return move(CaseState.IDENTITY_BOUND, step, CaseOutcome.REFUSED, errorCode);
+  public CaseTransition notWritten(CaseStep step, CaseError error) {
+    return move(CaseState.IDENTITY_BOUND, step, CaseOutcome.REFUSED, error);
   }
 
   /** A different card is in the reader: the card must be read and bound again. */
   public CaseTransition cardSwapped() {
     requireState(CaseState.PIN_CAPTURED, CaseState.ID_CHECKED);
     CaseTransition t =
-        move(CaseState.ID_CHECKED, CaseStep.WRITE, CaseOutcome.REFUSED, "card_swapped");
+        move(
+            CaseState.ID_CHECKED,
+            CaseStep.WRITE,
+            CaseOutcome.REFUSED,
+            CaseError.Refusal.CARD_SWAPPED);
     card = null;
     bound = null;
     return t;
   }
 
   /** Records a refused attempt of {@code step}; the state does not change. */
-  public CaseTransition refused(CaseStep step, String errorCode) {
+  public CaseTransition refused(CaseStep step, CaseError error) {
     if (state.isFinal()) {
       throw new IllegalStateException("case " + id + " is " + state + ": nothing more to record");
     }
-    return record(state, step, CaseOutcome.REFUSED, errorCode);
+    return record(state, step, CaseOutcome.REFUSED, error);
   }
 
   /**
@@ -163,11 +168,11 @@ public final class ResetCase {
     if (state != CaseState.WRITTEN) {
       throw new IllegalStateException("illegal transition " + state + " -> receipt printed");
     }
-    return record(state, CaseStep.PRINT_RECEIPT, CaseOutcome.OK, "");
+    return record(state, CaseStep.PRINT_RECEIPT, CaseOutcome.OK, null);
   }
 
   public CaseTransition close() {
-    return move(CaseState.CLOSED, CaseStep.CLOSE, CaseOutcome.OK, "");
+    return move(CaseState.CLOSED, CaseStep.CLOSE, CaseOutcome.OK, null);
   }
 
   /**
@@ -180,14 +185,19 @@ public final class ResetCase {
       throw new IllegalStateException("illegal transition " + state + " -> CANCELLED");
     }
     CaseTransition t =
-        record(CaseState.CANCELLED, CaseStep.CANCEL, CaseOutcome.CANCELLED, reason.wireName());
+        record(
+            CaseState.CANCELLED,
+            CaseStep.CANCEL,
+            CaseOutcome.CANCELLED,
+            new CaseError.Cancelled(reason));
     cancelReason = reason;
     return t;
   }
 
-  private CaseTransition move(CaseState to, CaseStep step, CaseOutcome outcome, String code) {
+  /** {@code error} is {@code null} for a step that went through. */
+  private CaseTransition move(CaseState to, CaseStep step, CaseOutcome outcome, CaseError error) {
     requireState(state, to);
-    return record(to, step, outcome, code);
+    return record(to, step, outcome, error);
   }
 
   private void requireState(CaseState from, CaseState to) {
@@ -196,7 +206,7 @@ public final class ResetCase {
     }
   }
 
-  private CaseTransition record(CaseState to, CaseStep step, CaseOutcome outcome, String code) {
+  private CaseTransition record(CaseState to, CaseStep step, CaseOutcome outcome, CaseError error) {
     CaseTransition t =
         new CaseTransition(
             id,
@@ -208,7 +218,7 @@ public final class ResetCase {
             clock.instant(),
             step,
             outcome,
-            code,
+            Optional.ofNullable(error),
             parties == null ? "" : parties.holder().id().masked(),
             parties == null ? "" : parties.agent().map(a -> a.id().masked()).orElse(""),
             parties);

@@ -7,6 +7,7 @@ import dev.pindesk.domain.audit.ErrorCode;
 import dev.pindesk.domain.audit.JournalException;
 import dev.pindesk.domain.audit.Person;
 import dev.pindesk.domain.id.IdDocument;
+import dev.pindesk.domain.reset.CaseError;
 import dev.pindesk.domain.reset.CaseOutcome;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseState;
@@ -40,7 +41,7 @@ public final class CaseAuditRecorder implements CaseJournal {
     AuditEvent event =
         AuditEvent.caseStep(
             t.caseId(), t.service(), t.holderKind(), step(t), outcome(t), t.clerk());
-    if (!t.errorCode().isEmpty()) {
+    if (t.hasError()) {
       event = event.withError(new ErrorCode(t.errorCode()));
     }
     if (t.checkedParties().isPresent()) {
@@ -68,7 +69,7 @@ public final class CaseAuditRecorder implements CaseJournal {
     if (t.to() == CaseState.IN_DOUBT && t.from() != CaseState.IN_DOUBT) {
       return AuditStep.IN_DOUBT;
     }
-    if ("card_swapped".equals(t.errorCode())) {
+    if (t.error().orElse(null) == CaseError.Refusal.CARD_SWAPPED) {
       return AuditStep.CARD_REREAD;
     }
     return switch (t.step()) {

@@ -7,10 +7,7 @@ package dev.pindesk.service.reset;
 public final class CardSwappedException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  /** Stable code for the journal and the clerk message key {@code error.case.card_swapped}. */
-  public static final String CODE = "card_swapped";
-
   public CardSwappedException() {
-    super(CODE + ": the card in the reader is not the card bound to the case");
+    super("card_swapped: the card in the reader is not the card bound to the case");
   }
 }

@@ -5,6 +5,7 @@ import dev.pindesk.card.PinState;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
+import dev.pindesk.domain.reset.CaseError;
 import dev.pindesk.ports.CardConnection;
 
 /**
@@ -28,8 +29,6 @@ import dev.pindesk.ports.CardConnection;
  * unlock service.
  */
 final class InDoubtResolver {
-  static final String RISKS_LAST_TRY = "verify_risks_last_try";
-
   /** What the card says about the in-doubt write. */
   enum Kind {
     WRITTEN,
@@ -39,9 +38,9 @@ final class InDoubtResolver {
 
   /**
    * @param kind the decision
-   * @param code why (error code for the journal), empty for written
+   * @param error why, for the journal; {@code null} for written
    */
-  record Verdict(Kind kind, String code) {
+  record Verdict(Kind kind, CaseError error) {
     boolean written() {
       return kind == Kind.WRITTEN;
     }
@@ -64,21 +63,21 @@ final class InDoubtResolver {
       throws CardException {
     PinState pin = fresh.pinState();
     if (pin.kind() == PinState.Kind.APPLICATION_LOCKED) {
-      return new Verdict(Kind.NOT_WRITTEN, CardErrorCode.APP_LOCKED.wireName());
+      return new Verdict(Kind.NOT_WRITTEN, CaseError.card(CardErrorCode.APP_LOCKED));
     }
     if (pin.kind() == PinState.Kind.BLOCKED) {
-      return new Verdict(Kind.NOT_WRITTEN, CardErrorCode.PIN_BLOCKED.wireName());
+      return new Verdict(Kind.NOT_WRITTEN, CaseError.card(CardErrorCode.PIN_BLOCKED));
     }
     boolean safe = pin.kind() == PinState.Kind.TRIES_LEFT && pin.triesLeft() >= 2;
     if (!safe && !mayUseLastTry) {
-      return new Verdict(Kind.UNDECIDED, RISKS_LAST_TRY);
+      return new Verdict(Kind.UNDECIDED, CaseError.Refusal.VERIFY_RISKS_LAST_TRY);
     }
     try {
       writer.verify(connection, newPin);
-      return new Verdict(Kind.WRITTEN, "");
+      return new Verdict(Kind.WRITTEN, null);
     } catch (CardException e) {
       if (e.code() == CardErrorCode.PIN_WRONG || e.code() == CardErrorCode.PIN_BLOCKED) {
-        return new Verdict(Kind.NOT_WRITTEN, e.code().wireName());
+        return new Verdict(Kind.NOT_WRITTEN, CaseError.card(e.code()));
       }
       throw e;
     }

@@ -16,6 +16,7 @@ import dev.pindesk.domain.pin.PinEntryResult;
 import dev.pindesk.domain.pin.PinPolicy;
 import dev.pindesk.domain.reset.BindingResult;
 import dev.pindesk.domain.reset.CancelReason;
+import dev.pindesk.domain.reset.CaseError;
 import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseState;
@@ -42,18 +43,6 @@ import java.util.Set;
  * on resolution, cancel or close. Not thread-safe: the wizard calls it from one worker thread.
  */
 public final class ResetCaseService {
-  /** Error code of {@link #pinPadTimedOut}. */
-  public static final String PIN_PAD_TIMEOUT = "pin_pad_timeout";
-
-  /** Error code of {@link #receiptNotPrinted}. */
-  public static final String PRINTER_ERROR = "printer_error";
-
-  /**
-   * Error code journaled when an unlock restored the try counter (unblock) but the reset that
-   * followed failed: the card's old PIN works again, the new one is not on the card.
-   */
-  public static final String UNBLOCKED_PIN_NOT_SET = "unblocked_pin_not_set";
-
   private final ResetCaseDevices devices;
   private final ResetCaseConfig config;
   private final CaseIds ids;
@@ -143,7 +132,7 @@ public final class ResetCaseService {
     try (CardConnection connection = devices.terminals().connect(reader)) {
       read = this.reader.read(connection, ApduTracer.NONE);
     } catch (CardException e) {
-      c.refused(CaseStep.READ_CARD, e.code().wireName());
+      c.refused(CaseStep.READ_CARD, CaseError.card(e.code()));
       throw e;
     }
     c.cardRead(CardFactsOf.snapshot(read));
@@ -172,7 +161,7 @@ public final class ResetCaseService {
     if (result.canBind(clerkConfirmedWarnings)) {
       c.bound();
     } else {
-      c.refused(CaseStep.BIND, result.firstIssue().orElseThrow().wireName());
+      c.refused(CaseStep.BIND, CaseError.binding(result.firstIssue().orElseThrow()));
     }
     return result;
   }
@@ -187,7 +176,7 @@ public final class ResetCaseService {
     ResetCase c = requireCapturable(first);
     PinEntryResult result = entry(c).check(first);
     if (result instanceof PinEntryResult.Weak) {
-      c.refused(CaseStep.CAPTURE_PIN, "weak_pin");
+      c.refused(CaseStep.CAPTURE_PIN, CaseError.Refusal.WEAK_PIN);
     }
     return result;
   }
@@ -219,9 +208,9 @@ public final class ResetCaseService {
         }
       }
     } else if (result instanceof PinEntryResult.Mismatch) {
-      c.refused(CaseStep.CAPTURE_PIN, "pin_mismatch");
+      c.refused(CaseStep.CAPTURE_PIN, CaseError.Refusal.PIN_MISMATCH);
     } else {
-      c.refused(CaseStep.CAPTURE_PIN, "weak_pin");
+      c.refused(CaseStep.CAPTURE_PIN, CaseError.Refusal.WEAK_PIN);
     }
     return result;
   }
@@ -255,20 +244,21 @@ public final class ResetCaseService {
       } catch (CardException e) {
         lastWrite = new WriteReport(done, Optional.of(e));
         if (isLostAnswer(e.code())) {
-          return c.inDoubt(e.code().wireName());
+          return c.inDoubt(e.code());
         }
         wipePin();
         if (done.contains(PinWriter.Step.UNBLOCKED)) {
           // What happened must be on record: the counter is restored, the old PIN works again.
-          c.refused(CaseStep.WRITE, UNBLOCKED_PIN_NOT_SET);
+          c.refused(CaseStep.WRITE, CaseError.Refusal.UNBLOCKED_PIN_NOT_SET);
         }
-        return c.notWritten(CaseStep.WRITE, e.code().wireName());
+        return c.notWritten(CaseStep.WRITE, CaseError.card(e.code()));
       }
       lastWrite = new WriteReport(done, Optional.empty());
       wipePin();
       return c.written(CaseStep.WRITE);
     } catch (CardException e) {
-      return c.refused(CaseStep.WRITE, e.code().wireName()); // connect or re-read: nothing sent
+      return c.refused(
+          CaseStep.WRITE, CaseError.card(e.code())); // connect or re-read: nothing sent
     }
   }
 
@@ -304,13 +294,13 @@ public final class ResetCaseService {
         return c.written(CaseStep.RESOLVE_IN_DOUBT);
       } else if (verdict.notWritten()) {
         wipePin();
-        return c.notWritten(CaseStep.RESOLVE_IN_DOUBT, verdict.code());
+        return c.notWritten(CaseStep.RESOLVE_IN_DOUBT, verdict.error());
       }
-      return c.refused(CaseStep.RESOLVE_IN_DOUBT, verdict.code());
+      return c.refused(CaseStep.RESOLVE_IN_DOUBT, verdict.error());
     } catch (CardSwappedException e) {
-      return c.refused(CaseStep.RESOLVE_IN_DOUBT, CardSwappedException.CODE);
+      return c.refused(CaseStep.RESOLVE_IN_DOUBT, CaseError.Refusal.CARD_SWAPPED);
     } catch (CardException e) {
-      return c.refused(CaseStep.RESOLVE_IN_DOUBT, e.code().wireName());
+      return c.refused(CaseStep.RESOLVE_IN_DOUBT, CaseError.card(e.code()));
     }
   }
 
@@ -324,7 +314,7 @@ public final class ResetCaseService {
     if (c.state() != CaseState.IDENTITY_BOUND && c.state() != CaseState.PIN_CAPTURED) {
       throw new IllegalStateException("no PIN entry in a case that is " + c.state());
     }
-    return c.refused(CaseStep.CAPTURE_PIN, PIN_PAD_TIMEOUT);
+    return c.refused(CaseStep.CAPTURE_PIN, CaseError.Refusal.PIN_PAD_TIMEOUT);
   }
 
   /**
@@ -336,7 +326,7 @@ public final class ResetCaseService {
     if (c.state() != CaseState.WRITTEN) {
       throw new IllegalStateException("no receipt for a case that is " + c.state());
     }
-    return c.refused(CaseStep.PRINT_RECEIPT, PRINTER_ERROR);
+    return c.refused(CaseStep.PRINT_RECEIPT, CaseError.Refusal.PRINTER_ERROR);
   }
 
   /** Journals that the receipt of the written case was sent to a printer. */

@@ -6,6 +6,7 @@ import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.pin.CitizenNumbers;
 import dev.pindesk.domain.reset.BindingResult;
 import dev.pindesk.domain.reset.CancelReason;
+import dev.pindesk.domain.reset.CaseError;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseTransition;
@@ -177,7 +178,7 @@ public final class WizardViewModel {
       notice.set(Optional.of(Notice.of(Notice.Kind.SUCCESS, key)));
     } else if (t.to() == CaseState.IN_DOUBT) {
       notice.set(Optional.of(Notice.of(Notice.Kind.WARNING, "writestep.in_doubt")));
-    } else if (!t.errorCode().isEmpty()) {
+    } else if (t.error().isPresent()) {
       // Move first: moving clears the notice, and the clerk must see why the step went back.
       if (t.to() == CaseState.IDENTITY_BOUND || t.to() == CaseState.ID_CHECKED) {
         moveTo(t.to() == CaseState.ID_CHECKED ? WizardStep.CARD : WizardStep.PIN);
@@ -185,27 +186,25 @@ public final class WizardViewModel {
           pin.start();
         }
       }
-      notice.set(Optional.of(notWritten(t.errorCode(), services.cases().lastWrite())));
+      notice.set(Optional.of(notWritten(t.error().get(), services.cases().lastWrite())));
     }
   }
 
   /**
-   * Why the new PIN was not written, in the clerk's words (the case codes have their own messages):
-   * with the tries of a refused key, and saying so when an unlock restored the try counter before
-   * its reset failed.
+   * Why the new PIN was not written, in the clerk's words (the case's own refusals have their own
+   * messages): with the tries of a refused key, and saying so when an unlock restored the try
+   * counter before its reset failed.
    */
-  private static Notice notWritten(String errorCode, dev.pindesk.service.reset.WriteReport write) {
-    if (dev.pindesk.service.reset.CardSwappedException.CODE.equals(errorCode)) {
-      return Notice.of(Notice.Kind.ERROR, "error.case." + errorCode);
+  private static Notice notWritten(CaseError error, dev.pindesk.service.reset.WriteReport write) {
+    if (error == CaseError.Refusal.CARD_SWAPPED) {
+      return Notice.of(Notice.Kind.ERROR, "error.case." + error.wireName());
     }
-    Optional<dev.pindesk.domain.error.CardErrorCode> code =
-        dev.pindesk.domain.error.CardErrorCode.fromWireName(errorCode)
-            .filter(c -> c != dev.pindesk.domain.error.CardErrorCode.PIN_WRONG);
-    if (code.isPresent()) {
+    if (error instanceof CaseError.Card card
+        && card.code() != dev.pindesk.domain.error.CardErrorCode.PIN_WRONG) {
       int tries =
           write
               .failure()
-              .filter(e -> e.code() == code.get())
+              .filter(e -> e.code() == card.code())
               .map(e -> e.triesLeft().orElse(0))
               .orElse(0);
       if (write.unblocked() && !write.pinSet()) {
@@ -213,15 +212,15 @@ public final class WizardViewModel {
             Notice.Kind.ERROR,
             "writestep.unblocked_only",
             new Object[0],
-            Optional.of(code.get().nextActionKey()));
+            Optional.of(card.code().nextActionKey()));
       }
       return new Notice(
           Notice.Kind.ERROR,
-          code.get().messageKey(),
+          card.code().messageKey(),
           new Object[] {tries},
-          Optional.of(code.get().nextActionKey()));
+          Optional.of(card.code().nextActionKey()));
     }
-    return Notice.of(Notice.Kind.ERROR, "writestep.not_written", errorCode);
+    return Notice.of(Notice.Kind.ERROR, "writestep.not_written", error.wireName());
   }
 
   private void closeCase() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
+import dev.pindesk.domain.error.CardErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -118,12 +119,12 @@ class ResetCaseTest {
   void inDoubtResolvesToWrittenOrBackToBound() {
     ResetCase c = boundCase();
     c.pinCaptured();
-    c.inDoubt("card_removed");
+    c.inDoubt(CardErrorCode.CARD_REMOVED);
     assertThat(c.state()).isEqualTo(CaseState.IN_DOUBT);
-    c.notWritten(CaseStep.RESOLVE_IN_DOUBT, "pin_wrong");
+    c.notWritten(CaseStep.RESOLVE_IN_DOUBT, CaseError.card(CardErrorCode.PIN_WRONG));
     assertThat(c.state()).isEqualTo(CaseState.IDENTITY_BOUND);
     c.pinCaptured();
-    c.inDoubt("card_mute");
+    c.inDoubt(CardErrorCode.CARD_MUTE);
     c.written(CaseStep.RESOLVE_IN_DOUBT);
     assertThat(c.state()).isEqualTo(CaseState.WRITTEN);
   }
@@ -142,7 +143,7 @@ class ResetCaseTest {
   void refusedStepsAreRecordedWithoutMoving() {
     ResetCase c = open();
     c.idChecked(CaseParties.inPerson(Cases.HOLDER));
-    CaseTransition t = c.refused(CaseStep.READ_CARD, "no_card");
+    CaseTransition t = c.refused(CaseStep.READ_CARD, CaseError.card(CardErrorCode.NO_CARD));
     assertThat(t.from()).isEqualTo(t.to()).isEqualTo(CaseState.ID_CHECKED);
     assertThat(t.outcome()).isEqualTo(CaseOutcome.REFUSED);
   }
@@ -174,7 +175,7 @@ class ResetCaseTest {
     if (depth >= 2) c.cardRead(Cases.card(CardPinStatus.triesLeft(3)));
     if (depth >= 3) c.bound();
     if (depth >= 4) c.pinCaptured();
-    if (depth >= 5) c.inDoubt("card_removed");
+    if (depth >= 5) c.inDoubt(CardErrorCode.CARD_REMOVED);
   }
 
   @Test

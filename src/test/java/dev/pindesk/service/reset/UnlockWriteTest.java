@@ -83,7 +83,7 @@ class UnlockWriteTest {
     CaseTransition before = counter.journal.get(counter.journal.size() - 2);
     assertThat(before.step()).isEqualTo(CaseStep.WRITE);
     assertThat(before.outcome()).isEqualTo(CaseOutcome.REFUSED);
-    assertThat(before.errorCode()).isEqualTo(ResetCaseService.UNBLOCKED_PIN_NOT_SET);
+    assertThat(before.errorCode()).isEqualTo("unblocked_pin_not_set");
     assertThat(counter.service.lastWrite().unblocked()).isTrue();
     assertThat(counter.service.lastWrite().pinSet()).isFalse();
     assertThat(counter.service.lastWrite().failure().orElseThrow().triesLeft()).hasValue(2);
