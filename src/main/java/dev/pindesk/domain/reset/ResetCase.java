@@ -48,6 +48,28 @@ public final class ResetCase {
     NEXT.put(CaseState.CANCELLED, EnumSet.noneOf(CaseState.class));
   }
 
+  /**
+   * The steps each state allows: the one place that says what may happen next (the service checks
+   * it before any device I/O; the wizard enables its buttons from a {@link CaseSnapshot}).
+   */
+  private static final Map<CaseState, Set<CaseStep>> ALLOWED = new EnumMap<>(CaseState.class);
+
+  static {
+    ALLOWED.put(CaseState.OPENED, EnumSet.of(CaseStep.CHECK_ID, CaseStep.CANCEL));
+    ALLOWED.put(CaseState.ID_CHECKED, EnumSet.of(CaseStep.READ_CARD, CaseStep.CANCEL));
+    ALLOWED.put(
+        CaseState.CARD_READ, EnumSet.of(CaseStep.READ_CARD, CaseStep.BIND, CaseStep.CANCEL));
+    ALLOWED.put(
+        CaseState.IDENTITY_BOUND,
+        EnumSet.of(CaseStep.READ_CARD, CaseStep.CAPTURE_PIN, CaseStep.CANCEL));
+    ALLOWED.put(
+        CaseState.PIN_CAPTURED, EnumSet.of(CaseStep.CAPTURE_PIN, CaseStep.WRITE, CaseStep.CANCEL));
+    ALLOWED.put(CaseState.IN_DOUBT, EnumSet.of(CaseStep.RESOLVE_IN_DOUBT, CaseStep.CANCEL));
+    ALLOWED.put(CaseState.WRITTEN, EnumSet.of(CaseStep.PRINT_RECEIPT, CaseStep.CLOSE));
+    ALLOWED.put(CaseState.CLOSED, EnumSet.noneOf(CaseStep.class));
+    ALLOWED.put(CaseState.CANCELLED, EnumSet.noneOf(CaseStep.class));
+  }
+
   private final String id;
   private final ServiceKind service;
   private final HolderKind holderKind;
@@ -226,6 +248,31 @@ public final class ResetCase {
     history.add(t);
     state = to;
     return t;
+  }
+
+  /** Whether {@code step} may be taken in the case's current state. */
+  public boolean allows(CaseStep step) {
+    return ALLOWED.get(state).contains(step);
+  }
+
+  /**
+   * @throws IllegalStateException naming the state and the step, when the step is not allowed now
+   */
+  public void requireAllowed(CaseStep step) {
+    if (!allows(step)) {
+      throw new IllegalStateException("case is " + state + ": " + step.wireName() + " not allowed");
+    }
+  }
+
+  /** The case as the wizard shows it: no documents, no card data. */
+  public CaseSnapshot snapshot() {
+    return new CaseSnapshot(
+        id,
+        service,
+        holderKind,
+        state,
+        ALLOWED.get(state),
+        history.isEmpty() ? Optional.empty() : history.get(history.size() - 1).error());
   }
 
   public String id() {

@@ -19,6 +19,7 @@ import dev.pindesk.domain.reset.CancelReason;
 import dev.pindesk.domain.reset.CaseError;
 import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.domain.reset.CaseParties;
+import dev.pindesk.domain.reset.CaseSnapshot;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseStep;
 import dev.pindesk.domain.reset.CaseTransition;
@@ -100,6 +101,11 @@ public final class ResetCaseService {
     return Optional.ofNullable(current);
   }
 
+  /** The open (or last) case as the screens show it. */
+  public Optional<CaseSnapshot> snapshot() {
+    return Optional.ofNullable(current).map(ResetCase::snapshot);
+  }
+
   /** The IDs (checked by the clerk: checksum, photo, validity on the document) are recorded. */
   public CaseTransition checkId(CaseParties parties) {
     return checkId(parties, CitizenNumbers.NONE);
@@ -123,11 +129,7 @@ public final class ResetCaseService {
    */
   public CardSnapshot readCard(String reader) throws CardException {
     ResetCase c = active();
-    if (c.state() != CaseState.ID_CHECKED
-        && c.state() != CaseState.CARD_READ
-        && c.state() != CaseState.IDENTITY_BOUND) {
-      throw new IllegalStateException("illegal transition " + c.state() + " -> CARD_READ");
-    }
+    c.requireAllowed(CaseStep.READ_CARD);
     CardSnapshot read;
     try (CardConnection connection = devices.terminals().connect(reader)) {
       read = this.reader.read(connection, ApduTracer.NONE);
@@ -147,9 +149,7 @@ public final class ResetCaseService {
    */
   public BindingResult bind(boolean clerkConfirmedWarnings) {
     ResetCase c = active();
-    if (c.state() != CaseState.CARD_READ) {
-      throw new IllegalStateException("illegal transition " + c.state() + " -> IDENTITY_BOUND");
-    }
+    c.requireAllowed(CaseStep.BIND);
     BindingResult result =
         new IdentityBinding(config.agentPolicy())
             .check(
@@ -225,9 +225,7 @@ public final class ResetCaseService {
    */
   public CaseTransition write() {
     ResetCase c = active();
-    if (c.state() != CaseState.PIN_CAPTURED) {
-      throw new IllegalStateException("illegal transition " + c.state() + " -> WRITTEN");
-    }
+    c.requireAllowed(CaseStep.WRITE);
     requireOldPinOfChange(c);
     try (CardConnection connection = devices.terminals().connect(readerName)) {
       CardSnapshot fresh;
@@ -283,9 +281,7 @@ public final class ResetCaseService {
    */
   public CaseTransition resolveInDoubt(boolean mayUseLastTry) {
     ResetCase c = active();
-    if (c.state() != CaseState.IN_DOUBT) {
-      throw new IllegalStateException("case is " + c.state() + ", not IN_DOUBT");
-    }
+    c.requireAllowed(CaseStep.RESOLVE_IN_DOUBT);
     try (CardConnection connection = devices.terminals().connect(readerName)) {
       CardSnapshot fresh = swapGuard.reread(connection, c.boundCard().orElseThrow());
       InDoubtResolver.Verdict verdict = resolver.resolve(connection, fresh, newPin, mayUseLastTry);
@@ -311,9 +307,7 @@ public final class ResetCaseService {
    */
   public CaseTransition pinPadTimedOut() {
     ResetCase c = active();
-    if (c.state() != CaseState.IDENTITY_BOUND && c.state() != CaseState.PIN_CAPTURED) {
-      throw new IllegalStateException("no PIN entry in a case that is " + c.state());
-    }
+    c.requireAllowed(CaseStep.CAPTURE_PIN);
     return c.refused(CaseStep.CAPTURE_PIN, CaseError.Refusal.PIN_PAD_TIMEOUT);
   }
 
@@ -323,9 +317,7 @@ public final class ResetCaseService {
    */
   public CaseTransition receiptNotPrinted() {
     ResetCase c = active();
-    if (c.state() != CaseState.WRITTEN) {
-      throw new IllegalStateException("no receipt for a case that is " + c.state());
-    }
+    c.requireAllowed(CaseStep.PRINT_RECEIPT);
     return c.refused(CaseStep.PRINT_RECEIPT, CaseError.Refusal.PRINTER_ERROR);
   }
 
@@ -364,9 +356,7 @@ public final class ResetCaseService {
   private ResetCase requireCapturable(Pin... entries) {
     try {
       ResetCase c = active();
-      if (c.state() != CaseState.IDENTITY_BOUND && c.state() != CaseState.PIN_CAPTURED) {
-        throw new IllegalStateException("illegal transition " + c.state() + " -> PIN_CAPTURED");
-      }
+      c.requireAllowed(CaseStep.CAPTURE_PIN);
       requireOldPinOfChange(c);
       return c;
     } catch (IllegalStateException e) {
@@ -397,8 +387,7 @@ public final class ResetCaseService {
    */
   public void captureOldPin(Pin old) {
     ResetCase c = active();
-    if (c.service() != ServiceKind.CHANGE_INITIAL
-        || (c.state() != CaseState.IDENTITY_BOUND && c.state() != CaseState.PIN_CAPTURED)) {
+    if (c.service() != ServiceKind.CHANGE_INITIAL || !c.allows(CaseStep.CAPTURE_PIN)) {
       old.close();
       throw new IllegalStateException("the old PIN belongs to a bound change-initial case");
     }

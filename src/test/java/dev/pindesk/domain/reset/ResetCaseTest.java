@@ -149,6 +149,43 @@ class ResetCaseTest {
   }
 
   @Test
+  void aSnapshotSaysWhatTheCaseAllowsAndWhyTheLastStepFailed() {
+    ResetCase c = open();
+    c.idChecked(CaseParties.inPerson(Cases.HOLDER));
+    c.refused(CaseStep.READ_CARD, CaseError.card(CardErrorCode.NO_CARD));
+
+    CaseSnapshot snapshot = c.snapshot();
+
+    assertThat(snapshot.state()).isEqualTo(CaseState.ID_CHECKED);
+    assertThat(snapshot.allowed()).containsExactlyInAnyOrder(CaseStep.READ_CARD, CaseStep.CANCEL);
+    assertThat(snapshot.lastError()).contains(CaseError.card(CardErrorCode.NO_CARD));
+    assertThat(snapshot.toString()).doesNotContain(Cases.HOLDER.id().value());
+  }
+
+  @Test
+  void refusesAStepItsStateDoesNotAllow() {
+    ResetCase c = open();
+    assertThat(c.allows(CaseStep.WRITE)).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.requireAllowed(CaseStep.WRITE))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("case is OPENED: write not allowed");
+  }
+
+  @Test
+  void allowsCancellingExactlyWhereTheStateIsCancellable() {
+    for (int depth = 0; depth <= 5; depth++) {
+      ResetCase c = open();
+      advance(c, depth);
+      assertThat(c.allows(CaseStep.CANCEL)).isEqualTo(c.state().isCancellable());
+    }
+    ResetCase written = open();
+    advance(written, 4);
+    written.written(CaseStep.WRITE);
+    assertThat(written.allows(CaseStep.CANCEL)).isFalse();
+    assertThat(written.snapshot().cancellable()).isFalse();
+  }
+
+  @Test
   void canBeCancelledInEveryOpenStateButWritten() {
     for (int depth = 0; depth <= 5; depth++) {
       ResetCase c = open();
