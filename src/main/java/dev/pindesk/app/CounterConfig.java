@@ -77,6 +77,17 @@ record CounterConfig(
     String setting() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The mode {@code value} names (case and spaces aside), if it names one. */
+    static Optional<Mode> parse(String value) {
+      String mode = value.strip().toLowerCase(Locale.ROOT);
+      for (Mode m : values()) {
+        if (m.setting().equals(mode)) {
+          return Optional.of(m);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   /** Where the citizen's card is read. */
@@ -184,13 +195,8 @@ record CounterConfig(
   }
 
   private static Mode mode(SettingValue value) {
-    String mode = value.value().strip().toLowerCase(Locale.ROOT);
-    for (Mode m : Mode.values()) {
-      if (m.setting().equals(mode)) {
-        return m;
-      }
-    }
-    throw ConfigRefusedException.invalid(value, "config.fix.mode");
+    return Mode.parse(value.value())
+        .orElseThrow(() -> ConfigRefusedException.invalid(value, "config.fix.mode"));
   }
 
   private static String productionWorkstation(CounterSettings s) {
