@@ -156,8 +156,8 @@ record CounterConfig(
         workstation,
         fontScale(used.get("font.scale")),
         used.get("lang").value(),
-        idleTimeout(used.get("idle.minutes")),
-        agents(used.get("agent.regions")),
+        s.find("idle.minutes").map(CounterConfig::idleTimeout).orElse(IdleLock.DEFAULT_TIMEOUT),
+        s.find("agent.regions").map(CounterConfig::agents).orElse(AgentPolicy.everywhere()),
         s.find("pin.policy").map(CounterConfig::path),
         bool(used.get("pinpad.scrambled")),
         s.find("receipt.font").map(CounterConfig::path),
@@ -165,7 +165,9 @@ record CounterConfig(
         new Central(
             s.find("central.url").map(SettingValue::value),
             s.find("central.cert").map(CounterConfig::path),
-            backlogLimit(used.get("central.backlog.hours"))),
+            s.find("central.backlog.hours")
+                .map(CounterConfig::backlogLimit)
+                .orElse(SyncConfig.DEFAULT_BACKLOG_LIMIT)),
         Map.copyOf(used));
   }
 
@@ -209,6 +211,19 @@ record CounterConfig(
     return workstation;
   }
 
+  /**
+   * The audit window's text size ({@code audit --font-scale}, else {@code pindesk.font.scale}, else
+   * 1). Unchanged by this config: the audit window has no sign-in screen to refuse on, so a value
+   * that is not a number stays 1 there, and the window clamps one out of range.
+   */
+  static double auditFontScale(Optional<Double> option, SettingLookup settings) {
+    try {
+      return option.orElseGet(() -> Double.parseDouble(settings.get("font.scale").orElse("1")));
+    } catch (NumberFormatException e) {
+      return 1.0;
+    }
+  }
+
   private static double fontScale(SettingValue value) {
     try {
       double scale = Double.parseDouble(value.value().strip());
@@ -224,9 +239,6 @@ record CounterConfig(
 
   /** Whole minutes, 1 to 1440. */
   private static Duration idleTimeout(SettingValue value) {
-    if (value.source().kind() == SettingSource.Kind.DEFAULT) {
-      return IdleLock.DEFAULT_TIMEOUT;
-    }
     try {
       long minutes = Long.parseLong(value.value().strip());
       if (minutes >= 1 && minutes <= 1440) {
@@ -239,9 +251,6 @@ record CounterConfig(
   }
 
   private static AgentPolicy agents(SettingValue value) {
-    if (value.source().kind() == SettingSource.Kind.DEFAULT) {
-      return AgentPolicy.everywhere();
-    }
     try {
       return AgentPolicy.parse(value.value());
     } catch (IllegalArgumentException e) {
@@ -259,9 +268,6 @@ record CounterConfig(
 
   /** Hours, more than 0 (fractions allowed). */
   private static Duration backlogLimit(SettingValue value) {
-    if (value.source().kind() == SettingSource.Kind.DEFAULT) {
-      return SyncConfig.DEFAULT_BACKLOG_LIMIT;
-    }
     try {
       double hours = Double.parseDouble(value.value().strip());
       long minutes = Math.round(hours * 60);
