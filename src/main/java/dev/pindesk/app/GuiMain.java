@@ -197,6 +197,10 @@ final class GuiMain {
           } catch (ConfigRefusedException e) {
             LoggerFactory.getLogger(GuiMain.class).warn("counter refused: {}", e.getMessage());
             fail(profiles, counter, e.forClerk(messages));
+          } catch (CounterRefusedException e) {
+            // the administrator's to fix, said on the sign-in screen: no trace needed
+            LoggerFactory.getLogger(GuiMain.class).warn("counter refused: {}", e.getMessage());
+            fail(profiles, counter, e);
           } catch (Exception | Error e) {
             LoggerFactory.getLogger(GuiMain.class).error("start-up failed", e);
             fail(profiles, counter, e);
