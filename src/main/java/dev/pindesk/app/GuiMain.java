@@ -51,6 +51,12 @@ final class GuiMain {
    * start, saying why on the sign-in screen.
    */
   private static UiContext wire(CounterOptions options) {
+    SettingLookup settings = Settings.lookup();
+    Path userHome = Path.of(System.getProperty("user.home"));
+    // What a refusal needs before there is a config: the language and the mode asked for.
+    CounterSettings asked = new CounterSettings(options, settings, userHome);
+    Messages messages =
+        Messages.forTag(asked.effective("lang", CounterConfig.Mode.TRAINING).value());
     Optional<Settings.FileProblem> settingsFile = Settings.fileProblem();
     if (settingsFile.isPresent()) {
       // The mode itself may be in that file: refuse rather than guess (and never fall back to a
@@ -59,22 +65,21 @@ final class GuiMain {
       return refused(
           options,
           true,
-          new CounterRefusedException(
-              p.key(), p.file().toString(), Settings.messages().get(p.reason())));
+          messages,
+          new CounterRefusedException(p.key(), p.file().toString(), messages.get(p.reason())));
     }
-    Path userHome = Path.of(System.getProperty("user.home"));
     CounterConfig config;
     try {
-      config = CounterConfig.from(options, Settings.lookup(), userHome);
+      config = CounterConfig.from(options, settings, userHome);
     } catch (ConfigRefusedException e) {
       // logged with the refusal after the first frame (no logging before it)
       boolean production =
-          new CounterSettings(options, Settings.lookup(), userHome)
+          asked
               .find("mode")
               .flatMap(m -> CounterConfig.Mode.parse(m.value()))
               .filter(m -> m == CounterConfig.Mode.PRODUCTION)
               .isPresent();
-      return refused(options, production, e.forClerk(Settings.messages()));
+      return refused(options, production, messages, e.forClerk(messages));
     }
     return config.production() ? wireProduction(config) : wireTraining(config);
   }
@@ -151,14 +156,17 @@ final class GuiMain {
    * setting may have been meant to avoid), the sign-in screen saying why.
    */
   private static UiContext refused(
-      CounterOptions options, boolean production, CounterRefusedException refusal) {
+      CounterOptions options,
+      boolean production,
+      Messages messages,
+      CounterRefusedException refusal) {
     return context(
         options.diagnostics(),
         new PcscTerminals(),
         Optional.empty(),
         production,
         1.0,
-        Settings.messages(),
+        messages,
         profiles -> {
           throw refusal;
         });
