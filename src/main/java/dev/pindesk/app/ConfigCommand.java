@@ -2,6 +2,7 @@ package dev.pindesk.app;
 
 import dev.pindesk.i18n.Messages;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ final class ConfigCommand implements Callable<Integer> {
         messages,
         Settings.lookup(),
         Settings::fileSetting,
+        Settings::fileNames,
         Path.of(System.getProperty("user.home")));
   }
 
@@ -29,15 +31,18 @@ final class ConfigCommand implements Callable<Integer> {
    * The command tree on the given settings (tests).
    *
    * @param settingsFile the settings file's name and where that came from
+   * @param fileNames the names the settings file sets
    * @param userHome where the default homes are
    */
   static CommandLine create(
       Messages messages,
       SettingLookup settings,
       Supplier<SettingValue> settingsFile,
+      Supplier<Set<String>> fileNames,
       Path userHome) {
     CommandLine config = new CommandLine(new ConfigCommand());
-    config.addSubcommand(new ConfigShowCommand(messages, settings, settingsFile, userHome));
+    config.addSubcommand(
+        new ConfigShowCommand(messages, settings, settingsFile, fileNames, userHome));
     return config;
   }
 

@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
@@ -55,8 +57,8 @@ final class ConfigShowCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       description =
-          "Print one JSON object: {settingsFile, settings: [{name, value, source, from}], valid,"
-              + " refusal}.")
+          "Print one JSON object: {settingsFile, settings: [{name, value, source, from}],"
+              + " unknownInFile, valid, refusal}.")
   boolean json;
 
   @Spec CommandSpec spec;
@@ -64,16 +66,19 @@ final class ConfigShowCommand implements Callable<Integer> {
   private final Messages messages;
   private final SettingLookup settings;
   private final Supplier<SettingValue> settingsFile;
+  private final Supplier<Set<String>> fileNames;
   private final Path userHome;
 
   ConfigShowCommand(
       Messages messages,
       SettingLookup settings,
       Supplier<SettingValue> settingsFile,
+      Supplier<Set<String>> fileNames,
       Path userHome) {
     this.messages = messages;
     this.settings = settings;
     this.settingsFile = settingsFile;
+    this.fileNames = fileNames;
     this.userHome = userHome;
   }
 
@@ -108,14 +113,16 @@ final class ConfigShowCommand implements Callable<Integer> {
             .orElse(CounterConfig.Mode.TRAINING);
     List<SettingValue> shown = counter.all(mode);
     SettingValue file = settingsFile.get();
+    List<String> unknown = unknownInFile();
     if (json) {
-      out.println(json(file, shown, config, refusal));
+      out.println(json(file, shown, unknown, config, refusal));
     } else {
       out.println(messages.get("config.show.file", file.value(), file.source().describe(messages)));
       int width = shown.stream().mapToInt(s -> s.qualifiedName().length()).max().orElse(0);
       for (SettingValue s : shown) {
         out.println(line(s, width));
       }
+      unknown.forEach(name -> out.println(messages.get("config.show.unknown", name, file.value())));
       config.ifPresent(c -> out.println(messages.get("config.show.valid", c.mode().setting())));
     }
     out.flush();
@@ -125,6 +132,16 @@ final class ConfigShowCommand implements Callable<Integer> {
       return 2;
     }
     return 0;
+  }
+
+  /**
+   * What the settings file sets that the counter does not read: a misspelt name (or one without the
+   * {@code pindesk.} prefix) is otherwise ignored without a word.
+   */
+  private List<String> unknownInFile() {
+    Set<String> known = new TreeSet<>();
+    CounterSettings.NAMES.forEach(n -> known.add(SettingValue.PREFIX + n));
+    return fileNames.get().stream().filter(n -> !known.contains(n)).sorted().toList();
   }
 
   private String line(SettingValue s, int width) {
@@ -140,6 +157,7 @@ final class ConfigShowCommand implements Callable<Integer> {
   private String json(
       SettingValue file,
       List<SettingValue> shown,
+      List<String> unknown,
       Optional<CounterConfig> config,
       Optional<ConfigRefusedException> refusal) {
     ObjectNode root = JSON.createObjectNode();
@@ -157,6 +175,10 @@ final class ConfigShowCommand implements Callable<Integer> {
       }
       node.put("secret", CounterSettings.secret(s.name()));
       source(node, s.source());
+    }
+    unknown.forEach(root.putArray("unknownInFile")::add);
+    if (!root.has("unknownInFile")) {
+      root.putArray("unknownInFile");
     }
     root.put("valid", config.isPresent());
     if (refusal.isPresent()) {

@@ -43,6 +43,11 @@ final class Settings {
     return machineFile().problem();
   }
 
+  /** The names the settings file sets, as written there ({@code pindesk.mode}). */
+  static java.util.Set<String> fileNames() {
+    return machineFile().values().keySet();
+  }
+
   /** The settings file in use (it may not exist). */
   static Path file() {
     return machineFile().path();

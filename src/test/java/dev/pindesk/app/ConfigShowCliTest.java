@@ -23,6 +23,9 @@ class ConfigShowCliTest {
 
   private final Map<String, String> file = new HashMap<>();
 
+  /** Names in the settings file written without the {@code pindesk.} prefix. */
+  private final java.util.List<String> unprefixed = new java.util.ArrayList<>();
+
   private Cli.Result show(Messages messages, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -41,6 +44,11 @@ class ConfigShowCliTest {
                 messages,
                 lookup,
                 () -> new SettingValue("config", FILE.toString(), SettingSource.byDefault()),
+                () -> {
+                  java.util.Set<String> names = new java.util.HashSet<>(prefixed().keySet());
+                  names.addAll(unprefixed);
+                  return names;
+                },
                 USER_HOME));
     return new Cli.Result(exit, out.toString(), err.toString());
   }
@@ -114,6 +122,23 @@ class ConfigShowCliTest {
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--prodution", "--production");
+  }
+
+  @Test
+  void aMisspeltOrUnprefixedNameInTheFileIsPointedOut() throws Exception {
+    file.put("idel.minutes", "10");
+    unprefixed.add("mode");
+
+    Cli.Result r = show(Messages.of(Locale.ENGLISH));
+    Cli.Result json = show(Messages.of(Locale.ENGLISH), "--json");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains(
+            "pindesk.idel.minutes in " + FILE + " is not a setting the counter reads",
+            "mode in " + FILE + " is not a setting");
+    assertThat(new ObjectMapper().readTree(json.out()).path("unknownInFile").toString())
+        .isEqualTo("[\"mode\",\"pindesk.idel.minutes\"]");
   }
 
   @Test
