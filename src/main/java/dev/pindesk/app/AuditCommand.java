@@ -57,11 +57,7 @@ final class AuditCommand implements Callable<Integer> {
             ? Optional.of(
                 GenerateJournalCommand.defaultTrainingKeys().resolve(KeyFiles.SUPERVISOR_P12))
             : Optional.empty();
-    double scale =
-        GuiMain.fontScale(
-            fontScale == null
-                ? java.util.List.of()
-                : java.util.List.of("--font-scale=" + fontScale));
+    double scale = CounterConfig.auditFontScale(Optional.ofNullable(fontScale), Settings.lookup());
     AuditApp.launch(
         new AuditContext(
             new SupervisorJournalReader(),

@@ -44,6 +44,7 @@ final class CliMain {
     extra.add(CommandGroups.sam(context.terminals(), context.messages()));
     extra.add(OperatorsCommand.create(context.messages()));
     extra.add(CentralCommands.create(context.messages()));
+    extra.add(ConfigCommand.create(context.messages()));
     extra.add(new GuiCommand());
     extra.add(new AuditCommand());
     return extra.toArray();

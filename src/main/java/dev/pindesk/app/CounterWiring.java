@@ -13,9 +13,7 @@ import dev.pindesk.domain.audit.AuditStep;
 import dev.pindesk.domain.audit.JournalException;
 import dev.pindesk.domain.audit.JournalInUseException;
 import dev.pindesk.domain.pin.PinPolicyProfile;
-import dev.pindesk.domain.reset.AgentPolicy;
 import dev.pindesk.domain.reset.CaseIds;
-import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.ports.JournalStore;
 import dev.pindesk.ports.SecurityModule;
@@ -40,8 +38,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,62 +55,42 @@ final class CounterWiring {
 
   /**
    * @param terminals the citizen's readers (the security module's reader hidden)
-   * @param sam the security module the settings chose (training keys unless a PSAM is configured)
+   * @param sam the security module the config chose (training keys unless a PSAM is configured)
+   * @param config the training counter's configuration (its home, keys and workstation id)
    */
   static CounterContext training(
-      CardTerminals terminals, CardProfiles profiles, TaskRunner runner, SamSetup sam)
+      CardTerminals terminals,
+      CardProfiles profiles,
+      TaskRunner runner,
+      SamSetup sam,
+      CounterConfig config)
       throws IOException {
-    Path home =
-        Settings.get("home")
-            .map(Path::of)
-            .orElse(Path.of(System.getProperty("user.home"), ".pindesk"))
-            .resolve("training");
-    Files.createDirectories(home);
+    Files.createDirectories(config.home());
     Clock clock = Clock.systemDefaultZone();
-    String workstation = Settings.get("workstation").orElse("TRAINING-01");
-    Path keys = KeyFiles.ensureTrainingKeys(GenerateJournalCommand.defaultTrainingKeys());
-    Path journalFile = home.resolve("journal.db");
-    SqliteJournalStore journal = openJournal(journalFile, workstation, keys, true);
-    SqliteOperatorDirectory operators = SqliteOperatorDirectory.open(home.resolve("operators.db"));
+    KeyFiles.ensureTrainingKeys(config.keys());
+    SqliteJournalStore journal =
+        openJournal(config.journalFile(), config.workstation(), config.keys(), true);
+    SqliteOperatorDirectory operators =
+        SqliteOperatorDirectory.open(config.home().resolve("operators.db"));
     TrainingOperators.ensureDemo(operators, clock);
-    return assemble(
-        new Parts(
-            terminals,
-            profiles,
-            runner,
-            sam,
-            home,
-            workstation,
-            keys,
-            journalFile,
-            journal,
-            operators,
-            true,
-            clock,
-            Settings::get));
+    return assemble(new Parts(terminals, profiles, runner, sam, config, journal, operators, clock));
   }
 
   /**
    * What a counter is built from, opened by its mode's wiring.
    *
-   * @param training whether cases are training cases (virtual training cards only)
-   * @param settings the counter settings ({@code pinpad.scrambled}, {@code idle.minutes}, {@code
-   *     receipt.font}, {@code agent.regions}) by name without the {@code pindesk.} prefix
+   * @param config the counter's configuration: home, keys, workstation, mode (training cases only
+   *     on virtual training cards), PIN pad, idle lock, receipt font, agents, PIN policy, sync
    */
   record Parts(
       CardTerminals terminals,
       CardProfiles profiles,
       TaskRunner runner,
       SamSetup sam,
-      Path home,
-      String workstation,
-      Path keys,
-      Path journalFile,
+      CounterConfig config,
       SqliteJournalStore journal,
       SqliteOperatorDirectory operators,
-      boolean training,
-      Clock clock,
-      Function<String, Optional<String>> settings) {}
+      Clock clock) {}
 
   /**
    * Opens (or creates) the journal, marked training or not in its header, journals the start, and
@@ -149,17 +125,12 @@ final class CounterWiring {
   /** The counter of either mode from its opened parts. */
   static CounterContext assemble(Parts p) {
     SqliteJournalStore journal = p.journal();
-    // Settings first: a value that stops the start does so before anything runs in the background.
-    Function<String, Optional<String>> settings = p.settings();
-    AgentPolicy agents = agentPolicy(settings);
-    PinPolicyProfile pinPolicy = pinPolicy(settings);
-    Duration idle =
-        settings
-            .apply("idle.minutes")
-            .map(CounterWiring::idleMinutes)
-            .orElse(IdleLock.DEFAULT_TIMEOUT);
+    CounterConfig config = p.config();
+    // The PIN policy file first: a file that stops the start does so before anything runs in the
+    // background (the other settings were validated with the config).
+    PinPolicyProfile pinPolicy = pinPolicy(config);
     // Journal sync (issue 6): ships the journal when a central is configured; appends wake it.
-    SyncWiring sync = SyncWiring.start(p.journalFile(), p.keys(), p.settings());
+    SyncWiring sync = SyncWiring.start(config.journalFile(), config.keys(), config.central());
     Runtime.getRuntime().addShutdownHook(new Thread(sync::close, "journal-sync-close"));
     JournalStore audited = new WakingJournalStore(journal, sync::wake);
     SecurityModule module = p.sam().module();
@@ -169,25 +140,23 @@ final class CounterWiring {
         new ResetCaseService(
             new ResetCaseDevices(p.terminals(), module, new CaseAuditRecorder(audited)),
             p.profiles(),
-            new ResetCaseConfig(agents, p.training(), pinPolicy),
-            new CaseIds(casePrefix(p.workstation()), clock, new SecureRandom()),
+            new ResetCaseConfig(config.agents(), !config.production(), pinPolicy),
+            new CaseIds(casePrefix(config.workstation()), clock, new SecureRandom()),
             clock);
-    boolean scrambled = settings.apply("pinpad.scrambled").map(Boolean::parseBoolean).orElse(false);
     return new CounterContext(
         new WizardServices(
             cases,
             p.terminals(),
-            new ScreenPinPad(Duration.ofSeconds(60), scrambled),
+            new ScreenPinPad(Duration.ofSeconds(60), config.pinPadScrambled()),
             p.runner(),
             clock,
             // pindesk.receipt.font / PINDESK_RECEIPT_FONT names a TrueType CJK font to use first;
             // else a system one, else the font shipped inside PinDesk (ADR 0017).
             new PdfReceiptRenderer(
-                p.home().resolve("receipts"),
-                CjkFont.lookup(settings.apply("receipt.font").map(Path::of))),
-            p.workstation()),
+                config.home().resolve("receipts"), CjkFont.lookup(config.receiptFont())),
+            config.workstation()),
         new SignInService(p.operators(), clock),
-        new IdleLock(clock, idle),
+        new IdleLock(clock, config.idleTimeout()),
         operator -> {
           try {
             audited.append(
@@ -197,7 +166,7 @@ final class CounterWiring {
           }
         },
         module.isTraining() ? "status.sm.training" : "status.sm.ready",
-        p.journalFile().getFileName().toString(),
+        config.journalFile().getFileName().toString(),
         sync.feed(),
         p.sam().feed());
   }
@@ -218,50 +187,21 @@ final class CounterWiring {
   }
 
   /**
-   * Region policy for agents: {@code pindesk.agent.regions} / {@code PINDESK_AGENT_REGIONS} ({@code
-   * all}, {@code none} or region code prefixes such as {@code 11,3101}); everywhere when unset. A
-   * value that is not a policy stops the start with its reason rather than silently allowing
-   * agents.
-   */
-  static AgentPolicy agentPolicy() {
-    return agentPolicy(Settings::get);
-  }
-
-  private static AgentPolicy agentPolicy(Function<String, Optional<String>> settings) {
-    Optional<String> value = settings.apply("agent.regions");
-    try {
-      return value.map(AgentPolicy::parse).orElse(AgentPolicy.everywhere());
-    } catch (IllegalArgumentException e) {
-      throw new CounterRefusedException("counter.refused.agent_regions", value.get());
-    }
-  }
-
-  /**
    * {@code pindesk.pin.policy}: an administrator's PIN policy file (regional initial PINs, try
-   * limits, extra weak PINs), else the built-in policy. A file that cannot be used stops the start:
-   * the counter must not quietly accept a region's initial PIN.
+   * limits, extra weak PINs), else the built-in policy. A file that cannot be used stops the start,
+   * refused as the setting that names it: the counter must not quietly accept a region's initial
+   * PIN.
    */
-  static PinPolicyProfile pinPolicy(Function<String, Optional<String>> settings) {
+  static PinPolicyProfile pinPolicy(CounterConfig config) {
     try {
-      return PinPolicyFiles.fileOrBuiltIn(settings.apply("pin.policy").map(Path::of));
+      return PinPolicyFiles.fileOrBuiltIn(config.pinPolicyFile());
     } catch (PinPolicyFileException e) {
       LOG.error("PIN policy file {} cannot be used: {}", e.file(), e.problemKey());
-      Messages messages = Settings.messages();
-      throw new CounterRefusedException(
-          e.messageKey(), e.file().toString(), messages.get(e.problemKey(), e.problemArgs()));
+      throw config.refusal(
+          "pin.policy",
+          e.messageKey(),
+          e.file().toString(),
+          new ConfigRefusedException.Text(e.problemKey(), e.problemArgs()));
     }
-  }
-
-  /** {@code pindesk.idle.minutes}: whole minutes, 1 to 1440; anything else stops the start. */
-  private static Duration idleMinutes(String value) {
-    try {
-      long minutes = Long.parseLong(value.strip());
-      if (minutes >= 1 && minutes <= 1440) {
-        return Duration.ofMinutes(minutes);
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw new CounterRefusedException("counter.refused.idle_minutes", value);
   }
 }

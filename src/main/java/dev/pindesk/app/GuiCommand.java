@@ -1,7 +1,6 @@
 package dev.pindesk.app;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -55,28 +54,15 @@ final class GuiCommand implements Callable<Integer> {
       description = "Text size, e.g. 1.25 (default: pindesk.font.scale, else 1).")
   Double fontScale;
 
-  /** The options as {@link GuiMain} reads them. */
-  List<String> options() {
-    List<String> o = new ArrayList<>();
-    if (mode != null && mode.production) {
-      o.add("--production");
-    }
-    if (mode != null && mode.training) {
-      o.add("--training");
-    }
-    if (pcsc) {
-      o.add("--pcsc");
-    }
-    if (diagnostics) {
-      o.add("--diagnostics");
-    }
-    if (samReader != null) {
-      o.add("--sam-reader=" + samReader);
-    }
-    if (fontScale != null) {
-      o.add("--font-scale=" + fontScale);
-    }
-    return o;
+  /** The options as parsed, for {@link CounterConfig}. */
+  CounterOptions counterOptions() {
+    Optional<CounterConfig.Mode> chosen =
+        mode == null
+            ? Optional.empty()
+            : Optional.of(
+                mode.production ? CounterConfig.Mode.PRODUCTION : CounterConfig.Mode.TRAINING);
+    return new CounterOptions(
+        chosen, pcsc, diagnostics, Optional.ofNullable(samReader), Optional.ofNullable(fontScale));
   }
 
   /** Opens the counter; returns when its window is closed. */
@@ -86,7 +72,7 @@ final class GuiCommand implements Callable<Integer> {
     if (noDisplay != 0) {
       return noDisplay;
     }
-    GuiMain.launch(options().toArray(new String[0]));
+    GuiMain.launch(counterOptions());
     return 0;
   }
 }

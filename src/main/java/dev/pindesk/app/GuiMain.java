@@ -7,6 +7,7 @@ import dev.pindesk.adapters.virtualcard.VirtualCardSpecs;
 import dev.pindesk.adapters.virtualcard.VirtualPsam;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.card.CardProfiles;
+import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.service.CardReadService;
 import dev.pindesk.service.CitizenReaders;
@@ -16,8 +17,7 @@ import dev.pindesk.ui.UiContext;
 import dev.pindesk.ui.common.CounterRefusedException;
 import dev.pindesk.ui.common.TaskRunner;
 import dev.pindesk.ui.common.TrainingCardSlot;
-import java.util.List;
-import java.util.Locale;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
@@ -30,108 +30,76 @@ import org.slf4j.LoggerFactory;
  * --production} (or {@code pindesk.mode=production}) opens the production counter instead: PC/SC
  * readers and a PSAM only, see {@link ProductionWiring}.
  *
- * <p>Only what paints the sign-in screen happens before the first frame (the translated texts). The
- * card profiles, the training card and the counter (journal, operators, keys, and with them
- * logging, BouncyCastle, SQLite and PDFBox) are opened on a background thread after it; sign-in
- * waits for them.
+ * <p>Only what paints the sign-in screen happens before the first frame (the translated texts and
+ * the {@link CounterConfig}, which reads no file but the settings file). The card profiles, the
+ * training card and the counter (journal, operators, keys, and with them logging, BouncyCastle,
+ * SQLite and PDFBox) are opened on a background thread after it; sign-in waits for them.
  */
 final class GuiMain {
   static final String TRAINING_READER = "PinDesk Training Reader";
   static final String TRAINING_CARD = "training-gen3-sm4.json";
 
-  /** In-process reader of the training PSAM (training mode with {@code pindesk.sam=psam}). */
-  static final String TRAINING_PSAM_READER = "PinDesk Training PSAM";
-
-  static final String TRAINING = "training";
-  static final String PRODUCTION = "production";
-
   private GuiMain() {}
 
-  static void launch(String[] args) {
-    PinDeskApp.launch(() -> wire(List.of(args)));
+  static void launch(CounterOptions options) {
+    PinDeskApp.launch(() -> wire(options));
   }
 
   /**
-   * {@code --font-scale 1.25} (or {@code --font-scale=1.25}), else {@code pindesk.font.scale} /
-   * {@code PINDESK_FONT_SCALE}, else 1.
+   * The counter of {@link CounterConfig}, built once from the options and the machine's settings; a
+   * settings file that cannot be read or a setting that is refused gives a counter that refuses to
+   * start, saying why on the sign-in screen.
    */
-  static double fontScale(List<String> options) {
-    String value = Settings.get("font.scale").orElse("1");
-    for (int i = 0; i < options.size(); i++) {
-      if (options.get(i).equals("--font-scale") && i + 1 < options.size()) {
-        value = options.get(i + 1);
-      } else if (options.get(i).startsWith("--font-scale=")) {
-        value = options.get(i).substring("--font-scale=".length());
-      }
-    }
-    try {
-      return Double.parseDouble(value);
-    } catch (NumberFormatException e) {
-      return 1.0;
-    }
-  }
-
-  /** {@code --sam-reader NAME} (or {@code --sam-reader=NAME}): use the PSAM in that reader. */
-  static Optional<String> samReader(List<String> options) {
-    Optional<String> value = Optional.empty();
-    for (int i = 0; i < options.size(); i++) {
-      if (options.get(i).equals("--sam-reader") && i + 1 < options.size()) {
-        value = Optional.of(options.get(i + 1));
-      } else if (options.get(i).startsWith("--sam-reader=")) {
-        value = Optional.of(options.get(i).substring("--sam-reader=".length()));
-      }
-    }
-    return value;
-  }
-
-  /**
-   * {@code --production} or {@code --training}, else {@code pindesk.mode} / {@code PINDESK_MODE}:
-   * {@code training} (the default) or {@code production}; any other value is returned as given
-   * (lower case) and refused.
-   */
-  static String mode(List<String> options) {
-    if (options.contains("--production")) {
-      return PRODUCTION;
-    }
-    if (options.contains("--training")) {
-      return TRAINING;
-    }
-    return Settings.get("mode").orElse(TRAINING).strip().toLowerCase(Locale.ROOT);
-  }
-
-  private static UiContext wire(List<String> options) {
+  private static UiContext wire(CounterOptions options) {
+    SettingLookup settings = Settings.lookup();
+    Path userHome = Path.of(System.getProperty("user.home"));
+    // What a refusal needs before there is a config: the language and the mode asked for.
+    CounterSettings asked = new CounterSettings(options, settings, userHome);
+    Messages messages =
+        Messages.forTag(asked.effective("lang", CounterConfig.Mode.TRAINING).value());
     Optional<Settings.FileProblem> settingsFile = Settings.fileProblem();
     if (settingsFile.isPresent()) {
       // The mode itself may be in that file: refuse rather than guess (and never fall back to a
       // training counter at a production desk).
       Settings.FileProblem p = settingsFile.get();
-      return context(
+      return refused(
           options,
-          new PcscTerminals(),
-          Optional.empty(),
           true,
-          profiles -> {
-            throw new CounterRefusedException(
-                p.key(), p.file().toString(), Settings.messages().get(p.reason()));
-          });
+          messages,
+          new CounterRefusedException(p.key(), p.file().toString(), messages.get(p.reason())));
     }
-    String mode = mode(options);
-    if (!mode.equals(TRAINING)) {
-      return wireProduction(options, mode);
+    CounterConfig config;
+    try {
+      config = CounterConfig.from(options, settings, userHome);
+    } catch (ConfigRefusedException e) {
+      // logged with the refusal after the first frame (no logging before it)
+      boolean production =
+          asked
+              .find("mode")
+              .flatMap(m -> CounterConfig.Mode.parse(m.value()))
+              .filter(m -> m == CounterConfig.Mode.PRODUCTION)
+              .isPresent();
+      return refused(options, production, messages, e.forClerk(messages));
     }
+    return config.production() ? wireProduction(config) : wireTraining(config);
+  }
+
+  /**
+   * Training: the in-process training reader and card (a virtual training PSAM beside them with
+   * {@code pindesk.sam=psam}), or the real readers with {@code --pcsc}.
+   */
+  private static UiContext wireTraining(CounterConfig config) {
     CardTerminals workstation;
     Optional<TrainingCardSlot> slot;
-    Optional<String> defaultSamReader = Optional.empty();
-    if (options.contains("--pcsc")) {
+    if (config.readers() == CounterConfig.Readers.PCSC) {
       workstation = new PcscTerminals();
       slot = Optional.empty();
     } else {
       InProcessCardTerminals training = new InProcessCardTerminals(TRAINING_READER);
-      if (Settings.get("sam").filter(s -> s.trim().equalsIgnoreCase("psam")).isPresent()) {
+      if (config.securityModule().virtualTrainingPsam()) {
         // Training demo of the production path: a virtual PSAM holding the training keys.
-        training.addReader(TRAINING_PSAM_READER);
-        training.insert(TRAINING_PSAM_READER, VirtualPsam.training());
-        defaultSamReader = Optional.of(TRAINING_PSAM_READER);
+        training.addReader(CounterConfig.TRAINING_PSAM_READER);
+        training.insert(CounterConfig.TRAINING_PSAM_READER, VirtualPsam.training());
       }
       workstation = training;
       slot =
@@ -141,50 +109,66 @@ final class GuiMain {
                   TRAINING_READER,
                   () -> VirtualSscCard.fromSpec(VirtualCardSpecs.loadResource(TRAINING_CARD))));
     }
-    // The clerk's side never sees the security module's reader as a card reader. Only the name is
-    // needed before the first frame; the PSAM module itself is built after it.
-    Optional<String> samReader = samReader(options);
-    Optional<String> psamReader = SamSetup.psamReader(samReader, defaultSamReader);
-    CardTerminals terminals =
-        psamReader.isPresent()
-            ? new CitizenReaders(workstation, new ReaderMatch(psamReader.get())::matches)
-            : workstation;
-    Optional<String> fallbackSamReader = defaultSamReader;
+    CardTerminals terminals = citizenReaders(workstation, config);
     return context(
-        options,
+        config.diagnostics(),
         terminals,
         slot,
         false,
-        profiles -> {
-          SamSetup sam = SamSetup.fromSettings(workstation, samReader, fallbackSamReader);
-          return CounterWiring.training(terminals, profiles, new TaskRunner(), sam);
-        });
+        config.fontScale(),
+        config.messages(),
+        profiles ->
+            CounterWiring.training(
+                terminals, profiles, new TaskRunner(), SamSetup.of(workstation, config), config));
   }
 
   /**
    * The production counter ({@link ProductionWiring}): real readers, the PSAM's reader hidden from
-   * the citizen's side, no training card. An unknown mode gets the same readers and a counter that
-   * refuses to start, so a typo never falls back to training.
+   * the citizen's side, no training card.
    */
-  private static UiContext wireProduction(List<String> options, String mode) {
+  private static UiContext wireProduction(CounterConfig config) {
     CardTerminals readers = new PcscTerminals();
-    Optional<String> samReader = samReader(options);
-    Optional<String> psamReader = ProductionWiring.samReader(samReader, Settings::get);
-    CardTerminals terminals =
-        psamReader.isPresent()
-            ? new CitizenReaders(readers, new ReaderMatch(psamReader.get())::matches)
-            : readers;
+    CardTerminals terminals = citizenReaders(readers, config);
     return context(
-        options,
+        config.diagnostics(),
         terminals,
         Optional.empty(),
-        mode.equals(PRODUCTION),
+        true,
+        config.fontScale(),
+        config.messages(),
+        profiles -> ProductionWiring.open(terminals, readers, profiles, new TaskRunner(), config));
+  }
+
+  /**
+   * The clerk's side never sees the security module's reader as a card reader. Only the name is
+   * needed before the first frame; the PSAM module itself is built after it.
+   */
+  private static CardTerminals citizenReaders(CardTerminals all, CounterConfig config) {
+    return config
+        .securityModule()
+        .psamReader()
+        .<CardTerminals>map(r -> new CitizenReaders(all, new ReaderMatch(r)::matches))
+        .orElse(all);
+  }
+
+  /**
+   * A counter that refuses to start: the real readers (never the training ones, which a refused
+   * setting may have been meant to avoid), the sign-in screen saying why.
+   */
+  private static UiContext refused(
+      CounterOptions options,
+      boolean production,
+      Messages messages,
+      CounterRefusedException refusal) {
+    return context(
+        options.diagnostics(),
+        new PcscTerminals(),
+        Optional.empty(),
+        production,
+        1.0,
+        messages,
         profiles -> {
-          if (!mode.equals(PRODUCTION)) {
-            throw new CounterRefusedException("counter.refused.mode", mode);
-          }
-          return ProductionWiring.open(
-              terminals, readers, profiles, new TaskRunner(), Settings::get, samReader);
+          throw refusal;
         });
   }
 
@@ -196,19 +180,20 @@ final class GuiMain {
   /**
    * The UI context: only what paints the sign-in screen now; after the first frame the card
    * profiles, the counter (unless {@code --diagnostics}) and the training card, on a background
-   * thread. A failure reaches the sign-in screen through the counter's future.
+   * thread. A failure reaches the sign-in screen through the counter's future; a setting refused
+   * there (a file it names that cannot be used) in the counter's language.
    */
   private static UiContext context(
-      List<String> options,
+      boolean diagnostics,
       CardTerminals terminals,
       Optional<TrainingCardSlot> slot,
       boolean production,
+      double fontScale,
+      Messages messages,
       CounterOpener opener) {
     CompletableFuture<CardProfiles> profiles = new CompletableFuture<>();
     Optional<CompletableFuture<CounterContext>> counter =
-        options.contains("--diagnostics")
-            ? Optional.empty()
-            : Optional.of(new CompletableFuture<>());
+        diagnostics ? Optional.empty() : Optional.of(new CompletableFuture<>());
     Runnable afterFirstFrame =
         () -> {
           try {
@@ -217,20 +202,34 @@ final class GuiMain {
               counter.get().complete(opener.open(profiles.join()));
             }
             slot.ifPresent(TrainingCardSlot::insert);
+          } catch (ConfigRefusedException e) {
+            LoggerFactory.getLogger(GuiMain.class).warn("counter refused: {}", e.getMessage());
+            fail(profiles, counter, e.forClerk(messages));
+          } catch (CounterRefusedException e) {
+            // the administrator's to fix, said on the sign-in screen: no trace needed
+            LoggerFactory.getLogger(GuiMain.class).warn("counter refused: {}", e.getMessage());
+            fail(profiles, counter, e);
           } catch (Exception | Error e) {
             LoggerFactory.getLogger(GuiMain.class).error("start-up failed", e);
-            profiles.completeExceptionally(e);
-            counter.ifPresent(c -> c.completeExceptionally(e));
+            fail(profiles, counter, e);
           }
         };
     return new UiContext(
         terminals,
         new CardReadService(terminals, profiles::join),
-        Settings.messages(),
+        messages,
         slot,
         counter,
         afterFirstFrame,
-        fontScale(options),
+        fontScale,
         production);
+  }
+
+  private static void fail(
+      CompletableFuture<CardProfiles> profiles,
+      Optional<CompletableFuture<CounterContext>> counter,
+      Throwable e) {
+    profiles.completeExceptionally(e);
+    counter.ifPresent(c -> c.completeExceptionally(e));
   }
 }

@@ -16,7 +16,7 @@ public final class Launcher {
       if (noDisplay != 0) {
         System.exit(noDisplay);
       }
-      GuiMain.launch(new String[0]);
+      GuiMain.launch(CounterOptions.none());
       return;
     }
     System.exit(CliMain.run(args));

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -27,17 +26,18 @@ import org.slf4j.LoggerFactory;
  * ({@code HOME/operators.db}, no demo operator), real readers and a PSAM as the only security
  * module.
  *
- * <p>Nothing is created silently: a counter that lacks keys, operators, its workstation id or its
- * PSAM reader refuses to start with a {@link CounterRefusedException} naming the command or setting
- * that supplies it, which the sign-in screen shows translated.
+ * <p>Nothing is created silently: a counter that lacks keys or operators refuses to start with a
+ * {@link CounterRefusedException} naming the command that supplies them, which the sign-in screen
+ * shows translated; its settings (workstation id, PSAM reader) were refused already by {@link
+ * CounterConfig}.
  */
 final class ProductionWiring {
-  static final String NO_WORKSTATION = "counter.refused.no_workstation";
+  static final String NO_WORKSTATION = CounterConfig.NO_WORKSTATION;
   static final String NO_KEYS = "counter.refused.no_keys";
   static final String TRAINING_KEYS = "counter.refused.training_keys";
   static final String NO_OPERATORS = "counter.refused.no_operators";
-  static final String NO_SAM_READER = "counter.refused.no_sam_reader";
-  static final String NOT_PSAM = "counter.refused.not_psam";
+  static final String NO_SAM_READER = CounterConfig.NO_SAM_READER;
+  static final String NOT_PSAM = CounterConfig.NOT_PSAM;
 
   private static final String OPERATORS_FILE = "operators.db";
   private static final Logger LOG = LoggerFactory.getLogger(ProductionWiring.class);
@@ -63,44 +63,26 @@ final class ProductionWiring {
   }
 
   /**
-   * The PSAM's reader: {@code --sam-reader} wins over {@code pindesk.sam.reader}; empty when
-   * neither names one.
-   */
-  static Optional<String> samReader(
-      Optional<String> readerOverride, Function<String, Optional<String>> settings) {
-    return readerOverride.or(() -> settings.apply("sam.reader")).filter(r -> !r.isBlank());
-  }
-
-  /**
    * Opens the production counter.
    *
    * @param citizen the citizen's readers (the PSAM's reader hidden)
    * @param readers every reader, the PSAM's among them
-   * @param settings the settings by name without the {@code pindesk.} prefix
-   * @param readerOverride {@code --sam-reader}
-   * @throws CounterRefusedException when keys, operators, the workstation id or the PSAM reader are
-   *     missing (checked before anything is opened or created)
-   * @throws IOException when the journal or a PSAM profile file cannot be opened
+   * @param config the production counter's configuration: its workstation id and PSAM reader are
+   *     there (the config refuses to be built without them)
+   * @throws CounterRefusedException when keys or operators are missing (checked before anything is
+   *     opened or created)
+   * @throws ConfigRefusedException when the PSAM profile cannot be used
+   * @throws IOException when the journal cannot be opened
    */
   static CounterContext open(
       CardTerminals citizen,
       CardTerminals readers,
       CardProfiles profiles,
       TaskRunner runner,
-      Function<String, Optional<String>> settings,
-      Optional<String> readerOverride)
+      CounterConfig config)
       throws IOException {
-    String workstation =
-        settings
-            .apply("workstation")
-            .map(String::strip)
-            .filter(w -> w.matches("[A-Za-z0-9._-]{1,64}"))
-            .orElseThrow(() -> new CounterRefusedException(NO_WORKSTATION));
-    Path home = home(settings);
-    Path keys = keys(settings);
-    checkKeys(keys);
-    String reader = psamReader(readerOverride, settings);
-    Path operatorsFile = home.resolve(OPERATORS_FILE);
+    checkKeys(config.keys());
+    Path operatorsFile = config.home().resolve(OPERATORS_FILE);
     if (!Files.isRegularFile(operatorsFile)) {
       throw new CounterRefusedException(NO_OPERATORS, operatorsFile.toString());
     }
@@ -110,11 +92,12 @@ final class ProductionWiring {
       throw new CounterRefusedException(NO_OPERATORS, operatorsFile.toString());
     }
     SamSetup sam;
-    Path journalFile = home.resolve("journal.db");
     SqliteJournalStore journal;
     try {
-      sam = SamSetup.psam(readers, reader, settings);
-      journal = CounterWiring.openJournal(journalFile, workstation, keys, false);
+      sam = SamSetup.psam(readers, config);
+      journal =
+          CounterWiring.openJournal(
+              config.journalFile(), config.workstation(), config.keys(), false);
     } catch (IOException | RuntimeException e) {
       operators.close();
       throw e;
@@ -122,19 +105,7 @@ final class ProductionWiring {
     logAssumptions(profiles);
     return CounterWiring.assemble(
         new CounterWiring.Parts(
-            citizen,
-            profiles,
-            runner,
-            sam,
-            home,
-            workstation,
-            keys,
-            journalFile,
-            journal,
-            operators,
-            false,
-            Clock.systemDefaultZone(),
-            settings));
+            citizen, profiles, runner, sam, config, journal, operators, Clock.systemDefaultZone()));
   }
 
   /**
@@ -167,16 +138,5 @@ final class ProductionWiring {
     if (KeyFiles.isTraining(keys)) {
       throw new CounterRefusedException(TRAINING_KEYS, keys.toString());
     }
-  }
-
-  /** The PSAM is the production security module: {@code pindesk.sam} may only say so. */
-  private static String psamReader(
-      Optional<String> readerOverride, Function<String, Optional<String>> settings) {
-    Optional<String> kind = settings.apply("sam").map(s -> s.strip().toLowerCase(Locale.ROOT));
-    if (kind.isPresent() && !kind.get().equals("psam")) {
-      throw new CounterRefusedException(NOT_PSAM, kind.get());
-    }
-    return samReader(readerOverride, settings)
-        .orElseThrow(() -> new CounterRefusedException(NO_SAM_READER));
   }
 }

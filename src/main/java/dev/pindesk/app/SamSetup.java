@@ -11,10 +11,9 @@ import dev.pindesk.service.SecurityModuleFeed;
 import dev.pindesk.service.SecurityModuleStatus;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Predicate;
+import org.slf4j.LoggerFactory;
 
 /**
  * The security module the settings ask for: {@code pindesk.sam} = {@code training} (default, the
@@ -29,75 +28,37 @@ import java.util.function.Predicate;
 record SamSetup(SecurityModule module, Optional<PsamSecurityModule> psam) {
 
   /**
-   * From the settings; {@code readerOverride} (a command-line option) wins over {@code
-   * pindesk.sam.reader} and implies {@code psam}; {@code defaultReader} applies when neither names
-   * one (the in-process training PSAM).
+   * The security module {@code config} chose: the training keys, or the PSAM in the reader the
+   * config resolved.
    *
-   * @throws IllegalArgumentException for an unknown {@code pindesk.sam}, a PSAM without a reader or
-   *     an invalid profile (the message says which setting to fix)
-   * @throws IOException when a profile file cannot be read
+   * @throws ConfigRefusedException when the PSAM profile cannot be used
    */
-  static SamSetup fromSettings(
-      CardTerminals terminals, Optional<String> readerOverride, Optional<String> defaultReader)
-      throws IOException {
-    String kind = kind(readerOverride);
-    switch (kind) {
-      case "training" -> {
-        return new SamSetup(new TrainingSecurityModule(), Optional.empty());
-      }
-      case "psam" -> {
-        String reader =
-            readerOverride
-                .or(() -> Settings.get("sam.reader"))
-                .or(() -> defaultReader)
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "pindesk.sam=psam needs pindesk.sam.reader (the PSAM reader's name or"
-                                + " a unique part of it; see the readers command)"));
-        return psam(terminals, reader, Settings::get);
-      }
-      default ->
-          throw new IllegalArgumentException(
-              "pindesk.sam must be training or psam, not '" + kind + "'");
+  static SamSetup of(CardTerminals terminals, CounterConfig config) {
+    if (!config.securityModule().psam()) {
+      return new SamSetup(new TrainingSecurityModule(), Optional.empty());
     }
+    return psam(terminals, config);
   }
 
   /**
-   * The PSAM in {@code reader}, driven by the vendor profile {@code pindesk.sam.profile} of {@code
-   * settings} (the production counter's only security module).
+   * The PSAM in the config's reader, driven by the vendor profile {@code pindesk.sam.profile} (the
+   * production counter's only security module).
    *
-   * @throws IllegalArgumentException for an invalid profile
-   * @throws IOException when a profile file cannot be read
+   * @throws ConfigRefusedException when the profile is unknown, unreadable or invalid
    */
-  static SamSetup psam(
-      CardTerminals terminals, String reader, Function<String, Optional<String>> settings)
-      throws IOException {
-    PsamProfile profile =
-        PsamProfiles.resolve(settings.apply("sam.profile").orElse(PsamProfiles.DEFAULT_ID));
-    PsamSecurityModule psam = new PsamSecurityModule(terminals, reader, profile);
+  static SamSetup psam(CardTerminals terminals, CounterConfig config) {
+    CounterConfig.SamChoice choice = config.securityModule();
+    PsamProfile profile;
+    try {
+      profile = PsamProfiles.resolve(choice.psamProfile());
+    } catch (IOException | IllegalArgumentException e) {
+      LoggerFactory.getLogger(SamSetup.class)
+          .error("PSAM profile {} cannot be used: {}", choice.psamProfile(), e.getMessage());
+      throw config.refusal("sam.profile", "config.fix.sam.profile");
+    }
+    PsamSecurityModule psam =
+        new PsamSecurityModule(terminals, choice.psamReader().orElseThrow(), profile);
     return new SamSetup(new SecurityModuleChain(List.of(psam)), Optional.of(psam));
-  }
-
-  /**
-   * The PSAM reader setting when a PSAM is configured (cheap: no profile is loaded), so the
-   * citizen's side can hide that reader from the start.
-   */
-  static Optional<String> psamReader(
-      Optional<String> readerOverride, Optional<String> defaultReader) {
-    if (!kind(readerOverride).equals("psam")) {
-      return Optional.empty();
-    }
-    return readerOverride
-        .or(() -> Settings.get("sam.reader"))
-        .or(() -> defaultReader)
-        .filter(r -> !r.isBlank());
-  }
-
-  private static String kind(Optional<String> readerOverride) {
-    return readerOverride.isPresent()
-        ? "psam"
-        : Settings.get("sam").orElse("training").trim().toLowerCase(Locale.ROOT);
   }
 
   /** True for the reader names the citizen's card must never be looked for in. */

@@ -43,9 +43,24 @@ final class Settings {
     return machineFile().problem();
   }
 
+  /** The names the settings file sets, as written there ({@code pindesk.mode}). */
+  static java.util.Set<String> fileNames() {
+    return machineFile().values().keySet();
+  }
+
   /** The settings file in use (it may not exist). */
   static Path file() {
     return machineFile().path();
+  }
+
+  /**
+   * The machine's settings with where each value came from (the counter's {@link CounterConfig}).
+   */
+  static SettingLookup lookup() {
+    return name -> {
+      FileSettings f = machineFile();
+      return find(name, System::getProperty, System::getenv, f.values(), f.path());
+    };
   }
 
   static Optional<String> lookup(
@@ -53,16 +68,50 @@ final class Settings {
       Function<String, String> properties,
       Function<String, String> environment,
       Map<String, String> fileValues) {
+    return find(name, properties, environment, fileValues, Path.of("pindesk.properties"))
+        .map(SettingValue::value);
+  }
+
+  /** {@code name}'s value from the first place that sets it, and that place. */
+  static Optional<SettingValue> find(
+      String name,
+      Function<String, String> properties,
+      Function<String, String> environment,
+      Map<String, String> fileValues,
+      Path file) {
     String property = properties.apply(PREFIX + name);
     if (property != null && !property.isBlank()) {
-      return Optional.of(property);
+      return Optional.of(
+          new SettingValue(name, property, SettingSource.systemProperty(PREFIX + name)));
     }
-    String env = environment.apply("PINDESK_" + name.toUpperCase(Locale.ROOT).replace('.', '_'));
+    String envName = environmentName(name);
+    String env = environment.apply(envName);
     if (env != null && !env.isBlank()) {
-      return Optional.of(env);
+      return Optional.of(new SettingValue(name, env, SettingSource.environment(envName)));
     }
     String value = fileValues.get(PREFIX + name);
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    return value == null || value.isBlank()
+        ? Optional.empty()
+        : Optional.of(new SettingValue(name, value.strip(), SettingSource.file(file)));
+  }
+
+  /** {@code idle.minutes} is read from {@code PINDESK_IDLE_MINUTES}. */
+  static String environmentName(String name) {
+    return "PINDESK_" + name.toUpperCase(Locale.ROOT).replace('.', '_');
+  }
+
+  /**
+   * Where the settings file's name came from: {@code pindesk.config} / {@code PINDESK_CONFIG}, else
+   * the platform's default place.
+   */
+  static SettingValue fileSetting() {
+    SettingSource source =
+        configuredPath().isEmpty()
+            ? SettingSource.byDefault()
+            : System.getProperty(PREFIX + "config", "").isBlank()
+                ? SettingSource.environment("PINDESK_CONFIG")
+                : SettingSource.systemProperty(PREFIX + "config");
+    return new SettingValue("config", file().toString(), source);
   }
 
   /**
@@ -87,7 +136,7 @@ final class Settings {
     return configured.or(() -> posixLanguage(environment)).orElse(DEFAULT_LANGUAGE);
   }
 
-  private static final String DEFAULT_LANGUAGE = "zh-CN";
+  static final String DEFAULT_LANGUAGE = "zh-CN";
 
   /**
    * The language of a POSIX locale, read as the C library does: the first of {@code LC_ALL}, {@code

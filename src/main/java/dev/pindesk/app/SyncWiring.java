@@ -14,18 +14,17 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts the journal's background sync when a central is configured: {@code pindesk.central.url}
  * ({@code PINDESK_CENTRAL_URL}), {@code pindesk.central.cert} (the pinned {@code central.crt}) and
- * optionally {@code pindesk.central.backlog.hours} (alert limit, default 24). A configuration that
- * cannot be used never stops the counter (it works offline anyway): the status bar says so.
+ * optionally {@code pindesk.central.backlog.hours} (alert limit, default 24; a value that is not a
+ * number of hours is refused with the other settings). A configuration that cannot be used
+ * otherwise never stops the counter (it works offline anyway): the status bar says so.
  */
 final class SyncWiring implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncWiring.class);
@@ -50,20 +49,20 @@ final class SyncWiring implements AutoCloseable {
   }
 
   /**
-   * Starts syncing {@code journal}, signed with the workstation key in {@code keys}; {@code
-   * settings} by name without the {@code pindesk.} prefix (the counter's). What is wrong with an
-   * unusable configuration is in the status bar, one problem code each: the URL, the certificate
+   * Starts syncing {@code journal}, signed with the workstation key in {@code keys}, to the
+   * counter's {@code central} (its settings validated by {@link CounterConfig}). What is wrong with
+   * an unusable configuration is in the status bar, one problem code each: the URL, the certificate
    * setting, the certificate file, the workstation key, the journal.
    */
-  static SyncWiring start(Path journal, Path keys, Function<String, Optional<String>> settings) {
-    Optional<String> url = settings.apply("central.url");
+  static SyncWiring start(Path journal, Path keys, CounterConfig.Central central) {
+    Optional<String> url = central.url();
     if (url.isEmpty()) {
       return new SyncWiring(SyncStatusFeed.NOT_CONFIGURED, Optional.empty());
     }
-    SyncConfig config = SyncConfig.defaults().withBacklogLimit(backlogLimit(settings));
+    SyncConfig config = SyncConfig.defaults().withBacklogLimit(central.backlogLimit());
     JournalOutbox outbox = null;
     try {
-      HttpCentralLink link = link(url.get(), certificate(settings), workstationKey(keys));
+      HttpCentralLink link = link(url.get(), certificate(central), workstationKey(keys));
       outbox = JournalOutbox.open(journal);
       SyncService sync = new SyncService(outbox, link, config).start();
       LOG.info("journal sync to {} started", url.get());
@@ -90,12 +89,10 @@ final class SyncWiring implements AutoCloseable {
     }
   }
 
-  private static X509Certificate certificate(Function<String, Optional<String>> settings)
-      throws Unusable {
+  private static X509Certificate certificate(CounterConfig.Central central) throws Unusable {
     Path cert =
-        settings
-            .apply("central.cert")
-            .map(Path::of)
+        central
+            .certificate()
             .orElseThrow(
                 () -> new Unusable("config_no_cert", "pindesk.central.cert is not set", null));
     try {
@@ -110,18 +107,6 @@ final class SyncWiring implements AutoCloseable {
       return KeyFiles.workstation(keys);
     } catch (IOException | RuntimeException e) {
       throw new Unusable("config_key", "workstation key in " + keys + ": " + e, e);
-    }
-  }
-
-  private static Duration backlogLimit(Function<String, Optional<String>> settings) {
-    try {
-      return settings
-          .apply("central.backlog.hours")
-          .map(h -> Duration.ofMinutes(Math.round(Double.parseDouble(h) * 60)))
-          .orElse(SyncConfig.DEFAULT_BACKLOG_LIMIT);
-    } catch (NumberFormatException e) {
-      LOG.warn("pindesk.central.backlog.hours is not a number; using 24");
-      return SyncConfig.DEFAULT_BACKLOG_LIMIT;
     }
   }
 

@@ -54,8 +54,6 @@ class CounterWindowCloseTest {
   @Start
   void start(Stage stage) throws Exception {
     this.stage = stage;
-    System.setProperty("pindesk.home", dir.toString());
-    System.setProperty("pindesk.training.keys", dir.resolve("training-keys").toString());
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     InProcessCardTerminals terminals = new InProcessCardTerminals("PinDesk Training Reader");
     CounterContext counter =
@@ -63,7 +61,15 @@ class CounterWindowCloseTest {
             terminals,
             CardProfiles.builtIn(),
             runner,
-            new SamSetup(new TrainingSecurityModule(), Optional.empty()));
+            new SamSetup(new TrainingSecurityModule(), Optional.empty()),
+            CounterConfig.from(
+                CounterOptions.none(),
+                SettingLookup.of(
+                    java.util.Map.of(
+                        "home", dir.toString(),
+                        "training.keys", dir.resolve("training-keys").toString()),
+                    SettingSource.byDefault()),
+                dir.resolve("user-home")));
     CompletableFuture<CounterContext> opened = CompletableFuture.completedFuture(counter);
     UiContext context =
         new UiContext(
@@ -81,8 +87,6 @@ class CounterWindowCloseTest {
 
   @AfterEach
   void clear() {
-    System.clearProperty("pindesk.home");
-    System.clearProperty("pindesk.training.keys");
     runner.close();
   }
 

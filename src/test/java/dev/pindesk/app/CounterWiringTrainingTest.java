@@ -14,6 +14,8 @@ import dev.pindesk.ui.CounterContext;
 import dev.pindesk.ui.common.CounterRefusedException;
 import dev.pindesk.ui.common.TaskRunner;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,31 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CounterWiringTrainingTest {
   private static final Messages ZH = Messages.forTag("zh-CN");
+  private static final String SOURCE = "环境变量 PINDESK_X";
 
   @TempDir Path dir;
   private final TaskRunner runner = new TaskRunner();
 
+  /** The machine's settings, by name without the {@code pindesk.} prefix. */
+  private final Map<String, String> settings = new HashMap<>();
+
   @AfterEach
   void clear() {
-    System.clearProperty("pindesk.home");
-    System.clearProperty("pindesk.training.keys");
-    System.clearProperty("pindesk.idle.minutes");
-    System.clearProperty("pindesk.agent.regions");
-    System.clearProperty("pindesk.pin.policy");
     runner.close();
   }
 
   @Test
   void opensTheTrainingHomeWithTrainingJournalKeysAndDemoOperator() throws Exception {
-    System.setProperty("pindesk.home", dir.toString());
-    System.setProperty("pindesk.training.keys", dir.resolve("training-keys").toString());
+    trainingHome();
 
-    CounterContext counter =
-        CounterWiring.training(
-            new InProcessCardTerminals(),
-            CardProfiles.builtIn(),
-            runner,
-            new SamSetup(new TrainingSecurityModule(), Optional.empty()));
+    CounterContext counter = open();
 
     Path journal = dir.resolve("training").resolve("journal.db");
     assertThat(JournalVerifier.verify(journal, Optional.empty()).info().orElseThrow().training())
@@ -80,25 +75,21 @@ class CounterWiringTrainingTest {
   @Test
   void settingsThatAreNotValuesStopTheStartWithTheirName() {
     trainingHome();
-    System.setProperty("pindesk.idle.minutes", "5m");
+    settings.put("idle.minutes", "5m");
     assertThatThrownBy(this::open)
         .isInstanceOfSatisfying(
-            CounterRefusedException.class,
-            e ->
-                assertThat(ZH.get(e.messageKey(), e.args()))
-                    .contains("pindesk.idle.minutes", "5m"));
+            ConfigRefusedException.class,
+            e -> assertThat(e.describe(ZH)).contains("pindesk.idle.minutes", "5m", SOURCE));
   }
 
   @Test
   void agentRegionsThatAreNotAPolicyStopTheStart() {
     trainingHome();
-    System.setProperty("pindesk.agent.regions", "Beijing");
+    settings.put("agent.regions", "Beijing");
     assertThatThrownBy(this::open)
         .isInstanceOfSatisfying(
-            CounterRefusedException.class,
-            e ->
-                assertThat(ZH.get(e.messageKey(), e.args()))
-                    .contains("pindesk.agent.regions", "Beijing"));
+            ConfigRefusedException.class,
+            e -> assertThat(e.describe(ZH)).contains("pindesk.agent.regions", "Beijing", SOURCE));
   }
 
   @Test
@@ -108,25 +99,32 @@ class CounterWiringTrainingTest {
     java.nio.file.Files.writeString(
         policy,
         "{\"format\": \"pindesk-pin-policy/1\", \"initialPins\": [\"8888\"], \"tryLimit\": 3}");
-    System.setProperty("pindesk.pin.policy", policy.toString());
+    settings.put("pin.policy", policy.toString());
     assertThatThrownBy(this::open)
         .isInstanceOfSatisfying(
-            CounterRefusedException.class,
+            ConfigRefusedException.class,
             e ->
-                assertThat(ZH.get(e.messageKey(), e.args()))
+                assertThat(e.describe(ZH))
+                    .contains("pindesk.pin.policy", SOURCE)
                     .contains(policy.toString(), "initialPins[0]", "6 位数字"));
   }
 
   private void trainingHome() {
-    System.setProperty("pindesk.home", dir.toString());
-    System.setProperty("pindesk.training.keys", dir.resolve("training-keys").toString());
+    settings.put("home", dir.toString());
+    settings.put("training.keys", dir.resolve("training-keys").toString());
   }
 
   private CounterContext open() throws Exception {
+    CounterConfig config =
+        CounterConfig.from(
+            CounterOptions.none(),
+            SettingLookup.of(settings, SettingSource.environment("PINDESK_X")),
+            dir.resolve("user-home"));
     return CounterWiring.training(
         new InProcessCardTerminals(),
         CardProfiles.builtIn(),
         runner,
-        new SamSetup(new TrainingSecurityModule(), Optional.empty()));
+        new SamSetup(new TrainingSecurityModule(), Optional.empty()),
+        config);
   }
 }

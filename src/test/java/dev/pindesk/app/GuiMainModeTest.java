@@ -2,32 +2,51 @@ package dev.pindesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@code gui --production} chooses the production counter; training stays the default. */
 class GuiMainModeTest {
+  private static final SettingLookup NO_SETTINGS = name -> Optional.empty();
+
+  private static CounterOptions parsed(String... args) {
+    GuiCommand gui = new GuiCommand();
+    new picocli.CommandLine(gui).parseArgs(args);
+    return gui.counterOptions();
+  }
+
+  private static CounterConfig config(CounterOptions options, SettingLookup settings) {
+    return CounterConfig.from(options, settings, Path.of("/home/clerk"));
+  }
 
   @Test
   void theProductionFlagChoosesProduction() {
-    assertThat(GuiMain.mode(List.of("--pcsc", "--production", "--sam-reader", "ACS")))
-        .isEqualTo(GuiMain.PRODUCTION);
+    CounterOptions options = parsed("--pcsc", "--production", "--sam-reader", "ACS");
+    SettingLookup workstation =
+        SettingLookup.of(Map.of("workstation", "SC-01"), SettingSource.byDefault());
+
+    assertThat(config(options, workstation).mode()).isEqualTo(CounterConfig.Mode.PRODUCTION);
   }
 
   @Test
   void theTrainingFlagChoosesTraining() {
-    assertThat(GuiMain.mode(List.of("--training"))).isEqualTo(GuiMain.TRAINING);
+    SettingLookup production =
+        SettingLookup.of(Map.of("mode", "production"), SettingSource.byDefault());
+
+    assertThat(config(parsed("--training"), production).mode())
+        .isEqualTo(CounterConfig.Mode.TRAINING);
   }
 
   /**
    * {@code gui} is parsed like every command (a typo is refused, not ignored), and hands the
-   * options on in the form {@link GuiMain} reads.
+   * options on typed, never as strings to parse again.
    */
   @Test
   void theGuiCommandHandsItsOptionsOn() {
-    GuiCommand gui = new GuiCommand();
-    new picocli.CommandLine(gui)
-        .parseArgs(
+    CounterOptions options =
+        parsed(
             "--production",
             "--pcsc",
             "--diagnostics",
@@ -35,20 +54,20 @@ class GuiMainModeTest {
             "ACS ACR39U",
             "--font-scale",
             "1.5");
-    List<String> options = gui.options();
-    assertThat(GuiMain.mode(options)).isEqualTo(GuiMain.PRODUCTION);
-    assertThat(GuiMain.samReader(options)).contains("ACS ACR39U");
-    assertThat(GuiMain.fontScale(options)).isEqualTo(1.5);
-    assertThat(options).contains("--pcsc", "--diagnostics");
 
-    GuiCommand none = new GuiCommand();
-    new picocli.CommandLine(none).parseArgs();
-    assertThat(none.options()).isEmpty();
+    assertThat(options)
+        .isEqualTo(
+            new CounterOptions(
+                Optional.of(CounterConfig.Mode.PRODUCTION),
+                true,
+                true,
+                Optional.of("ACS ACR39U"),
+                Optional.of(1.5)));
+    assertThat(parsed()).isEqualTo(CounterOptions.none());
   }
 
   @Test
   void trainingIsTheDefault() {
-    // pindesk.mode / PINDESK_MODE are not set in the test JVM.
-    assertThat(GuiMain.mode(List.of("--pcsc"))).isEqualTo(GuiMain.TRAINING);
+    assertThat(config(parsed("--pcsc"), NO_SETTINGS).mode()).isEqualTo(CounterConfig.Mode.TRAINING);
   }
 }

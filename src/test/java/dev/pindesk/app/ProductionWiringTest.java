@@ -2,6 +2,7 @@ package dev.pindesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pindesk.adapters.journal.JournalVerifier;
@@ -41,6 +42,7 @@ class ProductionWiringTest {
   private static final String CITIZEN_READER = "Citizen Reader";
   private static final String PSAM_READER = "Counter PSAM";
   private static final String PASSWORD = "correct-horse";
+  private static final Messages EN = Messages.of(Locale.ENGLISH);
 
   @TempDir Path home;
   private final Map<String, String> settings = new HashMap<>();
@@ -50,6 +52,7 @@ class ProductionWiringTest {
 
   @BeforeEach
   void aConfiguredWorkstation() {
+    settings.put("mode", "production");
     settings.put("home", home.toString());
     settings.put("workstation", "WS-PROD-01");
     settings.put("sam", "psam");
@@ -136,12 +139,14 @@ class ProductionWiringTest {
   }
 
   @Test
-  void refusesAnInvalidWorkstationIdAsMissing() throws IOException {
+  void refusesAnInvalidWorkstationIdNamingItAndWhereItCameFrom() throws IOException {
     initKeys();
     addOperator("clerk1");
     settings.put("workstation", "counter 1/east");
 
-    assertRefused(ProductionWiring.NO_WORKSTATION);
+    assertRefused(ConfigRefusedException.INVALID);
+    assertThat(catchThrowableOfType(this::open, ConfigRefusedException.class).describe(EN))
+        .contains("pindesk.workstation", "counter 1/east", "settings file", "1-64 letters");
   }
 
   @Test
@@ -204,7 +209,10 @@ class ProductionWiringTest {
     addOperator("clerk1");
     settings.put("sam.profile", "no-such-vendor");
 
-    assertThatThrownBy(this::open).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(this::open)
+        .isInstanceOfSatisfying(
+            ConfigRefusedException.class,
+            e -> assertThat(e.describe(EN)).contains("pindesk.sam.profile", "no-such-vendor"));
     assertThat(home.resolve("journal.db")).doesNotExist();
   }
 
@@ -216,13 +224,9 @@ class ProductionWiringTest {
     settings.remove("sam.reader");
 
     CounterContext counter =
-        ProductionWiring.open(
-            citizen(),
-            readers,
-            CardProfiles.builtIn(),
-            runner,
-            name -> Optional.ofNullable(settings.get(name)),
-            Optional.of(PSAM_READER));
+        open(
+            new CounterOptions(
+                Optional.empty(), false, false, Optional.of(PSAM_READER), Optional.empty()));
 
     assertThat(counter.securityModule()).isEqualTo("status.sm.ready");
   }
@@ -248,21 +252,27 @@ class ProductionWiringTest {
   }
 
   private void assertRefused(String key) throws IOException {
-    CounterRefusedException refused =
-        catchThrowableOfType(this::open, CounterRefusedException.class);
-    assertThat(refused).isNotNull();
-    assertThat(refused.messageKey()).isEqualTo(key);
+    Throwable refused = catchThrowable(this::open);
+    String actual =
+        refused instanceof ConfigRefusedException c
+            ? c.messageKey()
+            : refused instanceof CounterRefusedException r ? r.messageKey() : null;
+    assertThat(actual).as(String.valueOf(refused)).isEqualTo(key);
     assertThat(home.resolve("journal.db")).doesNotExist();
   }
 
   private CounterContext open() throws IOException {
-    return ProductionWiring.open(
-        citizen(),
-        readers,
-        CardProfiles.builtIn(),
-        runner,
-        name -> Optional.ofNullable(settings.get(name)),
-        Optional.empty());
+    return open(CounterOptions.none());
+  }
+
+  /** As {@code gui --production} with {@code options} on this machine's {@link #settings}. */
+  private CounterContext open(CounterOptions options) throws IOException {
+    CounterConfig config =
+        CounterConfig.from(
+            options,
+            SettingLookup.of(settings, SettingSource.file(home.resolve("pindesk.properties"))),
+            home.resolve("user-home"));
+    return ProductionWiring.open(citizen(), readers, CardProfiles.builtIn(), runner, config);
   }
 
   private CitizenReaders citizen() {

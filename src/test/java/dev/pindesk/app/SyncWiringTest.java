@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +22,12 @@ class SyncWiringTest {
   private final Map<String, String> settings = new HashMap<>();
 
   private SyncWiring start(Path journal, Path keys) {
-    return SyncWiring.start(journal, keys, name -> Optional.ofNullable(settings.get(name)));
+    CounterConfig config =
+        CounterConfig.from(
+            CounterOptions.none(),
+            SettingLookup.of(settings, SettingSource.byDefault()),
+            dir.resolve("user-home"));
+    return SyncWiring.start(journal, keys, config.central());
   }
 
   private Path journal() {
