@@ -26,15 +26,6 @@ public final class CitizenId {
   }
 
   /**
-   * Parses a number, judging the birth date against the system clock's today.
-   *
-   * @throws IllegalArgumentException with the reason (the {@link IdCheckState}) when invalid
-   */
-  public static CitizenId parse(String input) {
-    return parse(input, LocalDate.now());
-  }
-
-  /**
    * Parses a number; a lower-case {@code x} check character is normalised to {@code X}.
    *
    * @throws IllegalArgumentException with the reason (the {@link IdCheckState}) when invalid

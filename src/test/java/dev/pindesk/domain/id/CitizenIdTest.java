@@ -108,14 +108,6 @@ class CitizenIdTest {
   }
 
   @Test
-  void parseWithoutTodayUsesTheClock() {
-    assertThat(CitizenId.parse(PUBLIC_EXAMPLE).birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
-    String nextYear = id("110101", LocalDate.now().plusYears(1), "001");
-    assertThatThrownBy(() -> CitizenId.parse(nextYear))
-        .hasMessageContaining("birth date in future");
-  }
-
-  @Test
   void checkCharRejectsAnythingButSeventeenDigits() {
     assertThatThrownBy(() -> CitizenId.checkChar("1101051949123100"))
         .isInstanceOf(IllegalArgumentException.class);
