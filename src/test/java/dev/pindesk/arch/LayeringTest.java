@@ -177,6 +177,17 @@ class LayeringTest {
           .belongToAnyOf(ProcessBuilder.class, Process.class, Runtime.class);
 
   /**
+   * Settings are read at the edges (the composition root, and for now some adapters and a UI
+   * benchmark flag): the core gets typed values and never looks at properties or the environment.
+   */
+  @ArchTest
+  static final ArchRule theCoreReadsNoSettings =
+      noClasses()
+          .that()
+          .resideInAnyPackage(DOMAIN, PORTS, CRYPTO, CARD, I18N, SERVICE)
+          .should(readSettings());
+
+  /**
    * Ports are interfaces and the values they exchange (records, enums, exceptions), over the domain
    * and the JDK's values: a file is named by its {@code Path}, never opened here.
    */
@@ -351,6 +362,19 @@ class LayeringTest {
                     nameMatching("getenv|getProperty|getProperties|currentTimeMillis|nanoTime")));
     return ArchConditions.callMethodWhere(clock.or(system))
         .as("read the clock, the environment or system properties");
+  }
+
+  private static ArchCondition<JavaClass> readSettings() {
+    DescribedPredicate<JavaCall<?>> system =
+        target(owner(equivalentTo(System.class)))
+            .and(target(nameMatching("getenv|getProperty|getProperties")));
+    DescribedPredicate<JavaCall<?>> boxed =
+        target(owner(equivalentTo(Boolean.class))).and(target(name("getBoolean")));
+    DescribedPredicate<JavaCall<?>> numbers =
+        target(owner(resideInAnyPackage("java.lang")))
+            .and(target(nameMatching("getInteger|getLong")));
+    return ArchConditions.callMethodWhere(system.or(boxed).or(numbers))
+        .as("read system properties or the environment");
   }
 
   private static ArchCondition<JavaClass> beInterfacesRecordsEnumsOrExceptions() {
