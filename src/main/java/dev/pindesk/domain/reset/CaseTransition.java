@@ -60,8 +60,4 @@ public record CaseTransition(
     Objects.requireNonNull(maskedHolderId, "maskedHolderId");
     Objects.requireNonNull(maskedAgentId, "maskedAgentId");
   }
-
-  public boolean hasError() {
-    return !errorCode.isEmpty();
-  }
 }

@@ -258,10 +258,6 @@ public final class ResetCase {
     return List.copyOf(history);
   }
 
-  public CaseTransition lastTransition() {
-    return history.get(history.size() - 1);
-  }
-
   @Override
   public String toString() {
     return "ResetCase[" + id + ", " + service + ", " + holderKind + ", " + state + "]";
