@@ -307,6 +307,24 @@ class LayeringTest {
               nameMatching("dev\\.pindesk\\.adapters\\.sync\\.ReceiptCodec(\\$.*)?"))
           .as("adapters do not depend on each other (exceptions: ADR 0022)");
 
+  /**
+   * The UI's features (sign-in, wizard, PIN pad, diagnostics, audit) share only {@code ui.common};
+   * the shell ({@code dev.pindesk.ui}) puts them together. One exception (ADR 0022): the wizard's
+   * rehearsal warms up the screen PIN pad's window before the first case.
+   */
+  @ArchTest
+  static final ArchRule uiFeaturesAreIndependentOfEachOther =
+      slices()
+          .matching("dev.pindesk.ui.(*)..")
+          .should()
+          .notDependOnEachOther()
+          .ignoreDependency(
+              DescribedPredicate.alwaysTrue(), resideInAPackage("dev.pindesk.ui.common"))
+          .ignoreDependency(
+              nameMatching("dev\\.pindesk\\.ui\\.wizard\\.StepRehearsal(\\$.*)?"),
+              nameMatching("dev\\.pindesk\\.ui\\.pinpad\\.ScreenPinPad(\\$.*)?"))
+          .as("UI features do not depend on each other, only on ui.common (exception: ADR 0022)");
+
   @ArchTest
   static final ArchRule onlyUiImportsJavaFx =
       noClasses()
