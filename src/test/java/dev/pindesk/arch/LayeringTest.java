@@ -361,6 +361,26 @@ class LayeringTest {
           .dependOnClassesThat()
           .resideInAnyPackage("java.awt.print..", "javax.print..");
 
+  /** Databases are an adapter's business; callers above see the port's own exceptions. */
+  @ArchTest
+  static final ArchRule onlyAdaptersAndTheCompositionRootUseJdbc =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(ADAPTERS, APP)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "java.sql..", "javax.sql..", "org.sqlite..", "org.flywaydb..", "org.postgresql..");
+
+  @ArchTest
+  static final ArchRule onlyTheCommandLineUsesPicocli =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(CLI, APP)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("picocli..");
+
   @ArchTest
   static final ArchRule onlyTheSyncAdaptersTalkHttp =
       noClasses()
