@@ -85,11 +85,6 @@ public final class CitizenId {
     return birthDate;
   }
 
-  /** Positions 15-17, the sequence number (its last digit also encodes the sex). */
-  public String sequence() {
-    return value.substring(14, 17);
-  }
-
   /** From the parity of the 17th digit: odd male, even female. */
   public Sex sex() {
     return (value.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
