@@ -27,10 +27,6 @@ public final class ApduChannel {
     this.tracer = tracer;
   }
 
-  public CardConnection connection() {
-    return connection;
-  }
-
   /** Number of APDUs exchanged with the card so far (including transport rounds). */
   public int exchanges() {
     return exchanges;

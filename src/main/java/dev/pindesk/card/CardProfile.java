@@ -3,7 +3,6 @@ package dev.pindesk.card;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.pindesk.domain.CipherAlgorithm;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * How to talk to one family of social security cards. Profiles are data (JSON resources under
@@ -159,10 +158,5 @@ public record CardProfile(
             "unknown strategy " + strategy + ", known: " + ResetStrategies.names());
       }
     }
-  }
-
-  /** The unblock command, when the profile has one. */
-  public Optional<PrivilegedCommand> unblockCommand() {
-    return Optional.ofNullable(unblock);
   }
 }

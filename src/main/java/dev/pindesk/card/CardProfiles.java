@@ -7,15 +7,13 @@ import dev.pindesk.domain.CipherAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The card profiles PinDesk knows, most specific first: the built-in ones listed in {@code
- * dev/pindesk/card/profiles/index.json}, optionally preceded by an administrator's own files.
+ * dev/pindesk/card/profiles/index.json} (class-path resources: the card layer opens no files).
  */
 public final class CardProfiles {
   private static final String BASE = "/dev/pindesk/card/profiles/";
@@ -50,16 +48,6 @@ public final class CardProfiles {
     } catch (IOException e) {
       throw new UncheckedIOException("built-in card profiles are unreadable", e);
     }
-  }
-
-  /** Profiles from JSON files, tried before the built-in ones. */
-  public CardProfiles withFiles(List<Path> files) throws IOException {
-    List<CardProfile> list = new ArrayList<>();
-    for (Path file : files) {
-      list.add(JSON.readValue(Files.readAllBytes(file), CardProfile.class));
-    }
-    list.addAll(profiles);
-    return new CardProfiles(list);
   }
 
   public List<CardProfile> all() {

@@ -83,10 +83,6 @@ public final class CommandApdu {
     return le;
   }
 
-  public int dataLength() {
-    return data.length;
-  }
-
   public boolean sensitive() {
     return sensitive;
   }

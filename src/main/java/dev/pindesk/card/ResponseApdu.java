@@ -31,14 +31,6 @@ public record ResponseApdu(byte[] data, int sw) {
     return data.clone();
   }
 
-  public int sw1() {
-    return sw >> 8;
-  }
-
-  public int sw2() {
-    return sw & 0xFF;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof ResponseApdu r && r.sw == sw && Arrays.equals(r.data, data);

@@ -30,10 +30,6 @@ public final class SscApplication {
     this.channel = channel;
   }
 
-  public ApduChannel channel() {
-    return channel;
-  }
-
   /**
    * Selects the application.
    *

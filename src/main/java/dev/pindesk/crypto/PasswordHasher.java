@@ -54,10 +54,6 @@ public final class PasswordHasher {
     this.random = new SecureRandom();
   }
 
-  public Cost cost() {
-    return cost;
-  }
-
   /** A fresh PHC string for {@code password}, with a random 16-byte salt. */
   public String hash(char[] password) {
     byte[] salt = new byte[SALT_BYTES];

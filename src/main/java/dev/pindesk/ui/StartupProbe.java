@@ -3,7 +3,6 @@ package dev.pindesk.ui;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javafx.application.Platform;
 
@@ -15,11 +14,6 @@ import javafx.application.Platform;
  */
 public final class StartupProbe {
   private StartupProbe() {}
-
-  /** For a window that is complete when painted. */
-  public static void afterFirstFrame() {
-    afterFirstFrame(CompletableFuture.completedFuture(null));
-  }
 
   /** For a window whose services ({@code ready}) are still being opened when it is painted. */
   public static void afterFirstFrame(CompletionStage<?> ready) {

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pindesk.domain.CipherAlgorithm;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class CardProfilesTest {
   private final CardProfiles profiles = CardProfiles.builtIn();
@@ -58,39 +54,11 @@ class CardProfilesTest {
   }
 
   @Test
-  void anAdministratorsProfileWithAnUnknownStrategyIsRefusedAtLoad(@TempDir Path dir)
-      throws Exception {
-    String json;
-    try (var in =
-        CardProfiles.class.getResourceAsStream("/dev/pindesk/card/profiles/ssc3-sm4.json")) {
-      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-    Path file = dir.resolve("region.json");
-    Files.writeString(file, json.replace("\"SM_PIN_BLOCK\"", "\"MAC_CHALLENGE\""));
-    assertThatThrownBy(() -> profiles.withFiles(List.of(file)))
-        .isInstanceOf(java.io.IOException.class)
+  void aProfileNamingAnUnknownStrategyIsRefusedAtLoad() {
+    assertThatThrownBy(
+            () -> new CardProfile.PrivilegedCommand("MAC_CHALLENGE", "84240001", 1, true))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown strategy MAC_CHALLENGE");
-  }
-
-  @Test
-  void anAdministratorsProfileComesFirstAndKeepsItsAssumptions(@TempDir Path dir) throws Exception {
-    String json;
-    try (var in =
-        CardProfiles.class.getResourceAsStream("/dev/pindesk/card/profiles/ssc3-sm4.json")) {
-      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-    Path file = dir.resolve("region.json");
-    Files.writeString(
-        file,
-        json.replace("\"id\": \"ssc3-sm4\"", "\"id\": \"region-330100\"")
-            .replace(
-                "\"keyIndex\": 1,\n    \"challengeLength\"",
-                "\"keyIndex\": 10,\n    \"challengeLength\""));
-    CardProfiles withRegion = profiles.withFiles(List.of(file));
-    CardProfile p = withRegion.select(false, "3.00", CipherAlgorithm.SM4, "330100").orElseThrow();
-    assertThat(p.id()).isEqualTo("region-330100");
-    assertThat(p.externalAuthentication().keyIndex()).isEqualTo(10);
-    assertThat(p.assumptions()).isNotEmpty();
   }
 
   @Test

@@ -81,6 +81,9 @@ class CardStatusViewTest {
     robot.clickOn("#readCardButton");
     WaitForAsyncUtils.waitFor(
         5, TimeUnit.SECONDS, () -> robot.lookup("#detail-name").tryQuery().isPresent());
+    // The details are built in one FX event; the lookup above can see the first row before the
+    // rest: let that event finish before reading the other rows.
+    WaitForAsyncUtils.waitForFxEvents();
     assertThat(text(robot, "#detail-name")).isEqualTo(spec.holder().name());
     assertThat(text(robot, "#detail-ssn")).isEqualTo(spec.holder().ssn());
     assertThat(text(robot, "#detail-tries_left")).isEqualTo("3");

@@ -78,10 +78,6 @@ public final class CentralServer implements AutoCloseable {
     public Options withClock(Clock c) {
       return new Options(bind, port, insecureHttp, threads, c, requestTimeout);
     }
-
-    public Options withRequestTimeout(Duration timeout) {
-      return new Options(bind, port, insecureHttp, threads, clock, timeout);
-    }
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.pindesk.crypto.gm.Sm2;
 import dev.pindesk.crypto.gm.Sm3Chain;
 import dev.pindesk.domain.sync.SealedEntry;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -211,11 +210,6 @@ public final class ChainCursor {
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-  }
-
-  /** True when two header encodings are byte for byte the same journal header. */
-  public static boolean sameHeader(byte[] a, byte[] b) {
-    return Arrays.equals(a, b);
   }
 
   /** A rule of the journal format broken by shipped data. */

@@ -29,10 +29,6 @@ public final class SecurityModuleChain implements SecurityModule {
     this.modules = List.copyOf(modules);
   }
 
-  public List<SecurityModule> modules() {
-    return modules;
-  }
-
   @Override
   public String description() {
     return modules.stream().map(SecurityModule::description).collect(Collectors.joining(", then "));

@@ -191,25 +191,6 @@ public record VirtualCardSpec(
         faults);
   }
 
-  public VirtualCardSpec withKeyIndex(int value) {
-    return new VirtualCardSpec(
-        label,
-        protocol,
-        algorithm,
-        fciStatesAlgorithm,
-        card,
-        holder,
-        pin,
-        value,
-        ef06NeedsAuthentication,
-        retryCheckCountsAsTry,
-        keyTries,
-        resetRestoresTries,
-        getResponse,
-        elementLengths,
-        faults);
-  }
-
   public VirtualCardSpec withEf06NeedsAuthentication(boolean value) {
     return new VirtualCardSpec(
         label,
@@ -242,25 +223,6 @@ public record VirtualCardSpec(
         ef06NeedsAuthentication,
         value,
         keyTries,
-        resetRestoresTries,
-        getResponse,
-        elementLengths,
-        faults);
-  }
-
-  public VirtualCardSpec withKeyTries(int value) {
-    return new VirtualCardSpec(
-        label,
-        protocol,
-        algorithm,
-        fciStatesAlgorithm,
-        card,
-        holder,
-        pin,
-        keyIndex,
-        ef06NeedsAuthentication,
-        retryCheckCountsAsTry,
-        value,
         resetRestoresTries,
         getResponse,
         elementLengths,

@@ -43,7 +43,6 @@ public final class VpcdClient implements AutoCloseable {
   /** vpcd's first reader ("Virtual PCD 00 00"); the second listens on 35964. */
   public static final int DEFAULT_PORT = 35963;
 
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration RETRY_INTERVAL = Duration.ofMillis(200);
   private static final Logger LOG = LoggerFactory.getLogger(VpcdClient.class);
 
@@ -59,11 +58,6 @@ public final class VpcdClient implements AutoCloseable {
   private volatile Socket socket;
   private volatile boolean closing;
   private Thread loop;
-
-  /** A client for vpcd's first reader on this machine. */
-  public VpcdClient(VirtualCard card) {
-    this(card, DEFAULT_HOST, DEFAULT_PORT, DEFAULT_CONNECT_TIMEOUT);
-  }
 
   /**
    * @param connectTimeout how long {@link #start()} keeps retrying while vpcd is not listening yet

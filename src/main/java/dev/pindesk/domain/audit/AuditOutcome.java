@@ -11,8 +11,4 @@ public enum AuditOutcome {
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  public static AuditOutcome fromWire(String wire) {
-    return WireNames.parse(AuditOutcome.class, wire);
-  }
 }

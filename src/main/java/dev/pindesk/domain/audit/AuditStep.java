@@ -41,9 +41,4 @@ public enum AuditStep {
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  /** The step with wire name {@code wire}; {@link IllegalArgumentException} naming it otherwise. */
-  public static AuditStep fromWire(String wire) {
-    return WireNames.parse(AuditStep.class, wire);
-  }
 }

@@ -10,8 +10,4 @@ public enum HolderKind {
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  public static HolderKind fromWire(String wire) {
-    return WireNames.parse(HolderKind.class, wire);
-  }
 }

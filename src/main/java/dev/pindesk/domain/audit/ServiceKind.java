@@ -14,8 +14,4 @@ public enum ServiceKind {
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  public static ServiceKind fromWire(String wire) {
-    return WireNames.parse(ServiceKind.class, wire);
-  }
 }

@@ -2,7 +2,6 @@ package dev.pindesk.domain.card;
 
 import dev.pindesk.domain.codec.Bcd;
 import dev.pindesk.domain.id.Mask;
-import dev.pindesk.domain.id.Sex;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -109,11 +108,6 @@ public record CardHolder(
   /** The name masked for logs: first character, then asterisks. */
   public String maskedName() {
     return Mask.name(name);
-  }
-
-  /** The sex when the card stores {@code "1"} or {@code "2"}; empty for other codes. */
-  public Optional<Sex> knownSex() {
-    return Sex.fromCardCode(sex);
   }
 
   @Override

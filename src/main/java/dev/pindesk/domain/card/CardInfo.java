@@ -106,9 +106,4 @@ public record CardInfo(
   public boolean isExpired(LocalDate today) {
     return today.isAfter(expiryDate);
   }
-
-  /** The generation from {@link #specVersion()}, empty for an unknown version. */
-  public Optional<CardGeneration> generation() {
-    return CardGeneration.fromSpecVersion(specVersion);
-  }
 }

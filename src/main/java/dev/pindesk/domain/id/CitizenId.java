@@ -26,15 +26,6 @@ public final class CitizenId {
   }
 
   /**
-   * Parses a number, judging the birth date against the system clock's today.
-   *
-   * @throws IllegalArgumentException with the reason (the {@link IdCheckState}) when invalid
-   */
-  public static CitizenId parse(String input) {
-    return parse(input, LocalDate.now());
-  }
-
-  /**
    * Parses a number; a lower-case {@code x} check character is normalised to {@code X}.
    *
    * @throws IllegalArgumentException with the reason (the {@link IdCheckState}) when invalid
@@ -92,11 +83,6 @@ public final class CitizenId {
 
   public LocalDate birthDate() {
     return birthDate;
-  }
-
-  /** Positions 15-17, the sequence number (its last digit also encodes the sex). */
-  public String sequence() {
-    return value.substring(14, 17);
   }
 
   /** From the parity of the 17th digit: odd male, even female. */

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One citizen's PIN case as an explicit state machine (DESIGN.md, "The reset case"). Every change
- * produces a {@link CaseTransition} that is handed to the sink <em>before</em> the state changes: a
- * sink that throws (the journal could not make it durable) leaves the case where it was.
+ * One citizen's PIN case as an explicit state machine (docs/architecture.md, ADR 0005). Every
+ * change produces a {@link CaseTransition} that is handed to the sink <em>before</em> the state
+ * changes: a sink that throws (the journal could not make it durable) leaves the case where it was.
  *
  * <p>Legal moves: {@code OPENED → ID_CHECKED → CARD_READ → IDENTITY_BOUND → PIN_CAPTURED → WRITTEN
  * → CLOSED}; a card may be read again in {@code CARD_READ} / {@code IDENTITY_BOUND}; a write ends
@@ -313,10 +313,6 @@ public final class ResetCase {
   /** Every transition so far, oldest first. */
   public List<CaseTransition> history() {
     return List.copyOf(history);
-  }
-
-  public CaseTransition lastTransition() {
-    return history.get(history.size() - 1);
   }
 
   @Override

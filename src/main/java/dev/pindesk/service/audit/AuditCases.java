@@ -52,7 +52,6 @@ public final class AuditCases {
       List<Step> steps) {}
 
   private final Map<String, Builder> cases = new LinkedHashMap<>();
-  private long otherEvents;
   private long unreadable;
 
   /** Adds the next event of the journal. */
@@ -63,8 +62,7 @@ public final class AuditCases {
     }
     Optional<String> id = e.get("case");
     if (id.isEmpty()) {
-      otherEvents++;
-      return;
+      return; // starts, stops, sign-ins: not part of a case
     }
     cases.computeIfAbsent(id.get(), Builder::new).add(e);
   }
@@ -74,11 +72,6 @@ public final class AuditCases {
     List<Case> out = new ArrayList<>(cases.size());
     cases.values().forEach(b -> out.add(b.build()));
     return out;
-  }
-
-  /** Events outside any case: starts, stops, sign-ins. */
-  public long otherEvents() {
-    return otherEvents;
   }
 
   /** Events the supervisor key could not decrypt. */

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The audit view's charts: when cases are served, and why they fail. */
@@ -21,13 +20,6 @@ public final class AuditStats {
       hours[c.opened().atZone(zone).getHour()]++;
     }
     return hours;
-  }
-
-  /** How many cases ended each way. */
-  public static Map<Outcome, Long> outcomes(List<Case> cases) {
-    Map<Outcome, Long> m = new TreeMap<>();
-    cases.forEach(c -> m.merge(c.outcome(), 1L, Long::sum));
-    return m;
   }
 
   /**

@@ -59,19 +59,6 @@ public final class IdleLock {
     return lastActivity.plus(timeout);
   }
 
-  /** Time left before locking; zero once locked. */
-  public synchronized Duration remaining() {
-    if (isLocked()) {
-      return Duration.ZERO;
-    }
-    return Duration.between(clock.instant(), locksAt());
-  }
-
-  /** Locks at once (the operator stepped away and pressed "lock"). */
-  public synchronized void lockNow() {
-    locked = true;
-  }
-
   /** Unlocks after the operator signed in again; the idle time counts from now. */
   public synchronized void unlock() {
     locked = false;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pindesk.domain.codec.Hex;
-import dev.pindesk.domain.id.Sex;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -266,21 +265,5 @@ class CardHolderTest {
 
     assertThat(holder.maskedSsn()).isEqualTo("110105********0021");
     assertThat(holder.maskedName()).isEqualTo("王**");
-  }
-
-  @Test
-  void knownSexFollowsTheCardCode() {
-    assertThat(SAMPLE.knownSex()).contains(Sex.FEMALE);
-    assertThat(named("王").knownSex()).contains(Sex.FEMALE);
-    assertThat(
-            new CardHolder(
-                    SAMPLE.ssn(),
-                    "王",
-                    "9",
-                    Optional.of("01"),
-                    Optional.of("110105"),
-                    SAMPLE.birthDate())
-                .knownSex())
-        .isEmpty();
   }
 }

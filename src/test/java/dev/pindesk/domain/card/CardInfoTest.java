@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CardInfoTest {
@@ -228,16 +227,5 @@ class CardInfoTest {
     assertThat(SAMPLE.isExpired(LocalDate.of(2031, 3, 14))).isFalse();
     assertThat(SAMPLE.isExpired(LocalDate.of(2031, 3, 15))).isFalse();
     assertThat(SAMPLE.isExpired(LocalDate.of(2031, 3, 16))).isTrue();
-  }
-
-  @ParameterizedTest
-  @CsvSource({"1.00, GEN_1", "2.00, GEN_2", "3.00, GEN_3"})
-  void knowsTheGenerationsOfTheSpecification(String version, CardGeneration generation) {
-    assertThat(withVersion(version).generation()).contains(generation);
-  }
-
-  @Test
-  void unknownSpecificationVersionHasNoGeneration() {
-    assertThat(withVersion("4.00").generation()).isEqualTo(Optional.empty());
   }
 }

@@ -83,7 +83,6 @@ class AuditCasesTest {
         .containsExactly("", "citizen_withdrew", "card_removed", "", "card_removed");
     assertThat(cases.get(0).steps()).hasSize(4);
     assertThat(cases.get(0).holderNameMasked()).isEqualTo("李**");
-    assertThat(j.otherEvents()).isEqualTo(1);
     assertThat(j.unreadable()).isEqualTo(1);
   }
 
@@ -144,6 +143,5 @@ class AuditCasesTest {
             Map.entry("card_removed", 2L),
             Map.entry("citizen_withdrew", 1L),
             Map.entry("unknown", 1L));
-    assertThat(AuditStats.outcomes(cases)).containsEntry(Outcome.COMPLETED, 1L);
   }
 }

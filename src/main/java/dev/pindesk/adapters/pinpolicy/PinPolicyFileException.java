@@ -1,4 +1,4 @@
-package dev.pindesk.service.pin;
+package dev.pindesk.adapters.pinpolicy;
 
 import java.nio.file.Path;
 import java.util.List;

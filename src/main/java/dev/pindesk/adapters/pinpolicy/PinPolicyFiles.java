@@ -1,4 +1,4 @@
-package dev.pindesk.service.pin;
+package dev.pindesk.adapters.pinpolicy;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

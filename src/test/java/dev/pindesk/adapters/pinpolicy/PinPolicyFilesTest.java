@@ -1,4 +1,4 @@
-package dev.pindesk.service.pin;
+package dev.pindesk.adapters.pinpolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
