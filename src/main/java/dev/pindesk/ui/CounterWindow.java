@@ -9,6 +9,7 @@ import dev.pindesk.service.SecurityModuleStatus;
 import dev.pindesk.service.sync.SyncStatusFeed;
 import dev.pindesk.ui.common.StatusBar;
 import dev.pindesk.ui.common.TaskRunner;
+import dev.pindesk.ui.common.UiExecutor;
 import dev.pindesk.ui.signin.SignInView;
 import dev.pindesk.ui.signin.SignInViewModel;
 import dev.pindesk.ui.wizard.WindowClosing;
@@ -87,7 +88,7 @@ public final class CounterWindow extends StackPane {
     wizardView = new WizardView(wizard, statusBar);
     showSecurityModule(c);
     statusBar.journalProperty().set(new StatusBar.Segment(c.journal(), StatusBar.Health.OK));
-    showSync(c.sync());
+    showSync(c.sync(), c.services().runner());
     wizard
         .noticeProperty()
         .addListener(
@@ -122,11 +123,11 @@ public final class CounterWindow extends StackPane {
                         status.get().detail()),
                 messages,
                 status));
-    c.securityModuleFeed().subscribe(s -> TaskRunner.onFx(() -> status.set(s)));
+    c.securityModuleFeed().subscribe(c.services().runner().delivering(status::set));
   }
 
   /** The central segment follows the sync status (published on the sync thread) and language. */
-  private void showSync(SyncStatusFeed sync) {
+  private void showSync(SyncStatusFeed sync, UiExecutor executor) {
     if (!sync.configured()) {
       statusBar.centralProperty().bind(messages.map(CentralStatus::notConfigured));
       return;
@@ -143,7 +144,7 @@ public final class CounterWindow extends StackPane {
                             messages.get(), status.get(), ZoneId.systemDefault()),
                 messages,
                 status));
-    sync.subscribe(s -> TaskRunner.onFx(() -> status.set(s)));
+    sync.subscribe(executor.delivering(status::set));
   }
 
   /** Reader state for the status bar (from the reader watcher, any thread). */

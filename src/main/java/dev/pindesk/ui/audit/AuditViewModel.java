@@ -8,7 +8,7 @@ import dev.pindesk.service.audit.AuditCases;
 import dev.pindesk.service.audit.AuditCases.Case;
 import dev.pindesk.service.audit.AuditCases.Outcome;
 import dev.pindesk.service.audit.CaseFilter;
-import dev.pindesk.ui.common.TaskRunner;
+import dev.pindesk.ui.common.UiExecutor;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +31,7 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class AuditViewModel {
   private final AuditContext context;
-  private final TaskRunner runner;
+  private final UiExecutor runner;
   private final ObjectProperty<Messages> messages;
   private final StringProperty journalPath = new SimpleStringProperty("");
   private final StringProperty keyPath = new SimpleStringProperty("");
@@ -53,7 +53,7 @@ public final class AuditViewModel {
   private final ObjectProperty<Case> selected = new SimpleObjectProperty<>();
   private long unreadable;
 
-  public AuditViewModel(AuditContext context, TaskRunner runner) {
+  public AuditViewModel(AuditContext context, UiExecutor runner) {
     this.context = context;
     this.runner = runner;
     this.messages = new SimpleObjectProperty<>(context.messages());
@@ -103,7 +103,7 @@ public final class AuditViewModel {
                       // a million events take seconds: say how far it is, now and then
                       if (++count[0] % 20_000 == 0) {
                         long n = count[0];
-                        TaskRunner.onFx(() -> read.set(n));
+                        runner.onUi(() -> read.set(n));
                       }
                     });
             return new Loaded(s, collected.cases(), collected.unreadable());

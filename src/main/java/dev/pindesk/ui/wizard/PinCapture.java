@@ -3,7 +3,6 @@ package dev.pindesk.ui.wizard;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.pin.PinEntryResult;
 import dev.pindesk.ports.PinPad;
-import dev.pindesk.ui.common.TaskRunner;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -48,14 +47,16 @@ public final class PinCapture {
       ask(PinPad.Prompt.OLD_PIN, reasonKey)
           .thenAccept(
               old ->
-                  TaskRunner.onFx(
-                      () ->
-                          model.background(
-                              () -> {
-                                services.cases().captureOldPin(old);
-                                return null;
-                              },
-                              x -> askNew(null))));
+                  services
+                      .runner()
+                      .onUi(
+                          () ->
+                              model.background(
+                                  () -> {
+                                    services.cases().captureOldPin(old);
+                                    return null;
+                                  },
+                                  x -> askNew(null))));
       return;
     }
     askNew(reasonKey);
@@ -68,11 +69,13 @@ public final class PinCapture {
     ask(PinPad.Prompt.NEW_PIN, reasonKey)
         .thenAccept(
             first ->
-                TaskRunner.onFx(
-                    () ->
-                        model.background(
-                            () -> services.cases().checkFirstPin(first),
-                            result -> afterFirst(first, result))));
+                services
+                    .runner()
+                    .onUi(
+                        () ->
+                            model.background(
+                                () -> services.cases().checkFirstPin(first),
+                                result -> afterFirst(first, result))));
   }
 
   private void afterFirst(Pin first, PinEntryResult result) {
@@ -90,10 +93,13 @@ public final class PinCapture {
     ask(PinPad.Prompt.CONFIRM_NEW_PIN, null)
         .thenAccept(
             second ->
-                TaskRunner.onFx(
-                    () ->
-                        model.background(
-                            () -> services.cases().capturePin(first, second), this::afterSecond)))
+                services
+                    .runner()
+                    .onUi(
+                        () ->
+                            model.background(
+                                () -> services.cases().capturePin(first, second),
+                                this::afterSecond)))
         .exceptionally(
             e -> {
               first.close();
@@ -119,12 +125,12 @@ public final class PinCapture {
   private java.util.concurrent.CompletableFuture<Pin> ask(PinPad.Prompt prompt, String reasonKey) {
     return services
         .pinPad()
-        .request(prompt, LENGTH, reasonKey, n -> TaskRunner.onFx(() -> digits.set(n)))
+        .request(prompt, LENGTH, reasonKey, n -> services.runner().onUi(() -> digits.set(n)))
         .toCompletableFuture()
         .whenComplete(
             (pin, failure) -> {
               if (failure != null) {
-                TaskRunner.onFx(() -> failed(failure));
+                services.runner().onUi(() -> failed(failure));
               }
             });
   }
