@@ -10,6 +10,7 @@ import dev.pindesk.testing.Screenshots;
 import dev.pindesk.ui.audit.AuditContext;
 import dev.pindesk.ui.audit.AuditView;
 import dev.pindesk.ui.audit.AuditViewModel;
+import dev.pindesk.ui.common.FxDialogs;
 import dev.pindesk.ui.common.TaskRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +77,8 @@ class AuditWindowTest {
                 ZH,
                 1.0,
                 ZoneOffset.UTC),
-            runner);
+            runner,
+            new FxDialogs(() -> stage));
     scene = new Scene(new AuditView(model), 1280, 800);
     stage.setScene(scene);
     stage.show();
