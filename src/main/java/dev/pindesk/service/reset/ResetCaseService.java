@@ -203,8 +203,13 @@ public final class ResetCaseService {
   public PinEntryResult capturePin(Pin first, Pin second) {
     ResetCase c = requireCapturable(first, second);
     PinEntryResult result = entry(c).confirm(first, second);
-    if (result instanceof PinEntryResult.Accepted) {
-      c.pinCaptured();
+    if (result instanceof PinEntryResult.Accepted accepted) {
+      try {
+        c.pinCaptured();
+      } catch (RuntimeException e) {
+        accepted.pin().close(); // not journaled, so not captured: the PIN goes
+        throw e;
+      }
       if (newPin != null) {
         newPin.close(); // a previous capture; the old PIN of a change-initial case stays
       }

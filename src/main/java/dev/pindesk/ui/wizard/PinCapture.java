@@ -4,6 +4,7 @@ import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.pin.PinEntryResult;
 import dev.pindesk.ports.PinPad;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -52,10 +53,12 @@ public final class PinCapture {
                       .onUi(
                           () ->
                               model.background(
-                                  () -> {
-                                    services.cases().captureOldPin(old);
-                                    return null;
-                                  },
+                                  wipedOnFailure(
+                                      () -> {
+                                        services.cases().captureOldPin(old);
+                                        return null;
+                                      },
+                                      old),
                                   x -> askNew(null))));
       return;
     }
@@ -74,7 +77,7 @@ public final class PinCapture {
                     .onUi(
                         () ->
                             model.background(
-                                () -> services.cases().checkFirstPin(first),
+                                wipedOnFailure(() -> services.cases().checkFirstPin(first), first),
                                 result -> afterFirst(first, result))));
   }
 
@@ -98,7 +101,10 @@ public final class PinCapture {
                     .onUi(
                         () ->
                             model.background(
-                                () -> services.cases().capturePin(first, second),
+                                wipedOnFailure(
+                                    () -> services.cases().capturePin(first, second),
+                                    first,
+                                    second),
                                 this::afterSecond)))
         .exceptionally(
             e -> {
@@ -120,6 +126,23 @@ public final class PinCapture {
           .set(Optional.of(Notice.of(Notice.Kind.ERROR, weak.reason().messageKey())));
       askNew(weak.reason().messageKey());
     }
+  }
+
+  /**
+   * {@code work}, which takes over {@code pins}; when it fails they are wiped here, whatever it
+   * failed at (the case service wipes what it refuses; this covers the rest).
+   */
+  private static <T> Callable<T> wipedOnFailure(Callable<T> work, Pin... pins) {
+    return () -> {
+      try {
+        return work.call();
+      } catch (Exception | Error e) {
+        for (Pin p : pins) {
+          p.close();
+        }
+        throw e;
+      }
+    };
   }
 
   private java.util.concurrent.CompletableFuture<Pin> ask(PinPad.Prompt prompt, String reasonKey) {
