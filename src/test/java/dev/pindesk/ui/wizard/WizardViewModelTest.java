@@ -38,6 +38,10 @@ class WizardViewModelTest extends WizardModelFixture {
     assertThat(notice()).isEqualTo("新密码已写入卡片。");
     model.next();
     assertThat(model.stepProperty().get()).isEqualTo(WizardStep.RECEIPT);
+    if (java.awt.print.PrinterJob.lookupPrintServices().length == 0) {
+      model.receipt().print();
+      assertThat(model.noticeProperty().get().map(Notice::key)).contains("receipt.no_printer");
+    }
     model.receipt().save();
     Path receipt = model.receipt().savedProperty().get().orElseThrow();
     assertThat(receipt).exists().hasFileName(model.caseIdProperty().get() + ".pdf");
