@@ -222,6 +222,30 @@ class ResetCaseServiceTest {
   }
 
   @Test
+  void aPinTheJournalCouldNotRecordAsCapturedIsWiped() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean broken =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Counter failing =
+        new Counter(
+            AgentPolicy.everywhere(),
+            t -> {
+              if (broken.get()) {
+                throw new dev.pindesk.ports.CaseJournal.NotRecordedException("test: full", null);
+              }
+            });
+    failing.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    failing.bound(ServiceKind.RESET, HolderKind.IN_PERSON);
+    Pin first = pin("385217");
+    Pin second = pin("385217");
+    broken.set(true);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> failing.service.capturePin(first, second))
+        .isInstanceOf(dev.pindesk.ports.CaseJournal.NotRecordedException.class);
+    assertThat(List.of(first.isWiped(), second.isWiped())).containsOnly(true);
+    assertThat(failing.state()).isEqualTo(IDENTITY_BOUND);
+  }
+
+  @Test
   void aReadFailureIsRecordedAndTheCaseWaits() throws Exception {
     counter.service.open(ServiceKind.RESET, HolderKind.IN_PERSON, "clerk7");
     counter.service.checkId(CaseParties.inPerson(Counter.HOLDER));
