@@ -7,8 +7,11 @@ import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.ReaderWatcher;
 import dev.pindesk.service.SecurityModuleStatus;
 import dev.pindesk.service.sync.SyncStatusFeed;
+import dev.pindesk.ui.common.DialogService;
+import dev.pindesk.ui.common.FxDialogs;
 import dev.pindesk.ui.common.StatusBar;
 import dev.pindesk.ui.common.TaskRunner;
+import dev.pindesk.ui.common.UiExecutor;
 import dev.pindesk.ui.signin.SignInView;
 import dev.pindesk.ui.signin.SignInViewModel;
 import dev.pindesk.ui.wizard.WindowClosing;
@@ -23,13 +26,8 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.input.InputEvent;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
@@ -50,6 +48,8 @@ public final class CounterWindow extends StackPane {
   private WizardViewModel wizard;
   private String operatorId;
   private Runnable exit = Platform::exit;
+  private final DialogService dialogs =
+      new FxDialogs(() -> getScene() == null ? null : getScene().getWindow());
 
   public CounterWindow(UiContext context, CompletableFuture<CounterContext> counter) {
     this.context = context;
@@ -87,7 +87,7 @@ public final class CounterWindow extends StackPane {
     wizardView = new WizardView(wizard, statusBar);
     showSecurityModule(c);
     statusBar.journalProperty().set(new StatusBar.Segment(c.journal(), StatusBar.Health.OK));
-    showSync(c.sync());
+    showSync(c.sync(), c.services().runner());
     wizard
         .noticeProperty()
         .addListener(
@@ -122,11 +122,11 @@ public final class CounterWindow extends StackPane {
                         status.get().detail()),
                 messages,
                 status));
-    c.securityModuleFeed().subscribe(s -> TaskRunner.onFx(() -> status.set(s)));
+    c.securityModuleFeed().subscribe(c.services().runner().delivering(status::set));
   }
 
   /** The central segment follows the sync status (published on the sync thread) and language. */
-  private void showSync(SyncStatusFeed sync) {
+  private void showSync(SyncStatusFeed sync, UiExecutor executor) {
     if (!sync.configured()) {
       statusBar.centralProperty().bind(messages.map(CentralStatus::notConfigured));
       return;
@@ -143,7 +143,7 @@ public final class CounterWindow extends StackPane {
                             messages.get(), status.get(), ZoneId.systemDefault()),
                 messages,
                 status));
-    sync.subscribe(s -> TaskRunner.onFx(() -> status.set(s)));
+    sync.subscribe(executor.delivering(status::set));
   }
 
   /** Reader state for the status bar (from the reader watcher, any thread). */
@@ -217,52 +217,13 @@ public final class CounterWindow extends StackPane {
   }
 
   /**
-   * The window's close button: with a case open the clerk confirms, and the case is ended in the
-   * journal (cancelled, or closed once the PIN is written) before PinDesk exits; while card or
-   * journal work runs the window stays open. Nothing to ask when no case is open.
+   * The window's close button: what happens to the case at hand is the wizard's {@link
+   * WindowClosing#closeRequested} (asked through this window's dialogs).
    */
   public void closeRequested(WindowEvent e) {
-    if (wizard == null) {
-      return;
+    if (wizard != null && wizard.closing().closeRequested(dialogs, exit)) {
+      e.consume();
     }
-    WindowClosing.State what = wizard.closing().state();
-    if (what == WindowClosing.State.NOTHING_OPEN) {
-      return;
-    }
-    e.consume();
-    Messages m = messages.get();
-    Window owner = getScene() == null ? null : getScene().getWindow();
-    if (what == WindowClosing.State.BUSY) {
-      showBusy(m, owner);
-      return;
-    }
-    ButtonType close = new ButtonType(m.get("close.confirm"), ButtonBar.ButtonData.OK_DONE);
-    ButtonType stay = new ButtonType(m.get("close.stay"), ButtonBar.ButtonData.CANCEL_CLOSE);
-    String key =
-        what == WindowClosing.State.CASE_WRITTEN ? "close.written_case" : "close.open_case";
-    Alert confirm =
-        new Alert(
-            Alert.AlertType.CONFIRMATION, m.get(key, wizard.caseIdProperty().get()), close, stay);
-    confirm.initOwner(owner);
-    confirm.setTitle(m.get("close.title"));
-    confirm.setHeaderText(null);
-    // Enter keeps the case: closing takes a deliberate choice.
-    ((Button) confirm.getDialogPane().lookupButton(close)).setDefaultButton(false);
-    ((Button) confirm.getDialogPane().lookupButton(stay)).setDefaultButton(true);
-    confirm.getDialogPane().setId("closeConfirm");
-    if (confirm.showAndWait().filter(close::equals).isPresent()
-        && !wizard.closing().endCaseThen(exit)) {
-      // The PIN pad finished (or timed out) while the clerk was asked: that step is being written.
-      showBusy(m, owner);
-    }
-  }
-
-  private static void showBusy(Messages m, Window owner) {
-    Alert wait = new Alert(Alert.AlertType.INFORMATION, m.get("close.busy"), ButtonType.OK);
-    wait.initOwner(owner);
-    wait.setTitle(m.get("close.title"));
-    wait.setHeaderText(null);
-    wait.show();
   }
 
   /** What ends PinDesk once the case is ended (tests keep the toolkit running). */

@@ -10,12 +10,11 @@ import dev.pindesk.testing.Screenshots;
 import dev.pindesk.ui.audit.AuditContext;
 import dev.pindesk.ui.audit.AuditView;
 import dev.pindesk.ui.audit.AuditViewModel;
+import dev.pindesk.ui.common.FxDialogs;
 import dev.pindesk.ui.common.TaskRunner;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -39,7 +38,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The supervisor's audit window with TestFX on a real journal (served by the real case service) and
- * real key stores: unlock, the chain status, filters, a case's steps, the charts, export.
+ * real key stores: unlock, the chain status, filters, a case's steps, the charts, and the screens
+ * the docs show. (Exports, filters and closing as behaviour are {@code AuditViewModelTest}'s.)
  */
 @ExtendWith(ApplicationExtension.class)
 class AuditWindowTest {
@@ -76,7 +76,8 @@ class AuditWindowTest {
                 ZH,
                 1.0,
                 ZoneOffset.UTC),
-            runner);
+            runner,
+            new FxDialogs(() -> stage));
     scene = new Scene(new AuditView(model), 1280, 800);
     stage.setScene(scene);
     stage.show();
@@ -96,7 +97,7 @@ class AuditWindowTest {
   void aWrongPassphraseIsSaidInWordsAndTheRightOneOpensTheCases(FxRobot robot) throws Exception {
     Screenshots.save(scene, "audit-unlock-zh");
     unlock(robot, "not it");
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.errorProperty().get().isEmpty());
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.errorProperty().get().isEmpty());
     assertThat(robot.lookup("#auditError").queryAs(Label.class).getText())
         .contains("口令错误")
         .doesNotContain("Exception");
@@ -105,7 +106,7 @@ class AuditWindowTest {
         .isEmpty();
 
     unlock(robot, "correct horse battery");
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().isPresent());
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.statusProperty().get().isPresent());
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(robot.lookup("#auditChain").queryAs(Label.class).getText()).startsWith("日志校验通过");
     assertThat(robot.lookup("#auditCount").queryAs(Label.class).getText())
@@ -121,9 +122,9 @@ class AuditWindowTest {
   }
 
   @Test
-  void filtersShowACasesStepsChartsAndExportWhatIsShown(FxRobot robot) throws Exception {
+  void filtersShowACasesStepsAndTheChartsAddUp(FxRobot robot) throws Exception {
     unlock(robot, "correct horse battery");
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().isPresent());
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.statusProperty().get().isPresent());
     long cancelled = model.cases().stream().filter(c -> c.outcome() == Outcome.CANCELLED).count();
     assertThat(cancelled).as("a served journal has cancelled cases").isPositive();
 
@@ -154,36 +155,13 @@ class AuditWindowTest {
     PieChart reasons = robot.lookup("#auditReasons").queryAs(PieChart.class);
     assertThat(reasons.getData().stream().mapToDouble(PieChart.Data::getPieValue).sum())
         .isEqualTo(model.cases().stream().filter(c -> c.outcome() != Outcome.COMPLETED).count());
-
-    // what is exported is what the filters show
-    robot.interact(() -> model.outcomeProperty().set(Outcome.CANCELLED));
-    Path csv = dir.resolve("cases.csv");
-    robot.interact(() -> model.exportCsv(csv));
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.infoProperty().get().isEmpty());
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    assertThat(lines.get(0)).startsWith("\uFEFFcase,opened,");
-    assertThat(lines).hasSize(1 + (int) cancelled);
-    assertThat(lines.subList(1, lines.size())).allMatch(l -> l.contains(",cancelled,"));
-    assertThat(String.join("\n", lines)).doesNotContainPattern("[0-9]{17}[0-9X]");
-    robot.interact(() -> model.outcomeProperty().set(null));
-
-    Path pdf = dir.resolve("cases.pdf");
-    robot.interact(() -> model.exportPdf(pdf));
-    WaitForAsyncUtils.waitFor(
-        20, TimeUnit.SECONDS, () -> model.infoProperty().get().contains("cases.pdf"));
-    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc))
-          .contains("PinDesk 案件审计报告")
-          .contains("筛选：全部案件；共 60 个案件")
-          .contains("TRAINING");
-    }
   }
 
   @Test
   void closingTheJournalGoesBackToTheUnlockFormAndForgetsTheFilters(FxRobot robot)
       throws Exception {
     unlock(robot, "correct horse battery");
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().isPresent());
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.statusProperty().get().isPresent());
     robot.interact(() -> model.outcomeProperty().set(Outcome.CANCELLED));
     @SuppressWarnings("unchecked")
     TableView<Case> table = robot.lookup("#auditCases").queryAs(TableView.class);
@@ -197,8 +175,5 @@ class AuditWindowTest {
     assertThat(model.cases()).isEmpty();
     assertThat(model.outcomeProperty().get()).isNull();
     assertThat(robot.lookup("#auditOpen").tryQuery()).isPresent();
-    unlock(robot, "correct horse battery");
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().isPresent());
-    assertThat(model.shown()).hasSize(60);
   }
 }

@@ -3,6 +3,7 @@ package dev.pindesk.ui.audit;
 import atlantafx.base.theme.PrimerLight;
 import dev.pindesk.ui.common.AppIcons;
 import dev.pindesk.ui.common.FontScale;
+import dev.pindesk.ui.common.FxDialogs;
 import dev.pindesk.ui.common.TaskRunner;
 import java.util.Objects;
 import javafx.application.Application;
@@ -27,7 +28,7 @@ public final class AuditApp extends Application {
     AuditContext context = pending;
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
     runner = new TaskRunner();
-    AuditViewModel model = new AuditViewModel(context, runner);
+    AuditViewModel model = new AuditViewModel(context, runner, new FxDialogs(() -> stage));
     javafx.geometry.Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     Scene scene =
         new Scene(

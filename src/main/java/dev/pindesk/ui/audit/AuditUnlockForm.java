@@ -3,7 +3,6 @@ package dev.pindesk.ui.audit;
 import atlantafx.base.theme.Styles;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ui.common.Texts;
-import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -18,7 +17,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * The audit window's first screen: the journal and key store (proposed, or chosen), the passphrase,
@@ -42,8 +40,8 @@ final class AuditUnlockForm extends StackPane {
     PasswordField passphrase = new PasswordField();
     passphrase.setId("auditPassphrase");
 
-    Button browseJournal = browse(journalField, "*.db");
-    Button browseKey = browse(keyField, "*.p12");
+    Button browseJournal = browse(model::chooseJournal);
+    Button browseKey = browse(model::chooseKeyStore);
     browseJournal.setMinWidth(Region.USE_PREF_SIZE);
     browseKey.setMinWidth(Region.USE_PREF_SIZE);
     // The supervisor types the passphrase first; the files are usually proposed already.
@@ -110,24 +108,10 @@ final class AuditUnlockForm extends StackPane {
     getChildren().add(card);
   }
 
-  private Button browse(TextField target, String pattern) {
+  private Button browse(Runnable choose) {
     Button b = new Button();
     b.textProperty().bind(text("audit.unlock.browse"));
-    b.setOnAction(
-        e -> {
-          FileChooser chooser = new FileChooser();
-          chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
-          if (!target.getText().isBlank()) {
-            File dir = new File(target.getText()).getParentFile();
-            if (dir != null && dir.isDirectory()) {
-              chooser.setInitialDirectory(dir);
-            }
-          }
-          File f = chooser.showOpenDialog(getScene().getWindow());
-          if (f != null) {
-            target.setText(f.getPath());
-          }
-        });
+    b.setOnAction(e -> choose.run());
     return b;
   }
 

@@ -7,8 +7,6 @@ import dev.pindesk.service.audit.AuditCases.Case;
 import dev.pindesk.service.audit.AuditCases.Outcome;
 import dev.pindesk.service.audit.AuditCases.Step;
 import dev.pindesk.ui.common.Texts;
-import java.io.File;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -38,7 +36,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * The supervisor's audit window: the unlock form until a journal is open, then the chain status,
@@ -222,12 +219,12 @@ public final class AuditView extends StackPane {
     export.setId("auditExport");
     export.textProperty().bind(text("audit.export"));
     export.disableProperty().bind(model.busyProperty());
-    export.setOnAction(e -> export());
+    export.setOnAction(e -> model.exportCsv());
     Button pdf = new Button();
     pdf.setId("auditPdf");
     pdf.textProperty().bind(text("audit.export.pdf"));
     pdf.disableProperty().bind(model.busyProperty());
-    pdf.setOnAction(e -> exportPdf());
+    pdf.setOnAction(e -> model.exportPdf());
     pdf.setMinWidth(Region.USE_PREF_SIZE);
     Label info = new Label();
     info.textProperty().bind(Bindings.concat(model.infoProperty(), model.errorProperty()));
@@ -270,28 +267,6 @@ public final class AuditView extends StackPane {
         setText(all ? m().get("audit.filter.all") : name.apply(item));
       }
     };
-  }
-
-  private void export() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle(m().get("audit.export.title"));
-    chooser.setInitialFileName("pindesk-cases.csv");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-    File f = chooser.showSaveDialog(getScene().getWindow());
-    if (f != null) {
-      model.exportCsv(Path.of(f.getPath()));
-    }
-  }
-
-  private void exportPdf() {
-    FileChooser chooser = new FileChooser();
-    chooser.setTitle(m().get("audit.export.title"));
-    chooser.setInitialFileName("pindesk-cases.pdf");
-    chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PDF", "*.pdf"));
-    File f = chooser.showSaveDialog(getScene().getWindow());
-    if (f != null) {
-      model.exportPdf(Path.of(f.getPath()));
-    }
   }
 
   private Tab casesTab() {

@@ -8,7 +8,8 @@ import dev.pindesk.service.audit.AuditCases;
 import dev.pindesk.service.audit.AuditCases.Case;
 import dev.pindesk.service.audit.AuditCases.Outcome;
 import dev.pindesk.service.audit.CaseFilter;
-import dev.pindesk.ui.common.TaskRunner;
+import dev.pindesk.ui.common.DialogService;
+import dev.pindesk.ui.common.UiExecutor;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,7 +32,8 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class AuditViewModel {
   private final AuditContext context;
-  private final TaskRunner runner;
+  private final UiExecutor runner;
+  private final DialogService dialogs;
   private final ObjectProperty<Messages> messages;
   private final StringProperty journalPath = new SimpleStringProperty("");
   private final StringProperty keyPath = new SimpleStringProperty("");
@@ -53,9 +55,10 @@ public final class AuditViewModel {
   private final ObjectProperty<Case> selected = new SimpleObjectProperty<>();
   private long unreadable;
 
-  public AuditViewModel(AuditContext context, TaskRunner runner) {
+  public AuditViewModel(AuditContext context, UiExecutor runner, DialogService dialogs) {
     this.context = context;
     this.runner = runner;
+    this.dialogs = dialogs;
     this.messages = new SimpleObjectProperty<>(context.messages());
     context.journal().ifPresent(p -> journalPath.set(p.toString()));
     context.keyStore().ifPresent(p -> keyPath.set(p.toString()));
@@ -103,7 +106,7 @@ public final class AuditViewModel {
                       // a million events take seconds: say how far it is, now and then
                       if (++count[0] % 20_000 == 0) {
                         long n = count[0];
-                        TaskRunner.onFx(() -> read.set(n));
+                        runner.onUi(() -> read.set(n));
                       }
                     });
             return new Loaded(s, collected.cases(), collected.unreadable());
@@ -169,6 +172,54 @@ public final class AuditViewModel {
             Optional.ofNullable(text.get()).orElse(""),
             context.zone());
     shown.setPredicate(f);
+  }
+
+  /** "Browse…" beside the journal: the chosen file goes into the form. */
+  public void chooseJournal() {
+    choose(journalPath, "audit.unlock.journal", "*.db");
+  }
+
+  /** "Browse…" beside the key store: the chosen file goes into the form. */
+  public void chooseKeyStore() {
+    choose(keyPath, "audit.unlock.key", "*.p12");
+  }
+
+  private void choose(StringProperty target, String titleKey, String pattern) {
+    // The chooser opens where the file proposed (or typed) lies, when that folder exists.
+    Optional<Path> folder =
+        Optional.of(target.get().strip())
+            .filter(t -> !t.isEmpty())
+            .map(t -> Path.of(t).toAbsolutePath().getParent())
+            .filter(java.nio.file.Files::isDirectory);
+    dialogs
+        .chooseFileToOpen(
+            new DialogService.FileChoice(
+                messages.get().get(titleKey), pattern, pattern, Optional.empty(), folder))
+        .ifPresent(p -> target.set(p.toString()));
+  }
+
+  /**
+   * "Export CSV": asks where, then {@link #exportCsv(Path)}; nothing when the chooser is closed.
+   */
+  public void exportCsv() {
+    chooseExport("pindesk-cases.csv", "CSV", "*.csv").ifPresent(this::exportCsv);
+  }
+
+  /**
+   * "Export PDF": asks where, then {@link #exportPdf(Path)}; nothing when the chooser is closed.
+   */
+  public void exportPdf() {
+    chooseExport("pindesk-cases.pdf", "PDF", "*.pdf").ifPresent(this::exportPdf);
+  }
+
+  private Optional<Path> chooseExport(String name, String kind, String pattern) {
+    return dialogs.chooseFileToSave(
+        new DialogService.FileChoice(
+            messages.get().get("audit.export.title"),
+            kind,
+            pattern,
+            Optional.of(name),
+            Optional.empty()));
   }
 
   /**

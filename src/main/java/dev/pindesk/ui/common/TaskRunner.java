@@ -8,10 +8,11 @@ import javafx.application.Platform;
 import javafx.concurrent.Task;
 
 /**
- * Runs card, disk and network work off the FX thread and hands results back on it. Tests may use a
- * runner that executes on the calling thread.
+ * The counter's {@link UiExecutor}: card, disk and network work runs on one background thread, in
+ * order, as {@link Task}s, and results come back on the FX thread; the FX thread never waits for
+ * it. (Tests of view models use a same-thread executor instead and need no JavaFX toolkit.)
  */
-public class TaskRunner implements AutoCloseable {
+public class TaskRunner implements UiExecutor, AutoCloseable {
   private final ExecutorService executor =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -20,7 +21,7 @@ public class TaskRunner implements AutoCloseable {
             return t;
           });
 
-  /** Runs {@code work} in the background; exactly one of the callbacks runs on the FX thread. */
+  @Override
   public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
     Task<T> task =
         new Task<>() {
@@ -34,7 +35,15 @@ public class TaskRunner implements AutoCloseable {
     executor.execute(task);
   }
 
-  /** Runs {@code action} on the FX thread (now if already on it). */
+  @Override
+  public void onUi(Runnable action) {
+    onFx(action);
+  }
+
+  /**
+   * Runs {@code action} on the FX thread (now if already on it). For views and the window shell,
+   * which are JavaFX anyway; view models use their executor's {@link #onUi}.
+   */
   public static void onFx(Runnable action) {
     if (Platform.isFxApplicationThread()) {
       action.run();

@@ -7,8 +7,8 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.CardReadService;
 import dev.pindesk.service.ReaderWatcher;
-import dev.pindesk.ui.common.TaskRunner;
 import dev.pindesk.ui.common.TrainingCardSlot;
+import dev.pindesk.ui.common.UiExecutor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,13 +21,13 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * State of the reader/card window: what the reader watcher last saw, the last card read, the last
- * failure. All properties change on the FX thread; card I/O runs through the {@link TaskRunner}.
+ * failure. All properties change on the FX thread; card I/O runs through the {@link UiExecutor}.
  */
 public final class CardStatusViewModel {
   private final CardReadService cardReader;
   private final Optional<TrainingCardSlot> trainingSlot;
   private final boolean training;
-  private final TaskRunner runner;
+  private final UiExecutor runner;
   private final ObjectProperty<Messages> messages;
   private final ObjectProperty<ReaderWatcher.Snapshot> readers =
       new SimpleObjectProperty<>(new ReaderWatcher.Snapshot(List.of(), Optional.empty()));
@@ -47,7 +47,7 @@ public final class CardStatusViewModel {
       Messages messages,
       Optional<TrainingCardSlot> trainingSlot,
       boolean training,
-      TaskRunner runner) {
+      UiExecutor runner) {
     this.cardReader = cardReader;
     this.trainingSlot = trainingSlot;
     this.training = training;
@@ -58,7 +58,7 @@ public final class CardStatusViewModel {
 
   /** From the reader watcher (any thread). */
   public void readersChanged(ReaderWatcher.Snapshot snapshot) {
-    TaskRunner.onFx(
+    runner.onUi(
         () -> {
           readers.set(snapshot);
           // The training card goes in after the first frame: follow the slot.

@@ -7,7 +7,7 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.signin.SignInResult;
 import dev.pindesk.service.signin.SignInService;
 import dev.pindesk.ui.common.CounterRefusedException;
-import dev.pindesk.ui.common.TaskRunner;
+import dev.pindesk.ui.common.UiExecutor;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
@@ -26,7 +26,7 @@ public final class SignInViewModel {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final Supplier<SignInService> service;
-  private final TaskRunner runner;
+  private final UiExecutor runner;
   private final ObjectProperty<Messages> messages;
   private final Consumer<Operator> onSignedIn;
   private final boolean training;
@@ -38,7 +38,7 @@ public final class SignInViewModel {
 
   public SignInViewModel(
       Supplier<SignInService> service,
-      TaskRunner runner,
+      UiExecutor runner,
       ObjectProperty<Messages> messages,
       boolean training,
       Consumer<Operator> onSignedIn) {

@@ -3,8 +3,8 @@ package dev.pindesk.ui.wizard;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.pin.PinEntryResult;
 import dev.pindesk.ports.PinPad;
-import dev.pindesk.ui.common.TaskRunner;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -48,14 +48,18 @@ public final class PinCapture {
       ask(PinPad.Prompt.OLD_PIN, reasonKey)
           .thenAccept(
               old ->
-                  TaskRunner.onFx(
-                      () ->
-                          model.background(
-                              () -> {
-                                services.cases().captureOldPin(old);
-                                return null;
-                              },
-                              x -> askNew(null))));
+                  services
+                      .runner()
+                      .onUi(
+                          () ->
+                              model.background(
+                                  wipedOnFailure(
+                                      () -> {
+                                        services.cases().captureOldPin(old);
+                                        return null;
+                                      },
+                                      old),
+                                  x -> askNew(null))));
       return;
     }
     askNew(reasonKey);
@@ -68,11 +72,13 @@ public final class PinCapture {
     ask(PinPad.Prompt.NEW_PIN, reasonKey)
         .thenAccept(
             first ->
-                TaskRunner.onFx(
-                    () ->
-                        model.background(
-                            () -> services.cases().checkFirstPin(first),
-                            result -> afterFirst(first, result))));
+                services
+                    .runner()
+                    .onUi(
+                        () ->
+                            model.background(
+                                wipedOnFailure(() -> services.cases().checkFirstPin(first), first),
+                                result -> afterFirst(first, result))));
   }
 
   private void afterFirst(Pin first, PinEntryResult result) {
@@ -90,10 +96,16 @@ public final class PinCapture {
     ask(PinPad.Prompt.CONFIRM_NEW_PIN, null)
         .thenAccept(
             second ->
-                TaskRunner.onFx(
-                    () ->
-                        model.background(
-                            () -> services.cases().capturePin(first, second), this::afterSecond)))
+                services
+                    .runner()
+                    .onUi(
+                        () ->
+                            model.background(
+                                wipedOnFailure(
+                                    () -> services.cases().capturePin(first, second),
+                                    first,
+                                    second),
+                                this::afterSecond)))
         .exceptionally(
             e -> {
               first.close();
@@ -116,15 +128,32 @@ public final class PinCapture {
     }
   }
 
+  /**
+   * {@code work}, which takes over {@code pins}; when it fails they are wiped here, whatever it
+   * failed at (the case service wipes what it refuses; this covers the rest).
+   */
+  private static <T> Callable<T> wipedOnFailure(Callable<T> work, Pin... pins) {
+    return () -> {
+      try {
+        return work.call();
+      } catch (Exception | Error e) {
+        for (Pin p : pins) {
+          p.close();
+        }
+        throw e;
+      }
+    };
+  }
+
   private java.util.concurrent.CompletableFuture<Pin> ask(PinPad.Prompt prompt, String reasonKey) {
     return services
         .pinPad()
-        .request(prompt, LENGTH, reasonKey, n -> TaskRunner.onFx(() -> digits.set(n)))
+        .request(prompt, LENGTH, reasonKey, n -> services.runner().onUi(() -> digits.set(n)))
         .toCompletableFuture()
         .whenComplete(
             (pin, failure) -> {
               if (failure != null) {
-                TaskRunner.onFx(() -> failed(failure));
+                services.runner().onUi(() -> failed(failure));
               }
             });
   }

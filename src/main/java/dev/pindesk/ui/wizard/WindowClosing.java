@@ -3,6 +3,8 @@ package dev.pindesk.ui.wizard;
 import dev.pindesk.domain.reset.CancelReason;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseTransition;
+import dev.pindesk.i18n.Messages;
+import dev.pindesk.ui.common.DialogService;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -45,6 +47,40 @@ public final class WindowClosing {
       return State.NOTHING_OPEN;
     }
     return s.get() == CaseState.WRITTEN ? State.CASE_WRITTEN : State.CASE_OPEN;
+  }
+
+  /**
+   * The window's close button: with a case open the clerk confirms (Enter keeps the case), and the
+   * case is ended in the journal — cancelled, or closed once the PIN is written — before {@code
+   * exit} runs; while card or journal work runs the clerk is told to wait. Nothing is asked when no
+   * case is open.
+   *
+   * @return true when the window must stay open for now (the close request is consumed)
+   */
+  public boolean closeRequested(DialogService dialogs, Runnable exit) {
+    State what = state();
+    if (what == State.NOTHING_OPEN) {
+      return false;
+    }
+    Messages m = model.messages().get();
+    if (what == State.BUSY) {
+      dialogs.inform(m.get("close.title"), m.get("close.busy"));
+      return true;
+    }
+    String key = what == State.CASE_WRITTEN ? "close.written_case" : "close.open_case";
+    boolean close =
+        dialogs.confirm(
+            new DialogService.Confirmation(
+                "closeConfirm",
+                m.get("close.title"),
+                m.get(key, model.caseIdProperty().get()),
+                m.get("close.confirm"),
+                m.get("close.stay")));
+    if (close && !endCaseThen(exit)) {
+      // The PIN pad finished (or timed out) while the clerk was asked: that step is being written.
+      dialogs.inform(m.get("close.title"), m.get("close.busy"));
+    }
+    return true;
   }
 
   /**

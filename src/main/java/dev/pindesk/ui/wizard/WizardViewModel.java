@@ -62,6 +62,7 @@ public final class WizardViewModel {
   private final BooleanBinding canGoNext;
   private final BooleanBinding canGoBack;
   private final BooleanBinding canCancel;
+  private final BooleanBinding canWrite;
 
   public WizardViewModel(WizardServices services, Messages initial, boolean training) {
     this.services = services;
@@ -85,6 +86,11 @@ public final class WizardViewModel {
     this.canGoBack =
         Bindings.createBooleanBinding(() -> step.get() == WizardStep.ID && !busy.get(), step, busy);
     this.canCancel = Bindings.createBooleanBinding(this::cancellable, step, busy, caseState);
+    this.canWrite =
+        Bindings.createBooleanBinding(
+            () -> !busy.get() && caseState.get().equals(Optional.of(CaseState.PIN_CAPTURED)),
+            busy,
+            caseState);
   }
 
   private boolean stepComplete() {
@@ -157,6 +163,14 @@ public final class WizardViewModel {
 
   /** What one press of "Read card" produced. */
   private record ReadAndBind(CardSnapshot card, BindingResult binding) {}
+
+  /**
+   * Whether the write may be sent: a PIN is captured and nothing runs. Never again once the case is
+   * in doubt (the write is settled by checking, not by writing twice).
+   */
+  public BooleanBinding canWriteBinding() {
+    return canWrite;
+  }
 
   /** Writes the captured PIN (card re-read first by the service's swap guard). */
   public void write() {

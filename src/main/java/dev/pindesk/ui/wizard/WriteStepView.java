@@ -22,12 +22,7 @@ final class WriteStepView extends VBox {
     write.setId("writeButton");
     write.textProperty().bind(Texts.of(model.messages(), "writestep.write"));
     write.getStyleClass().add(Styles.ACCENT);
-    write
-        .disableProperty()
-        .bind(
-            model
-                .busyProperty()
-                .or(model.caseStateProperty().isNotEqualTo(Optional.of(CaseState.PIN_CAPTURED))));
+    write.disableProperty().bind(model.canWriteBinding().not());
     write.setOnAction(e -> model.write());
     Button resolve = new Button();
     resolve.setId("resolveButton");

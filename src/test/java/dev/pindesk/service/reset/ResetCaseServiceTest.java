@@ -9,7 +9,6 @@ import static dev.pindesk.domain.reset.CaseState.PIN_CAPTURED;
 import static dev.pindesk.domain.reset.CaseState.WRITTEN;
 import static dev.pindesk.service.reset.Counter.pin;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.audit.HolderKind;
@@ -24,8 +23,6 @@ import dev.pindesk.domain.reset.BindingResult;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.testing.TrainingCards;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
@@ -70,28 +67,6 @@ class ResetCaseServiceTest {
     assertThat(counter.service.write().to()).isEqualTo(WRITTEN);
     assertThat(counter.last().maskedHolderId()).isEqualTo("110101********0243");
     assertThat(counter.last().maskedAgentId()).startsWith("110105********");
-  }
-
-  @Test
-  void wipesTheAcceptedPinWhenItsCaptureCannotBeJournaled() throws Exception {
-    Counter failing =
-        new Counter(
-            AgentPolicy.everywhere(),
-            t -> {
-              if (t.to() == PIN_CAPTURED) {
-                throw new UncheckedIOException(new IOException("disk full"));
-              }
-            });
-    failing.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
-    failing.bound(ServiceKind.RESET, HolderKind.IN_PERSON);
-    Pin first = pin("385217");
-    Pin second = pin("385217");
-
-    assertThatThrownBy(() -> failing.service.capturePin(first, second))
-        .isInstanceOf(UncheckedIOException.class);
-
-    assertThat(first.isWiped()).isTrue();
-    assertThat(second.isWiped()).isTrue();
   }
 
   @Test
@@ -244,6 +219,30 @@ class ResetCaseServiceTest {
     assertThat(counter.state()).isEqualTo(IDENTITY_BOUND);
     counter.captured("385217");
     assertThat(counter.state()).isEqualTo(PIN_CAPTURED);
+  }
+
+  @Test
+  void aPinTheJournalCouldNotRecordAsCapturedIsWiped() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean broken =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Counter failing =
+        new Counter(
+            AgentPolicy.everywhere(),
+            t -> {
+              if (broken.get()) {
+                throw new dev.pindesk.ports.CaseJournal.NotRecordedException("test: full", null);
+              }
+            });
+    failing.insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
+    failing.bound(ServiceKind.RESET, HolderKind.IN_PERSON);
+    Pin first = pin("385217");
+    Pin second = pin("385217");
+    broken.set(true);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> failing.service.capturePin(first, second))
+        .isInstanceOf(dev.pindesk.ports.CaseJournal.NotRecordedException.class);
+    assertThat(List.of(first.isWiped(), second.isWiped())).containsOnly(true);
+    assertThat(failing.state()).isEqualTo(IDENTITY_BOUND);
   }
 
   @Test

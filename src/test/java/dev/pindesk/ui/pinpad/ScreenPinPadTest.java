@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -99,17 +100,18 @@ class ScreenPinPadTest {
     }
     assertThat(labels).containsExactlyInAnyOrder("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     snapshot(robot, "pinpad-new-pin");
-    pad.cancel();
+    pad.cancel(); // the case was cancelled
     assertThatThrownBy(() -> entry.get(5, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause()
         .isInstanceOfSatisfying(
             PinPad.PinPadException.class,
             e -> assertThat(e.failure()).isEqualTo(PinPad.Failure.CANCELLED));
+    awaitClosed(robot);
   }
 
   @Test
-  void anEntryNobodyFinishesTimesOut(FxRobot robot) {
+  void anEntryNobodyFinishesTimesOut(FxRobot robot) throws Exception {
     PinPad pad = new ScreenPinPad(Duration.ofSeconds(1), false);
     CompletableFuture<Pin> entry = ask(pad, new AtomicInteger());
     assertThatThrownBy(() -> entry.get(10, TimeUnit.SECONDS))
@@ -117,6 +119,29 @@ class ScreenPinPadTest {
         .isInstanceOfSatisfying(
             PinPad.PinPadException.class,
             e -> assertThat(e.failure()).isEqualTo(PinPad.Failure.TIMEOUT));
+    awaitClosed(robot);
+  }
+
+  @Test
+  void theCardsCurrentPinIsAskedForInBothLanguages(FxRobot robot) throws Exception {
+    PinPad pad = new ScreenPinPad(Duration.ofSeconds(60), false);
+    CompletableFuture<Pin> entry =
+        pad.request(PinPad.Prompt.OLD_PIN, 6, n -> {}).toCompletableFuture();
+    awaitShown(robot, "#promptEn");
+    assertThat(robot.lookup("#promptEn").queryAs(Label.class).getText())
+        .isEqualTo("Please enter your current PIN");
+    pad.cancel();
+    assertThatThrownBy(() -> entry.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+  }
+
+  /** Until the pad's window is gone (an ended entry leaves nothing for the citizen to type on). */
+  private static void awaitClosed(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        5,
+        TimeUnit.SECONDS,
+        () ->
+            robot.lookup("#pinDots").queryAll().stream()
+                .noneMatch(n -> n.getScene().getWindow().isShowing()));
   }
 
   @Test

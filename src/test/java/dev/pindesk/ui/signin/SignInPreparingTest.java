@@ -83,20 +83,4 @@ class SignInPreparingTest {
     assertThat(signedIn).containsExactly(demo);
     assertThat(robot.lookup("#signInButton").queryAs(Button.class).getText()).isEqualTo("Sign in");
   }
-
-  @Test
-  void aCounterThatCannotStartSaysWhyBeforeAnyoneSignsIn(FxRobot robot) {
-    TaskRunner.onFx(
-        () ->
-            model.counterFailed(
-                new java.util.concurrent.CompletionException(
-                    new IllegalArgumentException("agent regions: 'x' is not a region"))));
-    WaitForAsyncUtils.waitForFxEvents();
-    // the technical message stays in the log: the clerk gets what to do
-    assertThat(model.errorProperty().get())
-        .startsWith("The counter cannot start")
-        .contains("call support")
-        .doesNotContain("agent regions")
-        .doesNotContain("Exception");
-  }
 }

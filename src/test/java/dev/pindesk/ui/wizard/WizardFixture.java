@@ -76,6 +76,17 @@ abstract class WizardFixture {
   static final String NEW_PIN = "385217";
   static final String OTHER_PIN = "604918";
 
+  /** The journal of a case served from start to close. */
+  static final List<String> CLEAN_CASE =
+      List.of(
+          "case_opened",
+          "id_checked",
+          "card_read",
+          "identity_bound",
+          "pin_captured",
+          "pin_written",
+          "case_closed");
+
   /** Every PIN a wizard test types: none may reach the journal, in ASCII or in BCD. */
   static final List<String> PINS = List.of(NEW_PIN, OTHER_PIN, "123456", "860412");
 

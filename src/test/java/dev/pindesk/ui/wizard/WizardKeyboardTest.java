@@ -63,7 +63,7 @@ class WizardKeyboardTest extends WizardFixture {
 
     assertThat(keys).as("wizard keys (a chord counts once)").isEqualTo(12);
     assertThat(dataCharacters).isEqualTo(18 + 3);
-    expectedSteps = WizardServicesTest.CLEAN_CASE;
+    expectedSteps = CLEAN_CASE;
   }
 
   /** One key press of the clerk (a chord, e.g. Alt+L, is one). */

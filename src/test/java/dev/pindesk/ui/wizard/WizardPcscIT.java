@@ -38,6 +38,6 @@ class WizardPcscIT extends WizardFixture {
       closeCase(robot);
       assertThat(card.card().isCurrentPin(NEW_PIN.toCharArray())).isTrue();
     }
-    expectedSteps = WizardServicesTest.CLEAN_CASE;
+    expectedSteps = CLEAN_CASE;
   }
 }

@@ -10,18 +10,15 @@ import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.ports.CardConnection;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.testing.TrainingCards;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 
 /**
  * The card applies the new PIN but its answer is lost (the reader reports the card gone): the case
  * is in doubt, and the clerk's check — a re-read and a VERIFY with the new PIN, never a second
  * write — finds the PIN written, so the case goes on to the receipt.
  */
-class WizardInDoubtWrittenTest extends WizardFixture {
+class WizardViewModelInDoubtWrittenTest extends WizardModelFixture {
   private final AnswerLosingTerminals losing = new AnswerLosingTerminals(terminals);
   private final AtomicInteger writesSent = new AtomicInteger();
 
@@ -31,47 +28,34 @@ class WizardInDoubtWrittenTest extends WizardFixture {
   }
 
   @Test
-  void aWriteWhoseAnswerWasLostAfterTheCardAppliedItIsResolvedAsWritten(FxRobot robot)
-      throws Exception {
+  void aWriteWhoseAnswerWasLostAfterTheCardAppliedItIsResolvedAsWritten() {
     VirtualSscCard card = insert(TrainingCards.spec(TrainingCards.GEN3_SM4));
-    openResetAndCheckHolder(robot);
-    readAndBind(robot);
-    toPinStep(robot);
-    captureNewPin(robot, NEW_PIN);
-    robot.clickOn("#nextButton");
-    waitFor(() -> model.stepProperty().get() == WizardStep.WRITE);
+    openResetAndCheckHolder();
+    readAndBind();
+    toPinStep();
+    captureNewPin(NEW_PIN);
+    model.next();
     losing.loseNextWrite(AnswerLosingTerminals.Loss.AFTER_CARD);
 
-    robot.clickOn("#writeButton");
-    waitFor(() -> model.caseStateProperty().get().equals(Optional.of(CaseState.IN_DOUBT)));
-    waitFor(() -> noticeText(robot).startsWith("写卡结果不确定"));
+    model.write();
+    assertThat(model.caseStateProperty().get()).contains(CaseState.IN_DOUBT);
+    assertThat(notice()).startsWith("写卡结果不确定");
     assertThat(card.isCurrentPin(NEW_PIN.toCharArray())).as("the card applied it").isTrue();
-    assertThat(robot.lookup("#writeButton").query().isDisabled()).as("no second write").isTrue();
+    assertThat(model.canWriteBinding().get()).as("no second write").isFalse();
     assertThat(writesSent).hasValue(1);
 
-    robot.clickOn("#resolveButton");
-    waitFor(() -> model.caseStateProperty().get().equals(Optional.of(CaseState.WRITTEN)));
-    waitFor(() -> noticeIs(robot, "新密码已写入卡片。"));
+    model.resolveInDoubt(false);
+    assertThat(model.caseStateProperty().get()).contains(CaseState.WRITTEN);
+    assertThat(notice()).isEqualTo("新密码已写入卡片。");
     assertThat(writesSent).as("resolved by checking, not by writing again").hasValue(1);
     assertThat(model.stepProperty().get()).isEqualTo(WizardStep.WRITE);
     assertThat(model.canGoNextBinding().get()).isTrue();
 
-    robot.clickOn("#nextButton");
-    waitFor(() -> model.stepProperty().get() == WizardStep.RECEIPT);
-    robot.clickOn("#nextButton");
-    waitFor(() -> model.stepProperty().get() == WizardStep.SERVICE);
+    closeCase();
     assertThat(writesSent).hasValue(1);
     assertThat(card.isCurrentPin(NEW_PIN.toCharArray())).isTrue();
     expectedSteps =
-        List.of(
-            "case_opened",
-            "id_checked",
-            "card_read",
-            "identity_bound",
-            "pin_captured",
-            "in_doubt",
-            "in_doubt_resolved",
-            "case_closed");
+        steps(UNTIL_BOUND, "pin_captured", "in_doubt", "in_doubt_resolved", "case_closed");
   }
 
   /** Counts the PIN-writing commands (80/84 5E or 24) the wizard sends towards the card. */

@@ -1,0 +1,33 @@
+package dev.pindesk.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Where a view model's work runs: blocking work (card, journal, disk, network, the deliberately
+ * slow password hash) away from the UI thread, and every change of a UI property on it. View models
+ * take one in their constructor and never call {@code Platform.runLater} themselves, so that their
+ * behaviour can be tested as plain JUnit tests with an executor that runs everything on the calling
+ * thread; the counter runs them with {@link TaskRunner}.
+ *
+ * <p>Results, failures and events reach the UI thread only through this interface: a service that
+ * publishes immutable results or events on its own thread (the reader watcher, the sync status, a
+ * counter session later) is subscribed to with {@link #delivering}.
+ */
+public interface UiExecutor {
+
+  /**
+   * Runs {@code work} in the background; afterwards exactly one of the callbacks runs on the UI
+   * thread: {@code onSuccess} with its result, or {@code onFailure} with what it threw. Never
+   * blocks the caller.
+   */
+  <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+  /** Runs {@code action} on the UI thread: now when called on it, soon otherwise. */
+  void onUi(Runnable action);
+
+  /** {@code listener}, called on the UI thread whatever thread publishes to the returned one. */
+  default <T> Consumer<T> delivering(Consumer<T> listener) {
+    return value -> onUi(() -> listener.accept(value));
+  }
+}
