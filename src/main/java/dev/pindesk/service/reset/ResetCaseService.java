@@ -24,10 +24,12 @@ import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseStep;
 import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.domain.reset.IdentityBinding;
+import dev.pindesk.domain.reset.Receipt;
 import dev.pindesk.domain.reset.ResetCase;
 import dev.pindesk.ports.CardConnection;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +86,7 @@ public final class ResetCaseService {
    *
    * @throws IllegalStateException while another case is neither closed nor cancelled
    */
-  public ResetCase open(ServiceKind service, HolderKind holderKind, String clerk) {
+  public CaseSnapshot open(ServiceKind service, HolderKind holderKind, String clerk) {
     if (current != null && !current.state().isFinal()) {
       throw new IllegalStateException("case " + current.id() + " is still " + current.state());
     }
@@ -93,17 +95,39 @@ public final class ResetCaseService {
     numbers = CitizenNumbers.NONE;
     current =
         ResetCase.open(ids.next(), service, holderKind, clerk, clock, devices.journal()::record);
-    return current;
-  }
-
-  /** The case being served, if any. */
-  public Optional<ResetCase> currentCase() {
-    return Optional.ofNullable(current);
+    return current.snapshot();
   }
 
   /** The open (or last) case as the screens show it. */
   public Optional<CaseSnapshot> snapshot() {
     return Optional.ofNullable(current).map(ResetCase::snapshot);
+  }
+
+  /**
+   * The citizen's receipt for the case at hand: names and numbers masked, "written" only when the
+   * card confirmed the new PIN.
+   *
+   * @throws IllegalStateException before the card was read for the checked IDs
+   */
+  public Receipt receipt(
+      LocalDateTime issuedAt, String workstation, String operator, boolean training) {
+    ResetCase c = Optional.ofNullable(current).orElseThrow(() -> noCase("a receipt"));
+    var holder = c.parties().orElseThrow(() -> noCase("a receipt without checked IDs")).holder();
+    var card = c.card().orElseThrow(() -> noCase("a receipt without a card"));
+    return Receipt.of(
+        c.id(),
+        c.service(),
+        c.holderKind(),
+        new Receipt.Holder(holder.id().value(), holder.name(), card.info().cardNumber()),
+        issuedAt,
+        workstation,
+        operator,
+        c.state() == CaseState.WRITTEN,
+        training);
+  }
+
+  private static IllegalStateException noCase(String what) {
+    return new IllegalStateException("no case for " + what);
   }
 
   /** The IDs (checked by the clerk: checksum, photo, validity on the document) are recorded. */

@@ -1,8 +1,6 @@
 package dev.pindesk.ui.wizard;
 
-import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.Receipt;
-import dev.pindesk.domain.reset.ResetCase;
 import dev.pindesk.ports.ReceiptPrinter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -106,23 +104,9 @@ public final class ReceiptActions {
     }
 
     Receipt receipt() {
-      ResetCase c =
-          services
-              .cases()
-              .currentCase()
-              .orElseThrow(() -> new IllegalStateException("no case for a receipt"));
-      var holder = c.parties().orElseThrow().holder();
-      var card = c.card().orElseThrow();
-      return Receipt.of(
-          c.id(),
-          c.service(),
-          c.holderKind(),
-          new Receipt.Holder(holder.id().value(), holder.name(), card.info().cardNumber()),
-          LocalDateTime.now(services.clock()),
-          services.workstation(),
-          operator,
-          c.state() == CaseState.WRITTEN,
-          training);
+      return services
+          .cases()
+          .receipt(LocalDateTime.now(services.clock()), services.workstation(), operator, training);
     }
   }
 }

@@ -8,7 +8,9 @@ import dev.pindesk.domain.reset.BindingResult;
 import dev.pindesk.domain.reset.CancelReason;
 import dev.pindesk.domain.reset.CaseError;
 import dev.pindesk.domain.reset.CaseParties;
+import dev.pindesk.domain.reset.CaseSnapshot;
 import dev.pindesk.domain.reset.CaseState;
+import dev.pindesk.domain.reset.CaseStep;
 import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.ReaderChoice;
@@ -52,6 +54,8 @@ public final class WizardViewModel {
   private final ObjectProperty<Optional<BindingResult>> binding =
       new SimpleObjectProperty<>(Optional.empty());
   private final BooleanProperty warningsConfirmed = new SimpleBooleanProperty();
+  private final ObjectProperty<Optional<CaseSnapshot>> caseSnapshot =
+      new SimpleObjectProperty<>(Optional.empty());
   private final ObjectProperty<Optional<CaseState>> caseState =
       new SimpleObjectProperty<>(Optional.empty());
   private final StringProperty caseId = new SimpleStringProperty("");
@@ -79,34 +83,39 @@ public final class WizardViewModel {
             this::stepComplete,
             step,
             busy,
-            caseState,
+            caseSnapshot,
             holderId.completeBinding(),
             agentId.completeBinding(),
             agent);
     this.canGoBack =
         Bindings.createBooleanBinding(() -> step.get() == WizardStep.ID && !busy.get(), step, busy);
-    this.canCancel = Bindings.createBooleanBinding(this::cancellable, step, busy, caseState);
+    this.canCancel = Bindings.createBooleanBinding(this::cancellable, step, busy, caseSnapshot);
     this.canWrite =
         Bindings.createBooleanBinding(
-            () -> !busy.get() && caseState.get().equals(Optional.of(CaseState.PIN_CAPTURED)),
-            busy,
-            caseState);
+            () -> !busy.get() && caseAllows(CaseStep.WRITE), busy, caseSnapshot);
   }
 
+  /**
+   * Whether "Next" may be pressed: the ID forms are the wizard's own; every later step is done when
+   * the case allows what the following step does (the rules live in the case, see {@link
+   * CaseSnapshot}).
+   */
   private boolean stepComplete() {
     if (busy.get()) {
       return false;
     }
-    CaseState s = caseState.get().orElse(null);
     return switch (step.get()) {
       case SERVICE -> true;
       case ID ->
           holderId.completeBinding().get() && (!agent.get() || agentId.completeBinding().get());
-      case CARD -> s == CaseState.IDENTITY_BOUND;
-      case PIN -> s == CaseState.PIN_CAPTURED;
-      case WRITE -> s == CaseState.WRITTEN;
-      case RECEIPT -> s == CaseState.WRITTEN;
+      case CARD -> caseAllows(CaseStep.CAPTURE_PIN);
+      case PIN -> caseAllows(CaseStep.WRITE);
+      case WRITE, RECEIPT -> caseAllows(CaseStep.CLOSE);
     };
+  }
+
+  private boolean caseAllows(CaseStep caseStep) {
+    return caseSnapshot.get().map(c -> c.allows(caseStep)).orElse(false);
   }
 
   /** Enter / Next: performs the step's case action, then moves on once it is journaled. */
@@ -253,7 +262,8 @@ public final class WizardViewModel {
     if (busy.get() && step.get() == WizardStep.WRITE) {
       return false;
     }
-    return caseState.get().map(s -> s.isCancellable() || s.isFinal()).orElse(true);
+    // A finished case (or none) only resets the wizard; an open one asks the case.
+    return caseSnapshot.get().map(c -> c.cancellable() || c.state().isFinal()).orElse(true);
   }
 
   /** What closing the counter window does to the case at hand. */
@@ -267,11 +277,7 @@ public final class WizardViewModel {
       return; // Alt+X reaches here even while the button is disabled
     }
     pin.stop();
-    if (services.cases().currentCase().isPresent()
-        && caseState
-            .get()
-            .map(s -> s != CaseState.CLOSED && s != CaseState.CANCELLED)
-            .orElse(false)) {
+    if (caseSnapshot.get().map(c -> !c.state().isFinal()).orElse(false)) {
       background(() -> services.cases().cancel(CancelReason.CLERK_ABORTED), t -> reset());
     } else {
       reset();
@@ -288,6 +294,7 @@ public final class WizardViewModel {
     card.set(Optional.empty());
     binding.set(Optional.empty());
     warningsConfirmed.set(false);
+    caseSnapshot.set(Optional.empty());
     caseState.set(Optional.empty());
     caseId.set("");
     notice.set(Optional.empty());
@@ -319,9 +326,10 @@ public final class WizardViewModel {
   }
 
   void refreshCaseState() {
-    var current = services.cases().currentCase();
-    caseState.set(current.map(c -> c.state()));
-    caseId.set(current.map(c -> c.id()).orElse(""));
+    Optional<CaseSnapshot> current = services.cases().snapshot();
+    caseSnapshot.set(current);
+    caseState.set(current.map(CaseSnapshot::state));
+    caseId.set(current.map(CaseSnapshot::id).orElse(""));
   }
 
   public void switchLanguage() {

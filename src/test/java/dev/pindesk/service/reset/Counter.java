@@ -116,7 +116,7 @@ final class Counter {
   }
 
   CaseState state() {
-    return service.currentCase().orElseThrow().state();
+    return service.snapshot().orElseThrow().state();
   }
 
   List<CaseState> states() {
