@@ -39,10 +39,11 @@ final class CliMain {
 
   /** Every command beside PinDesk's own card commands, wired with {@code context}. */
   static Object[] commands(CliContext context) {
-    List<Object> extra = new ArrayList<>(List.of(CommandGroups.all(context.messages())));
+    CliWiring services = CliWiring.production();
+    List<Object> extra = new ArrayList<>(List.of(CommandGroups.all(context.messages(), services)));
     extra.add(new VirtualCardCommand(context.messages()));
-    extra.add(CommandGroups.sam(context.terminals(), context.messages()));
-    extra.add(OperatorsCommand.create(context.messages()));
+    extra.add(CommandGroups.sam(context.terminals(), context.messages(), services));
+    extra.add(OperatorsCommand.create(context.messages(), services));
     extra.add(CentralCommands.create(context.messages()));
     extra.add(new GuiCommand());
     extra.add(new AuditCommand());

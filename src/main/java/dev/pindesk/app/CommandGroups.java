@@ -38,9 +38,10 @@ final class CommandGroups {
   /** {@code sam info} over the CLI's readers. */
   static CommandLine sam(
       java.util.function.Supplier<dev.pindesk.ports.CardTerminals> terminals,
-      dev.pindesk.i18n.Messages messages) {
+      dev.pindesk.i18n.Messages messages,
+      dev.pindesk.cli.CliServices services) {
     CommandLine sam = new CommandLine(new Sam());
-    sam.addSubcommand(new SamInfoCommand(terminals, messages));
+    sam.addSubcommand(new SamInfoCommand(terminals, messages, services));
     return sam;
   }
 
@@ -53,20 +54,20 @@ final class CommandGroups {
   }
 
   /** The groups as subcommands for {@code PinDeskCli.run(..., extra)}. */
-  static Object[] all(dev.pindesk.i18n.Messages messages) {
+  static Object[] all(dev.pindesk.i18n.Messages messages, dev.pindesk.cli.CliServices services) {
     CommandLine journal = new CommandLine(new Journal());
-    journal.addSubcommand(new JournalVerifyCommand(messages));
+    journal.addSubcommand(new JournalVerifyCommand(messages, services));
     journal.addSubcommand(new JournalExportCommand(messages));
     CommandLine keys = new CommandLine(new Keys());
-    keys.addSubcommand(new KeysInitCommand(messages, Settings::get));
+    keys.addSubcommand(new KeysInitCommand(messages, services));
     CommandLine training = new CommandLine(new Training());
-    training.addSubcommand(new GenerateJournalCommand(messages));
+    training.addSubcommand(new GenerateJournalCommand(messages, services));
     return new Object[] {
       journal,
       keys,
       training,
-      new SyncCommand(messages),
-      pinPolicy(messages, Settings::get, CommandGroups::standardInput)
+      new SyncCommand(messages, services),
+      pinPolicy(messages, services::setting, CommandGroups::standardInput)
     };
   }
 }

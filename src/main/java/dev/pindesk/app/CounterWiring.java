@@ -72,7 +72,7 @@ final class CounterWiring {
     Files.createDirectories(home);
     Clock clock = Clock.systemDefaultZone();
     String workstation = Settings.get("workstation").orElse("TRAINING-01");
-    Path keys = KeyFiles.ensureTrainingKeys(GenerateJournalCommand.defaultTrainingKeys());
+    Path keys = KeyFiles.ensureTrainingKeys(CliWiring.trainingKeys(Settings::get));
     Path journalFile = home.resolve("journal.db");
     SqliteJournalStore journal = openJournal(journalFile, workstation, keys, true);
     SqliteOperatorDirectory operators = SqliteOperatorDirectory.open(home.resolve("operators.db"));

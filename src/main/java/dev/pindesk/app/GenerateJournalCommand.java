@@ -1,12 +1,10 @@
 package dev.pindesk.app;
 
-import dev.pindesk.adapters.journal.KeyFiles;
-import dev.pindesk.adapters.journal.SqliteJournalStore;
-import dev.pindesk.adapters.journal.StoreOptions;
-import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.card.CardProfiles;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.domain.audit.JournalException;
 import dev.pindesk.i18n.Messages;
+import dev.pindesk.ports.JournalStore;
 import dev.pindesk.service.audit.SteppingClock;
 import dev.pindesk.service.audit.SyntheticJournalGenerator;
 import dev.pindesk.service.audit.TrainingJournalGenerator;
@@ -15,9 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,27 +64,18 @@ final class GenerateJournalCommand implements Callable<Integer> {
               + " security module).")
   boolean synthetic;
 
-  GenerateJournalCommand(Messages messages) {
+  private final CliServices services;
+
+  GenerateJournalCommand(Messages messages, CliServices services) {
     this.messages = messages;
-  }
-
-  static Path defaultTrainingKeys() {
-    return defaultTrainingKeys(Settings::get);
-  }
-
-  /** {@code pindesk.training.keys}, else {@code ~/.pindesk/training-keys}. */
-  static Path defaultTrainingKeys(Function<String, Optional<String>> settings) {
-    return settings
-        .apply("training.keys")
-        .map(Path::of)
-        .orElse(Path.of(System.getProperty("user.home"), ".pindesk", "training-keys"));
+    this.services = services;
   }
 
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path dir = keys != null ? keys : defaultTrainingKeys();
+    Path dir = keys != null ? keys : services.trainingKeys();
     if (Files.exists(out)) {
       err.println(messages.get("cli.journal.error", messages.get("cli.training.outExists", out)));
       return 2;
@@ -99,27 +86,19 @@ final class GenerateJournalCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      KeyFiles.ensureTrainingKeys(dir);
+      services.keys().ensureTraining(dir);
       SteppingClock clock = new SteppingClock(Instant.parse("2025-03-03T01:00:00Z"));
-      StoreOptions options =
-          StoreOptions.of(
-                  workstation,
-                  KeyFiles.workstation(dir),
-                  KeyFiles.publicKey(dir.resolve(KeyFiles.SUPERVISOR_PUB)),
-                  true)
-              .withClock(clock)
-              .withoutDurability();
       long events;
-      SqliteJournalStore opened;
+      JournalStore opened;
       try {
-        opened = SqliteJournalStore.open(out, options);
+        opened = services.createTrainingJournal(out, workstation, dir, clock);
       } catch (JournalException e) {
         err.println(
             messages.get(
                 "cli.journal.error", messages.get("cli.training.cannotOpen", out, e.getMessage())));
         return 1;
       }
-      try (SqliteJournalStore store = opened) {
+      try (JournalStore store = opened) {
         events =
             synthetic
                 ? new SyntheticJournalGenerator(seed, clock, store).generate(cases)
@@ -127,8 +106,8 @@ final class GenerateJournalCommand implements Callable<Integer> {
                         seed,
                         clock,
                         store,
-                        new VirtualTrainingDesk(),
-                        new TrainingSecurityModule(),
+                        services.trainingCardDesk(),
+                        services.trainingSecurityModule(),
                         CardProfiles.builtIn())
                     .generate(cases);
       }

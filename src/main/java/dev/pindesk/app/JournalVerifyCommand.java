@@ -3,9 +3,9 @@ package dev.pindesk.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pindesk.adapters.journal.JournalVerifier;
-import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.adapters.journal.Problem;
 import dev.pindesk.adapters.journal.VerifyReport;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,8 +51,11 @@ final class JournalVerifyCommand implements Callable<Integer> {
       description = "Also check the stored central receipt's signature with this central.crt.")
   Path centralCert;
 
-  JournalVerifyCommand(Messages messages) {
+  private final CliServices services;
+
+  JournalVerifyCommand(Messages messages, CliServices services) {
     this.messages = messages;
+    this.services = services;
   }
 
   @Override
@@ -62,7 +65,7 @@ final class JournalVerifyCommand implements Callable<Integer> {
     Optional<ECPublicKeyParameters> expected = Optional.empty();
     if (workstationKey != null) {
       try {
-        expected = Optional.of(KeyFiles.publicKey(workstationKey));
+        expected = Optional.of(services.keys().publicKey(workstationKey));
       } catch (NoSuchFileException e) {
         err.println(
             messages.get("cli.journal.error", messages.get("cli.file.missing", workstationKey)));
@@ -82,7 +85,7 @@ final class JournalVerifyCommand implements Callable<Integer> {
     Optional<X509Certificate> cert = Optional.empty();
     if (centralCert != null) {
       try {
-        cert = Optional.of(SyncCommand.centralCertificate(centralCert, messages));
+        cert = Optional.of(SyncCommand.centralCertificate(centralCert, messages, services));
       } catch (IOException e) {
         err.println(messages.get("cli.journal.error", e.getMessage()));
         return 2;

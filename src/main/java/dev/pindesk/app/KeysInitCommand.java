@@ -1,15 +1,13 @@
 package dev.pindesk.app;
 
-import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.domain.Secrets;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code keys init [--dir DIR] [--passphrase-file F] [--training]}: a workstation key pair and a
  * supervisor key pair (PKCS#12 under a passphrase read from a file or the console, never argv).
  * Without {@code --dir}: where the production counter reads its keys ({@link
- * ProductionWiring#keys}), or with {@code --training} where training tools read theirs.
+ * CliServices#productionKeys}), or with {@code --training} where training tools read theirs.
  */
 @Command(name = "init", description = "Create workstation and supervisor key pairs in a directory.")
 final class KeysInitCommand implements Callable<Integer> {
@@ -41,20 +39,18 @@ final class KeysInitCommand implements Callable<Integer> {
   @Option(names = "--training", description = "Labelled training keys with a public passphrase.")
   boolean training;
 
-  private final Function<String, Optional<String>> settings;
+  private final CliServices services;
 
-  KeysInitCommand(Messages messages, Function<String, Optional<String>> settings) {
+  KeysInitCommand(Messages messages, CliServices services) {
     this.messages = messages;
-    this.settings = settings;
+    this.services = services;
   }
 
   private Path directory() {
     if (dir != null) {
       return dir;
     }
-    return training
-        ? GenerateJournalCommand.defaultTrainingKeys(settings)
-        : ProductionWiring.keys(settings);
+    return training ? services.trainingKeys() : services.productionKeys();
   }
 
   @Override
@@ -65,7 +61,7 @@ final class KeysInitCommand implements Callable<Integer> {
     Path keyDir = directory();
     try {
       if (training) {
-        KeyFiles.ensureTrainingKeys(keyDir);
+        services.keys().ensureTraining(keyDir);
       } else {
         passphrase =
             passphraseFile != null
@@ -75,7 +71,7 @@ final class KeysInitCommand implements Callable<Integer> {
           err.println(messages.get("cli.journal.error", messages.get("cli.passphrase.short")));
           return 2;
         }
-        KeyFiles.init(keyDir, passphrase, false);
+        services.keys().init(keyDir, passphrase);
       }
       out.println(messages.get("cli.keys.created", keyDir.toString()));
       return 0;

@@ -1,15 +1,13 @@
 package dev.pindesk.app;
 
-import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.domain.operator.OperatorException;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,21 +31,16 @@ abstract class OperatorSubcommand implements Callable<Integer> {
   Path db;
 
   final Messages messages;
-  private final Function<Path, SqliteOperatorDirectory> opener;
-  private final Function<String, Optional<String>> settings;
+  private final CliServices services;
 
-  OperatorSubcommand(
-      Messages messages,
-      Function<Path, SqliteOperatorDirectory> opener,
-      Function<String, Optional<String>> settings) {
+  OperatorSubcommand(Messages messages, CliServices services) {
     this.messages = messages;
-    this.opener = opener;
-    this.settings = settings;
+    this.services = services;
   }
 
-  /** {@code --db}, else the file the production counter reads ({@link ProductionWiring#home}). */
+  /** {@code --db}, else the file the production counter reads. */
   final Path db() {
-    return db != null ? db : ProductionWiring.operators(settings);
+    return db != null ? db : services.operatorsDatabase();
   }
 
   /** The command's work; runs with failures already handled. */
@@ -66,7 +59,7 @@ abstract class OperatorSubcommand implements Callable<Integer> {
    * Opens (creating if needed) {@code --db}; the default's directory is created too, since an
    * administrator may add operators before anything else has made the production home.
    */
-  final SqliteOperatorDirectory open() {
+  final CliServices.OperatorAccounts open() {
     Path file = db();
     if (db == null && file.getParent() != null) {
       try {
@@ -75,7 +68,7 @@ abstract class OperatorSubcommand implements Callable<Integer> {
         throw new OperatorException(OperatorException.Reason.STORE_FAILED, file.toString(), e);
       }
     }
-    return opener.apply(file);
+    return services.operators(file);
   }
 
   /** Commands that only read or change existing accounts do not create an empty database. */

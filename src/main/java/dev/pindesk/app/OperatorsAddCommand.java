@@ -1,6 +1,6 @@
 package dev.pindesk.app;
 
-import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.domain.Secrets;
 import dev.pindesk.domain.operator.Operator;
 import dev.pindesk.i18n.Messages;
@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -50,13 +49,8 @@ final class OperatorsAddCommand extends OperatorSubcommand {
   private final PasswordPrompt prompt;
   private final Clock clock;
 
-  OperatorsAddCommand(
-      Messages messages,
-      Function<Path, SqliteOperatorDirectory> opener,
-      PasswordPrompt prompt,
-      Clock clock,
-      Function<String, Optional<String>> settings) {
-    super(messages, opener, settings);
+  OperatorsAddCommand(Messages messages, CliServices services, PasswordPrompt prompt, Clock clock) {
+    super(messages, services);
     this.prompt = prompt;
     this.clock = clock;
   }
@@ -90,7 +84,7 @@ final class OperatorsAddCommand extends OperatorSubcommand {
       Operator operator =
           new Operator(
               id, name.strip(), parsedRole, true, clock.instant().truncatedTo(ChronoUnit.SECONDS));
-      try (SqliteOperatorDirectory directory = open()) {
+      try (CliServices.OperatorAccounts directory = open()) {
         directory.add(operator, password);
       }
       LOG.info("operators add: {} ({}) added to {}", id, parsedRole, db());

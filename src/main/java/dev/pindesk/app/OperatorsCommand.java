@@ -1,21 +1,18 @@
 package dev.pindesk.app;
 
-import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code operators add|list|disable}: local operator accounts for the clerk wizard's sign-in. Lives
- * in the composition root because it opens the SQLite directory itself. Exit codes: 0 ok, 2 usage,
- * 1 any other failure (one translated line on stderr).
+ * {@code operators add|list|disable}: local operator accounts for the clerk wizard's sign-in, in
+ * the directory the services open. Exit codes: 0 ok, 2 usage, 1 any other failure (one translated
+ * line on stderr).
  */
 @Command(name = "operators", description = "Manage local operator (clerk/supervisor) accounts.")
 final class OperatorsCommand implements Callable<Integer> {
@@ -23,30 +20,21 @@ final class OperatorsCommand implements Callable<Integer> {
 
   private OperatorsCommand() {}
 
-  /** The command tree, with the production directory and the console for passwords. */
-  static CommandLine create(Messages messages) {
-    return create(
-        messages,
-        SqliteOperatorDirectory::open,
-        PasswordPrompt.console(),
-        Clock.systemUTC(),
-        Settings::get);
+  /** The command tree, with the console for passwords. */
+  static CommandLine create(Messages messages, CliServices services) {
+    return create(messages, services, PasswordPrompt.console(), Clock.systemUTC());
   }
 
   /**
-   * The command tree with its collaborators given (tests pass a cheap hasher, no console, and the
-   * settings that say where the default {@code --db} is).
+   * The command tree with its collaborators given (tests pass services with a cheap hasher and
+   * their own default {@code --db}, and no console).
    */
   static CommandLine create(
-      Messages messages,
-      Function<Path, SqliteOperatorDirectory> opener,
-      PasswordPrompt prompt,
-      Clock clock,
-      Function<String, Optional<String>> settings) {
+      Messages messages, CliServices services, PasswordPrompt prompt, Clock clock) {
     CommandLine operators = new CommandLine(new OperatorsCommand());
-    operators.addSubcommand(new OperatorsAddCommand(messages, opener, prompt, clock, settings));
-    operators.addSubcommand(new OperatorsListCommand(messages, opener, settings));
-    operators.addSubcommand(new OperatorsDisableCommand(messages, opener, settings));
+    operators.addSubcommand(new OperatorsAddCommand(messages, services, prompt, clock));
+    operators.addSubcommand(new OperatorsListCommand(messages, services));
+    operators.addSubcommand(new OperatorsDisableCommand(messages, services));
     return operators;
   }
 

@@ -1,10 +1,7 @@
 package dev.pindesk.app;
 
-import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -21,11 +18,8 @@ final class OperatorsDisableCommand extends OperatorSubcommand {
   @Option(names = "--id", required = true, description = "Operator id.")
   String id;
 
-  OperatorsDisableCommand(
-      Messages messages,
-      Function<Path, SqliteOperatorDirectory> opener,
-      Function<String, Optional<String>> settings) {
-    super(messages, opener, settings);
+  OperatorsDisableCommand(Messages messages, CliServices services) {
+    super(messages, services);
   }
 
   @Override
@@ -33,7 +27,7 @@ final class OperatorsDisableCommand extends OperatorSubcommand {
     if (databaseMissing()) {
       return reportMissingDatabase();
     }
-    try (SqliteOperatorDirectory directory = open()) {
+    try (CliServices.OperatorAccounts directory = open()) {
       directory.setActive(id, false);
     }
     LOG.info("operators disable: {} disabled in {}", id, db());

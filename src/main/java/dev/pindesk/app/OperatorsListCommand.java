@@ -4,14 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.domain.operator.Operator;
 import dev.pindesk.i18n.Messages;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,11 +25,8 @@ final class OperatorsListCommand extends OperatorSubcommand {
       description = "Print JSON: [{\"id\", \"displayName\", \"role\", \"active\", \"createdAt\"}].")
   boolean json;
 
-  OperatorsListCommand(
-      Messages messages,
-      Function<Path, SqliteOperatorDirectory> opener,
-      Function<String, Optional<String>> settings) {
-    super(messages, opener, settings);
+  OperatorsListCommand(Messages messages, CliServices services) {
+    super(messages, services);
   }
 
   @Override
@@ -41,7 +35,7 @@ final class OperatorsListCommand extends OperatorSubcommand {
       return reportMissingDatabase();
     }
     List<Operator> operators;
-    try (SqliteOperatorDirectory directory = open()) {
+    try (CliServices.OperatorAccounts directory = open()) {
       operators = directory.list();
     }
     if (json) {

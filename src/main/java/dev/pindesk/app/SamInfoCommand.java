@@ -2,10 +2,9 @@ package dev.pindesk.app;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pindesk.adapters.sam.PsamInfo;
-import dev.pindesk.adapters.sam.PsamProfile;
-import dev.pindesk.adapters.sam.PsamProfiles;
-import dev.pindesk.adapters.sam.PsamSecurityModule;
+import dev.pindesk.cli.CliServices;
+import dev.pindesk.cli.CliServices.SamInfo;
+import dev.pindesk.cli.CliServices.SamProbe;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
@@ -29,6 +28,9 @@ import picocli.CommandLine.Spec;
 final class SamInfoCommand implements Callable<Integer> {
   private static final JsonMapper JSON = new JsonMapper();
 
+  /** The vendor profile used when none is named: the generic PBOC PSAM's. */
+  static final String DEFAULT_PROFILE = "pboc-psam-generic";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -42,7 +44,7 @@ final class SamInfoCommand implements Callable<Integer> {
       paramLabel = "ID|FILE",
       description =
           "Vendor profile id or JSON file (default: pindesk.sam.profile, else "
-              + PsamProfiles.DEFAULT_ID
+              + DEFAULT_PROFILE
               + ").")
   String profile;
 
@@ -51,35 +53,38 @@ final class SamInfoCommand implements Callable<Integer> {
 
   private final Supplier<CardTerminals> terminals;
   private final Messages messages;
+  private final CliServices services;
 
-  SamInfoCommand(Supplier<CardTerminals> terminals, Messages messages) {
+  SamInfoCommand(Supplier<CardTerminals> terminals, Messages messages, CliServices services) {
     this.terminals = terminals;
     this.messages = messages;
+    this.services = services;
   }
 
   @Override
   public Integer call() throws CardException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<String> readerName = Optional.ofNullable(reader).or(() -> Settings.get("sam.reader"));
+    Optional<String> readerName =
+        Optional.ofNullable(reader).or(() -> services.setting("sam.reader"));
     if (readerName.isEmpty()) {
       err.println(messages.get("sam.info.no_reader"));
       err.flush();
       return 2;
     }
-    PsamProfile vendor;
+    SamProbe vendor;
     try {
       vendor =
-          PsamProfiles.resolve(
+          services.samProfile(
               Optional.ofNullable(profile)
-                  .or(() -> Settings.get("sam.profile"))
-                  .orElse(PsamProfiles.DEFAULT_ID));
+                  .or(() -> services.setting("sam.profile"))
+                  .orElse(DEFAULT_PROFILE));
     } catch (IOException | IllegalArgumentException e) {
       err.println(messages.get("sam.info.bad_profile", e.getMessage()));
       err.flush();
       return 2;
     }
-    PsamInfo info = new PsamSecurityModule(terminals.get(), readerName.get(), vendor).probe();
+    SamInfo info = vendor.probe(terminals.get(), readerName.get());
     if (json) {
       ObjectNode node = JSON.createObjectNode();
       node.put("profile", info.profileId());

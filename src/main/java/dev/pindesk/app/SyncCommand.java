@@ -2,16 +2,15 @@ package dev.pindesk.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pindesk.adapters.journal.JournalOutbox;
-import dev.pindesk.adapters.journal.KeyFiles;
-import dev.pindesk.adapters.sync.HttpCentralLink;
-import dev.pindesk.adapters.sync.ReceiptCodec;
+import dev.pindesk.cli.CliServices;
+import dev.pindesk.cli.CliServices.OutgoingJournal;
 import dev.pindesk.crypto.gm.Sm2;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.audit.JournalException;
 import dev.pindesk.domain.sync.Receipt;
 import dev.pindesk.domain.sync.SyncStatus;
 import dev.pindesk.i18n.Messages;
+import dev.pindesk.ports.SyncOutbox;
 import dev.pindesk.service.sync.SyncConfig;
 import dev.pindesk.service.sync.SyncService;
 import java.io.IOException;
@@ -79,8 +78,11 @@ final class SyncCommand implements Callable<Integer> {
       description = "Print {acknowledged, lastSeq, pending, receipt, problem} as JSON.")
   boolean json;
 
-  SyncCommand(Messages messages) {
+  private final CliServices services;
+
+  SyncCommand(Messages messages, CliServices services) {
     this.messages = messages;
+    this.services = services;
   }
 
   @Override
@@ -89,13 +91,14 @@ final class SyncCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       X509Certificate cert = centralCertificate();
-      JournalOutbox outbox = openJournal();
+      OutgoingJournal journal = openJournal();
+      SyncOutbox outbox = journal.outbox();
       SyncStatus status;
       Optional<Receipt> receipt;
       try (SyncService service =
           new SyncService(
               outbox,
-              new HttpCentralLink(central, cert, workstationKeys(outbox)),
+              services.centralLink(central, cert, workstationKeys(journal)),
               SyncConfig.defaults())) {
         status = once ? service.drainOnce() : service.drainUntilDone();
         receipt = outbox.receipt();
@@ -104,7 +107,7 @@ final class SyncCommand implements Callable<Integer> {
         throw e;
       }
       if (json) {
-        out.println(toJson(status, receipt));
+        out.println(toJson(status, receipt.map(services::receiptJson)));
       } else if (status.pending() == 0 && status.problem().isEmpty()) {
         out.println(messages.get("cli.sync.done", String.valueOf(status.ackSeq())));
       }
@@ -152,15 +155,15 @@ final class SyncCommand implements Callable<Integer> {
     };
   }
 
-  static String toJson(SyncStatus s, Optional<Receipt> receipt) {
+  static String toJson(SyncStatus s, Optional<String> receiptJson) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode n = mapper.createObjectNode();
     n.put("acknowledged", s.ackSeq());
     n.put("lastSeq", s.lastSeq());
     n.put("pending", s.pending());
-    if (receipt.isPresent()) {
+    if (receiptJson.isPresent()) {
       try {
-        n.set("receipt", mapper.readTree(ReceiptCodec.toJson(receipt.get())));
+        n.set("receipt", mapper.readTree(receiptJson.get()));
       } catch (IOException e) {
         throw new IllegalStateException("a receipt's own JSON cannot fail to parse", e);
       }
@@ -177,7 +180,7 @@ final class SyncCommand implements Callable<Integer> {
 
   /** The pinned certificate, or a message saying where to get it. */
   private X509Certificate centralCertificate() throws IOException {
-    return centralCertificate(centralCert, messages);
+    return centralCertificate(centralCert, messages, services);
   }
 
   /**
@@ -185,24 +188,25 @@ final class SyncCommand implements Callable<Integer> {
    *
    * @throws IOException whose message says, translated, which file to copy or name instead
    */
-  static X509Certificate centralCertificate(Path file, Messages messages) throws IOException {
+  static X509Certificate centralCertificate(Path file, Messages messages, CliServices services)
+      throws IOException {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       throw new IOException(messages.get("cli.sync.noCert", file));
     }
     try {
-      return HttpCentralLink.readCertificate(file);
+      return services.centralCertificate(file);
     } catch (IOException e) {
       throw new IOException(messages.get("cli.sync.badCert", file), e);
     }
   }
 
   /** The journal's outbox, or a message saying which file to name instead. */
-  private JournalOutbox openJournal() throws IOException {
+  private OutgoingJournal openJournal() throws IOException {
     if (!Files.isRegularFile(journal)) {
       throw new IOException(messages.get("cli.sync.noJournal", journal));
     }
     try {
-      return JournalOutbox.open(journal);
+      return services.openOutbox(journal);
     } catch (JournalException e) {
       throw new IOException(messages.get("cli.sync.notJournal", journal), e);
     }
@@ -214,34 +218,35 @@ final class SyncCommand implements Callable<Integer> {
    * workstation.pub} is the key named in the journal header. The central would refuse another key
    * anyway ({@code not_your_journal}); checking here gives a clear message.
    */
-  private Sm2KeyPair workstationKeys(JournalOutbox outbox) throws IOException {
-    byte[] expected = outbox.workstationKey();
+  private Sm2KeyPair workstationKeys(OutgoingJournal journal) throws IOException {
+    byte[] expected = journal.workstationKey();
+    CliServices.KeyDirectory files = services.keys();
     if (keys != null) {
-      if (!Files.isRegularFile(keys.resolve(KeyFiles.WORKSTATION_KEY))
-          || !Files.isRegularFile(keys.resolve(KeyFiles.WORKSTATION_PUB))) {
+      if (!Files.isRegularFile(files.workstationPrivateKey(keys))
+          || !Files.isRegularFile(files.workstationPublicKey(keys))) {
         throw new IOException(messages.get("cli.sync.noKey", keys));
       }
-      Sm2KeyPair pair = KeyFiles.workstation(keys);
+      Sm2KeyPair pair = files.workstation(keys);
       if (!Arrays.equals(Sm2.encodePoint(pair.publicKey()), expected)) {
         throw new IOException(messages.get("cli.sync.wrongKey", keys));
       }
       return pair;
     }
     for (Path dir : defaultKeyDirs()) {
-      Path pub = dir.resolve(KeyFiles.WORKSTATION_PUB);
+      Path pub = files.workstationPublicKey(dir);
       if (Files.isRegularFile(pub)
-          && Arrays.equals(Sm2.encodePoint(KeyFiles.publicKey(pub)), expected)) {
-        return KeyFiles.workstation(dir);
+          && Arrays.equals(Sm2.encodePoint(files.publicKey(pub)), expected)) {
+        return files.workstation(dir);
       }
     }
     throw new IOException(messages.get("cli.sync.keyNotFound", defaultKeyDirs()));
   }
 
   /** Where the app keeps workstation keys, in the order they are tried. */
-  static java.util.List<Path> defaultKeyDirs() {
+  private java.util.List<Path> defaultKeyDirs() {
     java.util.List<Path> dirs = new java.util.ArrayList<>();
-    Settings.get("keys").map(Path::of).ifPresent(dirs::add);
-    dirs.add(GenerateJournalCommand.defaultTrainingKeys());
+    services.setting("keys").map(Path::of).ifPresent(dirs::add);
+    dirs.add(services.trainingKeys());
     return dirs;
   }
 }

@@ -23,7 +23,9 @@ final class Cli {
   static Result runIn(Messages messages, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = PinDeskCli.run(context(messages, out, err), args, CommandGroups.all(messages));
+    int exit =
+        PinDeskCli.run(
+            context(messages, out, err), args, CommandGroups.all(messages, CliWiring.production()));
     return new Result(exit, out.toString(), err.toString());
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -76,7 +77,9 @@ class KeysAndTrainingCliTest {
     java.io.StringWriter out = new java.io.StringWriter();
     picocli.CommandLine keys =
         new picocli.CommandLine(
-            new KeysInitCommand(dev.pindesk.i18n.Messages.of(java.util.Locale.ENGLISH), settings));
+            new KeysInitCommand(
+                dev.pindesk.i18n.Messages.of(java.util.Locale.ENGLISH),
+                new CliWiring(settings, SqliteOperatorDirectory::open)));
     keys.setOut(new java.io.PrintWriter(out, true));
 
     assertThat(keys.execute("--passphrase-file", pass.toString())).isZero();

@@ -55,10 +55,11 @@ class OperatorPasswordHygieneTest {
           },
           OperatorsCommand.create(
               context.messages(),
-              f -> SqliteOperatorDirectory.open(f, OperatorsCommandTest.CHEAP),
+              new CliWiring(
+                  name -> java.util.Optional.empty(),
+                  f -> SqliteOperatorDirectory.open(f, OperatorsCommandTest.CHEAP)),
               PasswordPrompt.none(),
-              Clock.systemUTC(),
-              name -> java.util.Optional.empty()));
+              Clock.systemUTC()));
     }
 
     Throwable duplicate;

@@ -65,10 +65,11 @@ class OperatorsCommandTest {
         args,
         OperatorsCommand.create(
             context.messages(),
-            f -> SqliteOperatorDirectory.open(f, CHEAP),
+            new CliWiring(
+                name -> name.equals("home") ? Optional.of(home().toString()) : Optional.empty(),
+                f -> SqliteOperatorDirectory.open(f, CHEAP)),
             prompt,
-            CLOCK,
-            name -> name.equals("home") ? Optional.of(home().toString()) : Optional.empty()));
+            CLOCK));
   }
 
   private int run(String... args) {

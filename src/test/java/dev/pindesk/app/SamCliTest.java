@@ -29,8 +29,16 @@ class SamCliTest {
             messages,
             new PrintWriter(out, true),
             new PrintWriter(err, true));
-    int exit = PinDeskCli.run(context, args, CommandGroups.sam(() -> readers, messages));
+    int exit =
+        PinDeskCli.run(
+            context, args, CommandGroups.sam(() -> readers, messages, CliWiring.production()));
     return new Cli.Result(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void helpNamesTheDefaultProfileTheSecurityModuleAdapterUses() {
+    assertThat(SamInfoCommand.DEFAULT_PROFILE)
+        .isEqualTo(dev.pindesk.adapters.sam.PsamProfiles.DEFAULT_ID);
   }
 
   @Test

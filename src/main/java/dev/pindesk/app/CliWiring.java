@@ -1,0 +1,224 @@
+package dev.pindesk.app;
+
+import dev.pindesk.adapters.journal.JournalOutbox;
+import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.adapters.journal.SqliteJournalStore;
+import dev.pindesk.adapters.journal.StoreOptions;
+import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
+import dev.pindesk.adapters.sam.PsamInfo;
+import dev.pindesk.adapters.sam.PsamProfile;
+import dev.pindesk.adapters.sam.PsamProfiles;
+import dev.pindesk.adapters.sam.PsamSecurityModule;
+import dev.pindesk.adapters.sam.TrainingSecurityModule;
+import dev.pindesk.adapters.sync.HttpCentralLink;
+import dev.pindesk.adapters.sync.ReceiptCodec;
+import dev.pindesk.cli.CliServices;
+import dev.pindesk.crypto.gm.Sm2KeyPair;
+import dev.pindesk.domain.audit.JournalException;
+import dev.pindesk.domain.operator.Operator;
+import dev.pindesk.domain.sync.Receipt;
+import dev.pindesk.ports.CentralLink;
+import dev.pindesk.ports.JournalStore;
+import dev.pindesk.ports.SecurityModule;
+import dev.pindesk.service.audit.TrainingCardDesk;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+
+/**
+ * The CLI's services (ADR 0025): the adapters the commands use, built here so that {@code cli}
+ * knows ports and domain types only. Settings come from a function, so tests can name their own
+ * places; the operator directory from an opener, so tests can use a cheap password hasher.
+ */
+public final class CliWiring implements CliServices {
+  private final Function<String, Optional<String>> settings;
+  private final Function<Path, SqliteOperatorDirectory> operatorOpener;
+
+  /** The machine's settings and the production operator directory. */
+  public static CliWiring production() {
+    return new CliWiring(Settings::get, SqliteOperatorDirectory::open);
+  }
+
+  /** {@code settings} as the machine's, and operator directories opened with {@code opener}. */
+  public CliWiring(
+      Function<String, Optional<String>> settings,
+      Function<Path, SqliteOperatorDirectory> operatorOpener) {
+    this.settings = settings;
+    this.operatorOpener = operatorOpener;
+  }
+
+  @Override
+  public Optional<String> setting(String name) {
+    return settings.apply(name);
+  }
+
+  @Override
+  public Path productionKeys() {
+    return ProductionWiring.keys(settings);
+  }
+
+  @Override
+  public Path trainingKeys() {
+    return trainingKeys(settings);
+  }
+
+  /** {@code pindesk.training.keys}, else {@code ~/.pindesk/training-keys}. */
+  static Path trainingKeys(Function<String, Optional<String>> settings) {
+    return settings
+        .apply("training.keys")
+        .map(Path::of)
+        .orElse(Path.of(System.getProperty("user.home"), ".pindesk", "training-keys"));
+  }
+
+  @Override
+  public Path operatorsDatabase() {
+    return ProductionWiring.operators(settings);
+  }
+
+  @Override
+  public OperatorAccounts operators(Path file) {
+    return new Accounts(operatorOpener.apply(file));
+  }
+
+  @Override
+  public KeyDirectory keys() {
+    return new Keys();
+  }
+
+  @Override
+  public X509Certificate centralCertificate(Path file) throws IOException {
+    return HttpCentralLink.readCertificate(file);
+  }
+
+  @Override
+  public OutgoingJournal openOutbox(Path journal) throws JournalException {
+    JournalOutbox outbox = JournalOutbox.open(journal);
+    return new OutgoingJournal(outbox, outbox.workstationKey());
+  }
+
+  @Override
+  public CentralLink centralLink(URI central, X509Certificate pinned, Sm2KeyPair keys) {
+    return new HttpCentralLink(central, pinned, keys);
+  }
+
+  @Override
+  public String receiptJson(Receipt receipt) {
+    return ReceiptCodec.toJson(receipt);
+  }
+
+  @Override
+  public JournalStore createTrainingJournal(Path file, String workstation, Path keyDir, Clock clock)
+      throws IOException, JournalException {
+    StoreOptions options =
+        StoreOptions.of(
+                workstation,
+                KeyFiles.workstation(keyDir),
+                KeyFiles.publicKey(keyDir.resolve(KeyFiles.SUPERVISOR_PUB)),
+                true)
+            .withClock(clock)
+            .withoutDurability();
+    return SqliteJournalStore.open(file, options);
+  }
+
+  @Override
+  public TrainingCardDesk trainingCardDesk() {
+    return new VirtualTrainingDesk();
+  }
+
+  @Override
+  public SecurityModule trainingSecurityModule() {
+    return new TrainingSecurityModule();
+  }
+
+  @Override
+  public SamProbe samProfile(String idOrFile) throws IOException {
+    PsamProfile vendor = PsamProfiles.resolve(idOrFile);
+    return (terminals, reader) -> {
+      PsamInfo info = new PsamSecurityModule(terminals, reader, vendor).probe();
+      return new SamInfo(
+          info.profileId(),
+          info.profileDescription(),
+          info.reader(),
+          info.atr(),
+          info.selectAnswer(),
+          info.assumptions());
+    };
+  }
+
+  /** The SQLite directory behind the port, closed by the command. */
+  private record Accounts(SqliteOperatorDirectory directory) implements OperatorAccounts {
+    @Override
+    public Optional<Operator> find(String id) {
+      return directory.find(id);
+    }
+
+    @Override
+    public void add(Operator operator, char[] password) {
+      directory.add(operator, password);
+    }
+
+    @Override
+    public boolean verifyPassword(String id, char[] password) {
+      return directory.verifyPassword(id, password);
+    }
+
+    @Override
+    public void setPassword(String id, char[] password) {
+      directory.setPassword(id, password);
+    }
+
+    @Override
+    public List<Operator> list() {
+      return directory.list();
+    }
+
+    @Override
+    public void setActive(String id, boolean active) {
+      directory.setActive(id, active);
+    }
+
+    @Override
+    public void close() {
+      directory.close();
+    }
+  }
+
+  /** The key files of {@link KeyFiles}. */
+  private static final class Keys implements KeyDirectory {
+    @Override
+    public void init(Path dir, char[] passphrase) throws IOException {
+      KeyFiles.init(dir, passphrase, false);
+    }
+
+    @Override
+    public void ensureTraining(Path dir) throws IOException {
+      KeyFiles.ensureTrainingKeys(dir);
+    }
+
+    @Override
+    public ECPublicKeyParameters publicKey(Path file) throws IOException {
+      return KeyFiles.publicKey(file);
+    }
+
+    @Override
+    public Sm2KeyPair workstation(Path dir) throws IOException {
+      return KeyFiles.workstation(dir);
+    }
+
+    @Override
+    public Path workstationPublicKey(Path dir) {
+      return dir.resolve(KeyFiles.WORKSTATION_PUB);
+    }
+
+    @Override
+    public Path workstationPrivateKey(Path dir) {
+      return dir.resolve(KeyFiles.WORKSTATION_KEY);
+    }
+  }
+}
