@@ -4,6 +4,9 @@ import dev.pindesk.adapters.pcsc.PcscTerminals;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.cli.CliContext;
 import dev.pindesk.cli.PinDeskCli;
+import dev.pindesk.cli.central.CentralCommands;
+import dev.pindesk.cli.operators.OperatorsCommand;
+import dev.pindesk.cli.training.VirtualCardCommand;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -11,7 +14,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Wires the CLI: real PC/SC readers, built-in card profiles, translated messages. */
-final class CliMain {
+public final class CliMain {
   private CliMain() {}
 
   static int run(String[] args) {
@@ -38,7 +41,7 @@ final class CliMain {
   }
 
   /** Every command beside PinDesk's own card commands, wired with {@code context}. */
-  static Object[] commands(CliContext context) {
+  public static Object[] commands(CliContext context) {
     CliWiring services = CliWiring.production();
     List<Object> extra = new ArrayList<>(List.of(CommandGroups.all(context.messages(), services)));
     extra.add(new VirtualCardCommand(context.messages()));

