@@ -3,17 +3,16 @@ package dev.pindesk.app;
 import dev.pindesk.adapters.pcsc.PcscTerminals;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.cli.CliContext;
-import dev.pindesk.cli.PinDeskCli;
-import dev.pindesk.cli.central.CentralCommands;
-import dev.pindesk.cli.operators.OperatorsCommand;
-import dev.pindesk.cli.training.VirtualCardCommand;
+import dev.pindesk.cli.CommandTree;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 
-/** Wires the CLI: real PC/SC readers, built-in card profiles, translated messages. */
+/**
+ * Wires the CLI: real PC/SC readers, built-in card profiles, translated messages, the production
+ * services ({@link CliWiring}) and the two windows; the tree itself is {@link CommandTree}'s.
+ */
 public final class CliMain {
   private CliMain() {}
 
@@ -37,20 +36,17 @@ public final class CliMain {
             Settings.cliMessages(),
             out,
             err);
-    return PinDeskCli.run(context, args, commands(context));
+    return tree(context).execute(args);
   }
 
-  /** Every command beside PinDesk's own card commands, wired with {@code context}. */
-  public static Object[] commands(CliContext context) {
-    CliWiring services = CliWiring.production();
-    List<Object> extra = new ArrayList<>(List.of(CommandGroups.all(context.messages(), services)));
-    extra.add(new VirtualCardCommand(context.messages()));
-    extra.add(CommandGroups.sam(context.terminals(), context.messages(), services));
-    extra.add(OperatorsCommand.create(context.messages(), services));
-    extra.add(CentralCommands.create(context.messages()));
-    extra.add(new GuiCommand());
-    extra.add(new AuditCommand());
-    return extra.toArray();
+  /** The whole command line with the production services, the console and the windows. */
+  public static CommandLine tree(CliContext context) {
+    return CommandTree.build(
+        context,
+        CliWiring.production(),
+        CommandTree.Inputs.system(),
+        new GuiCommand(),
+        new AuditCommand());
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -1,8 +1,9 @@
 package dev.pindesk.cli;
 
+import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
 import dev.pindesk.app.CliWiring;
-import dev.pindesk.app.CommandGroups;
 import dev.pindesk.card.CardProfiles;
+import dev.pindesk.cli.operators.PasswordPrompt;
 import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,8 +25,8 @@ public final class Cli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
-        PinDeskCli.run(
-            context(messages, out, err), args, CommandGroups.all(messages, CliWiring.production()));
+        CommandTree.run(
+            context(messages, out, err), CliWiring.production(), inputs(new byte[0]), args);
     return new Result(exit, out.toString(), err.toString());
   }
 
@@ -42,11 +43,11 @@ public final class Cli {
     StringWriter err = new StringWriter();
     byte[] input = stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     int exit =
-        PinDeskCli.run(
+        CommandTree.run(
             context(messages, out, err),
-            args,
-            CommandGroups.pinPolicy(
-                messages, settings, () -> new java.io.ByteArrayInputStream(input)));
+            new CliWiring(settings, SqliteOperatorDirectory::open),
+            inputs(input),
+            args);
     return new Result(exit, out.toString(), err.toString());
   }
 
@@ -82,6 +83,14 @@ public final class Cli {
       throw new AssertionError("generate-journal failed: " + r.err());
     }
     return out;
+  }
+
+  /** {@code stdin} as standard input, no console for passwords, the system clock. */
+  public static CommandTree.Inputs inputs(byte[] stdin) {
+    return new CommandTree.Inputs(
+        () -> new java.io.ByteArrayInputStream(stdin),
+        PasswordPrompt.none(),
+        java.time.Clock.systemUTC());
   }
 
   /** A context writing to {@code out} and {@code err} whose card readers must never be opened. */

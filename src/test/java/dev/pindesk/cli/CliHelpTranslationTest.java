@@ -25,7 +25,7 @@ class CliHelpTranslationTest {
 
   private static CommandLine tree(Messages messages) {
     CliContext context = Cli.context(messages, new StringWriter(), new StringWriter());
-    return PinDeskCli.build(context, CliMain.commands(context));
+    return CliMain.tree(context);
   }
 
   private static List<CommandLine> all(CommandLine root) {

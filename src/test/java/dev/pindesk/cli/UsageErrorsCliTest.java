@@ -88,9 +88,7 @@ class UsageErrorsCliTest {
     java.io.StringWriter out = new java.io.StringWriter();
     java.io.StringWriter err = new java.io.StringWriter();
     dev.pindesk.cli.CliContext context = Cli.context(CHINESE, out, err);
-    int exit =
-        dev.pindesk.cli.PinDeskCli.run(
-            context, new String[] {"gui", "--prodution"}, CliMain.commands(context));
+    int exit = CliMain.tree(context).execute("gui", "--prodution");
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString().strip())
         .isEqualTo("错误：无法识别的参数：--prodution。是否想输入：--production？运行 pindesk gui --help 查看用法。");

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * workstation key to send. Idempotent: the same key again changes nothing (or only its name).
  */
 @Command(name = "enroll", description = "Allow a workstation key (workstation.pub) to sync.")
-final class CentralEnrollCommand implements Callable<Integer> {
+public final class CentralEnrollCommand implements Callable<Integer> {
   private static final String COMMAND = "central enroll";
   private final Messages messages;
 
@@ -42,7 +42,7 @@ final class CentralEnrollCommand implements Callable<Integer> {
       description = "A name for the workstation (shown by stats until it sends a journal).")
   String name;
 
-  CentralEnrollCommand(Messages messages) {
+  public CentralEnrollCommand(Messages messages) {
     this.messages = messages;
   }
 

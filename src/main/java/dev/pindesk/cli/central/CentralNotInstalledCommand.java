@@ -18,7 +18,7 @@ import picocli.CommandLine.Unmatched;
 @Command(
     name = "central",
     description = "Reference central receiver of journal sync (not part of this installation).")
-final class CentralNotInstalledCommand implements Callable<Integer> {
+public final class CentralNotInstalledCommand implements Callable<Integer> {
   /** Classes only the central loads; one missing means the central is not installed. */
   static final List<String> CENTRAL_CLASSES =
       List.of("org.flywaydb.core.Flyway", "org.postgresql.Driver");
@@ -30,12 +30,12 @@ final class CentralNotInstalledCommand implements Callable<Integer> {
   // Any subcommand or option, --help included: the answer is the same line.
   @Unmatched List<String> ignored = new ArrayList<>();
 
-  CentralNotInstalledCommand(Messages messages) {
+  public CentralNotInstalledCommand(Messages messages) {
     this.messages = messages;
   }
 
   /** Whether every class the central needs can be loaded by {@code loader}. */
-  static boolean centralInstalled(ClassLoader loader) {
+  public static boolean centralInstalled(ClassLoader loader) {
     for (String name : CENTRAL_CLASSES) {
       try {
         Class.forName(name, false, loader);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "revoke",
     description = "Stop a workstation key from syncing (stolen or retired workstation).")
-final class CentralRevokeCommand implements Callable<Integer> {
+public final class CentralRevokeCommand implements Callable<Integer> {
   private static final String COMMAND = "central revoke";
   private final Messages messages;
 
@@ -51,7 +51,7 @@ final class CentralRevokeCommand implements Callable<Integer> {
     String keyId;
   }
 
-  CentralRevokeCommand(Messages messages) {
+  public CentralRevokeCommand(Messages messages) {
     this.messages = messages;
   }
 

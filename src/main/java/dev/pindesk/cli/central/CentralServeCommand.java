@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * {@code --port 0}) and the certificate to pin.
  */
 @Command(name = "serve", description = "Run the central receiver (HTTPS) until stopped.")
-final class CentralServeCommand implements Callable<Integer> {
+public final class CentralServeCommand implements Callable<Integer> {
   private static final String COMMAND = "central serve";
   private final Messages messages;
 
@@ -90,7 +90,7 @@ final class CentralServeCommand implements Callable<Integer> {
               + " workstation held when its link died mid-upload).")
   long requestTimeoutSeconds;
 
-  CentralServeCommand(Messages messages) {
+  public CentralServeCommand(Messages messages) {
     this.messages = messages;
   }
 

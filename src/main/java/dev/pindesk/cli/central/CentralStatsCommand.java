@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * "chainOk","lastReceiptAt","journal","keyId","refusals","revokedAt"}]}}.
  */
 @Command(name = "stats", description = "What the central holds per workstation journal.")
-final class CentralStatsCommand implements Callable<Integer> {
+public final class CentralStatsCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Messages messages;
@@ -38,7 +38,7 @@ final class CentralStatsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON document.")
   boolean json;
 
-  CentralStatsCommand(Messages messages) {
+  public CentralStatsCommand(Messages messages) {
     this.messages = messages;
   }
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * What the {@code operators} subcommands share: the {@code --db} option, opening the directory, and
  * turning failures into one translated line on stderr with exit code 1.
  */
-abstract class OperatorSubcommand implements Callable<Integer> {
+public abstract class OperatorSubcommand implements Callable<Integer> {
   static final int FAILED = 1;
   static final int USAGE = 2;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * never a command-line argument (those end up in shell history and process lists).
  */
 @Command(name = "add", description = "Add an operator account (password from a file or typed).")
-final class OperatorsAddCommand extends OperatorSubcommand {
+public final class OperatorsAddCommand extends OperatorSubcommand {
   /** Shortest accepted password, in characters (code points). */
   static final int MIN_PASSWORD_LENGTH = 8;
 
@@ -49,7 +49,8 @@ final class OperatorsAddCommand extends OperatorSubcommand {
   private final PasswordPrompt prompt;
   private final Clock clock;
 
-  OperatorsAddCommand(Messages messages, CliServices services, PasswordPrompt prompt, Clock clock) {
+  public OperatorsAddCommand(
+      Messages messages, CliServices services, PasswordPrompt prompt, Clock clock) {
     super(messages, services);
     this.prompt = prompt;
     this.clock = clock;

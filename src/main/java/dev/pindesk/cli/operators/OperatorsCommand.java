@@ -1,8 +1,5 @@
 package dev.pindesk.cli.operators;
 
-import dev.pindesk.cli.CliServices;
-import dev.pindesk.i18n.Messages;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,25 +15,7 @@ import picocli.CommandLine.Spec;
 public final class OperatorsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  private OperatorsCommand() {}
-
-  /** The command tree, with the console for passwords. */
-  public static CommandLine create(Messages messages, CliServices services) {
-    return create(messages, services, PasswordPrompt.console(), Clock.systemUTC());
-  }
-
-  /**
-   * The command tree with its collaborators given (tests pass services with a cheap hasher and
-   * their own default {@code --db}, and no console).
-   */
-  public static CommandLine create(
-      Messages messages, CliServices services, PasswordPrompt prompt, Clock clock) {
-    CommandLine operators = new CommandLine(new OperatorsCommand());
-    operators.addSubcommand(new OperatorsAddCommand(messages, services, prompt, clock));
-    operators.addSubcommand(new OperatorsListCommand(messages, services));
-    operators.addSubcommand(new OperatorsDisableCommand(messages, services));
-    return operators;
-  }
+  public OperatorsCommand() {}
 
   /** No subcommand: usage on stderr, exit 2. */
   @Override

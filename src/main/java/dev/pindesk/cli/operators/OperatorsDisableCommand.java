@@ -12,13 +12,13 @@ import picocli.CommandLine.Option;
  * stays so journal entries keep naming someone.
  */
 @Command(name = "disable", description = "Disable an operator account (it is kept, not deleted).")
-final class OperatorsDisableCommand extends OperatorSubcommand {
+public final class OperatorsDisableCommand extends OperatorSubcommand {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorsDisableCommand.class);
 
   @Option(names = "--id", required = true, description = "Operator id.")
   String id;
 
-  OperatorsDisableCommand(Messages messages, CliServices services) {
+  public OperatorsDisableCommand(Messages messages, CliServices services) {
     super(messages, services);
   }
 

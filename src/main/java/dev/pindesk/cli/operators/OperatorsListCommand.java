@@ -18,14 +18,14 @@ import picocli.CommandLine.Option;
  * supervisor}.
  */
 @Command(name = "list", description = "List operator accounts.")
-final class OperatorsListCommand extends OperatorSubcommand {
+public final class OperatorsListCommand extends OperatorSubcommand {
 
   @Option(
       names = "--json",
       description = "Print JSON: [{\"id\", \"displayName\", \"role\", \"active\", \"createdAt\"}].")
   boolean json;
 
-  OperatorsListCommand(Messages messages, CliServices services) {
+  public OperatorsListCommand(Messages messages, CliServices services) {
     super(messages, services);
   }
 

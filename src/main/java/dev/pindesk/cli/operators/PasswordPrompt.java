@@ -7,7 +7,7 @@ import java.util.Optional;
  * Asks the person at the terminal for a password without echo. An interface so commands can be
  * tested without a console.
  */
-interface PasswordPrompt {
+public interface PasswordPrompt {
 
   /** The typed password (the caller wipes it), or empty when there is no console or input ended. */
   Optional<char[]> read(String prompt);

@@ -12,9 +12,11 @@ import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.adapters.journal.SqliteJournalStore;
 import dev.pindesk.adapters.journal.StoreOptions;
 import dev.pindesk.adapters.sync.RequestAuth;
+import dev.pindesk.app.CliWiring;
 import dev.pindesk.card.CardProfiles;
+import dev.pindesk.cli.Cli;
 import dev.pindesk.cli.CliContext;
-import dev.pindesk.cli.PinDeskCli;
+import dev.pindesk.cli.CommandTree;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.audit.AuditEvent;
 import dev.pindesk.domain.audit.AuditOutcome;
@@ -59,7 +61,7 @@ public class CentralCliTest {
             messages,
             new PrintWriter(out, true),
             new PrintWriter(err, true));
-    int exit = PinDeskCli.run(context, args, CentralCommands.create(messages));
+    int exit = CommandTree.run(context, CliWiring.production(), Cli.inputs(new byte[0]), args);
     return new Result(exit, out.toString(), err.toString());
   }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
 import dev.pindesk.app.CliWiring;
 import dev.pindesk.cli.CliContext;
-import dev.pindesk.cli.PinDeskCli;
+import dev.pindesk.cli.CommandTree;
 import dev.pindesk.domain.operator.Operator;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.signin.SignInService;
@@ -40,8 +40,13 @@ class OperatorPasswordHygieneTest {
     Path pw = Files.writeString(dir.resolve("pw"), ADDED + "\n", StandardCharsets.UTF_8);
     Path shortPw = Files.writeString(dir.resolve("short"), TOO_SHORT, StandardCharsets.UTF_8);
     for (Path file : List.of(pw, pw, shortPw)) {
-      PinDeskCli.run(
+      CommandTree.run(
           context,
+          new CliWiring(
+              name -> java.util.Optional.empty(),
+              f -> SqliteOperatorDirectory.open(f, OperatorsCommandTest.CHEAP)),
+          new CommandTree.Inputs(
+              java.io.InputStream::nullInputStream, PasswordPrompt.none(), Clock.systemUTC()),
           new String[] {
             "operators",
             "add",
@@ -53,14 +58,7 @@ class OperatorPasswordHygieneTest {
             "张伟",
             "--password-file",
             file.toString()
-          },
-          OperatorsCommand.create(
-              context.messages(),
-              new CliWiring(
-                  name -> java.util.Optional.empty(),
-                  f -> SqliteOperatorDirectory.open(f, OperatorsCommandTest.CHEAP)),
-              PasswordPrompt.none(),
-              Clock.systemUTC()));
+          });
     }
 
     Throwable duplicate;

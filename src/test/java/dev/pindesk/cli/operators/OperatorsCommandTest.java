@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
 import dev.pindesk.app.CliWiring;
 import dev.pindesk.cli.CliContext;
-import dev.pindesk.cli.PinDeskCli;
+import dev.pindesk.cli.CommandTree;
 import dev.pindesk.crypto.PasswordHasher;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -61,16 +62,13 @@ class OperatorsCommandTest {
             Messages.forTag(lang),
             new PrintWriter(out, true),
             new PrintWriter(err, true));
-    return PinDeskCli.run(
+    return CommandTree.run(
         context,
-        args,
-        OperatorsCommand.create(
-            context.messages(),
-            new CliWiring(
-                name -> name.equals("home") ? Optional.of(home().toString()) : Optional.empty(),
-                f -> SqliteOperatorDirectory.open(f, CHEAP)),
-            prompt,
-            CLOCK));
+        new CliWiring(
+            name -> name.equals("home") ? Optional.of(home().toString()) : Optional.empty(),
+            f -> SqliteOperatorDirectory.open(f, CHEAP)),
+        new CommandTree.Inputs(() -> InputStream.nullInputStream(), prompt, CLOCK),
+        args);
   }
 
   private int run(String... args) {

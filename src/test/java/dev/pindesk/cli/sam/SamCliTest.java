@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.adapters.virtualcard.VirtualPsam;
 import dev.pindesk.app.CliWiring;
-import dev.pindesk.app.CommandGroups;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.cli.Cli;
 import dev.pindesk.cli.CliContext;
-import dev.pindesk.cli.PinDeskCli;
+import dev.pindesk.cli.CommandTree;
 import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,9 +31,7 @@ class SamCliTest {
             messages,
             new PrintWriter(out, true),
             new PrintWriter(err, true));
-    int exit =
-        PinDeskCli.run(
-            context, args, CommandGroups.sam(() -> readers, messages, CliWiring.production()));
+    int exit = CommandTree.run(context, CliWiring.production(), Cli.inputs(new byte[0]), args);
     return new Cli.Result(exit, out.toString(), err.toString());
   }
 
