@@ -11,12 +11,32 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 final class CentralCli {
   private CentralCli() {}
 
-  /** An input cannot be used; the message is one translated line for the operator. */
+  /**
+   * A central command cannot do its work; the message is one translated line for the operator, the
+   * exit code {@link #USAGE} for arguments that can never work, else {@link #FAILED}.
+   */
   static final class Unusable extends Exception {
+    static final int FAILED = 1;
+    static final int USAGE = 2;
     private static final long serialVersionUID = 1L;
+    private final int exitCode;
 
     Unusable(String message) {
+      this(message, FAILED);
+    }
+
+    private Unusable(String message, int exitCode) {
       super(message);
+      this.exitCode = exitCode;
+    }
+
+    /** Arguments that can never work (exit code 2). */
+    static Unusable usage(String message) {
+      return new Unusable(message, USAGE);
+    }
+
+    int exitCode() {
+      return exitCode;
     }
   }
 

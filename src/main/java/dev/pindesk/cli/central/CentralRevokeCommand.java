@@ -8,12 +8,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code central revoke (--db PATH | --jdbc URL) (--workstation-key FILE | --key-id HEX)}: a stolen
@@ -23,15 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "revoke",
     description = "Stop a workstation key from syncing (stolen or retired workstation).")
-public final class CentralRevokeCommand implements Callable<Integer> {
-  private static final String COMMAND = "central revoke";
-  private final Messages messages;
-
-  @Spec CommandSpec spec;
-
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  CentralDatabaseOption database;
-
+public final class CentralRevokeCommand extends CentralSubcommand {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Which which;
 
@@ -52,49 +41,29 @@ public final class CentralRevokeCommand implements Callable<Integer> {
   }
 
   public CentralRevokeCommand(Messages messages) {
-    this.messages = messages;
+    super(messages);
   }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  int run(PrintWriter out) throws CentralCli.Unusable, SQLException {
     String keyId;
     if (which.keyId != null) {
       if (!which.keyId.matches("[0-9A-Fa-f]{64}")) {
-        err.println(failed(messages.get("cli.central.badKeyId", which.keyId)));
-        return 2;
+        throw CentralCli.Unusable.usage(messages.get("cli.central.badKeyId", which.keyId));
       }
       keyId = which.keyId.toUpperCase(Locale.ROOT);
     } else {
-      try {
-        keyId = RequestAuth.keyId(CentralCli.workstationKey(which.workstationKey, messages));
-      } catch (CentralCli.Unusable e) {
-        err.println(failed(e.getMessage()));
-        return 1;
-      }
+      keyId = RequestAuth.keyId(CentralCli.workstationKey(which.workstationKey, messages));
     }
     try (CentralDatabase db = database.open(true, messages)) {
       CentralStore.Revocation r = new CentralStore(db).revoke(keyId, System.currentTimeMillis());
       switch (r) {
         case REVOKED -> out.println(messages.get("cli.central.revoked", keyId));
         case ALREADY_REVOKED -> out.println(messages.get("cli.central.alreadyRevoked", keyId));
-        case NOT_ENROLLED -> {
-          err.println(failed(messages.get("cli.central.notEnrolled", keyId)));
-          return 1;
-        }
+        case NOT_ENROLLED ->
+            throw new CentralCli.Unusable(messages.get("cli.central.notEnrolled", keyId));
       }
       return 0;
-    } catch (CentralCli.Unusable e) {
-      err.println(failed(e.getMessage()));
-      return 1;
-    } catch (SQLException e) {
-      err.println(failed(database.failed(e, messages)));
-      return 1;
     }
-  }
-
-  private String failed(String reason) {
-    return messages.get("cli.central.failed", COMMAND, reason);
   }
 }

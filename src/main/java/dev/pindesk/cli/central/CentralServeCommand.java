@@ -15,14 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code central serve --port P (--db PATH | --jdbc URL) [--bind ADDR] [--cert-out FILE]
@@ -31,15 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code --port 0}) and the certificate to pin.
  */
 @Command(name = "serve", description = "Run the central receiver (HTTPS) until stopped.")
-public final class CentralServeCommand implements Callable<Integer> {
-  private static final String COMMAND = "central serve";
-  private final Messages messages;
-
-  @Spec CommandSpec spec;
-
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  CentralDatabaseOption database;
-
+public final class CentralServeCommand extends CentralSubcommand {
   @Option(
       names = "--port",
       required = true,
@@ -91,63 +79,46 @@ public final class CentralServeCommand implements Callable<Integer> {
   long requestTimeoutSeconds;
 
   public CentralServeCommand(Messages messages) {
-    this.messages = messages;
+    super(messages);
   }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  int run(PrintWriter out) throws CentralCli.Unusable {
     if (database.isJdbc() && certOut == null) {
-      err.println(failed(messages.get("cli.central.jdbcNeedsCertOut")));
-      return 2;
+      throw CentralCli.Unusable.usage(messages.get("cli.central.jdbcNeedsCertOut"));
     }
     if (port < 0 || port > 65535 || threads < 1 || threads > 256) {
-      err.println(failed(messages.get("cli.central.badPortOrThreads")));
-      return 2;
+      throw CentralCli.Unusable.usage(messages.get("cli.central.badPortOrThreads"));
     }
     if (requestTimeoutSeconds < 1 || requestTimeoutSeconds > 3600) {
-      err.println(failed(messages.get("cli.central.badRequestTimeout")));
-      return 2;
+      throw CentralCli.Unusable.usage(messages.get("cli.central.badRequestTimeout"));
     }
     InetAddress address;
     try {
       address = bindAddress();
     } catch (UnknownHostException e) {
-      err.println(failed(messages.get("cli.central.unknownBind", bind)));
-      return 2;
+      throw CentralCli.Unusable.usage(messages.get("cli.central.unknownBind", bind));
     }
     if (insecureHttp && !address.isLoopbackAddress()) {
-      err.println(
-          failed(messages.get("cli.central.insecureNotLoopback", address.getHostAddress())));
-      return 2;
+      throw CentralCli.Unusable.usage(
+          messages.get("cli.central.insecureNotLoopback", address.getHostAddress()));
     }
     for (String name : certNames) {
       if (!CentralIdentity.isName(name)) {
-        err.println(failed(messages.get("cli.central.badCertName", name)));
-        return 2;
+        throw CentralCli.Unusable.usage(messages.get("cli.central.badCertName", name));
       }
     }
     Path cert = certOut != null ? certOut : database.defaultCertificate();
-    CentralDatabase db;
-    try {
-      db = database.open(false, messages);
-    } catch (CentralCli.Unusable e) {
-      err.println(failed(e.getMessage()));
-      return 1;
-    }
+    CentralDatabase db = database.open(false, messages);
     try {
       CentralIdentity identity = CentralIdentity.loadOrCreate(cert, certNames);
       List<String> missing = certNames.stream().filter(n -> !identity.names(n)).toList();
       if (!missing.isEmpty()) {
-        db.close();
-        err.println(
-            failed(
-                messages.get(
-                    "cli.central.certLacksNames",
-                    identity.certificateFile().toString(),
-                    String.join(", ", missing))));
-        return 1;
+        throw new CentralCli.Unusable(
+            messages.get(
+                "cli.central.certLacksNames",
+                identity.certificateFile().toString(),
+                String.join(", ", missing)));
       }
       CentralServer.Options options =
           new CentralServer.Options(
@@ -167,14 +138,15 @@ public final class CentralServeCommand implements Callable<Integer> {
               identity.certificateFile().toString()));
       out.flush();
       return runUntilStopped(server, db);
+    } catch (CentralCli.Unusable e) {
+      db.close();
+      throw e;
     } catch (BindException e) {
       db.close();
-      err.println(failed(messages.get("cli.central.portInUse", String.valueOf(port))));
-      return 1;
+      throw new CentralCli.Unusable(messages.get("cli.central.portInUse", String.valueOf(port)));
     } catch (IOException | RuntimeException e) {
       db.close();
-      err.println(failed(messages.get("cli.central.serveFailed", e.getMessage())));
-      return 1;
+      throw new CentralCli.Unusable(messages.get("cli.central.serveFailed", e.getMessage()));
     }
   }
 
@@ -211,9 +183,5 @@ public final class CentralServeCommand implements Callable<Integer> {
       // The JVM is shutting down: the hook has run (or is running) already.
     }
     return 0;
-  }
-
-  private String failed(String reason) {
-    return messages.get("cli.central.failed", COMMAND, reason);
   }
 }

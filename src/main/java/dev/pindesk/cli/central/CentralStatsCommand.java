@@ -11,12 +11,8 @@ import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code central stats (--db PATH | --jdbc URL) [--json]}: per journal (and per enrolled
@@ -25,37 +21,21 @@ import picocli.CommandLine.Spec;
  * "chainOk","lastReceiptAt","journal","keyId","refusals","revokedAt"}]}}.
  */
 @Command(name = "stats", description = "What the central holds per workstation journal.")
-public final class CentralStatsCommand implements Callable<Integer> {
+public final class CentralStatsCommand extends CentralSubcommand {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final Messages messages;
-
-  @Spec CommandSpec spec;
-
-  @ArgGroup(exclusive = true, multiplicity = "1")
-  CentralDatabaseOption database;
 
   @Option(names = "--json", description = "One JSON document.")
   boolean json;
 
   public CentralStatsCommand(Messages messages) {
-    this.messages = messages;
+    super(messages);
   }
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+  int run(PrintWriter out) throws CentralCli.Unusable, SQLException {
     List<JournalStats> stats;
     try (CentralDatabase db = database.open(true, messages)) {
       stats = CentralStats.collect(new CentralStore(db));
-    } catch (CentralCli.Unusable e) {
-      err.println(messages.get("cli.central.failed", "central stats", e.getMessage()));
-      return 1;
-    } catch (SQLException e) {
-      err.println(
-          messages.get("cli.central.failed", "central stats", database.failed(e, messages)));
-      return 1;
     }
     if (json) {
       out.println(toJson(stats));
@@ -64,7 +44,6 @@ public final class CentralStatsCommand implements Callable<Integer> {
     } else {
       stats.forEach(s -> out.println(describe(s, messages)));
     }
-    out.flush();
     return 0;
   }
 

@@ -227,4 +227,28 @@ public class CentralCliTest {
     assertThat(noDir.err()).contains("no directory " + nowhere.getParent(), "--db");
     assertOneCleanLine(noDir.err());
   }
+
+  /** One error path (CentralSubcommand): the command's name, the reason, the exit code. */
+  @Test
+  void everyCentralCommandFailsWithItsNameTheReasonAndItsExitCode() {
+    String db = dir.resolve("nothing.db").toString();
+    Result badName =
+        run("central", "enroll", "--db", db, "--workstation-key", "x.pub", "--name", "a b");
+    assertThat(badName.exit()).isEqualTo(2);
+    assertThat(badName.err().strip())
+        .isEqualTo("central enroll: --name must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
+    Result stats = run("central", "stats", "--db", db);
+    assertThat(stats.exit()).isEqualTo(1);
+    assertThat(stats.err()).startsWith("central stats: ");
+    Result revoke = run("central", "revoke", "--db", db, "--key-id", "A".repeat(64));
+    assertThat(revoke.exit()).isEqualTo(1);
+    assertThat(revoke.err()).startsWith("central revoke: ");
+    Result serve = run("central", "serve", "--db", db, "--port", "70000");
+    assertThat(serve.exit()).isEqualTo(2);
+    assertThat(serve.err()).startsWith("central serve: ");
+    for (Result r : List.of(badName, stats, revoke, serve)) {
+      assertOneCleanLine(r.err());
+      assertThat(r.out()).isEmpty();
+    }
+  }
 }

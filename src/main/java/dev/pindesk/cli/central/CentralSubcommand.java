@@ -1,0 +1,52 @@
+package dev.pindesk.cli.central;
+
+import dev.pindesk.i18n.Messages;
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the {@code central} subcommands share: the database option and the one error path. A
+ * subcommand's work throws {@link CentralCli.Unusable} (or lets the database's {@link SQLException}
+ * through); here it becomes one translated line on stderr, {@code central <command> failed:
+ * <reason>}, and the failure's exit code (2 for unusable arguments, else 1).
+ */
+abstract class CentralSubcommand implements Callable<Integer> {
+  final Messages messages;
+
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  CentralDatabaseOption database;
+
+  CentralSubcommand(Messages messages) {
+    this.messages = messages;
+  }
+
+  /** The command's work, writing its results to {@code out}; returns the exit code. */
+  abstract int run(PrintWriter out) throws CentralCli.Unusable, SQLException;
+
+  @Override
+  public final Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      return run(out);
+    } catch (CentralCli.Unusable e) {
+      return failed(e.getMessage(), e.exitCode());
+    } catch (SQLException e) {
+      return failed(database.failed(e, messages), CentralCli.Unusable.FAILED);
+    } finally {
+      out.flush();
+    }
+  }
+
+  private int failed(String reason, int exitCode) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(messages.get("cli.central.failed", "central " + spec.name(), reason));
+    err.flush();
+    return exitCode;
+  }
+}
