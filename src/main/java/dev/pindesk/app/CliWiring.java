@@ -1,9 +1,13 @@
 package dev.pindesk.app;
 
+import dev.pindesk.adapters.journal.JournalExporter;
 import dev.pindesk.adapters.journal.JournalOutbox;
+import dev.pindesk.adapters.journal.JournalVerifier;
 import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.adapters.journal.KeyStoreRefusedException;
 import dev.pindesk.adapters.journal.SqliteJournalStore;
 import dev.pindesk.adapters.journal.StoreOptions;
+import dev.pindesk.adapters.journal.VerifyReport;
 import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
 import dev.pindesk.adapters.sam.PsamInfo;
 import dev.pindesk.adapters.sam.PsamProfile;
@@ -12,7 +16,14 @@ import dev.pindesk.adapters.sam.PsamSecurityModule;
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.adapters.sync.HttpCentralLink;
 import dev.pindesk.adapters.sync.ReceiptCodec;
+import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
+import dev.pindesk.adapters.virtualcard.VirtualCardSpecs;
+import dev.pindesk.adapters.virtualcard.VirtualSscCard;
+import dev.pindesk.adapters.virtualcard.VpcdClient;
 import dev.pindesk.cli.CliServices;
+import dev.pindesk.cli.journal.ExportedEvent;
+import dev.pindesk.cli.journal.JournalReport;
+import dev.pindesk.cli.journal.SupervisorKeyRefused;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.audit.JournalException;
 import dev.pindesk.domain.operator.Operator;
@@ -26,9 +37,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**
@@ -92,6 +106,38 @@ public final class CliWiring implements CliServices {
   }
 
   @Override
+  public JournalReport verifyJournal(
+      Path file,
+      Optional<ECPublicKeyParameters> expectedKey,
+      Optional<X509Certificate> centralCert) {
+    return report(JournalVerifier.verify(file, expectedKey, centralCert));
+  }
+
+  @Override
+  public JournalReport exportJournal(
+      Path file, ECPrivateKeyParameters supervisorKey, Consumer<ExportedEvent> sink) {
+    return report(
+        JournalExporter.export(
+            file,
+            supervisorKey,
+            e -> sink.accept(new ExportedEvent(e.seq(), e.members(), e.verified(), e.error()))));
+  }
+
+  /** The journal adapter's report, as the CLI reads it. */
+  static JournalReport report(VerifyReport r) {
+    return new JournalReport(
+        r.valid(),
+        r.entries(),
+        r.checkpoints(),
+        r.events(),
+        r.uncovered(),
+        r.head(),
+        r.info().map(i -> new JournalReport.Info(i.journalId(), i.workstationId(), i.training())),
+        r.anchor().map(a -> new JournalReport.Anchor(a.ackSeq(), a.at(), a.signatureChecked())),
+        r.firstBad().map(p -> new JournalReport.Problem(p.seq(), p.kind().wireName(), p.detail())));
+  }
+
+  @Override
   public X509Certificate centralCertificate(Path file) throws IOException {
     return HttpCentralLink.readCertificate(file);
   }
@@ -134,6 +180,48 @@ public final class CliWiring implements CliServices {
   @Override
   public SecurityModule trainingSecurityModule() {
     return new TrainingSecurityModule();
+  }
+
+  @Override
+  public VirtualCardSource virtualCard(Optional<Path> profile, String builtin) throws IOException {
+    VirtualCardSpec spec =
+        profile.isPresent()
+            ? VirtualCardSpecs.load(profile.get())
+            : VirtualCardSpecs.loadResource(builtin + ".json");
+    return new VirtualCardSource() {
+      // Built at the first insertion (as before the facade): one card, one PIN state, for life.
+      private VirtualSscCard card;
+
+      @Override
+      public String label() {
+        return spec.label();
+      }
+
+      @Override
+      public VpcdSession insert(String host, int port, Duration connectTimeout) throws IOException {
+        if (card == null) {
+          card = VirtualSscCard.fromSpec(spec);
+        }
+        VpcdClient client = new VpcdClient(card, host, port, connectTimeout);
+        try {
+          client.start();
+        } catch (IOException | RuntimeException e) {
+          client.close();
+          throw e;
+        }
+        return new VpcdSession() {
+          @Override
+          public void awaitRemoval() throws InterruptedException {
+            client.awaitRemoval();
+          }
+
+          @Override
+          public void close() {
+            client.close();
+          }
+        };
+      }
+    };
   }
 
   @Override
@@ -209,6 +297,26 @@ public final class CliWiring implements CliServices {
     @Override
     public Sm2KeyPair workstation(Path dir) throws IOException {
       return KeyFiles.workstation(dir);
+    }
+
+    @Override
+    public ECPrivateKeyParameters supervisor(Path p12, char[] passphrase) throws IOException {
+      try {
+        return KeyFiles.supervisor(p12, passphrase);
+      } catch (KeyStoreRefusedException e) {
+        throw new SupervisorKeyRefused(
+            SupervisorKeyRefused.Reason.valueOf(e.reason().name()), e.file(), e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public boolean isTraining(Path dir) {
+      return KeyFiles.isTraining(dir);
+    }
+
+    @Override
+    public Path trainingPassphrase(Path p12) {
+      return p12.resolveSibling(KeyFiles.TRAINING_PASSPHRASE_FILE);
     }
 
     @Override

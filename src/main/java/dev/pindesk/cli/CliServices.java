@@ -1,5 +1,8 @@
 package dev.pindesk.cli;
 
+import dev.pindesk.cli.journal.ExportedEvent;
+import dev.pindesk.cli.journal.JournalReport;
+import dev.pindesk.cli.journal.SupervisorKeyRefused;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.audit.JournalException;
 import dev.pindesk.domain.error.CardException;
@@ -16,8 +19,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**
@@ -46,6 +52,22 @@ public interface CliServices {
   /** The workstation and supervisor key files. */
   KeyDirectory keys();
 
+  /**
+   * Verifies the journal in {@code file}: with {@code expectedKey} it must be signed by that
+   * workstation key, with {@code centralCert} the stored receipt's signature is checked too.
+   */
+  JournalReport verifyJournal(
+      Path file,
+      Optional<ECPublicKeyParameters> expectedKey,
+      Optional<X509Certificate> centralCert);
+
+  /**
+   * Verifies the journal in {@code file} and hands every event entry, decrypted with {@code
+   * supervisorKey} where it can be, to {@code sink}, in order.
+   */
+  JournalReport exportJournal(
+      Path file, ECPrivateKeyParameters supervisorKey, Consumer<ExportedEvent> sink);
+
   /** The central's pinned certificate ({@code central.crt}) in {@code file}. */
   X509Certificate centralCertificate(Path file) throws IOException;
 
@@ -72,11 +94,36 @@ public interface CliServices {
   SecurityModule trainingSecurityModule();
 
   /**
+   * The virtual training card described by the JSON {@code profile} file, or else by the shipped
+   * profile {@code builtin} (e.g. {@code training-gen3-sm4}).
+   *
+   * @throws IOException or a {@link RuntimeException} when the profile cannot be read or is invalid
+   */
+  VirtualCardSource virtualCard(Optional<Path> profile, String builtin) throws IOException;
+
+  /**
    * The PSAM vendor profile named by an id or a JSON file.
    *
    * @throws IOException or {@link IllegalArgumentException} when it cannot be read or is invalid
    */
   SamProbe samProfile(String idOrFile) throws IOException;
+
+  /** A virtual training card, one PIN state for its whole life, ready to present to vpcd. */
+  interface VirtualCardSource {
+    String label();
+
+    /** Inserts the card in the vpcd reader at {@code host:port} (the reader's TCP port). */
+    VpcdSession insert(String host, int port, Duration connectTimeout) throws IOException;
+  }
+
+  /** A card inserted through vpcd; closing removes it. */
+  interface VpcdSession extends AutoCloseable {
+    /** Blocks until vpcd disconnects (pcscd stopped or restarted). */
+    void awaitRemoval() throws InterruptedException;
+
+    @Override
+    void close();
+  }
 
   /** An operator directory the command closes when done. */
   interface OperatorAccounts extends OperatorDirectory, AutoCloseable {
@@ -97,6 +144,19 @@ public interface CliServices {
 
     /** The workstation key pair in {@code dir}. */
     Sm2KeyPair workstation(Path dir) throws IOException;
+
+    /**
+     * The supervisor's private key in the PKCS#12 file {@code p12}.
+     *
+     * @throws SupervisorKeyRefused when the passphrase or the file is wrong
+     */
+    ECPrivateKeyParameters supervisor(Path p12, char[] passphrase) throws IOException;
+
+    /** Whether {@code dir} holds labelled training keys. */
+    boolean isTraining(Path dir);
+
+    /** The training keys' public passphrase file, beside the supervisor key store {@code p12}. */
+    Path trainingPassphrase(Path p12);
 
     /** {@code workstation.pub} in {@code dir}. */
     Path workstationPublicKey(Path dir);

@@ -79,7 +79,7 @@ public final class CommandTree {
     Messages messages = context.messages();
     CommandLine journal = new CommandLine(new Journal());
     journal.addSubcommand(new JournalVerifyCommand(messages, services));
-    journal.addSubcommand(new JournalExportCommand(messages));
+    journal.addSubcommand(new JournalExportCommand(messages, services));
     CommandLine keys = new CommandLine(new Keys());
     keys.addSubcommand(new KeysInitCommand(messages, services));
     CommandLine training = new CommandLine(new Training());
@@ -101,10 +101,10 @@ public final class CommandTree {
       training,
       new SyncCommand(messages, services),
       pinPolicy,
-      new VirtualCardCommand(messages),
+      new VirtualCardCommand(messages, services),
       sam,
       operators,
-      central(messages)
+      central(messages, services)
     };
     CommandLine cli = PinDeskCli.root();
     for (Object command : commands) {
@@ -135,15 +135,15 @@ public final class CommandTree {
    * The {@code central} group; where the central's libraries are not installed (the counter's
    * package), a {@code central} that says so.
    */
-  private static CommandLine central(Messages messages) {
+  private static CommandLine central(Messages messages, CliServices services) {
     if (!CentralNotInstalledCommand.centralInstalled(CommandTree.class.getClassLoader())) {
       return new CommandLine(new CentralNotInstalledCommand(messages));
     }
     CommandLine central = new CommandLine(new CentralCommands());
-    central.addSubcommand(new CentralServeCommand(messages));
-    central.addSubcommand(new CentralEnrollCommand(messages));
-    central.addSubcommand(new CentralStatsCommand(messages));
-    central.addSubcommand(new CentralRevokeCommand(messages));
+    central.addSubcommand(new CentralServeCommand(messages, services));
+    central.addSubcommand(new CentralEnrollCommand(messages, services));
+    central.addSubcommand(new CentralStatsCommand(messages, services));
+    central.addSubcommand(new CentralRevokeCommand(messages, services));
     return central;
   }
 }

@@ -1,6 +1,6 @@
 package dev.pindesk.cli.central;
 
-import dev.pindesk.adapters.journal.KeyFiles;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -41,9 +41,10 @@ final class CentralCli {
   }
 
   /** The workstation public key in {@code file} ({@code workstation.pub}). */
-  static ECPublicKeyParameters workstationKey(Path file, Messages messages) throws Unusable {
+  static ECPublicKeyParameters workstationKey(
+      Path file, Messages messages, CliServices.KeyDirectory keys) throws Unusable {
     try {
-      return KeyFiles.publicKey(file);
+      return keys.publicKey(file);
     } catch (NoSuchFileException e) {
       throw new Unusable(messages.get("cli.central.noKeyFile", file));
     } catch (IOException | IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package dev.pindesk.cli.central;
 
 import dev.pindesk.adapters.central.CentralDatabase;
 import dev.pindesk.adapters.central.CentralStore;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,8 +31,8 @@ public final class CentralEnrollCommand extends CentralSubcommand {
       description = "A name for the workstation (shown by stats until it sends a journal).")
   String name;
 
-  public CentralEnrollCommand(Messages messages) {
-    super(messages);
+  public CentralEnrollCommand(Messages messages, CliServices services) {
+    super(messages, services);
   }
 
   @Override
@@ -39,7 +40,8 @@ public final class CentralEnrollCommand extends CentralSubcommand {
     if (name != null && !name.matches("[A-Za-z0-9._-]{1,64}")) {
       throw CentralCli.Unusable.usage(messages.get("cli.central.badName"));
     }
-    ECPublicKeyParameters key = CentralCli.workstationKey(workstationKey, messages);
+    ECPublicKeyParameters key =
+        CentralCli.workstationKey(workstationKey, messages, services.keys());
     try (CentralDatabase db = database.open(false, messages)) {
       CentralStore.Enrolment e =
           new CentralStore(db).enroll(key, Optional.ofNullable(name), System.currentTimeMillis());

@@ -3,6 +3,7 @@ package dev.pindesk.cli.central;
 import dev.pindesk.adapters.central.CentralDatabase;
 import dev.pindesk.adapters.central.CentralStore;
 import dev.pindesk.adapters.sync.RequestAuth;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,8 +41,8 @@ public final class CentralRevokeCommand extends CentralSubcommand {
     String keyId;
   }
 
-  public CentralRevokeCommand(Messages messages) {
-    super(messages);
+  public CentralRevokeCommand(Messages messages, CliServices services) {
+    super(messages, services);
   }
 
   @Override
@@ -53,7 +54,9 @@ public final class CentralRevokeCommand extends CentralSubcommand {
       }
       keyId = which.keyId.toUpperCase(Locale.ROOT);
     } else {
-      keyId = RequestAuth.keyId(CentralCli.workstationKey(which.workstationKey, messages));
+      keyId =
+          RequestAuth.keyId(
+              CentralCli.workstationKey(which.workstationKey, messages, services.keys()));
     }
     try (CentralDatabase db = database.open(true, messages)) {
       CentralStore.Revocation r = new CentralStore(db).revoke(keyId, System.currentTimeMillis());

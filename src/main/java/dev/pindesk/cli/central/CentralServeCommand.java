@@ -4,6 +4,7 @@ import dev.pindesk.adapters.central.CentralDatabase;
 import dev.pindesk.adapters.central.CentralIdentity;
 import dev.pindesk.adapters.central.CentralServer;
 import dev.pindesk.adapters.central.CentralStore;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,8 +79,8 @@ public final class CentralServeCommand extends CentralSubcommand {
               + " workstation held when its link died mid-upload).")
   long requestTimeoutSeconds;
 
-  public CentralServeCommand(Messages messages) {
-    super(messages);
+  public CentralServeCommand(Messages messages, CliServices services) {
+    super(messages, services);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.pindesk.adapters.central.CentralDatabase;
 import dev.pindesk.adapters.central.CentralStats;
 import dev.pindesk.adapters.central.CentralStats.JournalStats;
 import dev.pindesk.adapters.central.CentralStore;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -27,8 +28,8 @@ public final class CentralStatsCommand extends CentralSubcommand {
   @Option(names = "--json", description = "One JSON document.")
   boolean json;
 
-  public CentralStatsCommand(Messages messages) {
-    super(messages);
+  public CentralStatsCommand(Messages messages, CliServices services) {
+    super(messages, services);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.pindesk.cli.central;
 
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -16,14 +17,16 @@ import picocli.CommandLine.Spec;
  */
 abstract class CentralSubcommand implements Callable<Integer> {
   final Messages messages;
+  final CliServices services;
 
   @Spec CommandSpec spec;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   CentralDatabaseOption database;
 
-  CentralSubcommand(Messages messages) {
+  CentralSubcommand(Messages messages, CliServices services) {
     this.messages = messages;
+    this.services = services;
   }
 
   /** The command's work, writing its results to {@code out}; returns the exit code. */

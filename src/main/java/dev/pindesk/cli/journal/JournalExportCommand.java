@@ -2,10 +2,7 @@ package dev.pindesk.cli.journal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pindesk.adapters.journal.ExportedEntry;
-import dev.pindesk.adapters.journal.JournalExporter;
-import dev.pindesk.adapters.journal.KeyFiles;
-import dev.pindesk.adapters.journal.VerifyReport;
+import dev.pindesk.cli.CliServices;
 import dev.pindesk.domain.Secrets;
 import dev.pindesk.domain.codec.Csv;
 import dev.pindesk.i18n.Messages;
@@ -76,8 +73,11 @@ public final class JournalExportCommand implements Callable<Integer> {
   @Option(names = "--reveal-identity", description = "Include full ID numbers and names.")
   boolean reveal;
 
-  public JournalExportCommand(Messages messages) {
+  private final CliServices services;
+
+  public JournalExportCommand(Messages messages, CliServices services) {
     this.messages = messages;
+    this.services = services;
   }
 
   @Override
@@ -90,16 +90,16 @@ public final class JournalExportCommand implements Callable<Integer> {
     ECPrivateKeyParameters supervisor;
     char[] passphrase = null;
     try {
-      Path trainingFile = key.resolveSibling(KeyFiles.TRAINING_PASSPHRASE_FILE);
+      Path trainingFile = services.keys().trainingPassphrase(key);
       if (passphraseFile != null) {
         passphrase = Passphrases.fromFile(passphraseFile);
       } else if (Files.exists(trainingFile)
-          && KeyFiles.isTraining(key.toAbsolutePath().getParent())) {
+          && services.keys().isTraining(key.toAbsolutePath().getParent())) {
         passphrase = Passphrases.fromFile(trainingFile);
       } else {
         passphrase = Passphrases.prompt(messages.get("cli.keys.passphrase"), false);
       }
-      supervisor = KeyFiles.supervisor(key, passphrase);
+      supervisor = services.keys().supervisor(key, passphrase);
     } catch (IOException e) {
       err.println(messages.get("cli.journal.error", Passphrases.describe(e, messages)));
       return 2;
@@ -108,7 +108,7 @@ public final class JournalExportCommand implements Callable<Integer> {
     }
     // Streamed: a year of a busy counter is millions of events, never all in memory at once.
     long[] counts = new long[2]; // events, events this key could not decrypt
-    VerifyReport report;
+    JournalReport report;
     try (Writer w =
         outFile == null
             ? spec.commandLine().getOut()
@@ -120,7 +120,7 @@ public final class JournalExportCommand implements Callable<Integer> {
       EventsOut events = format.equals("json") ? new JsonEvents(w) : new CsvEvents(w);
       try {
         report =
-            JournalExporter.export(
+            services.exportJournal(
                 path,
                 supervisor,
                 e -> {
@@ -157,9 +157,9 @@ public final class JournalExportCommand implements Callable<Integer> {
   /** Where the events go, one at a time. */
   private interface EventsOut {
     /** Writes one event; an I/O failure comes out unchecked (the exporter's sink is a Consumer). */
-    void write(ExportedEntry e);
+    void write(ExportedEvent e);
 
-    void finish(VerifyReport report) throws IOException;
+    void finish(JournalReport report) throws IOException;
   }
 
   /** {@code {"events":[...],"verification":{...}}}: the verification is known only at the end. */
@@ -175,7 +175,7 @@ public final class JournalExportCommand implements Callable<Integer> {
     }
 
     @Override
-    public void write(ExportedEntry e) {
+    public void write(ExportedEvent e) {
       try {
         json.writeStartObject();
         for (String c : columns()) {
@@ -195,7 +195,7 @@ public final class JournalExportCommand implements Callable<Integer> {
     }
 
     @Override
-    public void finish(VerifyReport report) throws IOException {
+    public void finish(JournalReport report) throws IOException {
       json.writeEndArray();
       json.writeFieldName("verification");
       json.writeTree(mapper.readTree(JournalVerifyCommand.toJson(report)));
@@ -221,7 +221,7 @@ public final class JournalExportCommand implements Callable<Integer> {
     }
 
     @Override
-    public void write(ExportedEntry e) {
+    public void write(ExportedEvent e) {
       List<String> cells = new ArrayList<>(columns.size());
       for (String c : columns) {
         Object v = value(e, c);
@@ -235,7 +235,7 @@ public final class JournalExportCommand implements Callable<Integer> {
     }
 
     @Override
-    public void finish(VerifyReport report) {}
+    public void finish(JournalReport report) {}
   }
 
   private List<String> columns() {
@@ -248,7 +248,7 @@ public final class JournalExportCommand implements Callable<Integer> {
     return c;
   }
 
-  private static Object value(ExportedEntry e, String column) {
+  private static Object value(ExportedEvent e, String column) {
     if (column.equals("seq")) {
       return e.seq();
     }

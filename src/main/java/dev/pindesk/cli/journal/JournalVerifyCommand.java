@@ -2,9 +2,6 @@ package dev.pindesk.cli.journal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pindesk.adapters.journal.JournalVerifier;
-import dev.pindesk.adapters.journal.Problem;
-import dev.pindesk.adapters.journal.VerifyReport;
 import dev.pindesk.cli.CliServices;
 import dev.pindesk.cli.sync.SyncCommand;
 import dev.pindesk.i18n.Messages;
@@ -93,7 +90,7 @@ public final class JournalVerifyCommand implements Callable<Integer> {
       }
     }
     long start = System.nanoTime();
-    VerifyReport report = JournalVerifier.verify(path, expected, cert);
+    JournalReport report = services.verifyJournal(path, expected, cert);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (json) {
       out.println(toJson(report));
@@ -129,16 +126,16 @@ public final class JournalVerifyCommand implements Callable<Integer> {
    * The first problem on one line: in English {@code entry N: <detail>} (the documented form); in
    * Chinese the entry and what its kind means, with what to do.
    */
-  static String describe(Problem problem, Path journal, Messages messages) {
+  static String describe(JournalReport.Problem problem, Path journal, Messages messages) {
     return messages.get(
         problem.seq() > 0 ? "cli.journal.problemEntry" : "cli.journal.problemFile",
         String.valueOf(problem.seq()),
         problem.detail(),
-        messages.get("journal.problem." + problem.kind().wireName()),
+        messages.get("journal.problem." + problem.code()),
         journal.toString());
   }
 
-  static String toJson(VerifyReport report) {
+  static String toJson(JournalReport report) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode n = mapper.createObjectNode();
     n.put("valid", report.valid());
@@ -155,7 +152,7 @@ public final class JournalVerifyCommand implements Callable<Integer> {
               n.put("workstation", i.workstationId());
               n.put("training", i.training());
             });
-    Optional<VerifyReport.Anchor> anchor = report.anchor();
+    Optional<JournalReport.Anchor> anchor = report.anchor();
     if (anchor.isPresent()) {
       ObjectNode r = n.putObject("receipt");
       r.put("ackSeq", anchor.get().ackSeq());
@@ -164,11 +161,11 @@ public final class JournalVerifyCommand implements Callable<Integer> {
     } else {
       n.putNull("receipt");
     }
-    Optional<Problem> bad = report.firstBad();
+    Optional<JournalReport.Problem> bad = report.firstBad();
     if (bad.isPresent()) {
       ObjectNode b = n.putObject("firstBad");
       b.put("seq", bad.get().seq());
-      b.put("code", bad.get().kind().wireName());
+      b.put("code", bad.get().code());
       b.put("reason", bad.get().detail());
     } else {
       n.putNull("firstBad");

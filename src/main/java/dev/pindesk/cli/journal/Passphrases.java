@@ -1,6 +1,5 @@
 package dev.pindesk.cli.journal;
 
-import dev.pindesk.adapters.journal.KeyStoreRefusedException;
 import dev.pindesk.domain.Secrets;
 import dev.pindesk.i18n.Messages;
 import java.io.Console;
@@ -41,7 +40,7 @@ public final class Passphrases {
     if (e instanceof Unavailable u) {
       return messages.get(u.key, u.subject);
     }
-    if (e instanceof KeyStoreRefusedException r) {
+    if (e instanceof SupervisorKeyRefused r) {
       String key =
           switch (r.reason()) {
             case WRONG_PASSPHRASE -> "cli.keystore.wrongPassphrase";

@@ -1,14 +1,14 @@
 package dev.pindesk.cli.training;
 
-import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
-import dev.pindesk.adapters.virtualcard.VirtualCardSpecs;
-import dev.pindesk.adapters.virtualcard.VirtualSscCard;
-import dev.pindesk.adapters.virtualcard.VpcdClient;
+import dev.pindesk.cli.CliServices;
+import dev.pindesk.cli.CliServices.VirtualCardSource;
+import dev.pindesk.cli.CliServices.VpcdSession;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -44,45 +44,42 @@ public final class VirtualCardCommand implements Callable<Integer> {
   }
 
   @Option(names = "--host", description = "vpcd host (default: ${DEFAULT-VALUE}).")
-  String host = VpcdClient.DEFAULT_HOST;
+  String host = "localhost";
 
   @Option(
       names = "--port",
       description = "vpcd port (default: ${DEFAULT-VALUE}; 35964 is reader 00 01).")
-  int port = VpcdClient.DEFAULT_PORT;
+  int port = 35963; // vpcd's first reader, "Virtual PCD 00 00"
 
   @Option(names = "--once", description = "Exit when vpcd disconnects instead of reconnecting.")
   boolean once;
 
-  public VirtualCardCommand(Messages messages) {
+  private final CliServices services;
+
+  public VirtualCardCommand(Messages messages, CliServices services) {
     this.messages = messages;
+    this.services = services;
   }
 
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    VirtualCardSpec card;
+    VirtualCardSource card;
     try {
-      card =
-          source.profile != null
-              ? VirtualCardSpecs.load(source.profile)
-              : VirtualCardSpecs.loadResource(source.builtin + ".json");
+      card = services.virtualCard(Optional.ofNullable(source.profile), source.builtin);
     } catch (IOException | RuntimeException e) {
       err.println(messages.get("cli.virtualCard.badProfile", e.getMessage()));
       return 2;
     }
-    VirtualSscCard virtualCard = VirtualSscCard.fromSpec(card);
     Thread main = Thread.currentThread();
     Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt));
     while (!Thread.currentThread().isInterrupted()) {
-      try (VpcdClient client =
-          new VpcdClient(virtualCard, host, port, Duration.ofSeconds(once ? 10 : 3600))) {
-        client.start();
+      try (VpcdSession inserted = card.insert(host, port, Duration.ofSeconds(once ? 10 : 3600))) {
         out.println(
             messages.get("cli.virtualCard.inserted", card.label(), host, String.valueOf(port)));
         out.flush();
-        client.awaitRemoval();
+        inserted.awaitRemoval();
       } catch (IOException e) {
         err.println(messages.get("cli.virtualCard.unreachable", host, String.valueOf(port)));
         return 3;

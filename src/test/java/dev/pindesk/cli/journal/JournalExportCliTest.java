@@ -159,4 +159,15 @@ class JournalExportCliTest {
     assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).substring(1))
         .startsWith("seq,time,");
   }
+
+  /** The services map the key store's refusals one to one onto the CLI's (CliWiring). */
+  @Test
+  void everyRefusalOfTheSupervisorKeyStoreHasItsCliReason() {
+    for (dev.pindesk.adapters.journal.KeyStoreRefusedException.Reason r :
+        dev.pindesk.adapters.journal.KeyStoreRefusedException.Reason.values()) {
+      assertThat(SupervisorKeyRefused.Reason.valueOf(r.name()).name()).isEqualTo(r.name());
+    }
+    assertThat(SupervisorKeyRefused.Reason.values())
+        .hasSameSizeAs(dev.pindesk.adapters.journal.KeyStoreRefusedException.Reason.values());
+  }
 }
