@@ -21,6 +21,7 @@ import dev.pindesk.adapters.virtualcard.VirtualCardSpecs;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.adapters.virtualcard.VpcdClient;
 import dev.pindesk.cli.CliServices;
+import dev.pindesk.cli.central.CentralServices;
 import dev.pindesk.cli.journal.ExportedEvent;
 import dev.pindesk.cli.journal.JournalReport;
 import dev.pindesk.cli.journal.SupervisorKeyRefused;
@@ -135,6 +136,11 @@ public final class CliWiring implements CliServices {
         r.info().map(i -> new JournalReport.Info(i.journalId(), i.workstationId(), i.training())),
         r.anchor().map(a -> new JournalReport.Anchor(a.ackSeq(), a.at(), a.signatureChecked())),
         r.firstBad().map(p -> new JournalReport.Problem(p.seq(), p.kind().wireName(), p.detail())));
+  }
+
+  @Override
+  public CentralServices central() {
+    return new CentralWiring();
   }
 
   @Override

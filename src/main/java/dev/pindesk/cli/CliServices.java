@@ -1,5 +1,6 @@
 package dev.pindesk.cli;
 
+import dev.pindesk.cli.central.CentralServices;
 import dev.pindesk.cli.journal.ExportedEvent;
 import dev.pindesk.cli.journal.JournalReport;
 import dev.pindesk.cli.journal.SupervisorKeyRefused;
@@ -67,6 +68,9 @@ public interface CliServices {
    */
   JournalReport exportJournal(
       Path file, ECPrivateKeyParameters supervisorKey, Consumer<ExportedEvent> sink);
+
+  /** The central receiver's database, certificate and server, for the {@code central} commands. */
+  CentralServices central();
 
   /** The central's pinned certificate ({@code central.crt}) in {@code file}. */
   X509Certificate centralCertificate(Path file) throws IOException;

@@ -10,11 +10,6 @@ import com.tngtech.archunit.lang.ArchRule;
 /** The layering of DESIGN.md, enforced. */
 @AnalyzeClasses(packages = "dev.pindesk", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
-  /**
-   * The central receiver's commands drive the central adapter itself (store, server, identity): the
-   * central is a program of its own, installed apart (ADR 0025).
-   */
-  static final String CLI_COMMANDS_ON_THE_CENTRAL_ADAPTER = "dev\\.pindesk\\.cli\\.central\\..*";
 
   @ArchTest
   static final ArchRule onlyUiImportsJavaFx =
@@ -81,27 +76,9 @@ class LayeringTest {
               "dev.pindesk.service..",
               "dev.pindesk.cli..",
               "dev.pindesk.ui..")
-          .and()
-          .haveNameNotMatching(CLI_COMMANDS_ON_THE_CENTRAL_ADAPTER)
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.pindesk.adapters..");
-
-  /** ... and those only on the central adapter. */
-  @ArchTest
-  static final ArchRule theCentralCommandsUseOnlyTheCentralAdapterAndTheSyncCodecs =
-      noClasses()
-          .that()
-          .resideInAPackage("dev.pindesk.cli.central..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage(
-              "dev.pindesk.adapters.journal..",
-              "dev.pindesk.adapters.pcsc..",
-              "dev.pindesk.adapters.virtualcard..",
-              "dev.pindesk.adapters.sam..",
-              "dev.pindesk.adapters.operators..",
-              "dev.pindesk.adapters.receipt..");
 
   @ArchTest
   static final ArchRule adaptersDoNotDependOnEachOtherOrOnUpperLayers =

@@ -1,6 +1,6 @@
 package dev.pindesk.cli.central;
 
-import dev.pindesk.adapters.central.CentralDatabase;
+import dev.pindesk.cli.central.CentralServices.Database;
 import dev.pindesk.i18n.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +33,13 @@ final class CentralDatabaseOption {
    *
    * @throws CentralCli.Unusable with a translated line saying what to check
    */
-  CentralDatabase open(boolean mustExist, Messages messages) throws CentralCli.Unusable {
+  Database open(boolean mustExist, Messages messages, CentralServices central)
+      throws CentralCli.Unusable {
     if (jdbc != null) {
       try {
-        return CentralDatabase.jdbc(jdbc);
+        return central.jdbc(jdbc);
       } catch (SQLException e) {
-        throw new CentralCli.Unusable(failed(e, messages));
+        throw new CentralCli.Unusable(failed(e, messages, central));
       }
     }
     Path parent = db.toAbsolutePath().getParent();
@@ -49,25 +50,25 @@ final class CentralDatabaseOption {
       throw new CentralCli.Unusable(messages.get("cli.central.noDatabase", db));
     }
     try {
-      return CentralDatabase.sqlite(db);
+      return central.sqlite(db);
     } catch (SQLException e) {
-      throw new CentralCli.Unusable(failed(e, messages));
+      throw new CentralCli.Unusable(failed(e, messages, central));
     }
   }
 
   /** A failure of the open database, as one translated line. */
-  String failed(SQLException e, Messages messages) {
-    return messages.get("cli.central.databaseFailed", describe(), e.getMessage());
+  String failed(SQLException e, Messages messages, CentralServices central) {
+    return messages.get("cli.central.databaseFailed", describe(central), e.getMessage());
   }
 
   /** The database for messages: the SQLite file, or the JDBC URL without its query. */
-  String describe() {
-    return jdbc != null ? CentralDatabase.redacted(jdbc) : db.toString();
+  String describe(CentralServices central) {
+    return jdbc != null ? central.redacted(jdbc) : db.toString();
   }
 
   /** Where {@code central.crt} goes by default: beside the SQLite file. */
-  Path defaultCertificate() {
+  Path defaultCertificate(CentralServices central) {
     Path parent = db.toAbsolutePath().getParent();
-    return parent.resolve(dev.pindesk.adapters.central.CentralIdentity.CERT_FILE);
+    return parent.resolve(central.certificateFileName());
   }
 }

@@ -1,7 +1,5 @@
 package dev.pindesk.cli.central;
 
-import dev.pindesk.adapters.central.CentralDatabase;
-import dev.pindesk.adapters.central.CentralStore;
 import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
@@ -42,15 +40,14 @@ public final class CentralEnrollCommand extends CentralSubcommand {
     }
     ECPublicKeyParameters key =
         CentralCli.workstationKey(workstationKey, messages, services.keys());
-    try (CentralDatabase db = database.open(false, messages)) {
-      CentralStore.Enrolment e =
-          new CentralStore(db).enroll(key, Optional.ofNullable(name), System.currentTimeMillis());
-      CentralStore.Workstation w = e.workstation();
+    try (CentralServices.Database db = openDatabase(false)) {
+      CentralServices.Enrolment w =
+          db.enroll(key, Optional.ofNullable(name), System.currentTimeMillis());
       if (w.revokedAt().isPresent()) {
         throw new CentralCli.Unusable(
             messages.get("cli.central.enrollRevoked", w.keyId(), w.revokedAt().get().toString()));
       }
-      String what = e.created() ? "cli.central.enrolled" : "cli.central.alreadyEnrolled";
+      String what = w.created() ? "cli.central.enrolled" : "cli.central.alreadyEnrolled";
       out.println(
           w.name().isPresent()
               ? messages.get(what + "As", w.keyId(), w.name().get())

@@ -1,8 +1,5 @@
 package dev.pindesk.cli.central;
 
-import dev.pindesk.adapters.central.CentralDatabase;
-import dev.pindesk.adapters.central.CentralStore;
-import dev.pindesk.adapters.sync.RequestAuth;
 import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
@@ -55,11 +52,11 @@ public final class CentralRevokeCommand extends CentralSubcommand {
       keyId = which.keyId.toUpperCase(Locale.ROOT);
     } else {
       keyId =
-          RequestAuth.keyId(
-              CentralCli.workstationKey(which.workstationKey, messages, services.keys()));
+          central()
+              .keyId(CentralCli.workstationKey(which.workstationKey, messages, services.keys()));
     }
-    try (CentralDatabase db = database.open(true, messages)) {
-      CentralStore.Revocation r = new CentralStore(db).revoke(keyId, System.currentTimeMillis());
+    try (CentralServices.Database db = openDatabase(true)) {
+      CentralServices.Revocation r = db.revoke(keyId, System.currentTimeMillis());
       switch (r) {
         case REVOKED -> out.println(messages.get("cli.central.revoked", keyId));
         case ALREADY_REVOKED -> out.println(messages.get("cli.central.alreadyRevoked", keyId));

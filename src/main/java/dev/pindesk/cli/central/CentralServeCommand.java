@@ -1,9 +1,5 @@
 package dev.pindesk.cli.central;
 
-import dev.pindesk.adapters.central.CentralDatabase;
-import dev.pindesk.adapters.central.CentralIdentity;
-import dev.pindesk.adapters.central.CentralServer;
-import dev.pindesk.adapters.central.CentralStore;
 import dev.pindesk.cli.CliServices;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
@@ -12,7 +8,6 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,14 +100,14 @@ public final class CentralServeCommand extends CentralSubcommand {
           messages.get("cli.central.insecureNotLoopback", address.getHostAddress()));
     }
     for (String name : certNames) {
-      if (!CentralIdentity.isName(name)) {
+      if (!central().isCertificateName(name)) {
         throw CentralCli.Unusable.usage(messages.get("cli.central.badCertName", name));
       }
     }
-    Path cert = certOut != null ? certOut : database.defaultCertificate();
-    CentralDatabase db = database.open(false, messages);
+    Path cert = certOut != null ? certOut : database.defaultCertificate(central());
+    CentralServices.Database db = openDatabase(false);
     try {
-      CentralIdentity identity = CentralIdentity.loadOrCreate(cert, certNames);
+      CentralServices.Identity identity = central().identity(cert, certNames);
       List<String> missing = certNames.stream().filter(n -> !identity.names(n)).toList();
       if (!missing.isEmpty()) {
         throw new CentralCli.Unusable(
@@ -121,15 +116,10 @@ public final class CentralServeCommand extends CentralSubcommand {
                 identity.certificateFile().toString(),
                 String.join(", ", missing)));
       }
-      CentralServer.Options options =
-          new CentralServer.Options(
-              address,
-              port,
-              insecureHttp,
-              threads,
-              Clock.systemUTC(),
-              Duration.ofSeconds(requestTimeoutSeconds));
-      CentralServer server = CentralServer.start(new CentralStore(db), identity, options);
+      CentralServices.ServeOptions options =
+          new CentralServices.ServeOptions(
+              address, port, insecureHttp, threads, Duration.ofSeconds(requestTimeoutSeconds));
+      CentralServices.Running server = identity.serve(db, options);
       out.println(
           messages.get(
               identity.created() ? "cli.central.listeningNewCert" : "cli.central.listening",
@@ -159,7 +149,7 @@ public final class CentralServeCommand extends CentralSubcommand {
   }
 
   /** Blocks until SIGTERM/SIGINT (shutdown hook) or an interrupt; stops cleanly either way. */
-  private static int runUntilStopped(CentralServer server, CentralDatabase db) {
+  private static int runUntilStopped(CentralServices.Running server, CentralServices.Database db) {
     AtomicBoolean stopped = new AtomicBoolean();
     CountDownLatch done = new CountDownLatch(1);
     Runnable stop =

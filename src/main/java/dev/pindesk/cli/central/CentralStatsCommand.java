@@ -3,11 +3,8 @@ package dev.pindesk.cli.central;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pindesk.adapters.central.CentralDatabase;
-import dev.pindesk.adapters.central.CentralStats;
-import dev.pindesk.adapters.central.CentralStats.JournalStats;
-import dev.pindesk.adapters.central.CentralStore;
 import dev.pindesk.cli.CliServices;
+import dev.pindesk.cli.central.CentralServices.WorkstationStats;
 import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -34,9 +31,9 @@ public final class CentralStatsCommand extends CentralSubcommand {
 
   @Override
   int run(PrintWriter out) throws CentralCli.Unusable, SQLException {
-    List<JournalStats> stats;
-    try (CentralDatabase db = database.open(true, messages)) {
-      stats = CentralStats.collect(new CentralStore(db));
+    List<WorkstationStats> stats;
+    try (CentralServices.Database db = openDatabase(true)) {
+      stats = db.stats();
     }
     if (json) {
       out.println(toJson(stats));
@@ -53,7 +50,7 @@ public final class CentralStatsCommand extends CentralSubcommand {
    * text (two columns a character) would break. The key id is the one {@code central revoke
    * --key-id} takes.
    */
-  static String describe(JournalStats s, Messages messages) {
+  static String describe(WorkstationStats s, Messages messages) {
     return messages.get(
         "cli.central.statsLine",
         s.id(),
@@ -69,10 +66,10 @@ public final class CentralStatsCommand extends CentralSubcommand {
             .orElse(""));
   }
 
-  static String toJson(List<JournalStats> stats) {
+  static String toJson(List<WorkstationStats> stats) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode list = root.putArray("workstations");
-    for (JournalStats s : stats) {
+    for (WorkstationStats s : stats) {
       ObjectNode o = list.addObject();
       o.put("id", s.id());
       o.put("entries", s.entries());

@@ -29,6 +29,21 @@ abstract class CentralSubcommand implements Callable<Integer> {
     this.services = services;
   }
 
+  private CentralServices central;
+
+  /** The central's services, obtained at work (never while the command tree is built). */
+  final CentralServices central() {
+    if (central == null) {
+      central = services.central();
+    }
+    return central;
+  }
+
+  /** Opens {@code --db} or {@code --jdbc}; see {@link CentralDatabaseOption#open}. */
+  final CentralServices.Database openDatabase(boolean mustExist) throws CentralCli.Unusable {
+    return database.open(mustExist, messages, central());
+  }
+
   /** The command's work, writing its results to {@code out}; returns the exit code. */
   abstract int run(PrintWriter out) throws CentralCli.Unusable, SQLException;
 
@@ -40,7 +55,7 @@ abstract class CentralSubcommand implements Callable<Integer> {
     } catch (CentralCli.Unusable e) {
       return failed(e.getMessage(), e.exitCode());
     } catch (SQLException e) {
-      return failed(database.failed(e, messages), CentralCli.Unusable.FAILED);
+      return failed(database.failed(e, messages, central()), CentralCli.Unusable.FAILED);
     } finally {
       out.flush();
     }

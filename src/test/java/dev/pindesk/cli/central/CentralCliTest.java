@@ -251,4 +251,16 @@ public class CentralCliTest {
       assertThat(r.out()).isEmpty();
     }
   }
+
+  /** The services map the store's revocation outcomes one to one (app.CentralWiring). */
+  @Test
+  void everyRevocationOutcomeOfTheStoreHasItsCliOutcome() {
+    assertThat(
+            java.util.Arrays.stream(dev.pindesk.adapters.central.CentralStore.Revocation.values())
+                .map(r -> CentralServices.Revocation.valueOf(r.name()).name()))
+        .containsExactly(
+            java.util.Arrays.stream(CentralServices.Revocation.values())
+                .map(Enum::name)
+                .toArray(String[]::new));
+  }
 }
