@@ -54,8 +54,7 @@ final class AuditCommand implements Callable<Integer> {
         training ? home.resolve("training").resolve("journal.db") : home.resolve("journal.db");
     Optional<Path> defaultKey =
         training
-            ? Optional.of(
-                GenerateJournalCommand.defaultTrainingKeys().resolve(KeyFiles.SUPERVISOR_P12))
+            ? Optional.of(CliWiring.trainingKeys(Settings::get).resolve(KeyFiles.SUPERVISOR_P12))
             : Optional.empty();
     double scale = CounterConfig.auditFontScale(Optional.ofNullable(fontScale), Settings.lookup());
     AuditApp.launch(

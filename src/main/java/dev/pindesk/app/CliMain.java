@@ -3,15 +3,17 @@ package dev.pindesk.app;
 import dev.pindesk.adapters.pcsc.PcscTerminals;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.cli.CliContext;
-import dev.pindesk.cli.PinDeskCli;
+import dev.pindesk.cli.CommandTree;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 
-/** Wires the CLI: real PC/SC readers, built-in card profiles, translated messages. */
-final class CliMain {
+/**
+ * Wires the CLI: real PC/SC readers, built-in card profiles, translated messages, the production
+ * services ({@link CliWiring}) and the two windows; the tree itself is {@link CommandTree}'s.
+ */
+public final class CliMain {
   private CliMain() {}
 
   static int run(String[] args) {
@@ -34,20 +36,18 @@ final class CliMain {
             Settings.cliMessages(),
             out,
             err);
-    return PinDeskCli.run(context, args, commands(context));
+    return tree(context).execute(args);
   }
 
-  /** Every command beside PinDesk's own card commands, wired with {@code context}. */
-  static Object[] commands(CliContext context) {
-    List<Object> extra = new ArrayList<>(List.of(CommandGroups.all(context.messages())));
-    extra.add(new VirtualCardCommand(context.messages()));
-    extra.add(CommandGroups.sam(context.terminals(), context.messages()));
-    extra.add(OperatorsCommand.create(context.messages()));
-    extra.add(CentralCommands.create(context.messages()));
-    extra.add(ConfigCommand.create(context.messages()));
-    extra.add(new GuiCommand());
-    extra.add(new AuditCommand());
-    return extra.toArray();
+  /** The whole command line with the production services, the console and the windows. */
+  public static CommandLine tree(CliContext context) {
+    return CommandTree.build(
+        context,
+        CliWiring.production(),
+        CommandTree.Inputs.system(),
+        ConfigCommand.create(context.messages()),
+        new GuiCommand(),
+        new AuditCommand());
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -6,6 +6,7 @@ import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.adapters.journal.KeyStoreRefusedException;
 import dev.pindesk.adapters.journal.Problem;
 import dev.pindesk.adapters.journal.VerifyReport;
+import dev.pindesk.cli.journal.Passphrases;
 import dev.pindesk.domain.Secrets;
 import dev.pindesk.domain.audit.AuditEntry;
 import dev.pindesk.domain.audit.ChainStatus;

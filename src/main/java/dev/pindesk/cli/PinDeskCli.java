@@ -55,23 +55,17 @@ public final class PinDeskCli implements Callable<Integer> {
     return CommandLine.ExitCode.USAGE;
   }
 
+  /** The {@code pindesk} root, before its commands ({@link CommandTree} adds them). */
+  static CommandLine root() {
+    return new CommandLine(new PinDeskCli());
+  }
+
   /**
-   * Builds the command line with PinDesk's own commands plus {@code extra} ones from the
-   * composition root (e.g. {@code virtual-card}, which wires an adapter).
+   * Call after every command is added: help in the user's language, the streams, one translated
+   * line for usage errors and for failures.
    */
-  public static CommandLine build(CliContext context, Object... extra) {
-    PinDeskCli root = new PinDeskCli();
-    CommandLine cli = new CommandLine(root);
-    cli.addSubcommand(new ReadersCommand(context));
-    CommandLine card = new CommandLine(new CardCommand());
-    card.addSubcommand(new CardReadCommand(context));
-    CommandLine profile = new CommandLine(new CardProfileCommand());
-    profile.addSubcommand(new CardProfileShowCommand(context));
-    card.addSubcommand(profile);
-    cli.addSubcommand(card);
-    for (Object command : extra) {
-      cli.addSubcommand(command);
-    }
+  static CommandLine finish(CommandLine cli, CliContext context) {
+    PinDeskCli root = cli.getCommand();
     helpIn(cli, context.messages().locale());
     cli.setOut(context.out());
     cli.setErr(context.err());
@@ -106,10 +100,5 @@ public final class PinDeskCli implements Callable<Integer> {
     if (locale.getLanguage().equals(Locale.CHINESE.getLanguage())) {
       cli.setResourceBundle(ResourceBundle.getBundle(HELP_BUNDLE, Locale.SIMPLIFIED_CHINESE));
     }
-  }
-
-  /** Runs {@code args}; returns the exit code. */
-  public static int run(CliContext context, String[] args, Object... extra) {
-    return build(context, extra).execute(args);
   }
 }

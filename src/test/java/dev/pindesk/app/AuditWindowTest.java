@@ -3,6 +3,7 @@ package dev.pindesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.pindesk.cli.Cli;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.audit.AuditCases.Case;
 import dev.pindesk.service.audit.AuditCases.Outcome;

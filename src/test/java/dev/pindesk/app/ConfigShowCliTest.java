@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pindesk.cli.PinDeskCli;
+import dev.pindesk.cli.Cli;
+import dev.pindesk.cli.CommandTree;
 import dev.pindesk.i18n.Messages;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -37,8 +38,10 @@ class ConfigShowCliTest {
     command[1] = "show";
     System.arraycopy(args, 0, command, 2, args.length);
     int exit =
-        PinDeskCli.run(
+        CommandTree.run(
             Cli.context(messages, out, err),
+            CliWiring.production(),
+            Cli.inputs(new byte[0]),
             command,
             ConfigCommand.create(
                 messages,

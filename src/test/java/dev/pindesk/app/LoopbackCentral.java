@@ -22,8 +22,8 @@ import java.util.Arrays;
  * elsewhere): keeps one journal's head, answers gaps, signs receipts with a test certificate's key;
  * {@link #refuseWith} makes it refuse every batch.
  */
-final class LoopbackCentral implements AutoCloseable {
-  final TestCentralKeys keys = TestCentralKeys.create();
+public final class LoopbackCentral implements AutoCloseable {
+  public final TestCentralKeys keys = TestCentralKeys.create();
   private final HttpServer server;
   private byte[] journalId;
   private String workstation;
@@ -31,21 +31,21 @@ final class LoopbackCentral implements AutoCloseable {
   private byte[] head;
   private volatile String refusal;
 
-  LoopbackCentral() throws IOException {
+  public LoopbackCentral() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  URI uri() {
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  void refuseWith(String code) {
+  public void refuseWith(String code) {
     refusal = code;
   }
 
-  synchronized long headSeq() {
+  public synchronized long headSeq() {
     return headSeq;
   }
 

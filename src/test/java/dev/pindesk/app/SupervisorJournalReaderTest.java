@@ -3,6 +3,7 @@ package dev.pindesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pindesk.cli.Cli;
 import dev.pindesk.domain.audit.AuditEntry;
 import dev.pindesk.domain.audit.ChainStatus;
 import dev.pindesk.ports.SupervisorJournal;

@@ -3,6 +3,7 @@ package dev.pindesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.adapters.journal.JournalOutbox;
+import dev.pindesk.cli.Cli;
 import dev.pindesk.domain.sync.SyncStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -114,7 +114,7 @@ class LayeringTest {
           .whereLayer("ui")
           .mayOnlyAccessLayers("domain", "ports", "card", "i18n", "service")
           .whereLayer("cli")
-          .mayOnlyAccessLayers("domain", "ports", "card", "i18n", "service")
+          .mayOnlyAccessLayers("domain", "ports", "crypto", "card", "i18n", "service")
           .whereLayer("app")
           .mayNotBeAccessedByAnyLayer();
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.pindesk.domain.pin.PinPolicyProfile;
+import dev.pindesk.ports.PinPolicyFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

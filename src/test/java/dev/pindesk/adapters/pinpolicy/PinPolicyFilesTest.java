@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.pindesk.domain.pin.PinPolicyProfile;
 import dev.pindesk.i18n.Messages;
+import dev.pindesk.ports.PinPolicyFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

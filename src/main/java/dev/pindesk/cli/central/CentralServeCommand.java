@@ -1,0 +1,179 @@
+package dev.pindesk.cli.central;
+
+import dev.pindesk.cli.common.CentralServices;
+import dev.pindesk.cli.common.CliServices;
+import dev.pindesk.i18n.Messages;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code central serve --port P (--db PATH | --jdbc URL) [--bind ADDR] [--cert-out FILE]
+ * [--cert-name NAME]... [--insecure-http]}: runs the receiver until SIGTERM / Ctrl+C (or until its
+ * thread is interrupted, in tests). Prints one line when ready, with the URL (the real port when
+ * {@code --port 0}) and the certificate to pin.
+ */
+@Command(name = "serve", description = "Run the central receiver (HTTPS) until stopped.")
+public final class CentralServeCommand extends CentralSubcommand {
+  @Option(
+      names = "--port",
+      required = true,
+      paramLabel = "P",
+      description = "TCP port; 0 picks a free one.")
+  int port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "Local address (default: all interfaces; 127.0.0.1 with --insecure-http).")
+  String bind;
+
+  @Option(
+      names = "--cert-out",
+      paramLabel = "FILE",
+      description = "Where central.crt is (created on first run); default beside the --db file.")
+  Path certOut;
+
+  @Option(
+      names = "--cert-name",
+      paramLabel = "NAME",
+      description =
+          "A DNS name or IP address workstations use to reach this central, named in the"
+              + " certificate when it is created (repeatable; localhost, 127.0.0.1 and the host"
+              + " name always are).")
+  List<String> certNames = new ArrayList<>();
+
+  @Option(
+      names = "--insecure-http",
+      description = "Plain HTTP, for development only; loopback addresses only.")
+  boolean insecureHttp;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "8",
+      description = "Request threads (default ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description =
+          "Close a connection whose request has not arrived in full, or whose answer has not been"
+              + " taken, within this many seconds (default ${DEFAULT-VALUE}; frees the thread a"
+              + " workstation held when its link died mid-upload).")
+  long requestTimeoutSeconds;
+
+  public CentralServeCommand(Messages messages, CliServices services) {
+    super(messages, services);
+  }
+
+  @Override
+  int run(PrintWriter out) throws CentralCli.Unusable {
+    if (database.isJdbc() && certOut == null) {
+      throw CentralCli.Unusable.usage(messages.get("cli.central.jdbcNeedsCertOut"));
+    }
+    if (port < 0 || port > 65535 || threads < 1 || threads > 256) {
+      throw CentralCli.Unusable.usage(messages.get("cli.central.badPortOrThreads"));
+    }
+    if (requestTimeoutSeconds < 1 || requestTimeoutSeconds > 3600) {
+      throw CentralCli.Unusable.usage(messages.get("cli.central.badRequestTimeout"));
+    }
+    InetAddress address;
+    try {
+      address = bindAddress();
+    } catch (UnknownHostException e) {
+      throw CentralCli.Unusable.usage(messages.get("cli.central.unknownBind", bind));
+    }
+    if (insecureHttp && !address.isLoopbackAddress()) {
+      throw CentralCli.Unusable.usage(
+          messages.get("cli.central.insecureNotLoopback", address.getHostAddress()));
+    }
+    for (String name : certNames) {
+      if (!central().isCertificateName(name)) {
+        throw CentralCli.Unusable.usage(messages.get("cli.central.badCertName", name));
+      }
+    }
+    Path cert = certOut != null ? certOut : database.defaultCertificate(central());
+    CentralServices.Database db = openDatabase(false);
+    try {
+      CentralServices.Identity identity = central().identity(cert, certNames);
+      List<String> missing = certNames.stream().filter(n -> !identity.names(n)).toList();
+      if (!missing.isEmpty()) {
+        throw new CentralCli.Unusable(
+            messages.get(
+                "cli.central.certLacksNames",
+                identity.certificateFile().toString(),
+                String.join(", ", missing)));
+      }
+      CentralServices.ServeOptions options =
+          new CentralServices.ServeOptions(
+              address, port, insecureHttp, threads, Duration.ofSeconds(requestTimeoutSeconds));
+      CentralServices.Running server = identity.serve(db, options);
+      out.println(
+          messages.get(
+              identity.created() ? "cli.central.listeningNewCert" : "cli.central.listening",
+              server.uri().toString(),
+              address.getHostAddress(),
+              db.description(),
+              identity.certificateFile().toString()));
+      out.flush();
+      return runUntilStopped(server, db);
+    } catch (CentralCli.Unusable e) {
+      db.close();
+      throw e;
+    } catch (BindException e) {
+      db.close();
+      throw new CentralCli.Unusable(messages.get("cli.central.portInUse", String.valueOf(port)));
+    } catch (IOException | RuntimeException e) {
+      db.close();
+      throw new CentralCli.Unusable(messages.get("cli.central.serveFailed", e.getMessage()));
+    }
+  }
+
+  private InetAddress bindAddress() throws UnknownHostException {
+    if (bind != null) {
+      return InetAddress.getByName(bind);
+    }
+    return insecureHttp ? InetAddress.getLoopbackAddress() : InetAddress.getByName("0.0.0.0");
+  }
+
+  /** Blocks until SIGTERM/SIGINT (shutdown hook) or an interrupt; stops cleanly either way. */
+  private static int runUntilStopped(CentralServices.Running server, CentralServices.Database db) {
+    AtomicBoolean stopped = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(1);
+    Runnable stop =
+        () -> {
+          if (stopped.compareAndSet(false, true)) {
+            server.close();
+            db.close();
+          }
+          done.countDown();
+        };
+    Thread hook = new Thread(stop, "central-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stop.run();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is shutting down: the hook has run (or is running) already.
+    }
+    return 0;
+  }
+}
