@@ -104,9 +104,8 @@ installed_kb="$(du -sk --exclude=DEBIAN "$root" | cut -f1)"
 depends="pcscd, libpcsclite1, libgtk-3-0 | libgtk-3-0t64, libglib2.0-0 | libglib2.0-0t64"
 depends="$depends, libx11-6, libxext6, libxi6, libxrender1, libxtst6, libxxf86vm1, libgl1"
 depends="$depends, libfreetype6, libfontconfig1, libharfbuzz0b, liblcms2-2, zlib1g, libc6 (>= 2.34)"
-# A TrueType CJK font: the receipt embeds one and the window draws Chinese with it. (May go once
-# PinDesk ships its own font.)
-depends="$depends, fonts-wqy-microhei | fonts-noto-cjk"
+# No font package: receipts and the window use the Chinese font inside PinDesk where the machine
+# has none (ADR 0017; BundledUiFont), and fontconfig's own dependency brings a Latin font.
 recommends="libjpeg62-turbo | libjpeg62"
 
 cat >"$root/DEBIAN/control" <<EOF
