@@ -39,6 +39,7 @@ public final class JavaFxTests implements BeforeAllCallback {
       if (required()) {
         fail("PINDESK_REQUIRE_JAVAFX=1 but " + why);
       }
+      SkipReasons.print(context.getRequiredTestClass().getSimpleName() + " (all its tests)", why);
       Assumptions.abort(why);
     }
   }
