@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -24,12 +24,17 @@ import org.testfx.framework.junit5.ApplicationExtension;
  * {@code PINDESK_REQUIRE_JAVAFX=1} (CI) makes that a failure. Registered for every test class
  * through {@code junit-platform.properties} (extension auto-detection).
  */
-public final class JavaFxTests implements BeforeAllCallback {
+public final class JavaFxTests implements BeforeEachCallback {
   /** Why JavaFX cannot lay out text here, found once per JVM (JavaFX keeps the failure). */
   private static Optional<String> unavailable;
 
+  /**
+   * Before each test, not once per class: Surefire counts the tests of a class skipped as a whole
+   * as none run at all, while each skipped test is counted and its reason printed ({@link
+   * SkipReasons}). Runs before TestFX's own {@code beforeEach} (global extensions come first).
+   */
   @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
+  public void beforeEach(ExtensionContext context) throws Exception {
     if (!usesTestFx(context.getRequiredTestClass())) {
       return;
     }
@@ -39,7 +44,6 @@ public final class JavaFxTests implements BeforeAllCallback {
       if (required()) {
         fail("PINDESK_REQUIRE_JAVAFX=1 but " + why);
       }
-      SkipReasons.print(context.getRequiredTestClass().getSimpleName() + " (all its tests)", why);
       Assumptions.abort(why);
     }
   }

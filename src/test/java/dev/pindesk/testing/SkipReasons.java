@@ -41,8 +41,7 @@ public final class SkipReasons implements TestWatcher, LifecycleMethodExecutionE
     throw t;
   }
 
-  /** For extensions that skip a class before its own {@code @BeforeAll} methods run. */
-  static void print(String what, String reason) {
+  private static void print(String what, String reason) {
     CONSOLE.println("[skipped] " + what + ": " + reason);
   }
 
