@@ -251,7 +251,8 @@ for kind in ("surefire-reports", "failsafe-reports"):
             s = case.find("skipped")
             if s is not None:
                 skip += 1
-                reasons.append(f"  {case.get('classname').rsplit('.',1)[-1]}.{case.get('name')}: {s.get('message') or '(no reason given)'}")
+                why = s.get("message") or (s.text or "").strip().split("\n")[0] or "(no reason given)"
+                reasons.append(f"  {case.get('classname').rsplit('.',1)[-1]}.{case.get('name')}: {why}")
     print(f"{kind}: {tests} tests, {fail} failures, {err} errors, {skip} skipped")
     print("\n".join(reasons))
 EOF
