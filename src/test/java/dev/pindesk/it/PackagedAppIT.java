@@ -42,7 +42,7 @@ class PackagedAppIT {
 
   @BeforeAll
   static void buildAndUnpack() throws Exception {
-    requireTools("jpackage", "jdeps", "dpkg-deb");
+    requireTools("jpackage", "jdeps", "dpkg-deb", "zip", "unzip"); // what build-deb.sh needs
     Path jar = Path.of(System.getProperty("pindesk.jar", "target/pindesk.jar"));
     Path project = jar.toAbsolutePath().getParent().getParent();
     Result build =
