@@ -91,6 +91,15 @@ install -m 0644 installer/linux/copyright "$root/usr/share/doc/pindesk/copyright
 (cd "$input/lib" && ls -1 *.jar) >"$root/usr/share/doc/pindesk/bundled-jars.txt"
 chmod 0644 "$root/usr/share/doc/pindesk/bundled-jars.txt"
 chmod -R u+rwX,go+rX,go-w "$root/opt/pindesk"
+# the launchers load it with dlopen; a shared library is not executable (lintian)
+chmod 0644 "$root/opt/pindesk/lib/libapplauncher.so"
+# Debian policy wants a changelog in every package: one entry for this build, dated by the commit
+# it was built from (the same date for the same commit), or now outside a git checkout.
+when="$(git log -1 --format=%cD 2>/dev/null || date -R)"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+printf 'pindesk (%s-%s) stable; urgency=medium\n\n  * PinDesk %s (commit %s); changes: the git log and docs/adr.\n\n -- PinDesk <support@pindesk.invalid>  %s\n' \
+  "$version" "$revision" "$version" "$commit" "$when" | gzip -9n >"$root/usr/share/doc/pindesk/changelog.Debian.gz"
+chmod 0644 "$root/usr/share/doc/pindesk/changelog.Debian.gz"
 
 installed_kb="$(du -sk --exclude=DEBIAN "$root" | cut -f1)"
 # Depends: declared here, not computed. Each is what readelf -d shows the image's native code
@@ -104,9 +113,8 @@ installed_kb="$(du -sk --exclude=DEBIAN "$root" | cut -f1)"
 depends="pcscd, libpcsclite1, libgtk-3-0 | libgtk-3-0t64, libglib2.0-0 | libglib2.0-0t64"
 depends="$depends, libx11-6, libxext6, libxi6, libxrender1, libxtst6, libxxf86vm1, libgl1"
 depends="$depends, libfreetype6, libfontconfig1, libharfbuzz0b, liblcms2-2, zlib1g, libc6 (>= 2.34)"
-# A TrueType CJK font: the receipt embeds one and the window draws Chinese with it. (May go once
-# PinDesk ships its own font.)
-depends="$depends, fonts-wqy-microhei | fonts-noto-cjk"
+# No font package: receipts and the window use the Chinese font inside PinDesk where the machine
+# has none (ADR 0017; BundledUiFont), and fontconfig's own dependency brings a Latin font.
 recommends="libjpeg62-turbo | libjpeg62"
 
 cat >"$root/DEBIAN/control" <<EOF

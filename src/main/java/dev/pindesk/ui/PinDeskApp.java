@@ -3,6 +3,7 @@ package dev.pindesk.ui;
 import atlantafx.base.theme.PrimerLight;
 import dev.pindesk.service.ReaderWatcher;
 import dev.pindesk.ui.common.AppIcons;
+import dev.pindesk.ui.common.BundledUiFont;
 import dev.pindesk.ui.common.FontScale;
 import dev.pindesk.ui.common.TaskRunner;
 import dev.pindesk.ui.main.CardStatusView;
@@ -52,6 +53,7 @@ public final class PinDeskApp extends Application {
   @Override
   public void start(Stage stage) {
     context = pending.join();
+    BundledUiFont.install(); // before the first control: see BundledUiFont
     // The pre-compiled theme: parsing the 170 kB CSS costs more than loading its binary form.
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
     runner = new TaskRunner();

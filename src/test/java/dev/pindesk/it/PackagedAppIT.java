@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.pindesk.adapters.pcsc.PcscTerminals;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class PackagedAppIT {
 
   @BeforeAll
   static void buildAndUnpack() throws Exception {
-    requireTools("jpackage", "jdeps", "dpkg-deb");
+    requireTools("jpackage", "jdeps", "dpkg-deb", "zip", "unzip"); // what build-deb.sh needs
     Path jar = Path.of(System.getProperty("pindesk.jar", "target/pindesk.jar"));
     Path project = jar.toAbsolutePath().getParent().getParent();
     Result build =
@@ -76,7 +78,8 @@ class PackagedAppIT {
         .contains("pcscd")
         .contains("libgtk-3-0 | libgtk-3-0t64")
         .contains("libxtst6")
-        .contains("fonts-wqy-microhei");
+        // the Chinese font ships inside PinDesk (ADR 0017), for the window too
+        .doesNotContain("fonts-");
     // one each, by the names we chose, not the build host's computed list
     assertThat(control.split("libpcsclite1", -1)).hasSize(2);
     assertThat(control).doesNotContain("postgresql").doesNotContain("java");
@@ -96,6 +99,16 @@ class PackagedAppIT {
     assertThat(settings).anyMatch(line -> line.startsWith("#pindesk.log.dir="));
     // every setting is commented out: an installed counter runs as before until IT edits it
     assertThat(settings).allMatch(line -> line.isBlank() || line.startsWith("#"));
+  }
+
+  @Test
+  void carriesADebianChangelogForItsVersion() throws Exception {
+    Path changelog = packageRoot.resolve("usr/share/doc/pindesk/changelog.Debian.gz");
+    String text;
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(changelog))) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(text).startsWith("pindesk (" + field("Version") + ") ").contains("\n -- PinDesk <");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.pindesk.ui.audit;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.pindesk.ui.common.AppIcons;
+import dev.pindesk.ui.common.BundledUiFont;
 import dev.pindesk.ui.common.FontScale;
 import dev.pindesk.ui.common.FxDialogs;
 import dev.pindesk.ui.common.TaskRunner;
@@ -26,6 +27,7 @@ public final class AuditApp extends Application {
   @Override
   public void start(Stage stage) {
     AuditContext context = pending;
+    BundledUiFont.install(); // before the first control: see BundledUiFont
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
     runner = new TaskRunner();
     AuditViewModel model = new AuditViewModel(context, runner, new FxDialogs(() -> stage));
