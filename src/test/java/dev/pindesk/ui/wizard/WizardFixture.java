@@ -7,25 +7,16 @@ import dev.pindesk.adapters.journal.ExportedEntry;
 import dev.pindesk.adapters.journal.JournalExporter;
 import dev.pindesk.adapters.journal.JournalVerifier;
 import dev.pindesk.adapters.journal.SqliteJournalStore;
-import dev.pindesk.adapters.journal.StoreOptions;
 import dev.pindesk.adapters.receipt.CjkFont;
 import dev.pindesk.adapters.receipt.PdfReceiptRenderer;
-import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
-import dev.pindesk.card.CardProfiles;
 import dev.pindesk.crypto.gm.Sm2;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.domain.id.CitizenId;
-import dev.pindesk.domain.reset.AgentPolicy;
-import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.i18n.Messages;
-import dev.pindesk.ports.CaseJournal;
-import dev.pindesk.service.audit.CaseAuditRecorder;
-import dev.pindesk.service.reset.ResetCaseConfig;
-import dev.pindesk.service.reset.ResetCaseDevices;
 import dev.pindesk.service.reset.ResetCaseService;
 import dev.pindesk.testing.Screenshots;
 import dev.pindesk.ui.common.StatusBar;
@@ -40,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -137,26 +127,12 @@ abstract class WizardFixture {
   private void build(Stage stage) throws Exception {
     this.stage = stage;
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    journal =
-        SqliteJournalStore.open(
-            dir.resolve("journal.db"),
-            StoreOptions.of("WS-UI", WORKSTATION, SUPERVISOR.publicKey(), true));
-    CaseAuditRecorder recorder = new CaseAuditRecorder(journal);
-    CaseJournal failable =
-        t -> {
-          if (journalBroken.get()) {
-            throw new CaseJournal.NotRecordedException("test: disk full", null);
-          }
-          recorder.record(t);
-        };
     Clock clock = Clock.systemDefaultZone();
-    ResetCaseService cases =
-        new ResetCaseService(
-            new ResetCaseDevices(cardTerminals(), new TrainingSecurityModule(), failable),
-            CardProfiles.builtIn(),
-            new ResetCaseConfig(AgentPolicy.everywhere(), true),
-            new CaseIds("WSUI", clock, new Random(1)),
-            clock);
+    TestCounterCases counter =
+        new TestCounterCases(
+            dir, WORKSTATION, SUPERVISOR, cardTerminals(), journalBroken::get, clock);
+    journal = counter.journal;
+    ResetCaseService cases = counter.cases;
     model =
         new WizardViewModel(
             new WizardServices(

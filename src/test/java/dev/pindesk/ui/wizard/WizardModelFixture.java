@@ -6,14 +6,11 @@ import dev.pindesk.adapters.journal.ExportedEntry;
 import dev.pindesk.adapters.journal.JournalExporter;
 import dev.pindesk.adapters.journal.JournalVerifier;
 import dev.pindesk.adapters.journal.SqliteJournalStore;
-import dev.pindesk.adapters.journal.StoreOptions;
 import dev.pindesk.adapters.receipt.CjkFont;
 import dev.pindesk.adapters.receipt.PdfReceiptRenderer;
-import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
-import dev.pindesk.card.CardProfiles;
 import dev.pindesk.crypto.gm.Sm2;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.Pin;
@@ -21,18 +18,12 @@ import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.domain.id.CitizenId;
-import dev.pindesk.domain.reset.AgentPolicy;
 import dev.pindesk.domain.reset.BindingIssue;
-import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
-import dev.pindesk.ports.CaseJournal;
 import dev.pindesk.ports.PinPad;
 import dev.pindesk.ports.ReceiptPrinter;
-import dev.pindesk.service.audit.CaseAuditRecorder;
-import dev.pindesk.service.reset.ResetCaseConfig;
-import dev.pindesk.service.reset.ResetCaseDevices;
 import dev.pindesk.service.reset.ResetCaseService;
 import dev.pindesk.ui.common.SameThreadExecutor;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,26 +89,12 @@ abstract class WizardModelFixture {
 
   @BeforeEach
   void buildWizard() throws Exception {
-    journal =
-        SqliteJournalStore.open(
-            dir.resolve("journal.db"),
-            StoreOptions.of("WS-UI", WORKSTATION, SUPERVISOR.publicKey(), true));
-    CaseAuditRecorder recorder = new CaseAuditRecorder(journal);
-    CaseJournal failable =
-        t -> {
-          if (journalBroken.get()) {
-            throw new CaseJournal.NotRecordedException("test: disk full", null);
-          }
-          recorder.record(t);
-        };
     Clock clock = Clock.systemDefaultZone();
-    ResetCaseService cases =
-        new ResetCaseService(
-            new ResetCaseDevices(cardTerminals(), new TrainingSecurityModule(), failable),
-            CardProfiles.builtIn(),
-            new ResetCaseConfig(AgentPolicy.everywhere(), true),
-            new CaseIds("WSUI", clock, new Random(1)),
-            clock);
+    TestCounterCases counter =
+        new TestCounterCases(
+            dir, WORKSTATION, SUPERVISOR, cardTerminals(), journalBroken::get, clock);
+    journal = counter.journal;
+    ResetCaseService cases = counter.cases;
     model =
         new WizardViewModel(
             new WizardServices(cases, cardTerminals(), pad, executor, clock, receipts(), "WS-UI"),
