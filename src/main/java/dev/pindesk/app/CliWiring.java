@@ -96,7 +96,7 @@ public final class CliWiring implements CliServices {
     return settings
         .apply("training.keys")
         .map(Path::of)
-        .orElse(Path.of(System.getProperty("user.home"), ".pindesk", "training-keys"));
+        .orElse(CounterSettings.defaultTrainingKeys(Path.of(System.getProperty("user.home"))));
   }
 
   @Override

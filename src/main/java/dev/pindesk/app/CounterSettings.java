@@ -111,7 +111,12 @@ final class CounterSettings {
 
   /** {@code pindesk.training.keys}'s default: {@code ~/.pindesk/training-keys}. */
   Path defaultTrainingKeys() {
-    return defaultHome().resolve("training-keys");
+    return defaultTrainingKeys(userHome);
+  }
+
+  /** {@code pindesk.training.keys}'s default for the user whose home is {@code userHome}. */
+  static Path defaultTrainingKeys(Path userHome) {
+    return userHome.resolve(".pindesk").resolve("training-keys");
   }
 
   /** {@code pindesk.home} as given, else its default (an invalid path is refused elsewhere). */
