@@ -50,10 +50,19 @@ public final class PinDeskApp extends Application {
     Application.launch(PinDeskApp.class);
   }
 
+  /**
+   * On JavaFX's launcher thread, before any window: the bundled font (a few MB read from the jar)
+   * is registered here rather than on the FX thread, and before the first control needs it (see
+   * {@link BundledUiFont}).
+   */
+  @Override
+  public void init() {
+    BundledUiFont.install();
+  }
+
   @Override
   public void start(Stage stage) {
     context = pending.join();
-    BundledUiFont.install(); // before the first control: see BundledUiFont
     // The pre-compiled theme: parsing the 170 kB CSS costs more than loading its binary form.
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
     runner = new TaskRunner();

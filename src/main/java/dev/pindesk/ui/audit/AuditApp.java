@@ -24,10 +24,19 @@ public final class AuditApp extends Application {
     Application.launch(AuditApp.class);
   }
 
+  /**
+   * On JavaFX's launcher thread, before any window: the bundled font (a few MB read from the jar)
+   * is registered here rather than on the FX thread, and before the first control needs it (see
+   * {@link BundledUiFont}).
+   */
+  @Override
+  public void init() {
+    BundledUiFont.install();
+  }
+
   @Override
   public void start(Stage stage) {
     AuditContext context = pending;
-    BundledUiFont.install(); // before the first control: see BundledUiFont
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
     runner = new TaskRunner();
     AuditViewModel model = new AuditViewModel(context, runner, new FxDialogs(() -> stage));
