@@ -1,10 +1,16 @@
 package dev.pindesk.ui.wizard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pindesk.adapters.journal.ExportedEntry;
+import dev.pindesk.adapters.journal.JournalExporter;
+import dev.pindesk.adapters.journal.JournalVerifier;
 import dev.pindesk.adapters.journal.SqliteJournalStore;
 import dev.pindesk.adapters.journal.StoreOptions;
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
+import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.domain.reset.AgentPolicy;
 import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.ports.CardTerminals;
@@ -13,8 +19,13 @@ import dev.pindesk.service.audit.CaseAuditRecorder;
 import dev.pindesk.service.reset.ResetCaseConfig;
 import dev.pindesk.service.reset.ResetCaseDevices;
 import dev.pindesk.service.reset.ResetCaseService;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
@@ -25,6 +36,9 @@ import java.util.function.BooleanSupplier;
 final class TestCounterCases {
   final SqliteJournalStore journal;
   final ResetCaseService cases;
+  private final Path file;
+  private final Sm2KeyPair workstation;
+  private final Sm2KeyPair supervisor;
 
   TestCounterCases(
       Path dir,
@@ -34,10 +48,12 @@ final class TestCounterCases {
       BooleanSupplier journalBroken,
       Clock clock)
       throws Exception {
+    this.file = dir.resolve("journal.db");
+    this.workstation = workstation;
+    this.supervisor = supervisor;
     journal =
         SqliteJournalStore.open(
-            dir.resolve("journal.db"),
-            StoreOptions.of("WS-UI", workstation, supervisor.publicKey(), true));
+            file, StoreOptions.of("WS-UI", workstation, supervisor.publicKey(), true));
     CaseAuditRecorder recorder = new CaseAuditRecorder(journal);
     CaseJournal failable =
         t -> {
@@ -53,5 +69,32 @@ final class TestCounterCases {
             new ResetCaseConfig(AgentPolicy.everywhere(), true),
             new CaseIds("WSUI", clock, new Random(1)),
             clock);
+  }
+
+  /**
+   * Closes the journal and checks it: the chain verifies, it holds exactly {@code expectedSteps},
+   * and no PIN of {@code pins} is in the file as stored (ASCII) nor in what was encrypted (ASCII,
+   * BCD, or a member equal to it). The BCD form is not looked for in the stored file: three bytes
+   * that random SM4-GCM ciphertext contains now and then. A weak PIN typed on purpose may be part
+   * of an ID number, which events do hold, so only a member that is the PIN itself counts.
+   */
+  void closeAndCheckJournal(List<String> expectedSteps, List<String> pins) throws Exception {
+    journal.close();
+    assertThat(JournalVerifier.verify(file, Optional.of(workstation.publicKey())).valid()).isTrue();
+    List<ExportedEntry> events = new ArrayList<>();
+    JournalExporter.export(file, supervisor.privateKey(), events::add);
+    assertThat(events)
+        .extracting(e -> e.members().get("step"))
+        .containsExactlyElementsOf(expectedSteps);
+    String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    String decrypted = events.toString();
+    for (String pin : pins) {
+      assertThat(bytes).doesNotContain(pin);
+      assertThat(decrypted).doesNotContain(new String(Hex.parse(pin), StandardCharsets.ISO_8859_1));
+      assertThat(events)
+          .flatExtracting(e -> e.members().values())
+          .extracting(String::valueOf)
+          .doesNotContain(pin);
+    }
   }
 }

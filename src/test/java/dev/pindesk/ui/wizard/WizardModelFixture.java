@@ -2,9 +2,6 @@ package dev.pindesk.ui.wizard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pindesk.adapters.journal.ExportedEntry;
-import dev.pindesk.adapters.journal.JournalExporter;
-import dev.pindesk.adapters.journal.JournalVerifier;
 import dev.pindesk.adapters.journal.SqliteJournalStore;
 import dev.pindesk.adapters.receipt.CjkFont;
 import dev.pindesk.adapters.receipt.PdfReceiptRenderer;
@@ -16,7 +13,6 @@ import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
-import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.domain.id.CitizenId;
 import dev.pindesk.domain.reset.BindingIssue;
 import dev.pindesk.domain.reset.CaseState;
@@ -26,14 +22,11 @@ import dev.pindesk.ports.PinPad;
 import dev.pindesk.ports.ReceiptPrinter;
 import dev.pindesk.service.reset.ResetCaseService;
 import dev.pindesk.ui.common.SameThreadExecutor;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +67,7 @@ abstract class WizardModelFixture {
   final AtomicBoolean journalBroken = new AtomicBoolean();
 
   SqliteJournalStore journal;
+  TestCounterCases counter;
   WizardViewModel model;
   List<String> expectedSteps = List.of();
 
@@ -90,7 +84,7 @@ abstract class WizardModelFixture {
   @BeforeEach
   void buildWizard() throws Exception {
     Clock clock = Clock.systemDefaultZone();
-    TestCounterCases counter =
+    counter =
         new TestCounterCases(
             dir, WORKSTATION, SUPERVISOR, cardTerminals(), journalBroken::get, clock);
     journal = counter.journal;
@@ -106,24 +100,7 @@ abstract class WizardModelFixture {
 
   @AfterEach
   void journalVerifiesHoldsTheStepsAndNoPinAndEveryPinIsWiped() throws Exception {
-    journal.close();
-    Path file = dir.resolve("journal.db");
-    assertThat(JournalVerifier.verify(file, Optional.of(WORKSTATION.publicKey())).valid()).isTrue();
-    List<ExportedEntry> events = new ArrayList<>();
-    JournalExporter.export(file, SUPERVISOR.privateKey(), events::add);
-    assertThat(events)
-        .extracting(e -> e.members().get("step"))
-        .containsExactlyElementsOf(expectedSteps);
-    String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-    String decrypted = events.toString();
-    for (String pin : PINS) {
-      assertThat(bytes).doesNotContain(pin);
-      assertThat(decrypted).doesNotContain(new String(Hex.parse(pin), StandardCharsets.ISO_8859_1));
-      assertThat(events)
-          .flatExtracting(e -> e.members().values())
-          .extracting(String::valueOf)
-          .doesNotContain(pin);
-    }
+    counter.closeAndCheckJournal(expectedSteps, PINS);
     if (model.caseStateProperty().get().isEmpty()) { // the case has ended
       assertThat(pad.handedOut()).as("every PIN typed is wiped").allMatch(Pin::isWiped);
     }
