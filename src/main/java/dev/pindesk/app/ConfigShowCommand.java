@@ -83,13 +83,8 @@ final class ConfigShowCommand implements Callable<Integer> {
   }
 
   CounterOptions options() {
-    Optional<CounterConfig.Mode> chosen =
-        mode == null
-            ? Optional.empty()
-            : Optional.of(
-                mode.production ? CounterConfig.Mode.PRODUCTION : CounterConfig.Mode.TRAINING);
-    return new CounterOptions(
-        chosen, pcsc, false, Optional.ofNullable(samReader), Optional.ofNullable(fontScale));
+    return CounterOptions.parsed(
+        mode == null ? null : mode.production, pcsc, false, samReader, fontScale);
   }
 
   @Override

@@ -19,6 +19,20 @@ record CounterOptions(
     Optional<String> samReader,
     Optional<Double> fontScale) {
 
+  /**
+   * From picocli's fields: {@code production} is {@code null} when neither {@code --training} nor
+   * {@code --production} was given; {@code samReader} and {@code fontScale} are {@code null} when
+   * not given.
+   */
+  static CounterOptions parsed(
+      Boolean production, boolean pcsc, boolean diagnostics, String samReader, Double fontScale) {
+    Optional<CounterConfig.Mode> mode =
+        Optional.ofNullable(production)
+            .map(p -> p ? CounterConfig.Mode.PRODUCTION : CounterConfig.Mode.TRAINING);
+    return new CounterOptions(
+        mode, pcsc, diagnostics, Optional.ofNullable(samReader), Optional.ofNullable(fontScale));
+  }
+
   /** No option at all ({@code java -jar pindesk.jar}). */
   static CounterOptions none() {
     return new CounterOptions(Optional.empty(), false, false, Optional.empty(), Optional.empty());

@@ -1,6 +1,5 @@
 package dev.pindesk.app;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -56,13 +55,8 @@ final class GuiCommand implements Callable<Integer> {
 
   /** The options as parsed, for {@link CounterConfig}. */
   CounterOptions counterOptions() {
-    Optional<CounterConfig.Mode> chosen =
-        mode == null
-            ? Optional.empty()
-            : Optional.of(
-                mode.production ? CounterConfig.Mode.PRODUCTION : CounterConfig.Mode.TRAINING);
-    return new CounterOptions(
-        chosen, pcsc, diagnostics, Optional.ofNullable(samReader), Optional.ofNullable(fontScale));
+    return CounterOptions.parsed(
+        mode == null ? null : mode.production, pcsc, diagnostics, samReader, fontScale);
   }
 
   /** Opens the counter; returns when its window is closed. */
