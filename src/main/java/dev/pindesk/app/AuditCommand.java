@@ -49,7 +49,7 @@ final class AuditCommand implements Callable<Integer> {
     if (noDisplay != 0) {
       return noDisplay;
     }
-    Path home = ProductionWiring.home(Settings::get);
+    Path home = ProductionCounter.home(Settings::get);
     Path defaultJournal =
         training ? home.resolve("training").resolve("journal.db") : home.resolve("journal.db");
     Optional<Path> defaultKey =

@@ -83,7 +83,7 @@ public final class CliWiring implements CliServices {
 
   @Override
   public Path productionKeys() {
-    return ProductionWiring.keys(settings);
+    return ProductionCounter.keys(settings);
   }
 
   @Override
@@ -101,7 +101,7 @@ public final class CliWiring implements CliServices {
 
   @Override
   public Path operatorsDatabase() {
-    return ProductionWiring.operators(settings);
+    return ProductionCounter.operators(settings);
   }
 
   @Override

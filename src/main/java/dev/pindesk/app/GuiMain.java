@@ -11,11 +11,10 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.service.CardReadService;
 import dev.pindesk.service.CitizenReaders;
-import dev.pindesk.ui.CounterContext;
+import dev.pindesk.service.counter.CounterSession;
 import dev.pindesk.ui.PinDeskApp;
 import dev.pindesk.ui.UiContext;
 import dev.pindesk.ui.common.CounterRefusedException;
-import dev.pindesk.ui.common.TaskRunner;
 import dev.pindesk.ui.common.TrainingCardSlot;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code --sam-reader NAME} (or {@code pindesk.sam=psam}) uses a PSAM as the security module; in
  * training mode {@code pindesk.sam=psam} puts a virtual training PSAM into a second reader. {@code
  * --production} (or {@code pindesk.mode=production}) opens the production counter instead: PC/SC
- * readers and a PSAM only, see {@link ProductionWiring}.
+ * readers and a PSAM only, see {@link ProductionCounter}.
  *
  * <p>Only what paints the sign-in screen happens before the first frame (the translated texts and
  * the {@link CounterConfig}, which reads no file but the settings file). The card profiles, the
@@ -41,8 +40,15 @@ final class GuiMain {
 
   private GuiMain() {}
 
+  /**
+   * Opens the counter window; returns when it is closed, after the counter has shut down in order
+   * ({@link CounterRuntime#close}: the case step under way, the sync, the journal's last entry).
+   */
   static void launch(CounterOptions options) {
-    PinDeskApp.launch(() -> wire(options));
+    CompletableFuture<CounterRuntime> runtime = new CompletableFuture<>();
+    PinDeskApp.launch(() -> wire(options, runtime));
+    // Still opening when the window closed: it closes once open (or with the JVM).
+    runtime.thenAccept(CounterRuntime::close);
   }
 
   /**
@@ -50,7 +56,7 @@ final class GuiMain {
    * settings file that cannot be read or a setting that is refused gives a counter that refuses to
    * start, saying why on the sign-in screen.
    */
-  private static UiContext wire(CounterOptions options) {
+  private static UiContext wire(CounterOptions options, CompletableFuture<CounterRuntime> runtime) {
     SettingLookup settings = Settings.lookup();
     Path userHome = Path.of(System.getProperty("user.home"));
     // What a refusal needs before there is a config: the language and the mode asked for.
@@ -66,7 +72,8 @@ final class GuiMain {
           options,
           true,
           messages,
-          new CounterRefusedException(p.key(), p.file().toString(), messages.get(p.reason())));
+          new CounterRefusedException(p.key(), p.file().toString(), messages.get(p.reason())),
+          runtime);
     }
     CounterConfig config;
     try {
@@ -79,16 +86,17 @@ final class GuiMain {
               .flatMap(m -> CounterConfig.Mode.parse(m.value()))
               .filter(m -> m == CounterConfig.Mode.PRODUCTION)
               .isPresent();
-      return refused(options, production, messages, e.forClerk(messages));
+      return refused(options, production, messages, e.forClerk(messages), runtime);
     }
-    return config.production() ? wireProduction(config) : wireTraining(config);
+    return config.production() ? wireProduction(config, runtime) : wireTraining(config, runtime);
   }
 
   /**
    * Training: the in-process training reader and card (a virtual training PSAM beside them with
    * {@code pindesk.sam=psam}), or the real readers with {@code --pcsc}.
    */
-  private static UiContext wireTraining(CounterConfig config) {
+  private static UiContext wireTraining(
+      CounterConfig config, CompletableFuture<CounterRuntime> runtime) {
     CardTerminals workstation;
     Optional<TrainingCardSlot> slot;
     if (config.readers() == CounterConfig.Readers.PCSC) {
@@ -118,15 +126,16 @@ final class GuiMain {
         config.fontScale(),
         config.messages(),
         profiles ->
-            CounterWiring.training(
-                terminals, profiles, new TaskRunner(), SamSetup.of(workstation, config), config));
+            TrainingCounter.open(terminals, profiles, SamSetup.of(workstation, config), config),
+        runtime);
   }
 
   /**
-   * The production counter ({@link ProductionWiring}): real readers, the PSAM's reader hidden from
+   * The production counter ({@link ProductionCounter}): real readers, the PSAM's reader hidden from
    * the citizen's side, no training card.
    */
-  private static UiContext wireProduction(CounterConfig config) {
+  private static UiContext wireProduction(
+      CounterConfig config, CompletableFuture<CounterRuntime> runtime) {
     CardTerminals readers = new PcscTerminals();
     CardTerminals terminals = citizenReaders(readers, config);
     return context(
@@ -136,7 +145,8 @@ final class GuiMain {
         true,
         config.fontScale(),
         config.messages(),
-        profiles -> ProductionWiring.open(terminals, readers, profiles, new TaskRunner(), config));
+        profiles -> ProductionCounter.open(terminals, readers, profiles, config),
+        runtime);
   }
 
   /**
@@ -159,7 +169,8 @@ final class GuiMain {
       CounterOptions options,
       boolean production,
       Messages messages,
-      CounterRefusedException refusal) {
+      CounterRefusedException refusal,
+      CompletableFuture<CounterRuntime> runtime) {
     return context(
         options.diagnostics(),
         new PcscTerminals(),
@@ -169,12 +180,13 @@ final class GuiMain {
         messages,
         profiles -> {
           throw refusal;
-        });
+        },
+        runtime);
   }
 
   /** How a counter is opened once the card profiles are loaded. */
   private interface CounterOpener {
-    CounterContext open(CardProfiles profiles) throws Exception;
+    CounterRuntime open(CardProfiles profiles) throws Exception;
   }
 
   /**
@@ -190,16 +202,19 @@ final class GuiMain {
       boolean production,
       double fontScale,
       Messages messages,
-      CounterOpener opener) {
+      CounterOpener opener,
+      CompletableFuture<CounterRuntime> runtime) {
     CompletableFuture<CardProfiles> profiles = new CompletableFuture<>();
-    Optional<CompletableFuture<CounterContext>> counter =
+    Optional<CompletableFuture<CounterSession>> counter =
         diagnostics ? Optional.empty() : Optional.of(new CompletableFuture<>());
     Runnable afterFirstFrame =
         () -> {
           try {
             profiles.complete(CardProfiles.builtIn());
             if (counter.isPresent()) {
-              counter.get().complete(opener.open(profiles.join()));
+              CounterRuntime opened = opener.open(profiles.join());
+              runtime.complete(opened);
+              counter.get().complete(opened.session());
             }
             slot.ifPresent(TrainingCardSlot::insert);
           } catch (ConfigRefusedException e) {
@@ -227,7 +242,7 @@ final class GuiMain {
 
   private static void fail(
       CompletableFuture<CardProfiles> profiles,
-      Optional<CompletableFuture<CounterContext>> counter,
+      Optional<CompletableFuture<CounterSession>> counter,
       Throwable e) {
     profiles.completeExceptionally(e);
     counter.ifPresent(c -> c.completeExceptionally(e));

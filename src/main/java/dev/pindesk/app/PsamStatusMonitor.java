@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * seconds and publishes ready / missing / locked / wrong, so the clerk sees a PSAM problem before a
  * PIN write runs into it. Started by the first subscriber.
  */
-final class PsamStatusMonitor implements SecurityModuleFeed {
+final class PsamStatusMonitor implements SecurityModuleFeed, AutoCloseable {
   static final long PERIOD_SECONDS = 15;
   private static final Logger LOG = LoggerFactory.getLogger(PsamStatusMonitor.class);
 
@@ -51,6 +51,14 @@ final class PsamStatusMonitor implements SecurityModuleFeed {
                 });
         timer.scheduleWithFixedDelay(this::probeOnce, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
       }
+    }
+  }
+
+  /** Stops probing (the counter is closing). */
+  @Override
+  public synchronized void close() {
+    if (timer != null) {
+      timer.shutdownNow();
     }
   }
 

@@ -6,7 +6,8 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.ReaderWatcher;
 import dev.pindesk.service.SecurityModuleStatus;
-import dev.pindesk.service.sync.SyncStatusFeed;
+import dev.pindesk.service.counter.CounterEvent;
+import dev.pindesk.service.counter.CounterSession;
 import dev.pindesk.ui.common.DialogService;
 import dev.pindesk.ui.common.FxDialogs;
 import dev.pindesk.ui.common.StatusBar;
@@ -17,6 +18,7 @@ import dev.pindesk.ui.signin.SignInViewModel;
 import dev.pindesk.ui.wizard.WindowClosing;
 import dev.pindesk.ui.wizard.WizardView;
 import dev.pindesk.ui.wizard.WizardViewModel;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -38,8 +40,12 @@ import javafx.util.Duration;
  */
 public final class CounterWindow extends StackPane {
   private final UiContext context;
-  private final CompletableFuture<CounterContext> counter;
+  private final CompletableFuture<CounterSession> counter;
+  private final UiExecutor runner;
   private final ObjectProperty<Messages> messages;
+  private final ObjectProperty<SecurityModuleStatus> securityModuleStatus =
+      new SimpleObjectProperty<>();
+  private final ObjectProperty<SyncStatus> syncStatus = new SimpleObjectProperty<>();
   private ReaderWatcher.Snapshot lastReaders; // FX thread
   private final SignInViewModel signIn;
   private final SignInView signInView;
@@ -51,18 +57,19 @@ public final class CounterWindow extends StackPane {
   private final DialogService dialogs =
       new FxDialogs(() -> getScene() == null ? null : getScene().getWindow());
 
-  public CounterWindow(UiContext context, CompletableFuture<CounterContext> counter) {
+  /**
+   * @param counter the counter session, complete once the counter has opened (or failed to)
+   * @param runner where the session's replies and events reach this window (its UI thread)
+   */
+  public CounterWindow(
+      UiContext context, CompletableFuture<CounterSession> counter, UiExecutor runner) {
     this.context = context;
     this.counter = counter;
+    this.runner = runner;
     this.messages = new SimpleObjectProperty<>(context.messages());
     this.statusBar = new StatusBar(messages);
     this.signIn =
-        new SignInViewModel(
-            () -> counter.join().signIn(),
-            new TaskRunner(),
-            messages,
-            context.training(),
-            this::signedIn);
+        new SignInViewModel(counter, runner, messages, context.training(), this::signedIn);
     signIn.readyProperty().set(counter.isDone());
     counter.whenComplete(
         (c, e) ->
@@ -75,19 +82,22 @@ public final class CounterWindow extends StackPane {
                 }));
     this.signInView = new SignInView(signIn);
     getChildren().add(signInView);
-    addEventFilter(InputEvent.ANY, e -> counter.thenAccept(c -> c.idleLock().touch()));
+    addEventFilter(InputEvent.ANY, e -> counter.thenAccept(CounterSession::activity));
     Timeline idleCheck = new Timeline(new KeyFrame(Duration.seconds(5), e -> lockIfIdle()));
     idleCheck.setCycleCount(Timeline.INDEFINITE);
     idleCheck.play();
   }
 
-  private void build(CounterContext c) {
-    wizard = new WizardViewModel(c.services(), messages.get(), context.training());
+  private void build(CounterSession c) {
+    wizard = new WizardViewModel(c, runner, Clock.systemDefaultZone(), messages.get());
+    wizard.follow();
     messages.bindBidirectional(wizard.messages());
     wizardView = new WizardView(wizard, statusBar);
-    showSecurityModule(c);
-    statusBar.journalProperty().set(new StatusBar.Segment(c.journal(), StatusBar.Health.OK));
-    showSync(c.sync(), c.services().runner());
+    String journal = c.info().journal();
+    showSecurityModule(c.info().securityModuleKey());
+    statusBar.journalProperty().set(new StatusBar.Segment(journal, StatusBar.Health.OK));
+    showSync(c.info().syncConfigured());
+    c.subscribe(runner.delivering(this::onEvent));
     wizard
         .noticeProperty()
         .addListener(
@@ -97,16 +107,25 @@ public final class CounterWindow extends StackPane {
                         x ->
                             statusBar
                                 .journalProperty()
-                                .set(new StatusBar.Segment(c.journal(), StatusBar.Health.ERROR))));
+                                .set(new StatusBar.Segment(journal, StatusBar.Health.ERROR))));
+  }
+
+  /** The status bar follows the session's sync and security-module events (on the FX thread). */
+  private void onEvent(CounterEvent event) {
+    if (event instanceof CounterEvent.SyncChanged sync) {
+      syncStatus.set(sync.status());
+    } else if (event instanceof CounterEvent.SecurityModuleChanged module) {
+      securityModuleStatus.set(module.status());
+    }
   }
 
   /**
    * The security module segment follows its feed (a PSAM is probed on a background thread) and the
    * language.
    */
-  private void showSecurityModule(CounterContext c) {
-    ObjectProperty<SecurityModuleStatus> status =
-        new SimpleObjectProperty<>(SecurityModuleStatus.ok(c.securityModule(), ""));
+  private void showSecurityModule(String initialKey) {
+    ObjectProperty<SecurityModuleStatus> status = securityModuleStatus;
+    status.set(SecurityModuleStatus.ok(initialKey, ""));
     statusBar
         .securityModuleProperty()
         .bind(
@@ -122,16 +141,15 @@ public final class CounterWindow extends StackPane {
                         status.get().detail()),
                 messages,
                 status));
-    c.securityModuleFeed().subscribe(c.services().runner().delivering(status::set));
   }
 
   /** The central segment follows the sync status (published on the sync thread) and language. */
-  private void showSync(SyncStatusFeed sync, UiExecutor executor) {
-    if (!sync.configured()) {
+  private void showSync(boolean configured) {
+    if (!configured) {
       statusBar.centralProperty().bind(messages.map(CentralStatus::notConfigured));
       return;
     }
-    ObjectProperty<SyncStatus> status = new SimpleObjectProperty<>();
+    ObjectProperty<SyncStatus> status = syncStatus;
     statusBar
         .centralProperty()
         .bind(
@@ -143,7 +161,6 @@ public final class CounterWindow extends StackPane {
                             messages.get(), status.get(), ZoneId.systemDefault()),
                 messages,
                 status));
-    sync.subscribe(executor.delivering(status::set));
   }
 
   /** Reader state for the status bar (from the reader watcher, any thread). */
@@ -185,23 +202,13 @@ public final class CounterWindow extends StackPane {
   }
 
   private void signedIn(Operator operator) {
-    CounterContext c = counter.join(); // done: sign-in itself waited for it
+    CounterSession c = counter.join(); // done: sign-in itself waited for it
     if (wizard == null) {
       build(c);
     }
     operatorId = operator.id();
     wizard.operatorIdProperty().set(operator.id());
     wizard.operatorNameProperty().set(operator.displayName());
-    c.idleLock().unlock();
-    c.services()
-        .runner()
-        .run(
-            () -> {
-              c.onSignedIn().accept(operator);
-              return null;
-            },
-            x -> {},
-            x -> {});
     getChildren().setAll(wizardView);
     wizardView.focusCurrentStep();
   }
@@ -210,7 +217,7 @@ public final class CounterWindow extends StackPane {
     if (operatorId == null || !counter.isDone() || !getChildren().contains(wizardView)) {
       return;
     }
-    if (counter.join().idleLock().isLocked()) {
+    if (counter.join().idleLocked()) {
       signIn.lock(operatorId);
       getChildren().add(signInView);
     }

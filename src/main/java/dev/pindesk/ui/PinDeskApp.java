@@ -70,7 +70,7 @@ public final class PinDeskApp extends Application {
     Consumer<ReaderWatcher.Snapshot> readersChanged;
     CompletableFuture<?> ready;
     if (context.counter().isPresent()) {
-      CounterWindow window = new CounterWindow(context, context.counter().get());
+      CounterWindow window = new CounterWindow(context, context.counter().get(), runner);
       readersChanged = window::readersChanged;
       stage.setOnCloseRequest(window::closeRequested);
       ready = context.counter().get();

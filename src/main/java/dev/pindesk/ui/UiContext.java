@@ -3,6 +3,7 @@ package dev.pindesk.ui;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.service.CardReadService;
+import dev.pindesk.service.counter.CounterSession;
 import dev.pindesk.ui.common.FontScale;
 import dev.pindesk.ui.common.TrainingCardSlot;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param trainingSlot the in-process training card, present in training mode on the virtual reader
  *     only (a training counter on real readers has none)
- * @param counter the sign-in and wizard, opened by {@code afterFirstFrame}; absent: the reader/card
- *     diagnostics window only
+ * @param counter the counter session the sign-in and the wizard talk to, opened by {@code
+ *     afterFirstFrame}; absent: the reader/card diagnostics window only
  * @param afterFirstFrame the composition root's slow start-up work (card profiles, training card,
  *     journal, operators, keys): the UI runs it on a background thread once the first window has
  *     been painted, so none of it delays the first screen
@@ -28,7 +29,7 @@ public record UiContext(
     CardReadService cardReader,
     Messages messages,
     Optional<TrainingCardSlot> trainingSlot,
-    Optional<CompletableFuture<CounterContext>> counter,
+    Optional<CompletableFuture<CounterSession>> counter,
     Runnable afterFirstFrame,
     double fontScale,
     boolean production) {
@@ -46,7 +47,7 @@ public record UiContext(
       CardReadService cardReader,
       Messages messages,
       Optional<TrainingCardSlot> trainingSlot,
-      Optional<CompletableFuture<CounterContext>> counter,
+      Optional<CompletableFuture<CounterSession>> counter,
       Runnable afterFirstFrame,
       double fontScale) {
     this(terminals, cardReader, messages, trainingSlot, counter, afterFirstFrame, fontScale, false);
@@ -58,7 +59,7 @@ public record UiContext(
       CardReadService cardReader,
       Messages messages,
       Optional<TrainingCardSlot> trainingSlot,
-      Optional<CompletableFuture<CounterContext>> counter) {
+      Optional<CompletableFuture<CounterSession>> counter) {
     this(terminals, cardReader, messages, trainingSlot, counter, () -> {}, 1.0);
   }
 

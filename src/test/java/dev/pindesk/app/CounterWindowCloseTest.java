@@ -11,8 +11,8 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.CardReadService;
 import dev.pindesk.service.audit.AuditCases;
 import dev.pindesk.service.audit.AuditCases.Outcome;
+import dev.pindesk.service.counter.CounterSession;
 import dev.pindesk.testing.Screenshots;
-import dev.pindesk.ui.CounterContext;
 import dev.pindesk.ui.CounterWindow;
 import dev.pindesk.ui.UiContext;
 import dev.pindesk.ui.common.TaskRunner;
@@ -48,6 +48,7 @@ class CounterWindowCloseTest {
   @TempDir static Path dir;
 
   private final TaskRunner runner = new TaskRunner();
+  private CounterRuntime runtime;
   private final AtomicBoolean exited = new AtomicBoolean();
   private Stage stage;
 
@@ -56,11 +57,10 @@ class CounterWindowCloseTest {
     this.stage = stage;
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     InProcessCardTerminals terminals = new InProcessCardTerminals("PinDesk Training Reader");
-    CounterContext counter =
-        CounterWiring.training(
+    runtime =
+        TrainingCounter.open(
             terminals,
             CardProfiles.builtIn(),
-            runner,
             new SamSetup(new TrainingSecurityModule(), Optional.empty()),
             CounterConfig.from(
                 CounterOptions.none(),
@@ -70,7 +70,7 @@ class CounterWindowCloseTest {
                         "training.keys", dir.resolve("training-keys").toString()),
                     SettingSource.byDefault()),
                 dir.resolve("user-home")));
-    CompletableFuture<CounterContext> opened = CompletableFuture.completedFuture(counter);
+    CompletableFuture<CounterSession> opened = CompletableFuture.completedFuture(runtime.session());
     UiContext context =
         new UiContext(
             terminals,
@@ -78,7 +78,7 @@ class CounterWindowCloseTest {
             ZH,
             Optional.empty(),
             Optional.of(opened));
-    CounterWindow window = new CounterWindow(context, opened);
+    CounterWindow window = new CounterWindow(context, opened, runner);
     window.onExit(() -> exited.set(true));
     stage.setScene(new Scene(window, 1280, 800));
     stage.setOnCloseRequest(window::closeRequested);
@@ -87,6 +87,7 @@ class CounterWindowCloseTest {
 
   @AfterEach
   void clear() {
+    runtime.close();
     runner.close();
   }
 

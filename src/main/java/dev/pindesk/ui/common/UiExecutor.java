@@ -1,6 +1,8 @@
 package dev.pindesk.ui.common;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -11,8 +13,9 @@ import java.util.function.Consumer;
  * thread; the counter runs them with {@link TaskRunner}.
  *
  * <p>Results, failures and events reach the UI thread only through this interface: a service that
- * publishes immutable results or events on its own thread (the reader watcher, the sync status, a
- * counter session later) is subscribed to with {@link #delivering}.
+ * publishes immutable results or events on its own thread (the reader watcher, the counter session)
+ * is subscribed to with {@link #delivering}; a counter session's replies come through {@link
+ * #deliver}.
  */
 public interface UiExecutor {
 
@@ -22,6 +25,28 @@ public interface UiExecutor {
    * blocks the caller.
    */
   <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+  /**
+   * Waits for {@code reply} (a counter session's, completing on the session's threads) without
+   * blocking; then exactly one of the callbacks runs on the UI thread: {@code onSuccess} with its
+   * value, or {@code onFailure} with why it failed (unwrapped from a {@link CompletionException}).
+   */
+  default <T> void deliver(
+      CompletionStage<T> reply, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    reply.whenComplete(
+        (value, failure) ->
+            onUi(
+                () -> {
+                  if (failure == null) {
+                    onSuccess.accept(value);
+                  } else {
+                    onFailure.accept(
+                        failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure);
+                  }
+                }));
+  }
 
   /** Runs {@code action} on the UI thread: now when called on it, soon otherwise. */
   void onUi(Runnable action);

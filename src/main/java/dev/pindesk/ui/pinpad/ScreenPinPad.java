@@ -128,6 +128,19 @@ public final class ScreenPinPad implements PinPad {
     view.layout();
   }
 
+  /**
+   * {@link #warmUp} on the FX thread, soon: called when the counter opens, so the clerk's first
+   * case finds the customer's window ready. Nothing without a running toolkit (a test of the
+   * wiring).
+   */
+  public void warmUpSoon() {
+    try {
+      javafx.application.Platform.runLater(this::warmUp);
+    } catch (IllegalStateException toolkitNotRunning) {
+      // no window toolkit: nothing will be shown, nothing to warm up
+    }
+  }
+
   private static String secondsLeft(long seconds) {
     return Messages.of(Locale.SIMPLIFIED_CHINESE).get("pinpad.timeout", seconds)
         + " · "

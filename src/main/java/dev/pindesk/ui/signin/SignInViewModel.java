@@ -4,14 +4,14 @@ import dev.pindesk.domain.Secrets;
 import dev.pindesk.domain.operator.Operator;
 import dev.pindesk.domain.operator.SignInFailure;
 import dev.pindesk.i18n.Messages;
+import dev.pindesk.service.counter.ClerkSession;
 import dev.pindesk.service.signin.SignInResult;
-import dev.pindesk.service.signin.SignInService;
 import dev.pindesk.ui.common.CounterRefusedException;
 import dev.pindesk.ui.common.UiExecutor;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -25,7 +25,7 @@ import javafx.beans.property.StringProperty;
 public final class SignInViewModel {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-  private final Supplier<SignInService> service;
+  private final CompletionStage<? extends ClerkSession> counter;
   private final UiExecutor runner;
   private final ObjectProperty<Messages> messages;
   private final Consumer<Operator> onSignedIn;
@@ -37,12 +37,12 @@ public final class SignInViewModel {
   private final BooleanProperty ready = new SimpleBooleanProperty(true);
 
   public SignInViewModel(
-      Supplier<SignInService> service,
+      CompletionStage<? extends ClerkSession> counter,
       UiExecutor runner,
       ObjectProperty<Messages> messages,
       boolean training,
       Consumer<Operator> onSignedIn) {
-    this.service = service;
+    this.counter = counter;
     this.runner = runner;
     this.messages = messages;
     this.training = training;
@@ -58,14 +58,11 @@ public final class SignInViewModel {
     busy.set(true);
     error.set("");
     String id = operatorId.get().strip();
-    runner.run(
-        () -> {
-          try {
-            return service.get().signIn(id, password);
-          } finally {
-            Secrets.wipe(password);
-          }
-        },
+    // The session takes the password over; if the counter never opened, it is wiped here.
+    CompletionStage<SignInResult> reply = counter.thenCompose(c -> c.signIn(id, password));
+    reply.whenComplete((r, e) -> Secrets.wipe(password));
+    runner.deliver(
+        reply,
         result -> {
           busy.set(false);
           handle(result);

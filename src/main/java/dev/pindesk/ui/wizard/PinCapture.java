@@ -1,10 +1,10 @@
 package dev.pindesk.ui.wizard;
 
-import dev.pindesk.domain.Pin;
-import dev.pindesk.domain.pin.PinEntryResult;
 import dev.pindesk.ports.PinPad;
+import dev.pindesk.service.counter.CounterEvent;
+import dev.pindesk.service.counter.CounterSession;
+import dev.pindesk.service.counter.PinEntryOutcome;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,166 +12,65 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The new-PIN step: two entries on the customer PIN pad, the policy judging the first before the
- * second is asked for, a mismatch or a weak PIN restarting the entry with a reason. The clerk's
- * screen only learns the entry number and how many digits were typed.
+ * The new-PIN step as the clerk sees it: the session runs the citizen's entry on the PIN pad (two
+ * entries, the policy judging the first before the second is asked for, a weak PIN or a mismatch
+ * starting again with its reason); this model only follows its progress — which entry, how many
+ * digits, why it restarted — and says how it ended. No PIN ever reaches it.
  */
 public final class PinCapture {
-  private static final int LENGTH = 6;
-
   private final WizardViewModel model;
-  private final WizardServices services;
+  private final CounterSession session;
   private final IntegerProperty entry = new SimpleIntegerProperty();
   private final IntegerProperty digits = new SimpleIntegerProperty();
   private final ObjectProperty<PinPad.Prompt> prompt =
       new SimpleObjectProperty<>(PinPad.Prompt.NEW_PIN);
 
-  PinCapture(WizardViewModel model, WizardServices services) {
+  PinCapture(WizardViewModel model, CounterSession session) {
     this.model = model;
-    this.services = services;
+    this.session = session;
   }
 
-  /** Asks for the first entry. */
+  /** Starts the citizen's entry on the PIN pad. */
   public void start() {
-    start(null);
-  }
-
-  /**
-   * Asks for the first entry, telling the citizen why when {@code reasonKey} is given. A
-   * change-initial case first asks for the card's current PIN.
-   */
-  private void start(String reasonKey) {
-    if (model.serviceProperty().get() == dev.pindesk.domain.audit.ServiceKind.CHANGE_INITIAL) {
-      entry.set(1);
-      digits.set(0);
-      prompt.set(PinPad.Prompt.OLD_PIN);
-      ask(PinPad.Prompt.OLD_PIN, reasonKey)
-          .thenAccept(
-              old ->
-                  services
-                      .runner()
-                      .onUi(
-                          () ->
-                              model.background(
-                                  wipedOnFailure(
-                                      () -> {
-                                        services.cases().captureOldPin(old);
-                                        return null;
-                                      },
-                                      old),
-                                  x -> askNew(null))));
-      return;
-    }
-    askNew(reasonKey);
-  }
-
-  private void askNew(String reasonKey) {
-    entry.set(1);
-    digits.set(0);
-    prompt.set(PinPad.Prompt.NEW_PIN);
-    ask(PinPad.Prompt.NEW_PIN, reasonKey)
-        .thenAccept(
-            first ->
-                services
-                    .runner()
-                    .onUi(
-                        () ->
-                            model.background(
-                                wipedOnFailure(() -> services.cases().checkFirstPin(first), first),
-                                result -> afterFirst(first, result))));
-  }
-
-  private void afterFirst(Pin first, PinEntryResult result) {
-    if (result instanceof PinEntryResult.Weak weak) {
-      model
-          .noticeProperty()
-          .set(Optional.of(Notice.of(Notice.Kind.ERROR, weak.reason().messageKey())));
-      askNew(weak.reason().messageKey());
-      return;
-    }
-    model.noticeProperty().set(Optional.empty());
-    entry.set(2);
-    digits.set(0);
-    prompt.set(PinPad.Prompt.CONFIRM_NEW_PIN);
-    ask(PinPad.Prompt.CONFIRM_NEW_PIN, null)
-        .thenAccept(
-            second ->
-                services
-                    .runner()
-                    .onUi(
-                        () ->
-                            model.background(
-                                wipedOnFailure(
-                                    () -> services.cases().capturePin(first, second),
-                                    first,
-                                    second),
-                                this::afterSecond)))
-        .exceptionally(
-            e -> {
-              first.close();
-              return null;
+    model
+        .runner()
+        .deliver(
+            session.enterPin(),
+            this::ended,
+            failure -> {
+              entry.set(0);
+              model.noticeProperty().set(Optional.of(Notice.failure(failure)));
             });
   }
 
-  private void afterSecond(PinEntryResult result) {
-    if (result instanceof PinEntryResult.Accepted) {
-      entry.set(0);
+  /** The entry's progress, from the session (on the UI thread). */
+  void progress(CounterEvent.PinEntryProgress p) {
+    entry.set(p.entry());
+    digits.set(p.digits());
+    prompt.set(p.prompt());
+    if (p.restartReason().isPresent()) {
+      if (p.digits() == 0) {
+        model
+            .noticeProperty()
+            .set(Optional.of(Notice.of(Notice.Kind.ERROR, p.restartReason().get())));
+      }
+    } else if (p.entry() == 2 && p.digits() == 0) {
+      model.noticeProperty().set(Optional.empty()); // the first entry passed the policy
+    }
+  }
+
+  private void ended(PinEntryOutcome outcome) {
+    entry.set(0);
+    if (outcome == PinEntryOutcome.ACCEPTED) {
       model.noticeProperty().set(Optional.of(Notice.of(Notice.Kind.SUCCESS, "pinstep.accepted")));
-    } else if (result instanceof PinEntryResult.Mismatch) {
-      model.noticeProperty().set(Optional.of(Notice.of(Notice.Kind.ERROR, "pin.entry.mismatch")));
-      askNew("pin.entry.mismatch");
-    } else if (result instanceof PinEntryResult.Weak weak) {
-      model
-          .noticeProperty()
-          .set(Optional.of(Notice.of(Notice.Kind.ERROR, weak.reason().messageKey())));
-      askNew(weak.reason().messageKey());
-    }
-  }
-
-  /**
-   * {@code work}, which takes over {@code pins}; when it fails they are wiped here, whatever it
-   * failed at (the case service wipes what it refuses; this covers the rest).
-   */
-  private static <T> Callable<T> wipedOnFailure(Callable<T> work, Pin... pins) {
-    return () -> {
-      try {
-        return work.call();
-      } catch (Exception | Error e) {
-        for (Pin p : pins) {
-          p.close();
-        }
-        throw e;
-      }
-    };
-  }
-
-  private java.util.concurrent.CompletableFuture<Pin> ask(PinPad.Prompt prompt, String reasonKey) {
-    return services
-        .pinPad()
-        .request(prompt, LENGTH, reasonKey, n -> services.runner().onUi(() -> digits.set(n)))
-        .toCompletableFuture()
-        .whenComplete(
-            (pin, failure) -> {
-              if (failure != null) {
-                services.runner().onUi(() -> failed(failure));
-              }
-            });
-  }
-
-  private void failed(Throwable failure) {
-    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-    if (cause instanceof PinPad.PinPadException e && model.stepProperty().get() == WizardStep.PIN) {
-      entry.set(0);
-      if (e.failure() == PinPad.Failure.TIMEOUT) { // journaled; a cancel by the clerk is not
-        model.background(services.cases()::pinPadTimedOut, t -> {});
-      }
+    } else if (model.stepProperty().get() == WizardStep.PIN) {
       model
           .noticeProperty()
           .set(
               Optional.of(
                   Notice.of(
                       Notice.Kind.WARNING,
-                      e.failure() == PinPad.Failure.TIMEOUT
+                      outcome == PinEntryOutcome.TIMED_OUT
                           ? "pinstep.timeout"
                           : "pinstep.cancelled")));
     }
@@ -179,7 +78,7 @@ public final class PinCapture {
 
   /** Ends a running entry (case cancelled). */
   public void stop() {
-    services.pinPad().cancel();
+    session.cancelPinEntry();
   }
 
   /** 1 or 2 while an entry runs (1 also for the current PIN of a change), 0 otherwise. */

@@ -1,10 +1,8 @@
 package dev.pindesk.ui.wizard;
 
-import dev.pindesk.domain.reset.Receipt;
-import dev.pindesk.ports.ReceiptPrinter;
+import dev.pindesk.service.counter.CounterSession;
+import dev.pindesk.service.counter.ReceiptRequest;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -16,20 +14,20 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class ReceiptActions {
   private final WizardViewModel model;
-  private final WizardServices services;
+  private final CounterSession session;
   private final ObjectProperty<Optional<Path>> saved = new SimpleObjectProperty<>(Optional.empty());
 
-  ReceiptActions(WizardViewModel model, WizardServices services) {
+  ReceiptActions(WizardViewModel model, CounterSession session) {
     this.model = model;
-    this.services = services;
+    this.session = session;
     model.caseIdProperty().addListener((o, a, b) -> saved.set(Optional.empty()));
   }
 
   /** Writes the receipt PDF and shows where it went. */
   public void save() {
-    Job job = job();
+    ReceiptRequest request = request();
     model.background(
-        () -> services.receipts().render(job.receipt(), job.locale()),
+        () -> session.saveReceipt(request),
         path -> {
           saved.set(Optional.of(path));
           model
@@ -43,26 +41,9 @@ public final class ReceiptActions {
    * ({@code receipt_printed}), a cancelled dialog is not.
    */
   public void print() {
-    Job job = job();
+    ReceiptRequest request = request();
     model.background(
-        () -> {
-          Path path = services.receipts().render(job.receipt(), job.locale());
-          boolean sent;
-          try {
-            sent = services.receipts().print(path);
-          } catch (ReceiptPrinter.ReceiptException e) {
-            // A failed job is an event of the case; a counter without any printer is not (its
-            // configuration, the same for every case). The PDF is kept: it may be printed again.
-            if ("receipt.not_printed".equals(e.messageKey())) {
-              services.cases().receiptNotPrinted();
-            }
-            throw e;
-          }
-          if (sent) {
-            services.cases().receiptPrinted();
-          }
-          return new Printed(path, sent);
-        },
+        () -> session.printReceipt(request),
         printed -> {
           saved.set(Optional.of(printed.path()));
           model
@@ -80,33 +61,8 @@ public final class ReceiptActions {
     return saved;
   }
 
-  private record Printed(Path path, boolean sent) {}
-
-  /** What the worker needs, read on the FX thread; the case is read on the worker. */
-  private Job job() {
-    return new Job(
-        model.messages().get().locale(), model.operatorIdProperty().get(), model.training());
-  }
-
-  private final class Job {
-    private final Locale locale;
-    private final String operator;
-    private final boolean training;
-
-    Job(Locale locale, String operator, boolean training) {
-      this.locale = locale;
-      this.operator = operator;
-      this.training = training;
-    }
-
-    Locale locale() {
-      return locale;
-    }
-
-    Receipt receipt() {
-      return services
-          .cases()
-          .receipt(LocalDateTime.now(services.clock()), services.workstation(), operator, training);
-    }
+  /** What the receipt needs from the screen, read on the UI thread. */
+  private ReceiptRequest request() {
+    return new ReceiptRequest(model.messages().get().locale(), model.operatorIdProperty().get());
   }
 }

@@ -2,7 +2,6 @@ package dev.pindesk.ui.wizard;
 
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.ui.common.StatusBar;
-import dev.pindesk.ui.pinpad.ScreenPinPad;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -18,12 +17,11 @@ import javafx.scene.Scene;
  *
  * <p>Two parts, one small slice per FX event so that the clerk's keys are served in between: the
  * live view's own step nodes are styled and laid out once, invisibly ({@link
- * WizardView#warmUpStep}); then a throwaway wizard (its own model over the same services, in a
- * scene that is never shown) is walked through every step twice, the second time with an agent and
- * while busy, which compiles the styling and layout code the transitions run. The throwaway model
- * never calls a service: only its step, holder and busy properties are set, so nothing is journaled
- * and no card is touched. The task runner's thread is started too (the first case step would
- * otherwise start it).
+ * WizardView#warmUpStep}); then a throwaway wizard (its own model over the same session, in a scene
+ * that is never shown) is walked through every step twice, the second time with an agent and while
+ * busy, which compiles the styling and layout code the transitions run. The throwaway model never
+ * calls a service: only its step, holder and busy properties are set, so nothing is journaled and
+ * no card is touched. (The customer's PIN pad window warms itself up when the counter opens.)
  */
 final class StepRehearsal {
   private final Deque<Runnable> slices = new ArrayDeque<>();
@@ -36,12 +34,8 @@ final class StepRehearsal {
   /** Starts the rehearsal of {@code live} (on the FX thread); completes when it is over. */
   static CompletableFuture<Void> start(WizardView live, WizardViewModel liveModel) {
     StepRehearsal r = new StepRehearsal();
-    r.slices.add(() -> liveModel.services().runner().run(() -> null, x -> {}, x -> {}));
     for (WizardStep s : WizardStep.values()) {
       r.slices.add(() -> live.warmUpStep(s));
-    }
-    if (liveModel.services().pinPad() instanceof ScreenPinPad pad) {
-      r.slices.add(pad::warmUp); // the customer's window: its view styled and laid out once
     }
     r.slices.add(() -> r.build(liveModel, live.getScene()));
     for (int round = 0; round < 2; round++) {
@@ -74,7 +68,12 @@ final class StepRehearsal {
   }
 
   private void build(WizardViewModel live, Scene liveScene) {
-    model = new WizardViewModel(live.services(), live.messages().get(), live.training());
+    model =
+        new WizardViewModel(
+            live.session(),
+            live.runner(),
+            java.time.Clock.systemDefaultZone(),
+            live.messages().get());
     WizardView view = new WizardView(model, new StatusBar(model.messages()), false);
     double width = liveScene == null ? 1366 : liveScene.getWidth();
     double height = liveScene == null ? 768 : liveScene.getHeight();

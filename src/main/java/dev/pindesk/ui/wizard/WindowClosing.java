@@ -4,9 +4,10 @@ import dev.pindesk.domain.reset.CancelReason;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.i18n.Messages;
+import dev.pindesk.service.counter.CounterSession;
 import dev.pindesk.ui.common.DialogService;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,11 @@ public final class WindowClosing {
   }
 
   private final WizardViewModel model;
-  private final WizardServices services;
+  private final CounterSession session;
 
-  WindowClosing(WizardViewModel model, WizardServices services) {
+  WindowClosing(WizardViewModel model, CounterSession session) {
     this.model = model;
-    this.services = services;
+    this.session = session;
   }
 
   public State state() {
@@ -100,14 +101,12 @@ public final class WindowClosing {
       then.run();
       return true;
     }
-    Callable<CaseTransition> end =
-        what == State.CASE_WRITTEN
-            ? services.cases()::close
-            : () -> services.cases().cancel(CancelReason.CLERK_ABORTED);
+    CompletionStage<CaseTransition> end =
+        what == State.CASE_WRITTEN ? session.close() : session.cancel(CancelReason.CLERK_ABORTED);
     model.busyProperty().set(true);
-    services
+    model
         .runner()
-        .run(
+        .deliver(
             end,
             t -> then.run(),
             failure -> {

@@ -13,11 +13,16 @@ import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseStep;
 import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.i18n.Messages;
-import dev.pindesk.service.ReaderChoice;
+import dev.pindesk.service.counter.CounterEvent;
+import dev.pindesk.service.counter.CounterSession;
+import dev.pindesk.service.counter.WriteOutcome;
+import dev.pindesk.ui.common.UiExecutor;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -33,7 +38,8 @@ import javafx.beans.property.StringProperty;
  * background through the case service, which journals it durably before this model moves on.
  */
 public final class WizardViewModel {
-  private final WizardServices services;
+  private final CounterSession session;
+  private final UiExecutor runner;
   private final ObjectProperty<Messages> messages;
   private final boolean training;
   private final ObjectProperty<WizardStep> step = new SimpleObjectProperty<>(WizardStep.SERVICE);
@@ -68,16 +74,22 @@ public final class WizardViewModel {
   private final BooleanBinding canCancel;
   private final BooleanBinding canWrite;
 
-  public WizardViewModel(WizardServices services, Messages initial, boolean training) {
-    this.services = services;
+  /**
+   * @param session the counter this wizard drives
+   * @param runner where the session's replies and events reach the wizard (the UI thread)
+   * @param clock today's date for the ID documents' expiry
+   */
+  public WizardViewModel(CounterSession session, UiExecutor runner, Clock clock, Messages initial) {
+    this.session = session;
+    this.runner = runner;
     this.messages = new SimpleObjectProperty<>(initial);
-    this.training = training;
-    this.holderId = new IdDocumentFormModel(services.clock());
-    this.agentId = new IdDocumentFormModel(services.clock());
+    this.training = session.info().training();
+    this.holderId = new IdDocumentFormModel(clock);
+    this.agentId = new IdDocumentFormModel(clock);
     this.agent = holder.isEqualTo(HolderKind.AGENT);
-    this.pin = new PinCapture(this, services);
-    this.receipt = new ReceiptActions(this, services);
-    this.closing = new WindowClosing(this, services);
+    this.pin = new PinCapture(this, session);
+    this.receipt = new ReceiptActions(this, session);
+    this.closing = new WindowClosing(this, session);
     this.canGoNext =
         Bindings.createBooleanBinding(
             this::stepComplete,
@@ -126,16 +138,13 @@ public final class WizardViewModel {
     switch (step.get()) {
       case SERVICE ->
           background(
-              () -> services.cases().open(service.get(), holder.get(), operatorId.get()),
+              () -> session.openCase(service.get(), holder.get(), operatorId.get()),
               c -> moveTo(WizardStep.ID));
       case ID ->
           background(
               () ->
-                  services
-                      .cases()
-                      .checkId(
-                          parties(),
-                          CitizenNumbers.typed(holderPhone.get(), holderBankAccount.get())),
+                  session.checkId(
+                      parties(), CitizenNumbers.typed(holderPhone.get(), holderBankAccount.get())),
               t -> moveTo(WizardStep.CARD));
       case CARD -> {
         moveTo(WizardStep.PIN);
@@ -158,20 +167,14 @@ public final class WizardViewModel {
   public void readCard() {
     card.set(Optional.empty());
     binding.set(Optional.empty());
+    boolean confirmed = warningsConfirmed.get();
     background(
-        () -> {
-          String reader = ReaderChoice.choose(services.terminals(), Optional.empty());
-          CardSnapshot read = services.cases().readCard(reader);
-          return new ReadAndBind(read, services.cases().bind(warningsConfirmed.get()));
-        },
+        () -> session.readCard(confirmed),
         r -> {
           card.set(Optional.of(r.card()));
           binding.set(Optional.of(r.binding()));
         });
   }
-
-  /** What one press of "Read card" produced. */
-  private record ReadAndBind(CardSnapshot card, BindingResult binding) {}
 
   /**
    * Whether the write may be sent: a PIN is captured and nothing runs. Never again once the case is
@@ -183,15 +186,16 @@ public final class WizardViewModel {
 
   /** Writes the captured PIN (card re-read first by the service's swap guard). */
   public void write() {
-    background(services.cases()::write, this::afterWrite);
+    background(session::write, this::afterWrite);
   }
 
   /** Settles an in-doubt write by re-reading and verifying; never writes twice. */
   public void resolveInDoubt(boolean mayUseLastTry) {
-    background(() -> services.cases().resolveInDoubt(mayUseLastTry), this::afterWrite);
+    background(() -> session.resolveInDoubt(mayUseLastTry), this::afterWrite);
   }
 
-  private void afterWrite(CaseTransition t) {
+  private void afterWrite(WriteOutcome outcome) {
+    CaseTransition t = outcome.transition();
     if (t.to() == CaseState.WRITTEN) {
       // An unlock also restored the try counter: the clerk tells the citizen both.
       String key =
@@ -209,7 +213,7 @@ public final class WizardViewModel {
           pin.start();
         }
       }
-      notice.set(Optional.of(notWritten(t.error().get(), services.cases().lastWrite())));
+      notice.set(Optional.of(notWritten(t.error().get(), outcome.report())));
     }
   }
 
@@ -247,7 +251,7 @@ public final class WizardViewModel {
   }
 
   private void closeCase() {
-    background(services.cases()::close, t -> reset());
+    background(session::close, t -> reset());
   }
 
   /**
@@ -278,7 +282,7 @@ public final class WizardViewModel {
     }
     pin.stop();
     if (caseSnapshot.get().map(c -> !c.state().isFinal()).orElse(false)) {
-      background(() -> services.cases().cancel(CancelReason.CLERK_ABORTED), t -> reset());
+      background(() -> session.cancel(CancelReason.CLERK_ABORTED), t -> reset());
     } else {
       reset();
     }
@@ -306,30 +310,44 @@ public final class WizardViewModel {
     step.set(next);
   }
 
-  /** Runs case work off the FX thread; the result and the case state come back on it. */
-  <T> void background(Callable<T> work, Consumer<T> then) {
+  /**
+   * Sends a request to the session; its reply comes back on the UI thread (the case's new state
+   * arrived before it, as an event), a failure as the clerk's notice.
+   */
+  <T> void background(Supplier<CompletionStage<T>> request, Consumer<T> then) {
     busy.set(true);
-    services
-        .runner()
-        .run(
-            work,
-            result -> {
-              busy.set(false);
-              refreshCaseState();
-              then.accept(result);
-            },
-            failure -> {
-              busy.set(false);
-              refreshCaseState();
-              notice.set(Optional.of(Notice.failure(failure)));
-            });
+    runner.deliver(
+        request.get(),
+        result -> {
+          busy.set(false);
+          then.accept(result);
+        },
+        failure -> {
+          busy.set(false);
+          notice.set(Optional.of(Notice.failure(failure)));
+        });
   }
 
-  void refreshCaseState() {
-    Optional<CaseSnapshot> current = services.cases().snapshot();
-    caseSnapshot.set(current);
-    caseState.set(current.map(CaseSnapshot::state));
-    caseId.set(current.map(CaseSnapshot::id).orElse(""));
+  /**
+   * Follows the session's events: the case's state and the PIN entry's progress (on the UI thread).
+   * The counter window calls it once; a rehearsal's throwaway wizard never does.
+   *
+   * @return closing it stops following
+   */
+  public AutoCloseable follow() {
+    return session.subscribe(runner.delivering(this::onEvent));
+  }
+
+  /** One event of the session, on the UI thread. */
+  void onEvent(CounterEvent event) {
+    if (event instanceof CounterEvent.CaseChanged changed) {
+      Optional<CaseSnapshot> current = changed.caseNow();
+      caseSnapshot.set(current);
+      caseState.set(current.map(CaseSnapshot::state));
+      caseId.set(current.map(CaseSnapshot::id).orElse(""));
+    } else if (event instanceof CounterEvent.PinEntryProgress progress) {
+      pin.progress(progress);
+    }
   }
 
   public void switchLanguage() {
@@ -341,9 +359,13 @@ public final class WizardViewModel {
     return messages;
   }
 
-  /** What this wizard drives (the {@link StepRehearsal} builds its throwaway wizard on them). */
-  WizardServices services() {
-    return services;
+  /** What this wizard drives (the {@link StepRehearsal} builds its throwaway wizard on it). */
+  CounterSession session() {
+    return session;
+  }
+
+  UiExecutor runner() {
+    return runner;
   }
 
   public boolean training() {
@@ -441,9 +463,7 @@ public final class WizardViewModel {
   /** Back from the ID step: the opened case is cancelled (journaled), the choices are kept. */
   public void back() {
     if (canGoBack.get()) {
-      background(
-          () -> services.cases().cancel(CancelReason.CLERK_ABORTED),
-          t -> moveTo(WizardStep.SERVICE));
+      background(() -> session.cancel(CancelReason.CLERK_ABORTED), t -> moveTo(WizardStep.SERVICE));
     }
   }
 

@@ -3,15 +3,16 @@ package dev.pindesk.ui.common;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * The {@link UiExecutor} of view-model tests: work and its callback run on the calling thread, at
- * once, so a test reads as "press, then check" without a JavaFX toolkit or waiting. {@link #hold()}
- * keeps the next jobs back (the view model then is busy, as while a card is read) until {@link
- * #release()}.
+ * The {@link UiExecutor} of view-model tests, and the executor of the counter session they drive:
+ * work and its callback run on the calling thread, at once, so a test reads as "press, then check"
+ * without a JavaFX toolkit or waiting. {@link #hold()} keeps the next jobs back (the view model
+ * then is busy, as while a card is read) until {@link #release()}.
  */
-public final class SameThreadExecutor implements UiExecutor {
+public final class SameThreadExecutor implements UiExecutor, Executor {
   private final Deque<Runnable> held = new ArrayDeque<>();
   private boolean holding;
   private int jobs;
@@ -30,6 +31,20 @@ public final class SameThreadExecutor implements UiExecutor {
           }
           onSuccess.accept(result);
         };
+    if (holding) {
+      held.add(job);
+    } else {
+      job.run();
+    }
+  }
+
+  /**
+   * As the counter session's executor: {@code job} runs at once on the calling thread, or is kept
+   * back while holding — the window then waits for the session, as while a card is read.
+   */
+  @Override
+  public void execute(Runnable job) {
+    jobs++;
     if (holding) {
       held.add(job);
     } else {

@@ -46,7 +46,8 @@ class SignInPreparingTest {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
     model =
         new SignInViewModel(
-            counter::join,
+            counter.thenApply(
+                s -> ClerkSessions.over(s, java.util.concurrent.ForkJoinPool.commonPool())),
             runner,
             new SimpleObjectProperty<>(Messages.of(Locale.ENGLISH)),
             true,

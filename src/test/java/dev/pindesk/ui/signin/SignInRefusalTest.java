@@ -3,7 +3,7 @@ package dev.pindesk.ui.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pindesk.i18n.Messages;
-import dev.pindesk.service.signin.SignInService;
+import dev.pindesk.service.counter.ClerkSession;
 import dev.pindesk.ui.common.CounterRefusedException;
 import dev.pindesk.ui.common.TaskRunner;
 import java.io.IOException;
@@ -22,7 +22,11 @@ class SignInRefusalTest {
   private final TaskRunner runner = new TaskRunner();
   private final SignInViewModel model =
       new SignInViewModel(
-          () -> (SignInService) null, runner, new SimpleObjectProperty<>(ENGLISH), false, o -> {});
+          new java.util.concurrent.CompletableFuture<ClerkSession>(),
+          runner,
+          new SimpleObjectProperty<>(ENGLISH),
+          false,
+          o -> {});
 
   @AfterEach
   void stop() {

@@ -3,10 +3,17 @@ package dev.pindesk.ui.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.pindesk.adapters.receipt.CjkFont;
+import dev.pindesk.adapters.receipt.PdfReceiptRenderer;
+import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
+import dev.pindesk.crypto.gm.Sm2;
+import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.PinPad;
+import dev.pindesk.service.counter.SessionExecutors;
 import dev.pindesk.ui.common.SameThreadExecutor;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import javafx.application.Application;
@@ -15,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,17 +35,38 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class PinStepViewTest {
   private final ScriptedPinPad pad = new ScriptedPinPad();
+  @TempDir Path dir;
+  private TestCounterCases cases;
   private WizardViewModel model;
 
   @Start
   void start(Stage stage) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    try {
+      cases =
+          new TestCounterCases(
+              dir,
+              Sm2.generate(),
+              Sm2.generate(),
+              new InProcessCardTerminals(),
+              () -> false,
+              Clock.systemUTC());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    SameThreadExecutor executor = new SameThreadExecutor();
     model =
         new WizardViewModel(
-            new WizardServices(
-                null, null, pad, new SameThreadExecutor(), Clock.systemUTC(), null, "WS-UI"),
-            Messages.of(Locale.SIMPLIFIED_CHINESE),
-            true);
+            cases.session(
+                new InProcessCardTerminals(),
+                pad,
+                new PdfReceiptRenderer(dir.resolve("receipts"), CjkFont.bundled()),
+                SessionExecutors.direct(),
+                Clock.systemUTC()),
+            executor,
+            Clock.systemUTC(),
+            Messages.of(Locale.SIMPLIFIED_CHINESE));
+    model.follow();
     stage.setScene(new Scene(new PinStepView(model), 800, 500));
     stage.show();
   }
@@ -62,6 +91,8 @@ class PinStepViewTest {
 
   @Test
   void aChangeOfTheInitialPinNamesTheCurrentPin(FxRobot robot) {
+    // The session asks for the current PIN first because the case is a change of the initial PIN.
+    cases.cases.open(ServiceKind.CHANGE_INITIAL, HolderKind.IN_PERSON, "demo");
     robot.interact(
         () -> {
           model.serviceProperty().set(ServiceKind.CHANGE_INITIAL);

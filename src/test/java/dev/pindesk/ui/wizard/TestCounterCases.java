@@ -15,10 +15,21 @@ import dev.pindesk.domain.reset.AgentPolicy;
 import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.ports.CaseJournal;
+import dev.pindesk.ports.PinPad;
+import dev.pindesk.ports.ReceiptPrinter;
+import dev.pindesk.service.SecurityModuleFeed;
+import dev.pindesk.service.SecurityModuleStatus;
 import dev.pindesk.service.audit.CaseAuditRecorder;
+import dev.pindesk.service.counter.CounterInfo;
+import dev.pindesk.service.counter.LocalCounterSession;
+import dev.pindesk.service.counter.SessionExecutors;
 import dev.pindesk.service.reset.ResetCaseConfig;
 import dev.pindesk.service.reset.ResetCaseDevices;
 import dev.pindesk.service.reset.ResetCaseService;
+import dev.pindesk.service.signin.IdleLock;
+import dev.pindesk.service.signin.SignInService;
+import dev.pindesk.service.sync.SyncStatusFeed;
+import dev.pindesk.testing.InMemoryOperatorDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +80,32 @@ final class TestCounterCases {
             new ResetCaseConfig(AgentPolicy.everywhere(), true),
             new CaseIds("WSUI", clock, new Random(1)),
             clock);
+  }
+
+  /**
+   * The counter session over these cases, as a training counter's runtime builds it: {@code
+   * terminals}, the citizen's {@code pad}, {@code receipts}, the work on {@code executors}.
+   */
+  LocalCounterSession session(
+      CardTerminals terminals,
+      PinPad pad,
+      ReceiptPrinter receipts,
+      SessionExecutors executors,
+      Clock clock) {
+    return new LocalCounterSession(
+        new LocalCounterSession.Parts(
+            new CounterInfo(false, "WS-UI", "journal.db", "status.sm.training", false),
+            cases,
+            terminals,
+            pad,
+            receipts,
+            new SignInService(new InMemoryOperatorDirectory(), clock),
+            new IdleLock(clock),
+            journal,
+            SyncStatusFeed.NOT_CONFIGURED,
+            SecurityModuleFeed.fixed(SecurityModuleStatus.ok("status.sm.training", "")),
+            clock),
+        executors);
   }
 
   /**

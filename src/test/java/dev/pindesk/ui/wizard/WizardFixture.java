@@ -13,7 +13,7 @@ import dev.pindesk.crypto.gm.Sm2;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.id.CitizenId;
 import dev.pindesk.i18n.Messages;
-import dev.pindesk.service.reset.ResetCaseService;
+import dev.pindesk.service.counter.SessionExecutors;
 import dev.pindesk.testing.Screenshots;
 import dev.pindesk.ui.common.StatusBar;
 import dev.pindesk.ui.common.TaskRunner;
@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
@@ -76,6 +78,9 @@ abstract class WizardFixture {
   final InProcessCardTerminals terminals = new InProcessCardTerminals(READER);
   final TaskRunner runner = new TaskRunner();
 
+  /** The session's work, on one thread as the counter's case steps run. */
+  final ExecutorService caseThread = Executors.newSingleThreadExecutor();
+
   /** While set, every journal write fails as a full disk would. */
   final AtomicBoolean journalBroken = new AtomicBoolean();
 
@@ -125,19 +130,18 @@ abstract class WizardFixture {
         new TestCounterCases(
             dir, WORKSTATION, SUPERVISOR, cardTerminals(), journalBroken::get, clock);
     journal = counter.journal;
-    ResetCaseService cases = counter.cases;
     model =
         new WizardViewModel(
-            new WizardServices(
-                cases,
+            counter.session(
                 cardTerminals(),
                 new ScreenPinPad(pinPadTimeout(), false),
-                runner,
-                clock,
                 receipts(),
-                "WS-UI"),
-            Messages.of(Locale.SIMPLIFIED_CHINESE),
-            true);
+                new SessionExecutors(caseThread, caseThread, caseThread),
+                clock),
+            runner,
+            clock,
+            Messages.of(Locale.SIMPLIFIED_CHINESE));
+    model.follow();
     model.operatorIdProperty().set("demo");
     model.operatorNameProperty().set("培训操作员 Demo");
     stage.setScene(new Scene(new WizardView(model, new StatusBar(model.messages())), 1366, 768));
@@ -147,6 +151,8 @@ abstract class WizardFixture {
   @AfterEach
   void journalVerifiesHoldsTheStepsAndNoPin() throws Exception {
     runner.close();
+    caseThread.shutdown();
+    assertThat(caseThread.awaitTermination(10, TimeUnit.SECONDS)).as("case steps ended").isTrue();
     counter.closeAndCheckJournal(expectedSteps, PINS);
   }
 

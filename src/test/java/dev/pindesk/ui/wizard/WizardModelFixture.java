@@ -20,7 +20,7 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.ports.PinPad;
 import dev.pindesk.ports.ReceiptPrinter;
-import dev.pindesk.service.reset.ResetCaseService;
+import dev.pindesk.service.counter.SessionExecutors;
 import dev.pindesk.ui.common.SameThreadExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,12 +88,18 @@ abstract class WizardModelFixture {
         new TestCounterCases(
             dir, WORKSTATION, SUPERVISOR, cardTerminals(), journalBroken::get, clock);
     journal = counter.journal;
-    ResetCaseService cases = counter.cases;
     model =
         new WizardViewModel(
-            new WizardServices(cases, cardTerminals(), pad, executor, clock, receipts(), "WS-UI"),
-            ZH,
-            true);
+            counter.session(
+                cardTerminals(),
+                pad,
+                receipts(),
+                new SessionExecutors(executor, executor, executor),
+                clock),
+            executor,
+            clock,
+            ZH);
+    model.follow();
     model.operatorIdProperty().set("demo");
     model.operatorNameProperty().set("培训操作员 Demo");
   }

@@ -14,12 +14,10 @@ import dev.pindesk.adapters.virtualcard.VirtualPsam;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.domain.operator.Operator;
 import dev.pindesk.i18n.Messages;
-import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.CitizenReaders;
+import dev.pindesk.service.counter.CounterSession;
 import dev.pindesk.service.signin.TrainingOperators;
-import dev.pindesk.ui.CounterContext;
 import dev.pindesk.ui.common.CounterRefusedException;
-import dev.pindesk.ui.common.TaskRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with a PSAM, and journals real cases; whatever is missing it refuses to start with a translated
  * reason naming the command or setting that supplies it, before creating anything.
  */
-class ProductionWiringTest {
+class ProductionCounterTest {
   private static final String CITIZEN_READER = "Citizen Reader";
   private static final String PSAM_READER = "Counter PSAM";
   private static final String PASSWORD = "correct-horse";
@@ -48,7 +46,7 @@ class ProductionWiringTest {
   private final Map<String, String> settings = new HashMap<>();
   private final InProcessCardTerminals readers =
       new InProcessCardTerminals(CITIZEN_READER, PSAM_READER);
-  private final TaskRunner runner = new TaskRunner();
+  private final List<CounterRuntime> opened = new java.util.ArrayList<>();
 
   @BeforeEach
   void aConfiguredWorkstation() {
@@ -61,8 +59,8 @@ class ProductionWiringTest {
   }
 
   @AfterEach
-  void stopRunner() {
-    runner.close();
+  void closeCounters() {
+    opened.forEach(CounterRuntime::close);
   }
 
   @Test
@@ -70,18 +68,18 @@ class ProductionWiringTest {
     initKeys();
     addOperator("clerk1");
 
-    CounterContext counter = open();
+    CounterSession counter = open();
 
-    assertThat(counter.signIn().signIn("clerk1", PASSWORD.toCharArray()).succeeded()).isTrue();
+    assertThat(signIn(counter, "clerk1", PASSWORD).succeeded()).isTrue();
     Path journal = home.resolve("journal.db");
     assertThat(journal).exists();
     assertThat(JournalVerifier.verify(journal, Optional.empty()).info().orElseThrow().training())
         .isFalse();
     assertThat(home.resolve("training")).doesNotExist();
-    assertThat(counter.securityModule()).isEqualTo("status.sm.ready").doesNotContain("training");
-    assertThat(counter.services().terminals().readers())
-        .extracting(ReaderState::name)
-        .containsExactly(CITIZEN_READER);
+    assertThat(counter.info().securityModuleKey())
+        .isEqualTo("status.sm.ready")
+        .doesNotContain("training");
+    assertThat(counter.info().production()).isTrue();
   }
 
   @Test
@@ -89,7 +87,7 @@ class ProductionWiringTest {
     initKeys();
     addOperator("clerk1");
     ch.qos.logback.classic.Logger logger =
-        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ProductionWiring.class);
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ProductionCounter.class);
     ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
         new ch.qos.logback.core.read.ListAppender<>();
     appender.start();
@@ -119,10 +117,9 @@ class ProductionWiringTest {
     initKeys();
     addOperator("clerk1");
 
-    CounterContext counter = open();
+    CounterSession counter = open();
 
-    assertThat(counter.signIn().signIn(TrainingOperators.DEMO_ID, "demo".toCharArray()).succeeded())
-        .isFalse();
+    assertThat(signIn(counter, TrainingOperators.DEMO_ID, "demo").succeeded()).isFalse();
     try (SqliteOperatorDirectory operators =
         SqliteOperatorDirectory.open(home.resolve("operators.db"))) {
       assertThat(operators.find(TrainingOperators.DEMO_ID)).isEmpty();
@@ -135,7 +132,7 @@ class ProductionWiringTest {
     addOperator("clerk1");
     settings.remove("workstation");
 
-    assertRefused(ProductionWiring.NO_WORKSTATION);
+    assertRefused(ProductionCounter.NO_WORKSTATION);
   }
 
   @Test
@@ -153,7 +150,7 @@ class ProductionWiringTest {
   void refusesWithoutKeysAndNeverCreatesThem() throws IOException {
     addOperator("clerk1");
 
-    assertRefused(ProductionWiring.NO_KEYS);
+    assertRefused(ProductionCounter.NO_KEYS);
     assertThat(home.resolve("keys").resolve(KeyFiles.WORKSTATION_KEY)).doesNotExist();
   }
 
@@ -162,14 +159,14 @@ class ProductionWiringTest {
     KeyFiles.ensureTrainingKeys(home.resolve("keys"));
     addOperator("clerk1");
 
-    assertRefused(ProductionWiring.TRAINING_KEYS);
+    assertRefused(ProductionCounter.TRAINING_KEYS);
   }
 
   @Test
   void refusesWithoutOperatorsAndNeverCreatesTheDirectory() throws IOException {
     initKeys();
 
-    assertRefused(ProductionWiring.NO_OPERATORS);
+    assertRefused(ProductionCounter.NO_OPERATORS);
     assertThat(home.resolve("operators.db")).doesNotExist();
   }
 
@@ -182,7 +179,7 @@ class ProductionWiringTest {
       operators.setActive("clerk1", false);
     }
 
-    assertRefused(ProductionWiring.NO_OPERATORS);
+    assertRefused(ProductionCounter.NO_OPERATORS);
   }
 
   @Test
@@ -191,7 +188,7 @@ class ProductionWiringTest {
     addOperator("clerk1");
     settings.remove("sam.reader");
 
-    assertRefused(ProductionWiring.NO_SAM_READER);
+    assertRefused(ProductionCounter.NO_SAM_READER);
   }
 
   @Test
@@ -200,7 +197,7 @@ class ProductionWiringTest {
     addOperator("clerk1");
     settings.put("sam", "training");
 
-    assertRefused(ProductionWiring.NOT_PSAM);
+    assertRefused(ProductionCounter.NOT_PSAM);
   }
 
   @Test
@@ -223,24 +220,24 @@ class ProductionWiringTest {
     settings.remove("sam");
     settings.remove("sam.reader");
 
-    CounterContext counter =
+    CounterSession counter =
         open(
             new CounterOptions(
                 Optional.empty(), false, false, Optional.of(PSAM_READER), Optional.empty()));
 
-    assertThat(counter.securityModule()).isEqualTo("status.sm.ready");
+    assertThat(counter.info().securityModuleKey()).isEqualTo("status.sm.ready");
   }
 
   @Test
   void everyRefusalNamesWhatToDoInBothLanguages() {
     Map<String, String> named =
         Map.of(
-            ProductionWiring.NO_WORKSTATION, "pindesk.workstation",
-            ProductionWiring.NO_KEYS, "pindesk keys init",
-            ProductionWiring.TRAINING_KEYS, "pindesk keys init",
-            ProductionWiring.NO_OPERATORS, "pindesk operators add",
-            ProductionWiring.NO_SAM_READER, "pindesk.sam.reader",
-            ProductionWiring.NOT_PSAM, "pindesk.sam.reader");
+            ProductionCounter.NO_WORKSTATION, "pindesk.workstation",
+            ProductionCounter.NO_KEYS, "pindesk keys init",
+            ProductionCounter.TRAINING_KEYS, "pindesk keys init",
+            ProductionCounter.NO_OPERATORS, "pindesk operators add",
+            ProductionCounter.NO_SAM_READER, "pindesk.sam.reader",
+            ProductionCounter.NOT_PSAM, "pindesk.sam.reader");
     for (Messages messages : List.of(Messages.of(Locale.ENGLISH), Messages.forTag("zh-CN"))) {
       named.forEach(
           (key, what) ->
@@ -261,18 +258,26 @@ class ProductionWiringTest {
     assertThat(home.resolve("journal.db")).doesNotExist();
   }
 
-  private CounterContext open() throws IOException {
+  private static dev.pindesk.service.signin.SignInResult signIn(
+      CounterSession counter, String id, String password) {
+    return counter.signIn(id, password.toCharArray()).toCompletableFuture().join();
+  }
+
+  private CounterSession open() throws IOException {
     return open(CounterOptions.none());
   }
 
   /** As {@code gui --production} with {@code options} on this machine's {@link #settings}. */
-  private CounterContext open(CounterOptions options) throws IOException {
+  private CounterSession open(CounterOptions options) throws IOException {
     CounterConfig config =
         CounterConfig.from(
             options,
             SettingLookup.of(settings, SettingSource.file(home.resolve("pindesk.properties"))),
             home.resolve("user-home"));
-    return ProductionWiring.open(citizen(), readers, CardProfiles.builtIn(), runner, config);
+    CounterRuntime runtime =
+        ProductionCounter.open(citizen(), readers, CardProfiles.builtIn(), config);
+    opened.add(runtime);
+    return runtime.session();
   }
 
   private CitizenReaders citizen() {

@@ -6,9 +6,7 @@ import dev.pindesk.adapters.operators.SqliteOperatorDirectory;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.domain.operator.Operator;
 import dev.pindesk.ports.CardTerminals;
-import dev.pindesk.ui.CounterContext;
 import dev.pindesk.ui.common.CounterRefusedException;
-import dev.pindesk.ui.common.TaskRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * shows translated; its settings (workstation id, PSAM reader) were refused already by {@link
  * CounterConfig}.
  */
-final class ProductionWiring {
+final class ProductionCounter {
   static final String NO_WORKSTATION = CounterConfig.NO_WORKSTATION;
   static final String NO_KEYS = "counter.refused.no_keys";
   static final String TRAINING_KEYS = "counter.refused.training_keys";
@@ -40,9 +38,9 @@ final class ProductionWiring {
   static final String NOT_PSAM = CounterConfig.NOT_PSAM;
 
   private static final String OPERATORS_FILE = "operators.db";
-  private static final Logger LOG = LoggerFactory.getLogger(ProductionWiring.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ProductionCounter.class);
 
-  private ProductionWiring() {}
+  private ProductionCounter() {}
 
   /** The production home: {@code pindesk.home}, else {@code ~/.pindesk}. */
   static Path home(Function<String, Optional<String>> settings) {
@@ -74,12 +72,8 @@ final class ProductionWiring {
    * @throws ConfigRefusedException when the PSAM profile cannot be used
    * @throws IOException when the journal cannot be opened
    */
-  static CounterContext open(
-      CardTerminals citizen,
-      CardTerminals readers,
-      CardProfiles profiles,
-      TaskRunner runner,
-      CounterConfig config)
+  static CounterRuntime open(
+      CardTerminals citizen, CardTerminals readers, CardProfiles profiles, CounterConfig config)
       throws IOException {
     checkKeys(config.keys());
     Path operatorsFile = config.home().resolve(OPERATORS_FILE);
@@ -96,16 +90,16 @@ final class ProductionWiring {
     try {
       sam = SamSetup.psam(readers, config);
       journal =
-          CounterWiring.openJournal(
+          CounterRuntime.openJournal(
               config.journalFile(), config.workstation(), config.keys(), false);
     } catch (IOException | RuntimeException e) {
       operators.close();
       throw e;
     }
     logAssumptions(profiles);
-    return CounterWiring.assemble(
-        new CounterWiring.Parts(
-            citizen, profiles, runner, sam, config, journal, operators, Clock.systemDefaultZone()));
+    return CounterRuntime.assemble(
+        new CounterRuntime.Parts(
+            citizen, profiles, sam, config, journal, operators, Clock.systemDefaultZone()));
   }
 
   /**

@@ -3,18 +3,22 @@ package dev.pindesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pindesk.adapters.journal.JournalExporter;
 import dev.pindesk.adapters.journal.JournalVerifier;
 import dev.pindesk.adapters.journal.KeyFiles;
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.card.CardProfiles;
+import dev.pindesk.domain.audit.HolderKind;
+import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.i18n.Messages;
+import dev.pindesk.service.counter.CounterSession;
 import dev.pindesk.service.signin.TrainingOperators;
-import dev.pindesk.ui.CounterContext;
 import dev.pindesk.ui.common.CounterRefusedException;
-import dev.pindesk.ui.common.TaskRunner;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -25,35 +29,41 @@ import org.junit.jupiter.api.io.TempDir;
  * The training counter is unchanged by the production wiring beside it: its own {@code training}
  * home, a journal marked training, training keys made on demand, the demo operator.
  */
-class CounterWiringTrainingTest {
+class TrainingCounterTest {
   private static final Messages ZH = Messages.forTag("zh-CN");
   private static final String SOURCE = "环境变量 PINDESK_X";
 
   @TempDir Path dir;
-  private final TaskRunner runner = new TaskRunner();
+  private final List<CounterRuntime> opened = new ArrayList<>();
 
   /** The machine's settings, by name without the {@code pindesk.} prefix. */
   private final Map<String, String> settings = new HashMap<>();
 
   @AfterEach
-  void clear() {
-    runner.close();
+  void close() {
+    opened.forEach(CounterRuntime::close);
   }
 
   @Test
   void opensTheTrainingHomeWithTrainingJournalKeysAndDemoOperator() throws Exception {
     trainingHome();
 
-    CounterContext counter = open();
+    CounterSession counter = open().session();
 
     Path journal = dir.resolve("training").resolve("journal.db");
     assertThat(JournalVerifier.verify(journal, Optional.empty()).info().orElseThrow().training())
         .isTrue();
     assertThat(KeyFiles.isTraining(dir.resolve("training-keys"))).isTrue();
     assertThat(dir.resolve("journal.db")).doesNotExist();
-    assertThat(counter.signIn().signIn(TrainingOperators.DEMO_ID, "demo".toCharArray()).succeeded())
+    assertThat(
+            counter
+                .signIn(TrainingOperators.DEMO_ID, "demo".toCharArray())
+                .toCompletableFuture()
+                .join()
+                .succeeded())
         .isTrue();
-    assertThat(counter.securityModule()).isEqualTo("status.sm.training");
+    assertThat(counter.info().securityModuleKey()).isEqualTo("status.sm.training");
+    assertThat(counter.info().training()).isTrue();
   }
 
   @Test
@@ -114,17 +124,50 @@ class CounterWiringTrainingTest {
     settings.put("training.keys", dir.resolve("training-keys").toString());
   }
 
-  private CounterContext open() throws Exception {
+  @Test
+  void closingStopsTheCounterInOrderOnceAndTheJournalEndsWithTheStop() throws Exception {
+    trainingHome();
+    CounterRuntime runtime = open();
+    CounterSession session = runtime.session();
+    session.signIn(TrainingOperators.DEMO_ID, "demo".toCharArray()).toCompletableFuture().join();
+
+    runtime.close();
+    runtime.close(); // the window and the JVM's shutdown both ask: one stop
+
+    Path journal = dir.resolve("training").resolve("journal.db");
+    List<Object> steps = new ArrayList<>();
+    var supervisor =
+        KeyFiles.supervisor(
+            dir.resolve("training-keys").resolve(KeyFiles.SUPERVISOR_P12),
+            java.nio.file.Files.readString(
+                    dir.resolve("training-keys").resolve(KeyFiles.TRAINING_PASSPHRASE_FILE))
+                .strip()
+                .toCharArray());
+    var report =
+        JournalExporter.export(journal, supervisor, e -> steps.add(e.members().get("step")));
+    assertThat(report.valid()).as(report.toString()).isTrue();
+    assertThat(steps).containsExactly("app_started", "clerk_signed_in", "app_stopped");
+    assertThat(session.openCase(ServiceKind.RESET, HolderKind.IN_PERSON, "demo"))
+        .as("a closed counter takes no new case")
+        .failsWithin(java.time.Duration.ofSeconds(5));
+    // and the journal may be opened again: nothing holds it
+    opened.clear();
+    open().close();
+  }
+
+  private CounterRuntime open() throws Exception {
     CounterConfig config =
         CounterConfig.from(
             CounterOptions.none(),
             SettingLookup.of(settings, SettingSource.environment("PINDESK_X")),
             dir.resolve("user-home"));
-    return CounterWiring.training(
-        new InProcessCardTerminals(),
-        CardProfiles.builtIn(),
-        runner,
-        new SamSetup(new TrainingSecurityModule(), Optional.empty()),
-        config);
+    CounterRuntime runtime =
+        TrainingCounter.open(
+            new InProcessCardTerminals(),
+            CardProfiles.builtIn(),
+            new SamSetup(new TrainingSecurityModule(), Optional.empty()),
+            config);
+    opened.add(runtime);
+    return runtime;
   }
 }
