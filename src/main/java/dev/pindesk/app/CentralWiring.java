@@ -34,7 +34,13 @@ final class CentralWiring implements CentralServices {
   @Override
   public Database jdbc(String url) throws DatabaseFailure {
     try {
-      return new Db(CentralDatabase.jdbc(url));
+      // libpq's environment variables, as psql reads them, where the URL names no user/password.
+      return new Db(
+          CentralDatabase.jdbc(
+              url,
+              new CentralDatabase.Credentials(
+                  Optional.ofNullable(System.getenv("PGUSER")),
+                  Optional.ofNullable(System.getenv("PGPASSWORD")))));
     } catch (SQLException e) {
       throw failure(e);
     }

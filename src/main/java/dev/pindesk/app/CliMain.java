@@ -31,7 +31,7 @@ public final class CliMain {
     }
     CliContext context =
         new CliContext(
-            memoize(PcscTerminals::new),
+            memoize(() -> new PcscTerminals(Settings.get("pcsc.library"))),
             memoize(CardProfiles::builtIn),
             Settings.cliMessages(),
             out,

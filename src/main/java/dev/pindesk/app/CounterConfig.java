@@ -171,6 +171,16 @@ record CounterConfig(
         Map.copyOf(used));
   }
 
+  /**
+   * {@code pindesk.pcsc.library}: the pcsc-lite library SunPCSC is to load; absent: PinDesk finds
+   * it (Linux) or the platform's is used.
+   */
+  Optional<String> pcscLibrary() {
+    return Optional.ofNullable(sources.get("pcsc.library"))
+        .map(SettingValue::value)
+        .filter(v -> !v.isBlank());
+  }
+
   boolean production() {
     return mode == Mode.PRODUCTION;
   }

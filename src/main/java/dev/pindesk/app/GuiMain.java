@@ -100,7 +100,7 @@ final class GuiMain {
     CardTerminals workstation;
     Optional<TrainingCardSlot> slot;
     if (config.readers() == CounterConfig.Readers.PCSC) {
-      workstation = new PcscTerminals();
+      workstation = new PcscTerminals(config.pcscLibrary());
       slot = Optional.empty();
     } else {
       InProcessCardTerminals training = new InProcessCardTerminals(TRAINING_READER);
@@ -136,7 +136,7 @@ final class GuiMain {
    */
   private static UiContext wireProduction(
       CounterConfig config, CompletableFuture<CounterRuntime> runtime) {
-    CardTerminals readers = new PcscTerminals();
+    CardTerminals readers = new PcscTerminals(config.pcscLibrary());
     CardTerminals terminals = citizenReaders(readers, config);
     return context(
         config.diagnostics(),
@@ -173,7 +173,7 @@ final class GuiMain {
       CompletableFuture<CounterRuntime> runtime) {
     return context(
         options.diagnostics(),
-        new PcscTerminals(),
+        new PcscTerminals(Settings.get("pcsc.library")),
         Optional.empty(),
         production,
         1.0,
@@ -237,7 +237,9 @@ final class GuiMain {
         counter,
         afterFirstFrame,
         fontScale,
-        production);
+        production,
+        // the start-up benchmark's switch (docs/benchmarks.md), a JVM flag rather than a setting
+        Boolean.getBoolean("pindesk.bench.startup"));
   }
 
   private static void fail(

@@ -99,7 +99,9 @@ public final class PinDeskApp extends Application {
     stage.setScene(scene);
     stage.show();
     FirstFrame.then(() -> startBehindFirstFrame(readersChanged));
-    StartupProbe.afterFirstFrame(ready);
+    if (context.startupProbe()) {
+      StartupProbe.afterFirstFrame(ready);
+    }
   }
 
   private void startBehindFirstFrame(Consumer<ReaderWatcher.Snapshot> readersChanged) {

@@ -7,19 +7,17 @@ import java.util.concurrent.CompletionStage;
 import javafx.application.Platform;
 
 /**
- * For the start-up benchmark only ({@code -Dpindesk.bench.startup=true}): after the first frame of
- * the first screen has been rendered, prints the time since the JVM started and the resident memory
- * ({@code STARTUP_MS=… RSS_KB=…}); once the services behind the screen are ready too, prints {@code
- * READY_MS=…} and exits. Does nothing otherwise.
+ * For the start-up benchmark only ({@code -Dpindesk.bench.startup=true}, read by the composition
+ * root into {@link UiContext#startupProbe()}): after the first frame of the first screen has been
+ * rendered, prints the time since the JVM started and the resident memory ({@code STARTUP_MS=…
+ * RSS_KB=…}); once the services behind the screen are ready too, prints {@code READY_MS=…} and
+ * exits.
  */
 public final class StartupProbe {
   private StartupProbe() {}
 
   /** For a window whose services ({@code ready}) are still being opened when it is painted. */
   public static void afterFirstFrame(CompletionStage<?> ready) {
-    if (!Boolean.getBoolean("pindesk.bench.startup")) {
-      return;
-    }
     FirstFrame.then(
         () -> {
           System.out.println("STARTUP_MS=" + sinceJvmStart() + " RSS_KB=" + rssKb());

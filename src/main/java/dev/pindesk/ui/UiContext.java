@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
  *     FontScale}
  * @param production the production counter (real cases, journaled as such): the window says so and
  *     nothing says training
+ * @param startupProbe the start-up benchmark asked for it ({@link StartupProbe}): print the times
+ *     and exit once the counter is ready
  */
 public record UiContext(
     CardTerminals terminals,
@@ -32,13 +34,36 @@ public record UiContext(
     Optional<CompletableFuture<CounterSession>> counter,
     Runnable afterFirstFrame,
     double fontScale,
-    boolean production) {
+    boolean production,
+    boolean startupProbe) {
 
   public UiContext {
     if (production && trainingSlot.isPresent()) {
       // The training card (and with it the receipt watermark) never reaches a production counter.
       throw new IllegalArgumentException("a production counter has no training card slot");
     }
+  }
+
+  /** Not the start-up benchmark. */
+  public UiContext(
+      CardTerminals terminals,
+      CardReadService cardReader,
+      Messages messages,
+      Optional<TrainingCardSlot> trainingSlot,
+      Optional<CompletableFuture<CounterSession>> counter,
+      Runnable afterFirstFrame,
+      double fontScale,
+      boolean production) {
+    this(
+        terminals,
+        cardReader,
+        messages,
+        trainingSlot,
+        counter,
+        afterFirstFrame,
+        fontScale,
+        production,
+        false);
   }
 
   /** Not the production counter. */

@@ -90,6 +90,13 @@ class CounterConfigTest {
   }
 
   @Test
+  void thePcscLibraryIsASettingLikeAnyOtherAndAbsentWhenUnset() {
+    assertThat(config().pcscLibrary()).isEmpty();
+    file.put("pcsc.library", "/opt/vendor/libpcsclite.so.1");
+    assertThat(config().pcscLibrary()).contains("/opt/vendor/libpcsclite.so.1");
+  }
+
+  @Test
   void optionsWinOverTheSettingsAndAreNamedAsTheSource() {
     production();
     options =

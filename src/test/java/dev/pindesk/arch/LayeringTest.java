@@ -177,14 +177,34 @@ class LayeringTest {
           .belongToAnyOf(ProcessBuilder.class, Process.class, Runtime.class);
 
   /**
-   * Settings are read at the edges (the composition root, and for now some adapters and a UI
-   * benchmark flag): the core gets typed values and never looks at properties or the environment.
+   * Settings are read at the edge, by the composition root: the core gets typed values and never
+   * looks at properties or the environment.
    */
   @ArchTest
   static final ArchRule theCoreReadsNoSettings =
       noClasses()
           .that()
           .resideInAnyPackage(DOMAIN, PORTS, CRYPTO, CARD, I18N, SERVICE)
+          .should(readSettings());
+
+  /**
+   * Nor do the adapters, the windows or the commands: PinDesk's settings reach them from {@code
+   * app} ({@code CounterConfig}, {@code CliServices.setting}). Three classes read what is not a
+   * PinDesk setting: the platform and the JDK's own smart-card library property ({@code
+   * PcscLibrary}), the JDK HTTP server's own timeouts ({@code CentralServer}, until it is
+   * replaced), and where Windows keeps its fonts ({@code BundledUiFont}).
+   */
+  @ArchTest
+  static final ArchRule onlyTheCompositionRootReadsSettings =
+      noClasses()
+          .that()
+          .resideInAnyPackage(ADAPTERS, UI, CLI)
+          .and()
+          .doNotHaveFullyQualifiedName("dev.pindesk.adapters.pcsc.PcscLibrary")
+          .and()
+          .doNotHaveFullyQualifiedName("dev.pindesk.adapters.central.CentralServer")
+          .and()
+          .doNotHaveFullyQualifiedName("dev.pindesk.ui.common.BundledUiFont")
           .should(readSettings());
 
   /**
@@ -309,8 +329,8 @@ class LayeringTest {
 
   /**
    * The UI's features (sign-in, wizard, PIN pad, diagnostics, audit) share only {@code ui.common};
-   * the shell ({@code dev.pindesk.ui}) puts them together. One exception (ADR 0022): the wizard's
-   * rehearsal warms up the screen PIN pad's window before the first case.
+   * the shell ({@code dev.pindesk.ui}) puts them together. (The wizard's rehearsal no longer warms
+   * up the PIN pad's window: the counter's runtime does, ADR 0027.)
    */
   @ArchTest
   static final ArchRule uiFeaturesAreIndependentOfEachOther =
@@ -320,10 +340,31 @@ class LayeringTest {
           .notDependOnEachOther()
           .ignoreDependency(
               DescribedPredicate.alwaysTrue(), resideInAPackage("dev.pindesk.ui.common"))
-          .ignoreDependency(
-              nameMatching("dev\\.pindesk\\.ui\\.wizard\\.StepRehearsal(\\$.*)?"),
-              nameMatching("dev\\.pindesk\\.ui\\.pinpad\\.ScreenPinPad(\\$.*)?"))
-          .as("UI features do not depend on each other, only on ui.common (exception: ADR 0022)");
+          .as("UI features do not depend on each other, only on ui.common");
+
+  /**
+   * The counter window talks to the {@code CounterSession} (ADR 0027); of the card layer and the
+   * ports the UI uses only what this names: the card's read data it shows ({@code CardSnapshot}),
+   * and the profile the diagnostics window names, the PIN pad it implements on screen, the readers
+   * of the diagnostics window and the reader status, the failures it translates, and the audit
+   * window's journal and report ports.
+   */
+  @ArchTest
+  static final ArchRule theUiUsesOnlyNamedCardAndPortTypes =
+      noClasses()
+          .that()
+          .resideInAPackage(UI)
+          .should()
+          .dependOnClassesThat(
+              resideInAnyPackage(CARD, PORTS)
+                  .and(
+                      DescribedPredicate.not(
+                          nameMatching(
+                              "dev\\.pindesk\\.card\\.(CardSnapshot|PinState|CardProfile)(\\$.*)?"
+                                  + "|dev\\.pindesk\\.ports\\.(PinPad|ReaderState|CardTerminals"
+                                  + "|ReceiptPrinter|CaseJournal|SupervisorJournal|TableReport)"
+                                  + "(\\$.*)?"))))
+          .as("the UI uses of card and ports only the types ADR 0027 names");
 
   @ArchTest
   static final ArchRule onlyUiImportsJavaFx =

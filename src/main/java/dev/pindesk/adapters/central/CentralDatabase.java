@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
@@ -65,32 +66,51 @@ public final class CentralDatabase implements AutoCloseable {
   }
 
   /**
+   * A PostgreSQL user and password given beside the URL (the composition root reads them from
+   * libpq's {@code PGUSER} / {@code PGPASSWORD}); the URL's own win.
+   */
+  public record Credentials(Optional<String> user, Optional<String> password) {
+    public static final Credentials NONE = new Credentials(Optional.empty(), Optional.empty());
+
+    @Override
+    public String toString() {
+      return "Credentials[user="
+          + user.orElse("-")
+          + ", password "
+          + (password.isPresent() ? "set" : "unset")
+          + "]";
+    }
+  }
+
+  /** {@link #jdbc(String, Credentials)} with the URL's credentials only. */
+  public static CentralDatabase jdbc(String url) throws SQLException {
+    return jdbc(url, Credentials.NONE);
+  }
+
+  /**
    * Opens the PostgreSQL database at {@code url} ({@code jdbc:postgresql://…}) and migrates it.
-   * User and password come from the URL or, when absent there, from {@code PGUSER} / {@code
-   * PGPASSWORD}.
+   * User and password come from the URL or, when absent there, from {@code credentials}.
    *
    * @throws SQLException when the URL is not PostgreSQL's or the database is unreachable
    */
-  public static CentralDatabase jdbc(String url) throws SQLException {
+  public static CentralDatabase jdbc(String url, Credentials credentials) throws SQLException {
     if (!url.startsWith("jdbc:postgresql:")) {
       throw new SQLException("only jdbc:postgresql: URLs are supported (or --db for SQLite)");
     }
-    Properties properties = postgresProperties(url);
+    Properties properties = postgresProperties(url, credentials);
     ConnectionPool pool =
         new ConnectionPool(POOL_SIZE, () -> DriverManager.getConnection(url, properties));
     return migrated(new CentralDatabase(Vendor.POSTGRESQL, redacted(url), pool));
   }
 
-  private static Properties postgresProperties(String url) {
+  private static Properties postgresProperties(String url, Credentials credentials) {
     Properties p = new Properties();
     String lower = url.toLowerCase(java.util.Locale.ROOT);
-    String user = System.getenv("PGUSER");
-    String password = System.getenv("PGPASSWORD");
-    if (user != null && !lower.contains("user=")) {
-      p.setProperty("user", user);
+    if (credentials.user().isPresent() && !lower.contains("user=")) {
+      p.setProperty("user", credentials.user().get());
     }
-    if (password != null && !lower.contains("password=")) {
-      p.setProperty("password", password);
+    if (credentials.password().isPresent() && !lower.contains("password=")) {
+      p.setProperty("password", credentials.password().get());
     }
     // Multi-row INSERTs from JDBC batches: a 2,000-entry batch is a handful of statements.
     if (!lower.contains("rewritebatchedinserts")) {

@@ -9,13 +9,11 @@ import java.util.Optional;
  * Where pcsc-lite lives. The JDK's SunPCSC looks for {@code libpcsclite.so}, which Debian and
  * others only ship in the -dev package ({@code libpcsclite.so.1} is the runtime library); Debian's
  * own OpenJDK is patched, Temurin and jpackage runtimes are not. So on Linux PinDesk points SunPCSC
- * at the first library found, unless the user set {@value #JDK_PROPERTY} or PinDesk's override
- * ({@value #OVERRIDE_PROPERTY} / {@code PINDESK_PCSC_LIBRARY}).
+ * at the first library found, unless the user set {@value #JDK_PROPERTY} (the JDK's own setting) or
+ * PinDesk's setting {@code pindesk.pcsc.library}, which the composition root reads and passes in.
  */
 public final class PcscLibrary {
   static final String JDK_PROPERTY = "sun.security.smartcardio.library";
-  static final String OVERRIDE_PROPERTY = "pindesk.pcsc.library";
-  static final String OVERRIDE_ENV = "PINDESK_PCSC_LIBRARY";
 
   static final List<String> LINUX_CANDIDATES =
       List.of(
@@ -28,15 +26,17 @@ public final class PcscLibrary {
 
   private PcscLibrary() {}
 
-  /** Sets {@value #JDK_PROPERTY} when needed; returns the library chosen, if PinDesk chose one. */
-  public static Optional<String> configure() {
+  /**
+   * Sets {@value #JDK_PROPERTY} when needed; returns the library chosen, if PinDesk chose one.
+   *
+   * @param override the administrator's library ({@code pindesk.pcsc.library}), which wins
+   */
+  public static Optional<String> configure(Optional<String> override) {
     Optional<String> chosen =
         resolve(
             System.getProperty("os.name", ""),
             System.getProperty(JDK_PROPERTY),
-            Optional.ofNullable(System.getProperty(OVERRIDE_PROPERTY))
-                .or(() -> Optional.ofNullable(System.getenv(OVERRIDE_ENV)))
-                .orElse(null),
+            override.orElse(null),
             LINUX_CANDIDATES);
     chosen.ifPresent(path -> System.setProperty(JDK_PROPERTY, path));
     return chosen;

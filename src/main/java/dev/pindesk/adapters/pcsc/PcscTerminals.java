@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
@@ -33,8 +34,17 @@ public final class PcscTerminals implements CardTerminals {
   private boolean contextSuspect;
   private long lastAttempt;
 
+  /** The machine's readers, pcsc-lite found by PinDesk (see {@link PcscLibrary}). */
   public PcscTerminals() {
-    PcscLibrary.configure().ifPresent(lib -> LOG.debug("pcsc-lite library: {}", lib));
+    this(Optional.empty());
+  }
+
+  /**
+   * @param library the pcsc-lite library to load ({@code pindesk.pcsc.library}), if the
+   *     administrator named one
+   */
+  public PcscTerminals(Optional<String> library) {
+    PcscLibrary.configure(library).ifPresent(lib -> LOG.debug("pcsc-lite library: {}", lib));
     // Must be set before SunPCSC's channel class loads; the card layer does this work itself.
     System.setProperty("sun.security.smartcardio.t0GetResponse", "false");
     System.setProperty("sun.security.smartcardio.t1GetResponse", "false");
