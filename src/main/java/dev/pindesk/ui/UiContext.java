@@ -44,48 +44,25 @@ public record UiContext(
     }
   }
 
-  /** Not the start-up benchmark. */
-  public UiContext(
+  /**
+   * The reader and card diagnostics window alone ({@code --diagnostics}): no counter, nothing left
+   * to open after the first frame, a training session's scale and title.
+   */
+  public static UiContext diagnostics(
       CardTerminals terminals,
       CardReadService cardReader,
       Messages messages,
-      Optional<TrainingCardSlot> trainingSlot,
-      Optional<CompletableFuture<CounterSession>> counter,
-      Runnable afterFirstFrame,
-      double fontScale,
-      boolean production) {
-    this(
+      Optional<TrainingCardSlot> trainingSlot) {
+    return new UiContext(
         terminals,
         cardReader,
         messages,
         trainingSlot,
-        counter,
-        afterFirstFrame,
-        fontScale,
-        production,
+        Optional.empty(),
+        () -> {},
+        1.0,
+        false,
         false);
-  }
-
-  /** Not the production counter. */
-  public UiContext(
-      CardTerminals terminals,
-      CardReadService cardReader,
-      Messages messages,
-      Optional<TrainingCardSlot> trainingSlot,
-      Optional<CompletableFuture<CounterSession>> counter,
-      Runnable afterFirstFrame,
-      double fontScale) {
-    this(terminals, cardReader, messages, trainingSlot, counter, afterFirstFrame, fontScale, false);
-  }
-
-  /** A context with nothing left to open after the first frame. */
-  public UiContext(
-      CardTerminals terminals,
-      CardReadService cardReader,
-      Messages messages,
-      Optional<TrainingCardSlot> trainingSlot,
-      Optional<CompletableFuture<CounterSession>> counter) {
-    this(terminals, cardReader, messages, trainingSlot, counter, () -> {}, 1.0);
   }
 
   /**

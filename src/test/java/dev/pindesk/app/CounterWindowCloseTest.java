@@ -77,7 +77,11 @@ class CounterWindowCloseTest {
             new CardReadService(terminals, CardProfiles::builtIn),
             ZH,
             Optional.empty(),
-            Optional.of(opened));
+            Optional.of(opened),
+            () -> {},
+            1.0,
+            false,
+            false);
     CounterWindow window = new CounterWindow(context, opened, runner);
     window.onExit(() -> exited.set(true));
     stage.setScene(new Scene(window, 1280, 800));

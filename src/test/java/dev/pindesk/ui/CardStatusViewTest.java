@@ -44,11 +44,10 @@ class CardStatusViewTest {
     this.stage = stage;
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     UiContext context =
-        new UiContext(
+        UiContext.diagnostics(
             terminals,
             new CardReadService(terminals, CardProfiles.builtIn()),
             Messages.of(Locale.ENGLISH),
-            Optional.empty(),
             Optional.empty());
     CardStatusViewModel model =
         new CardStatusViewModel(

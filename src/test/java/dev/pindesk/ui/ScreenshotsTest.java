@@ -82,12 +82,11 @@ class ScreenshotsTest {
           }
         };
     UiContext context =
-        new UiContext(
+        UiContext.diagnostics(
             terminals,
             new CardReadService(terminals, CardProfiles.builtIn()),
             Messages.of(Locale.forLanguageTag(language)),
-            Optional.of(slot),
-            Optional.empty());
+            Optional.of(slot));
     CardStatusViewModel model =
         new CardStatusViewModel(
             context.cardReader(),

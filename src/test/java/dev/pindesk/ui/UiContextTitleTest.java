@@ -25,7 +25,15 @@ class UiContextTitleTest {
   void productionTitleSaysProductionAndNeverTraining() {
     UiContext production =
         new UiContext(
-            TERMINALS, READER, ENGLISH, Optional.empty(), Optional.empty(), () -> {}, 1, true);
+            TERMINALS,
+            READER,
+            ENGLISH,
+            Optional.empty(),
+            Optional.empty(),
+            () -> {},
+            1,
+            true,
+            false);
 
     assertThat(production.title(ENGLISH))
         .contains(ENGLISH.get("app.production"))
@@ -38,7 +46,15 @@ class UiContextTitleTest {
   void productionIsNeverTrainingSoItsReceiptsCarryNoWatermark() {
     UiContext production =
         new UiContext(
-            TERMINALS, READER, ENGLISH, Optional.empty(), Optional.empty(), () -> {}, 1, true);
+            TERMINALS,
+            READER,
+            ENGLISH,
+            Optional.empty(),
+            Optional.empty(),
+            () -> {},
+            1,
+            true,
+            false);
 
     assertThat(production.training()).isFalse();
     assertThatThrownBy(
@@ -51,7 +67,8 @@ class UiContextTitleTest {
                     Optional.empty(),
                     () -> {},
                     1,
-                    true))
+                    true,
+                    false))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -59,7 +76,15 @@ class UiContextTitleTest {
   void trainingTitleCarriesTheTrainingMarker() {
     UiContext training =
         new UiContext(
-            TERMINALS, READER, ENGLISH, Optional.of(new NoSlot()), Optional.empty(), () -> {}, 1);
+            TERMINALS,
+            READER,
+            ENGLISH,
+            Optional.of(new NoSlot()),
+            Optional.empty(),
+            () -> {},
+            1,
+            false,
+            false);
 
     assertThat(training.title(ENGLISH)).contains(ENGLISH.get("app.training"));
   }
@@ -67,7 +92,16 @@ class UiContextTitleTest {
   @Test
   void trainingOnRealReadersIsStillMarkedTraining() {
     UiContext pcscTraining =
-        new UiContext(TERMINALS, READER, ENGLISH, Optional.empty(), Optional.empty(), () -> {}, 1);
+        new UiContext(
+            TERMINALS,
+            READER,
+            ENGLISH,
+            Optional.empty(),
+            Optional.empty(),
+            () -> {},
+            1,
+            false,
+            false);
 
     assertThat(pcscTraining.title(ENGLISH)).contains(ENGLISH.get("app.training"));
     // the badge, the wizard's watermark and the receipt's watermark all follow training()
