@@ -1,5 +1,9 @@
 package dev.pindesk.app;
 
+import dev.pindesk.adapters.cardservice.CardServiceClient;
+import dev.pindesk.adapters.cardservice.ClientCredentials;
+import dev.pindesk.adapters.cardservice.ServicePin;
+import dev.pindesk.adapters.cardservice.WireProfile;
 import dev.pindesk.adapters.sam.PsamProfile;
 import dev.pindesk.adapters.sam.PsamProfiles;
 import dev.pindesk.adapters.sam.PsamSecurityModule;
@@ -10,6 +14,7 @@ import dev.pindesk.ports.SecurityModule;
 import dev.pindesk.service.SecurityModuleFeed;
 import dev.pindesk.service.SecurityModuleStatus;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -17,10 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The security module the settings ask for: {@code pindesk.sam} = {@code training} (default, the
- * public training keys) or {@code psam} (a PSAM card in the reader {@code pindesk.sam.reader},
- * driven by the vendor profile {@code pindesk.sam.profile}: a built-in id or a JSON file, default
- * {@value PsamProfiles#DEFAULT_ID}). The PSAM sits in a {@link SecurityModuleChain} so an
- * encryption machine can follow it once PinDesk has a client for one.
+ * public training keys), {@code psam} (a PSAM card in the reader {@code pindesk.sam.reader}, driven
+ * by the vendor profile {@code pindesk.sam.profile}: a built-in id or a JSON file, default {@value
+ * PsamProfiles#DEFAULT_ID}) or {@code card-service} (the province's card-management service over
+ * HTTPS, {@code pindesk.cardservice.*}, ADR 0029). The PSAM sits in a {@link SecurityModuleChain};
+ * a card-management service configured beside it follows it, used when the PSAM is unavailable.
  *
  * @param module what the reset cases use
  * @param psam the PSAM module, when one is configured
@@ -34,20 +40,27 @@ record SamSetup(SecurityModule module, Optional<PsamSecurityModule> psam) {
    * @throws ConfigRefusedException when the PSAM profile cannot be used
    */
   static SamSetup of(CardTerminals terminals, CounterConfig config) {
-    if (!config.securityModule().psam()) {
-      return new SamSetup(new TrainingSecurityModule(), Optional.empty());
+    if (config.securityModule().psam() || config.securityModule().cardService().isPresent()) {
+      return psam(terminals, config);
     }
-    return psam(terminals, config);
+    return new SamSetup(new TrainingSecurityModule(), Optional.empty());
   }
 
   /**
-   * The PSAM in the config's reader, driven by the vendor profile {@code pindesk.sam.profile} (the
-   * production counter's only security module).
+   * The production counter's security modules: the PSAM in the config's reader, driven by the
+   * vendor profile {@code pindesk.sam.profile}, then the card-management service when one is
+   * configured; or the card-management service alone ({@code pindesk.sam=card-service}).
    *
-   * @throws ConfigRefusedException when the profile is unknown, unreadable or invalid
+   * @throws ConfigRefusedException when the profile is unknown, unreadable or invalid, or a
+   *     card-management service file (pin, credentials, wire profile) cannot be used
    */
   static SamSetup psam(CardTerminals terminals, CounterConfig config) {
     CounterConfig.SamChoice choice = config.securityModule();
+    Optional<SecurityModule> service = choice.cardService().map(c -> cardService(c, config));
+    if (!choice.psam()) {
+      return new SamSetup(
+          new SecurityModuleChain(List.of(service.orElseThrow())), Optional.empty());
+    }
     PsamProfile profile;
     try {
       profile = PsamProfiles.resolve(choice.psamProfile());
@@ -58,7 +71,56 @@ record SamSetup(SecurityModule module, Optional<PsamSecurityModule> psam) {
     }
     PsamSecurityModule psam =
         new PsamSecurityModule(terminals, choice.psamReader().orElseThrow(), profile);
-    return new SamSetup(new SecurityModuleChain(List.of(psam)), Optional.of(psam));
+    List<SecurityModule> modules = new ArrayList<>();
+    modules.add(psam);
+    service.ifPresent(modules::add);
+    return new SamSetup(new SecurityModuleChain(modules), Optional.of(psam));
+  }
+
+  /**
+   * The card-management service client {@code choice} describes; its files are read here.
+   *
+   * @throws ConfigRefusedException naming the setting whose file cannot be used
+   */
+  static CardServiceClient cardService(
+      CounterConfig.CardServiceChoice choice, CounterConfig config) {
+    ServicePin pin;
+    try {
+      pin = ServicePin.parse(choice.pin());
+    } catch (IOException | IllegalArgumentException e) {
+      log("pindesk.cardservice.pin", e);
+      throw config.refusal("cardservice.pin", "config.fix.cardservice.pin");
+    }
+    ClientCredentials credentials;
+    try {
+      credentials = ClientCredentials.load(choice.credentials());
+    } catch (IOException | IllegalArgumentException e) {
+      log("pindesk.cardservice.credentials", e);
+      throw config.refusal("cardservice.credentials", "config.fix.cardservice.credentials");
+    }
+    WireProfile profile;
+    try {
+      profile = WireProfile.resolve(choice.profile());
+    } catch (IOException | IllegalArgumentException e) {
+      log("pindesk.cardservice.profile", e);
+      throw config.refusal("cardservice.profile", "config.fix.cardservice.profile");
+    }
+    return new CardServiceClient(
+        new CardServiceClient.Config(
+            choice.url(),
+            pin,
+            credentials,
+            profile,
+            Optional.of(choice.terminalCode()),
+            CardServiceClient.Config.DEFAULT_CONNECT_TIMEOUT,
+            choice.timeout(),
+            !config.production()));
+  }
+
+  private static void log(String setting, Exception e) {
+    // The message names the file and what is wrong; never a secret (the credentials' loader
+    // reports only which line is invalid).
+    LoggerFactory.getLogger(SamSetup.class).error("{} cannot be used: {}", setting, e.getMessage());
   }
 
   /** True for the reader names the citizen's card must never be looked for in. */
