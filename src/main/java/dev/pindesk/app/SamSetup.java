@@ -74,7 +74,15 @@ record SamSetup(SecurityModule module, Optional<PsamSecurityModule> psam) {
     List<SecurityModule> modules = new ArrayList<>();
     modules.add(psam);
     service.ifPresent(modules::add);
-    return new SamSetup(new SecurityModuleChain(modules), Optional.of(psam));
+    // With a card-management service behind it, a key or algorithm the PSAM lacks goes to the
+    // service, as the national interface's HSM path does (ADR 0029).
+    return new SamSetup(
+        new SecurityModuleChain(
+            modules,
+            service.isPresent()
+                ? SecurityModuleChain.HSM_PATH
+                : SecurityModuleChain.UNAVAILABLE_ONLY),
+        Optional.of(psam));
   }
 
   /**

@@ -185,6 +185,28 @@ class CardServiceConfigTest {
   }
 
   @Test
+  void inProductionTheServiceFollowsThePsamAndTakesWhatThePsamLacks() throws Exception {
+    ServiceIdentity identity = ServiceIdentity.loadOrCreate(dir.resolve(ServiceIdentity.CERT_FILE));
+    Path credentials = dir.resolve("client.properties");
+    ClientCredentials.generate("counter-01").save(credentials);
+    file.put("mode", "production");
+    file.put("workstation", "SC-0101-01");
+    file.put("sam.reader", "PSAM Reader");
+    file.put("cardservice.url", "https://127.0.0.1:9");
+    file.put("cardservice.pin", identity.pin().text());
+    file.put("cardservice.credentials", credentials.toString());
+
+    SamSetup sam =
+        SamSetup.psam(
+            new dev.pindesk.adapters.virtualcard.InProcessCardTerminals("PSAM Reader"), config());
+
+    assertThat(sam.psam()).isPresent();
+    assertThat(sam.module().description())
+        .contains("then Card-management service 127.0.0.1:9 (public-fields)");
+    assertThat(sam.module().isTraining()).isFalse();
+  }
+
+  @Test
   void anUnreadableCredentialsFileIsRefusedNamingTheSetting() throws Exception {
     ServiceIdentity identity = ServiceIdentity.loadOrCreate(dir.resolve(ServiceIdentity.CERT_FILE));
     cardService();
