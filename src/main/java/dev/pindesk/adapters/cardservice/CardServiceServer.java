@@ -233,7 +233,7 @@ public final class CardServiceServer implements AutoCloseable {
     }
 
     private byte[] externalAuthentication(Fields f) throws CardException {
-      byte[] random = Hex.parse(new String(f.random2));
+      byte[] random = hex(f.random2, 0, f.random2.length);
       return module.externalAuthentication(
           new ExternalAuthRequest(key(f, KeyPurpose.EXTERNAL_AUTHENTICATION), random));
     }
@@ -246,9 +246,7 @@ public final class CardServiceServer implements AutoCloseable {
       Optional<String> command = f.text(profile, "command");
       int bar = indexOf(f.random2, '|');
       byte[] header =
-          command.isPresent()
-              ? Hex.parse(command.get())
-              : Hex.parse(bar < 0 ? "" : new String(f.random2, 0, bar));
+          command.isPresent() ? Hex.parse(command.get()) : hex(f.random2, 0, Math.max(bar, 0));
       char[] digits =
           f.random2.length == 0
               ? null
@@ -272,6 +270,23 @@ public final class CardServiceServer implements AutoCloseable {
           message.wipe();
         }
       }
+    }
+
+    /** Hex digits of {@code chars[from, to)} as bytes, without a {@code String} of them. */
+    private static byte[] hex(char[] chars, int from, int to) {
+      if ((to - from) % 2 != 0) {
+        throw new IllegalArgumentException("odd number of hex digits");
+      }
+      byte[] out = new byte[(to - from) / 2];
+      for (int i = 0; i < out.length; i++) {
+        int hi = Character.digit(chars[from + 2 * i], 16);
+        int lo = Character.digit(chars[from + 2 * i + 1], 16);
+        if (hi < 0 || lo < 0) {
+          throw new IllegalArgumentException("not hexadecimal");
+        }
+        out[i] = (byte) (hi << 4 | lo);
+      }
+      return out;
     }
 
     private static int indexOf(char[] chars, char c) {
