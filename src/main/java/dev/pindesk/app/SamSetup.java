@@ -30,8 +30,17 @@ import org.slf4j.LoggerFactory;
  *
  * @param module what the reset cases use
  * @param psam the PSAM module, when one is configured
+ * @param cardService the card-management service, when one is configured
  */
-record SamSetup(SecurityModule module, Optional<PsamSecurityModule> psam) {
+record SamSetup(
+    SecurityModule module,
+    Optional<PsamSecurityModule> psam,
+    Optional<CardServiceClient> cardService) {
+
+  /** Without a card-management service. */
+  SamSetup(SecurityModule module, Optional<PsamSecurityModule> psam) {
+    this(module, psam, Optional.empty());
+  }
 
   /**
    * The security module {@code config} chose: the training keys, or the PSAM in the reader the
@@ -56,10 +65,10 @@ record SamSetup(SecurityModule module, Optional<PsamSecurityModule> psam) {
    */
   static SamSetup psam(CardTerminals terminals, CounterConfig config) {
     CounterConfig.SamChoice choice = config.securityModule();
-    Optional<SecurityModule> service = choice.cardService().map(c -> cardService(c, config));
+    Optional<CardServiceClient> service = choice.cardService().map(c -> cardService(c, config));
     if (!choice.psam()) {
       return new SamSetup(
-          new SecurityModuleChain(List.of(service.orElseThrow())), Optional.empty());
+          new SecurityModuleChain(List.of(service.orElseThrow())), Optional.empty(), service);
     }
     PsamProfile profile;
     try {
@@ -82,7 +91,8 @@ record SamSetup(SecurityModule module, Optional<PsamSecurityModule> psam) {
             service.isPresent()
                 ? SecurityModuleChain.HSM_PATH
                 : SecurityModuleChain.UNAVAILABLE_ONLY),
-        Optional.of(psam));
+        Optional.of(psam),
+        service);
   }
 
   /**
@@ -136,10 +146,13 @@ record SamSetup(SecurityModule module, Optional<PsamSecurityModule> psam) {
     return psam.<Predicate<String>>map(p -> p.readerMatch()::matches).orElse(name -> false);
   }
 
-  /** The status bar's feed: probed for a PSAM, fixed otherwise. */
+  /** The status bar's feed: probed for a PSAM or a card-management service, fixed otherwise. */
   SecurityModuleFeed feed() {
     if (psam.isPresent()) {
       return new PsamStatusMonitor(psam.get());
+    }
+    if (cardService.isPresent()) {
+      return new CardServiceStatusMonitor(cardService.get());
     }
     return SecurityModuleFeed.fixed(
         SecurityModuleStatus.ok(

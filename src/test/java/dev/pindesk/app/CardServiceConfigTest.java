@@ -181,6 +181,16 @@ class CardServiceConfigTest {
           .isEqualTo(training.externalAuthentication(request));
       assertThat(sam.module().description()).contains("Card-management service");
       assertThat(sam.psam()).isEmpty();
+      java.util.List<dev.pindesk.service.SecurityModuleStatus> seen =
+          new java.util.concurrent.CopyOnWriteArrayList<>();
+      sam.feed().subscribe(seen::add);
+      for (int i = 0; i < 100 && seen.isEmpty(); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(seen.get(0).messageKey()).isEqualTo("status.sm.training");
+      server.close();
+      assertThat(CardServiceStatusMonitor.status(sam.cardService().orElseThrow()).messageKey())
+          .isEqualTo("status.sm.cardservice.unreachable");
     }
   }
 

@@ -21,6 +21,8 @@ import dev.pindesk.ports.SecureMessagingRequest;
 import dev.pindesk.ports.SecurityModule;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -31,7 +33,9 @@ import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,8 +103,19 @@ public final class CardServiceClient implements SecurityModule {
     }
   }
 
+  /** What a {@link #probe()} found. */
+  public enum Probe {
+    /** TLS to the pinned key works. */
+    REACHABLE,
+    /** No connection, or no TLS handshake, within the connect timeout. */
+    UNREACHABLE,
+    /** Something answered with another key: a wrong URL or pin, or someone in between. */
+    NOT_PINNED_KEY
+  }
+
   private final Config config;
   private final URI endpoint;
+  private final SSLContext tls;
   private final HttpClient http;
 
   public CardServiceClient(Config config) {
@@ -110,13 +125,35 @@ public final class CardServiceClient implements SecurityModule {
         URI.create(
             (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
                 + config.profile().path());
+    this.tls = config.pin().clientContext(null);
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(config.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(config.pin().clientContext(null))
+            .sslContext(tls)
             .build();
+  }
+
+  /**
+   * Whether the service is there: a TLS handshake with the pinned key, no request. Sends nothing
+   * about any case and no credentials, so the status bar may call it often.
+   */
+  public Probe probe() {
+    URI url = config.url();
+    int port = url.getPort() > 0 ? url.getPort() : 443;
+    int timeout = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
+    try (Socket raw = new Socket()) {
+      raw.connect(new InetSocketAddress(url.getHost(), port), timeout);
+      raw.setSoTimeout(timeout);
+      try (SSLSocket socket =
+          (SSLSocket) tls.getSocketFactory().createSocket(raw, url.getHost(), port, false)) {
+        socket.startHandshake();
+      }
+      return Probe.REACHABLE;
+    } catch (IOException e) {
+      return untrusted(e) ? Probe.NOT_PINNED_KEY : Probe.UNREACHABLE;
+    }
   }
 
   @Override

@@ -280,6 +280,27 @@ class CardServiceClientTest {
   }
 
   @Test
+  void aProbeTellsReachableUnreachableAndNotThePinnedKeyWithoutSendingARequest()
+      throws IOException {
+    Path other = Files.createDirectory(dir.resolve("probe-other"));
+    ServicePin wrong = ServiceIdentity.loadOrCreate(other.resolve("x.crt")).pin();
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+
+    assertThat(client().probe()).isEqualTo(CardServiceClient.Probe.REACHABLE);
+    assertThat(new CardServiceClient(config(server.uri(), wrong, credentials)).probe())
+        .isEqualTo(CardServiceClient.Probe.NOT_PINNED_KEY);
+    assertThat(
+            new CardServiceClient(
+                    config(
+                        URI.create("https://localhost:" + closedPort), identity.pin(), credentials))
+                .probe())
+        .isEqualTo(CardServiceClient.Probe.UNREACHABLE);
+  }
+
+  @Test
   void aCustomWireProfileIsSpokenByBothEnds() throws Exception {
     WireProfile custom =
         WireProfile.parse(CUSTOM_PROFILE.getBytes(StandardCharsets.UTF_8), "test custom profile");
