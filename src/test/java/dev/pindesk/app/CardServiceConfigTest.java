@@ -217,6 +217,23 @@ class CardServiceConfigTest {
   }
 
   @Test
+  void theProductionCounterCanRunOnTheServiceAloneWithoutAPsamReader() throws Exception {
+    Path credentials = dir.resolve("client.properties");
+    ClientCredentials.generate("counter-01").save(credentials);
+    file.put("mode", "production");
+    file.put("workstation", "SC-0101-01");
+    cardService();
+    file.put("cardservice.credentials", credentials.toString());
+
+    SamSetup sam = SamSetup.psam(null, config());
+
+    assertThat(sam.psam()).isEmpty();
+    assertThat(sam.cardService()).isPresent();
+    assertThat(sam.module().isTraining()).isFalse();
+    assertThat(sam.securityModuleReaders().test("ACS ACR39U")).isFalse();
+  }
+
+  @Test
   void anUnreadableCredentialsFileIsRefusedNamingTheSetting() throws Exception {
     ServiceIdentity identity = ServiceIdentity.loadOrCreate(dir.resolve(ServiceIdentity.CERT_FILE));
     cardService();
