@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * by the vendor profile {@code pindesk.sam.profile}: a built-in id or a JSON file, default {@value
  * PsamProfiles#DEFAULT_ID}) or {@code card-service} (the province's card-management service over
  * HTTPS, {@code pindesk.cardservice.*}, ADR 0029). The PSAM sits in a {@link SecurityModuleChain};
- * a card-management service configured beside it follows it, used when the PSAM is unavailable.
+ * a card-management service configured beside it follows it, used when the PSAM is unavailable or
+ * lacks the card's key or algorithm.
  *
  * @param module what the reset cases use
  * @param psam the PSAM module, when one is configured
@@ -43,8 +44,8 @@ record SamSetup(
   }
 
   /**
-   * The security module {@code config} chose: the training keys, or the PSAM in the reader the
-   * config resolved.
+   * The security module {@code config} chose: the training keys, the PSAM in the reader the config
+   * resolved (with the card-management service after it when one is set), or the service alone.
    *
    * @throws ConfigRefusedException when the PSAM profile cannot be used
    */
