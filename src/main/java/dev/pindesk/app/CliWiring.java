@@ -21,6 +21,7 @@ import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
 import dev.pindesk.adapters.virtualcard.VirtualCardSpecs;
 import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.adapters.virtualcard.VpcdClient;
+import dev.pindesk.cli.common.CardServiceServices;
 import dev.pindesk.cli.common.CentralServices;
 import dev.pindesk.cli.common.CliServices;
 import dev.pindesk.cli.common.ExportedEvent;
@@ -149,6 +150,11 @@ public final class CliWiring implements CliServices {
   @Override
   public CentralServices central() {
     return new CentralWiring();
+  }
+
+  @Override
+  public CardServiceServices cardService() {
+    return new CardServiceWiring();
   }
 
   @Override

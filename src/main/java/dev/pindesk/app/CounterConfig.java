@@ -105,8 +105,20 @@ record CounterConfig(
    * @param psamProfile the PSAM vendor profile: a built-in id or a JSON file
    * @param virtualTrainingPsam whether a virtual training PSAM goes into {@link
    *     #TRAINING_PSAM_READER} (training on the in-process reader with {@code pindesk.sam=psam})
+   * @param cardService the card-management service: the only module with {@code
+   *     pindesk.sam=card-service}, after the PSAM when {@code pindesk.cardservice.url} is set
+   *     beside a PSAM (ADR 0029)
    */
-  record SamChoice(Optional<String> psamReader, String psamProfile, boolean virtualTrainingPsam) {
+  record SamChoice(
+      Optional<String> psamReader,
+      String psamProfile,
+      boolean virtualTrainingPsam,
+      Optional<CardServiceChoice> cardService) {
+    /** Without a card-management service. */
+    SamChoice(Optional<String> psamReader, String psamProfile, boolean virtualTrainingPsam) {
+      this(psamReader, psamProfile, virtualTrainingPsam, Optional.empty());
+    }
+
     static SamChoice trainingKeys(String psamProfile) {
       return new SamChoice(Optional.empty(), psamProfile, false);
     }
@@ -115,6 +127,25 @@ record CounterConfig(
       return psamReader.isPresent();
     }
   }
+
+  /**
+   * The province's card-management service ({@code pindesk.cardservice.*}, ADR 0029). The pin,
+   * credentials and profile files are read by the wiring ({@code SamSetup}).
+   *
+   * @param url its {@code https://} URL
+   * @param pin {@code sha256/BASE64} of its key, or its certificate file
+   * @param credentials the file with this counter's client id and secret
+   * @param profile the wire profile: a built-in id or a JSON file
+   * @param terminalCode the terminal code sent ({@code zdbm}); the workstation id by default
+   * @param timeout how long to wait for an answer
+   */
+  record CardServiceChoice(
+      java.net.URI url,
+      String pin,
+      Path credentials,
+      String profile,
+      String terminalCode,
+      Duration timeout) {}
 
   /**
    * The central the journal is shipped to ({@code pindesk.central.*}); unset URL: no sync.
@@ -161,7 +192,9 @@ record CounterConfig(
         s.find("pin.policy").map(CounterConfig::path),
         bool(used.get("pinpad.scrambled")),
         s.find("receipt.font").map(CounterConfig::path),
-        production ? productionSam(s, used) : trainingSam(s, used, readers),
+        production
+            ? productionSam(s, used, workstation)
+            : trainingSam(s, used, readers, workstation),
         new Central(
             s.find("central.url").map(SettingValue::value),
             s.find("central.cert").map(CounterConfig::path),
@@ -299,8 +332,16 @@ record CounterConfig(
   }
 
   /** The PSAM is the production counter's only security module; its reader is required. */
-  private static SamChoice productionSam(CounterSettings s, Map<String, SettingValue> used) {
+  private static SamChoice productionSam(
+      CounterSettings s, Map<String, SettingValue> used, String workstation) {
     Optional<String> kind = s.find("sam").map(k -> k.value().strip().toLowerCase(Locale.ROOT));
+    if (kind.isPresent() && kind.get().equals(CARD_SERVICE)) {
+      return new SamChoice(
+          Optional.empty(),
+          used.get("sam.profile").value(),
+          false,
+          Optional.of(cardService(s, used, used.get("sam"), workstation)));
+    }
     if (kind.isPresent() && !kind.get().equals("psam")) {
       throw ConfigRefusedException.missing(NOT_PSAM, kind.get());
     }
@@ -309,7 +350,80 @@ record CounterConfig(
             .map(SettingValue::value)
             .filter(r -> !r.isBlank())
             .orElseThrow(() -> ConfigRefusedException.missing(NO_SAM_READER));
-    return new SamChoice(Optional.of(reader), used.get("sam.profile").value(), false);
+    return new SamChoice(
+        Optional.of(reader),
+        used.get("sam.profile").value(),
+        false,
+        cardServiceAfterPsam(s, used, workstation));
+  }
+
+  /** {@code pindesk.sam} naming the card-management service. */
+  static final String CARD_SERVICE = "card-service";
+
+  /** A service configured beside a PSAM ({@code pindesk.cardservice.url} set) follows it. */
+  private static Optional<CardServiceChoice> cardServiceAfterPsam(
+      CounterSettings s, Map<String, SettingValue> used, String workstation) {
+    return s.find("cardservice.url")
+        .filter(u -> !u.value().isBlank())
+        .map(u -> cardService(s, used, u, workstation));
+  }
+
+  /**
+   * The card-management service's settings; {@code asking} is the setting that asked for it (a
+   * missing one is refused naming it).
+   */
+  private static CardServiceChoice cardService(
+      CounterSettings s, Map<String, SettingValue> used, SettingValue asking, String workstation) {
+    SettingValue url = needed(s, "cardservice.url", asking);
+    SettingValue pin = needed(s, "cardservice.pin", asking);
+    SettingValue credentials = needed(s, "cardservice.credentials", asking);
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(url.value().strip());
+    } catch (java.net.URISyntaxException e) {
+      throw ConfigRefusedException.invalid(url, "config.fix.cardservice.url");
+    }
+    if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+      throw ConfigRefusedException.invalid(url, "config.fix.cardservice.url");
+    }
+    String p = pin.value().strip();
+    if (p.startsWith("sha256/") && !p.matches("sha256/[A-Za-z0-9+/]{43}=")) {
+      throw ConfigRefusedException.invalid(pin, "config.fix.cardservice.pin");
+    }
+    String terminal = used.get("cardservice.terminal").value().strip();
+    if (!terminal.isEmpty() && !terminal.matches(WORKSTATION_PATTERN)) {
+      throw ConfigRefusedException.invalid(
+          used.get("cardservice.terminal"), "config.fix.cardservice.terminal");
+    }
+    return new CardServiceChoice(
+        uri,
+        p,
+        path(credentials),
+        used.get("cardservice.profile").value().strip(),
+        terminal.isEmpty() ? workstation : terminal,
+        cardServiceTimeout(used.get("cardservice.timeout.seconds")));
+  }
+
+  private static SettingValue needed(CounterSettings s, String name, SettingValue asking) {
+    return s.find(name)
+        .filter(v -> !v.value().isBlank())
+        .orElseThrow(
+            () ->
+                ConfigRefusedException.invalid(
+                    asking, "config.fix.cardservice.missing", "pindesk." + name));
+  }
+
+  /** Whole seconds, 1 to 120. */
+  private static Duration cardServiceTimeout(SettingValue value) {
+    try {
+      long seconds = Long.parseLong(value.value().strip());
+      if (seconds >= 1 && seconds <= 120) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw ConfigRefusedException.invalid(value, "config.fix.cardservice.timeout");
   }
 
   /**
@@ -318,7 +432,7 @@ record CounterConfig(
    * the virtual training PSAM's.
    */
   private static SamChoice trainingSam(
-      CounterSettings s, Map<String, SettingValue> used, Readers readers) {
+      CounterSettings s, Map<String, SettingValue> used, Readers readers, String workstation) {
     String profile = used.get("sam.profile").value();
     Optional<SettingValue> readerOption =
         s.find("sam.reader").filter(r -> r.source().kind() == SettingSource.Kind.OPTION);
@@ -326,6 +440,13 @@ record CounterConfig(
     String kind = kindValue.value().strip().toLowerCase(Locale.ROOT);
     if (readerOption.isEmpty() && kind.equals("training")) {
       return SamChoice.trainingKeys(profile);
+    }
+    if (readerOption.isEmpty() && kind.equals(CARD_SERVICE)) {
+      return new SamChoice(
+          Optional.empty(),
+          profile,
+          false,
+          Optional.of(cardService(s, used, kindValue, workstation)));
     }
     if (readerOption.isEmpty() && !kind.equals("psam")) {
       throw ConfigRefusedException.invalid(kindValue, "config.fix.sam");
@@ -339,6 +460,6 @@ record CounterConfig(
     if (reader.isEmpty()) {
       throw ConfigRefusedException.invalid(kindValue, "config.fix.sam.reader");
     }
-    return new SamChoice(reader, profile, virtual);
+    return new SamChoice(reader, profile, virtual, cardServiceAfterPsam(s, used, workstation));
   }
 }

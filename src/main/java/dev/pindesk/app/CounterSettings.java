@@ -1,5 +1,6 @@
 package dev.pindesk.app;
 
+import dev.pindesk.adapters.cardservice.WireProfile;
 import dev.pindesk.adapters.sam.PsamProfiles;
 import dev.pindesk.service.signin.IdleLock;
 import java.nio.file.Path;
@@ -28,6 +29,12 @@ final class CounterSettings {
           "sam",
           "sam.reader",
           "sam.profile",
+          "cardservice.url",
+          "cardservice.pin",
+          "cardservice.credentials",
+          "cardservice.profile",
+          "cardservice.terminal",
+          "cardservice.timeout.seconds",
           "pin.policy",
           "idle.minutes",
           "agent.regions",
@@ -140,6 +147,8 @@ final class CounterSettings {
       case "training.keys" -> defaultTrainingKeys().toString();
       case "sam" -> production ? "psam" : "training";
       case "sam.profile" -> PsamProfiles.DEFAULT_ID;
+      case "cardservice.profile" -> WireProfile.DEFAULT_ID;
+      case "cardservice.timeout.seconds" -> "15";
       case "idle.minutes" -> Long.toString(IdleLock.DEFAULT_TIMEOUT.toMinutes());
       case "agent.regions" -> "all";
       case "pinpad.scrambled" -> "false";

@@ -7,6 +7,7 @@ import dev.pindesk.domain.codec.Hex;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.ports.CardKeyAddress;
+import dev.pindesk.ports.CaseContext;
 import dev.pindesk.ports.ExternalAuthRequest;
 import dev.pindesk.ports.KeyPurpose;
 import dev.pindesk.ports.SecurityModule;
@@ -33,6 +34,25 @@ public final class ExternalAuthenticator {
       byte[] atr,
       SecurityModule module)
       throws CardException {
+    authenticate(
+        app,
+        profile,
+        algorithm,
+        info,
+        atr,
+        CaseContext.holder(info.regionCode(), null, null),
+        module);
+  }
+
+  private static void authenticate(
+      SscApplication app,
+      CardProfile profile,
+      CipherAlgorithm algorithm,
+      CardInfo info,
+      byte[] atr,
+      CaseContext context,
+      SecurityModule module)
+      throws CardException {
     CardProfile.ExternalAuthentication auth = profile.externalAuthentication();
     if (auth == null) {
       throw new CardException(
@@ -46,7 +66,8 @@ public final class ExternalAuthenticator {
             algorithm,
             info.cardIdCode(),
             info.cardNumber(),
-            atr);
+            atr,
+            context);
     byte[] cryptogram = module.externalAuthentication(new ExternalAuthRequest(key, challenge));
     try {
       app.externalAuthenticate(Hex.parse(auth.header()), auth.keyIndex(), cryptogram);
@@ -58,6 +79,14 @@ public final class ExternalAuthenticator {
   /** {@link #authenticate} for a card already read. */
   static void authenticate(SscApplication app, CardSnapshot card, SecurityModule module)
       throws CardException {
-    authenticate(app, card.profile(), card.algorithm(), card.info(), card.atr(), module);
+    authenticate(
+        app, card.profile(), card.algorithm(), card.info(), card.atr(), caseContext(card), module);
+  }
+
+  /** What a card-management service receives about the holder of {@code card}. */
+  static CaseContext caseContext(CardSnapshot card) {
+    return card.holder() == null
+        ? CaseContext.holder(card.info().regionCode(), null, null)
+        : CaseContext.holder(card.info().regionCode(), card.holder().ssn(), card.holder().name());
   }
 }

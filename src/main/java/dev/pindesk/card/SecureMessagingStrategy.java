@@ -72,7 +72,8 @@ final class SecureMessagingStrategy implements ResetStrategy {
             card.algorithm(),
             card.info().cardIdCode(),
             card.info().cardNumber(),
-            card.atr());
+            card.atr(),
+            ExternalAuthenticator.caseContext(card));
     SecureMessage message =
         module.secureMessaging(
             new SecureMessagingRequest(key, random, header5, withPin ? newPin : Optional.empty()));

@@ -1,5 +1,7 @@
 package dev.pindesk.cli;
 
+import dev.pindesk.cli.cardservice.CardServiceCommands;
+import dev.pindesk.cli.cardservice.CardServiceServeCommand;
 import dev.pindesk.cli.central.CentralCommands;
 import dev.pindesk.cli.central.CentralEnrollCommand;
 import dev.pindesk.cli.central.CentralNotInstalledCommand;
@@ -108,7 +110,8 @@ public final class CommandTree {
       new VirtualCardCommand(messages, services),
       sam,
       operators,
-      central(messages, services)
+      central(messages, services),
+      cardService(messages, services)
     };
     CommandLine cli = PinDeskCli.root();
     for (Object command : commands) {
@@ -137,6 +140,13 @@ public final class CommandTree {
     profile.addSubcommand(new CardProfileShowCommand(context));
     card.addSubcommand(profile);
     return card;
+  }
+
+  /** The {@code card-service} group: the reference card-management service (ADR 0029). */
+  private static CommandLine cardService(Messages messages, CliServices services) {
+    CommandLine cardService = new CommandLine(new CardServiceCommands());
+    cardService.addSubcommand(new CardServiceServeCommand(messages, services));
+    return cardService;
   }
 
   /**

@@ -422,11 +422,15 @@ class LayeringTest {
           .dependOnClassesThat()
           .resideInAPackage("picocli..");
 
+  /** HTTP: journal sync, its central, and the card-management service (ADR 0029). */
   @ArchTest
   static final ArchRule onlyTheSyncAdaptersTalkHttp =
       noClasses()
           .that()
-          .resideOutsideOfPackages("dev.pindesk.adapters.sync..", "dev.pindesk.adapters.central..")
+          .resideOutsideOfPackages(
+              "dev.pindesk.adapters.sync..",
+              "dev.pindesk.adapters.central..",
+              "dev.pindesk.adapters.cardservice..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("java.net.http..", "com.sun.net.httpserver..");

@@ -77,6 +77,9 @@ public interface CliServices {
   /** The central receiver's database, certificate and server, for the {@code central} commands. */
   CentralServices central();
 
+  /** The reference card-management service, for the {@code card-service} commands. */
+  CardServiceServices cardService();
+
   /** The central's pinned certificate ({@code central.crt}) in {@code file}. */
   X509Certificate centralCertificate(Path file) throws IOException;
 

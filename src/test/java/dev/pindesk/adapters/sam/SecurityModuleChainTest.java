@@ -100,6 +100,38 @@ class SecurityModuleChainTest {
   }
 
   @Test
+  void onTheHsmPathAKeyOrAlgorithmThePsamLacksGoesToTheNextModule() throws Exception {
+    for (CardErrorCode lacking :
+        List.of(
+            CardErrorCode.SECURITY_MODULE_KEY_MISSING,
+            CardErrorCode.SECURITY_MODULE_UNSUPPORTED,
+            CardErrorCode.ALGORITHM_UNSUPPORTED)) {
+      asked.clear();
+      SecurityModuleChain chain =
+          new SecurityModuleChain(
+              List.of(module("psam", lacking, (byte) 0), module("hsm", null, (byte) 7)),
+              SecurityModuleChain.HSM_PATH);
+      assertThat(chain.secureMessaging(REQUEST).mac()).containsExactly(7, 7, 7, 7);
+      assertThat(asked).containsExactly("psam", "hsm");
+    }
+    for (CardErrorCode answer :
+        List.of(
+            CardErrorCode.SECURITY_MODULE_LOCKED,
+            CardErrorCode.SECURITY_MODULE_WRONG,
+            CardErrorCode.SECURITY_MODULE_REFUSED)) {
+      asked.clear();
+      SecurityModuleChain chain =
+          new SecurityModuleChain(
+              List.of(module("psam", answer, (byte) 0), module("hsm", null, (byte) 7)),
+              SecurityModuleChain.HSM_PATH);
+      assertThatExceptionOfType(CardException.class)
+          .isThrownBy(() -> chain.secureMessaging(REQUEST))
+          .satisfies(e -> assertThat(e.code()).isEqualTo(answer));
+      assertThat(asked).containsExactly("psam");
+    }
+  }
+
+  @Test
   void whenEveryModuleIsUnavailableTheFirstReasonIsThrownWithTheOthersAttached() {
     SecurityModuleChain chain =
         new SecurityModuleChain(
