@@ -2,74 +2,26 @@ package dev.pindesk.app;
 
 import dev.pindesk.adapters.sam.PsamSecurityModule;
 import dev.pindesk.domain.error.CardException;
-import dev.pindesk.service.SecurityModuleFeed;
 import dev.pindesk.service.SecurityModuleStatus;
 import dev.pindesk.service.SecurityModuleStatus.Health;
-import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Probes the PSAM (SELECT of its application) on a daemon thread every {@value #PERIOD_SECONDS}
- * seconds and publishes ready / missing / locked / wrong, so the clerk sees a PSAM problem before a
- * PIN write runs into it. Started by the first subscriber.
+ * What a probe of the PSAM (SELECT of its application) says for the status bar: ready, missing,
+ * locked or wrong; every {@value #PERIOD_SECONDS} seconds through a {@link ProbedStatusFeed}.
  */
-final class PsamStatusMonitor implements SecurityModuleFeed, AutoCloseable {
+final class PsamStatusMonitor {
   static final long PERIOD_SECONDS = 15;
   private static final Logger LOG = LoggerFactory.getLogger(PsamStatusMonitor.class);
 
-  private final PsamSecurityModule psam;
-  private final List<Consumer<SecurityModuleStatus>> listeners = new CopyOnWriteArrayList<>();
-  private ScheduledExecutorService timer; // guarded by this
-  private volatile SecurityModuleStatus last;
+  private PsamStatusMonitor() {}
 
-  PsamStatusMonitor(PsamSecurityModule psam) {
-    this.psam = Objects.requireNonNull(psam);
-  }
-
-  @Override
-  public void subscribe(Consumer<SecurityModuleStatus> listener) {
-    listeners.add(listener);
-    SecurityModuleStatus now = last;
-    if (now != null) {
-      listener.accept(now);
-    }
-    synchronized (this) {
-      if (timer == null) {
-        timer =
-            Executors.newSingleThreadScheduledExecutor(
-                r -> {
-                  Thread t = new Thread(r, "psam-probe");
-                  t.setDaemon(true);
-                  return t;
-                });
-        timer.scheduleWithFixedDelay(this::probeOnce, 0, PERIOD_SECONDS, TimeUnit.SECONDS);
-      }
-    }
-  }
-
-  /** Stops probing (the counter is closing). */
-  @Override
-  public synchronized void close() {
-    if (timer != null) {
-      timer.shutdownNow();
-    }
-  }
-
-  /** One probe; publishes when the status changed. */
-  void probeOnce() {
-    SecurityModuleStatus status = status(psam);
-    if (!status.equals(last)) {
-      last = status;
-      LOG.info("security module: {} ({})", status.messageKey(), status.detail());
-      listeners.forEach(l -> l.accept(status));
-    }
+  /** The status bar's feed for {@code psam}: probed every {@value #PERIOD_SECONDS} seconds. */
+  static ProbedStatusFeed feed(PsamSecurityModule psam) {
+    return new ProbedStatusFeed(
+        "psam-probe", Duration.ofSeconds(PERIOD_SECONDS), () -> status(psam));
   }
 
   /** What a probe of {@code psam} says, as a status bar text key. */

@@ -150,10 +150,10 @@ record SamSetup(
   /** The status bar's feed: probed for a PSAM or a card-management service, fixed otherwise. */
   SecurityModuleFeed feed() {
     if (psam.isPresent()) {
-      return new PsamStatusMonitor(psam.get());
+      return PsamStatusMonitor.feed(psam.get());
     }
     if (cardService.isPresent()) {
-      return new CardServiceStatusMonitor(cardService.get());
+      return CardServiceStatusMonitor.feed(cardService.get());
     }
     return SecurityModuleFeed.fixed(
         SecurityModuleStatus.ok(

@@ -37,7 +37,7 @@ class PsamStatusMonitorTest {
 
   @Test
   void publishesOnlyChanges() {
-    PsamStatusMonitor monitor = new PsamStatusMonitor(psam);
+    ProbedStatusFeed monitor = PsamStatusMonitor.feed(psam);
     List<String> seen = new ArrayList<>();
     readers.insert(PSAM, VirtualPsam.training());
     monitor.probeOnce();

@@ -22,6 +22,7 @@ import javafx.stage.Stage;
  * the citizen. One entry at a time; a timeout ends an entry nobody finishes.
  */
 public final class ScreenPinPad implements PinPad {
+  private volatile boolean requested;
   private final Duration timeout;
   private final boolean scrambled;
   private final String stylesheet;
@@ -65,6 +66,7 @@ public final class ScreenPinPad implements PinPad {
   public CompletionStage<Pin> request(
       Prompt prompt, int length, String reasonKey, IntConsumer progress) {
     Entry entry = new Entry();
+    requested = true;
     TaskRunner.onFx(() -> open(entry, prompt, length, reasonKey, progress));
     return entry.result;
   }
@@ -181,6 +183,9 @@ public final class ScreenPinPad implements PinPad {
 
   @Override
   public void cancel() {
+    if (!requested) {
+      return; // never asked (also: a counter closing that never showed a window)
+    }
     TaskRunner.onFx(
         () -> {
           if (current != null) {
