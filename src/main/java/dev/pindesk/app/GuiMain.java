@@ -11,6 +11,7 @@ import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.service.CardReadService;
 import dev.pindesk.service.CitizenReaders;
+import dev.pindesk.service.ReaderFeed;
 import dev.pindesk.service.counter.CounterSession;
 import dev.pindesk.ui.PinDeskApp;
 import dev.pindesk.ui.UiContext;
@@ -230,7 +231,7 @@ final class GuiMain {
           }
         };
     return new UiContext(
-        terminals,
+        ReaderFeed.of(terminals),
         new CardReadService(terminals, profiles::join),
         messages,
         slot,

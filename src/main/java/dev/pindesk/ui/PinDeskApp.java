@@ -26,7 +26,7 @@ public final class PinDeskApp extends Application {
   private UiContext context;
 
   private TaskRunner runner;
-  private volatile ReaderWatcher watcher;
+  private volatile AutoCloseable watcher;
 
   /**
    * Starts the JavaFX application; {@code wiring} builds the context on another thread while the
@@ -108,7 +108,7 @@ public final class PinDeskApp extends Application {
     Thread startup =
         new Thread(
             () -> {
-              watcher = new ReaderWatcher(context.terminals(), readersChanged).start();
+              watcher = context.readers().watch(readersChanged);
               context.afterFirstFrame().run();
             },
             "pindesk-startup");
@@ -118,9 +118,13 @@ public final class PinDeskApp extends Application {
 
   @Override
   public void stop() {
-    ReaderWatcher w = watcher;
+    AutoCloseable w = watcher;
     if (w != null) {
-      w.close();
+      try {
+        w.close();
+      } catch (Exception e) {
+        // the watcher's thread is a daemon: nothing is left to clean up
+      }
     }
     if (runner != null) {
       runner.close();

@@ -1,8 +1,8 @@
 package dev.pindesk.ui;
 
 import dev.pindesk.i18n.Messages;
-import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.service.CardReadService;
+import dev.pindesk.service.ReaderFeed;
 import dev.pindesk.service.counter.CounterSession;
 import dev.pindesk.ui.common.FontScale;
 import dev.pindesk.ui.common.TrainingCardSlot;
@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What the UI is given by the composition root.
  *
+ * @param readers the machine's readers as the status bar and the diagnostics window follow them
  * @param trainingSlot the in-process training card, present in training mode on the virtual reader
  *     only (a training counter on real readers has none)
  * @param counter the counter session the sign-in and the wizard talk to, opened by {@code
@@ -27,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  *     and exit once the counter is ready
  */
 public record UiContext(
-    CardTerminals terminals,
+    ReaderFeed readers,
     CardReadService cardReader,
     Messages messages,
     Optional<TrainingCardSlot> trainingSlot,
@@ -49,20 +50,12 @@ public record UiContext(
    * to open after the first frame, a training session's scale and title.
    */
   public static UiContext diagnostics(
-      CardTerminals terminals,
+      ReaderFeed readers,
       CardReadService cardReader,
       Messages messages,
       Optional<TrainingCardSlot> trainingSlot) {
     return new UiContext(
-        terminals,
-        cardReader,
-        messages,
-        trainingSlot,
-        Optional.empty(),
-        () -> {},
-        1.0,
-        false,
-        false);
+        readers, cardReader, messages, trainingSlot, Optional.empty(), () -> {}, 1.0, false, false);
   }
 
   /**

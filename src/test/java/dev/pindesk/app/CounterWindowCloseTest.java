@@ -9,6 +9,7 @@ import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.CardReadService;
+import dev.pindesk.service.ReaderFeed;
 import dev.pindesk.service.audit.AuditCases;
 import dev.pindesk.service.audit.AuditCases.Outcome;
 import dev.pindesk.service.counter.CounterSession;
@@ -73,7 +74,7 @@ class CounterWindowCloseTest {
     CompletableFuture<CounterSession> opened = CompletableFuture.completedFuture(runtime.session());
     UiContext context =
         new UiContext(
-            terminals,
+            ReaderFeed.of(terminals),
             new CardReadService(terminals, CardProfiles::builtIn),
             ZH,
             Optional.empty(),

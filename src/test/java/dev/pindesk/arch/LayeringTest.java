@@ -345,9 +345,9 @@ class LayeringTest {
   /**
    * The counter window talks to the {@code CounterSession} (ADR 0027); of the card layer and the
    * ports the UI uses only what this names: the card's read data it shows ({@code CardSnapshot}),
-   * and the profile the diagnostics window names, the PIN pad it implements on screen, the readers
-   * of the diagnostics window and the reader status, the failures it translates, and the audit
-   * window's journal and report ports.
+   * and the profile the diagnostics window names, the PIN pad it implements on screen, the state of
+   * a reader it shows, the failures it translates, and the audit window's journal and report ports.
+   * It never holds the readers: the composition root hands it a {@code ReaderFeed}.
    */
   @ArchTest
   static final ArchRule theUiUsesOnlyNamedCardAndPortTypes =
@@ -361,7 +361,7 @@ class LayeringTest {
                       DescribedPredicate.not(
                           nameMatching(
                               "dev\\.pindesk\\.card\\.(CardSnapshot|PinState|CardProfile)(\\$.*)?"
-                                  + "|dev\\.pindesk\\.ports\\.(PinPad|ReaderState|CardTerminals"
+                                  + "|dev\\.pindesk\\.ports\\.(PinPad|ReaderState"
                                   + "|ReceiptPrinter|CaseJournal|SupervisorJournal|TableReport)"
                                   + "(\\$.*)?"))))
           .as("the UI uses of card and ports only the types ADR 0027 names");

@@ -8,6 +8,7 @@ import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.CardReadService;
+import dev.pindesk.service.ReaderFeed;
 import dev.pindesk.service.ReaderWatcher;
 import dev.pindesk.testing.TrainingCards;
 import dev.pindesk.ui.common.TaskRunner;
@@ -45,7 +46,7 @@ class CardStatusViewTest {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     UiContext context =
         UiContext.diagnostics(
-            terminals,
+            ReaderFeed.of(terminals),
             new CardReadService(terminals, CardProfiles.builtIn()),
             Messages.of(Locale.ENGLISH),
             Optional.empty());

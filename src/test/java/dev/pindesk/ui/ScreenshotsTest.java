@@ -6,6 +6,7 @@ import dev.pindesk.adapters.virtualcard.VirtualSscCard;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.CardReadService;
+import dev.pindesk.service.ReaderFeed;
 import dev.pindesk.service.ReaderWatcher;
 import dev.pindesk.testing.Screenshots;
 import dev.pindesk.testing.TrainingCards;
@@ -83,7 +84,7 @@ class ScreenshotsTest {
         };
     UiContext context =
         UiContext.diagnostics(
-            terminals,
+            ReaderFeed.of(terminals),
             new CardReadService(terminals, CardProfiles.builtIn()),
             Messages.of(Locale.forLanguageTag(language)),
             Optional.of(slot));

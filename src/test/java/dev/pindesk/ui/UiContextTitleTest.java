@@ -7,6 +7,7 @@ import dev.pindesk.adapters.virtualcard.InProcessCardTerminals;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.service.CardReadService;
+import dev.pindesk.service.ReaderFeed;
 import dev.pindesk.ui.common.TrainingCardSlot;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class UiContextTitleTest {
   private static final Messages ENGLISH = Messages.of(Locale.ENGLISH);
   private static final InProcessCardTerminals TERMINALS = new InProcessCardTerminals();
+  private static final ReaderFeed READERS = ReaderFeed.of(TERMINALS);
   private static final CardReadService READER =
       new CardReadService(TERMINALS, CardProfiles::builtIn);
 
@@ -25,15 +27,7 @@ class UiContextTitleTest {
   void productionTitleSaysProductionAndNeverTraining() {
     UiContext production =
         new UiContext(
-            TERMINALS,
-            READER,
-            ENGLISH,
-            Optional.empty(),
-            Optional.empty(),
-            () -> {},
-            1,
-            true,
-            false);
+            READERS, READER, ENGLISH, Optional.empty(), Optional.empty(), () -> {}, 1, true, false);
 
     assertThat(production.title(ENGLISH))
         .contains(ENGLISH.get("app.production"))
@@ -46,21 +40,13 @@ class UiContextTitleTest {
   void productionIsNeverTrainingSoItsReceiptsCarryNoWatermark() {
     UiContext production =
         new UiContext(
-            TERMINALS,
-            READER,
-            ENGLISH,
-            Optional.empty(),
-            Optional.empty(),
-            () -> {},
-            1,
-            true,
-            false);
+            READERS, READER, ENGLISH, Optional.empty(), Optional.empty(), () -> {}, 1, true, false);
 
     assertThat(production.training()).isFalse();
     assertThatThrownBy(
             () ->
                 new UiContext(
-                    TERMINALS,
+                    READERS,
                     READER,
                     ENGLISH,
                     Optional.of(new NoSlot()),
@@ -76,7 +62,7 @@ class UiContextTitleTest {
   void trainingTitleCarriesTheTrainingMarker() {
     UiContext training =
         new UiContext(
-            TERMINALS,
+            READERS,
             READER,
             ENGLISH,
             Optional.of(new NoSlot()),
@@ -93,7 +79,7 @@ class UiContextTitleTest {
   void trainingOnRealReadersIsStillMarkedTraining() {
     UiContext pcscTraining =
         new UiContext(
-            TERMINALS,
+            READERS,
             READER,
             ENGLISH,
             Optional.empty(),
