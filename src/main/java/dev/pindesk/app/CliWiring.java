@@ -15,6 +15,9 @@ import dev.pindesk.adapters.sam.PsamProfile;
 import dev.pindesk.adapters.sam.PsamProfiles;
 import dev.pindesk.adapters.sam.PsamSecurityModule;
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
+import dev.pindesk.adapters.sscard.HostLaunch;
+import dev.pindesk.adapters.sscard.ReturnCodes;
+import dev.pindesk.adapters.sscard.SscardReader;
 import dev.pindesk.adapters.sync.HttpCentralLink;
 import dev.pindesk.adapters.sync.ReceiptCodec;
 import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
@@ -28,11 +31,14 @@ import dev.pindesk.cli.common.JournalReport;
 import dev.pindesk.cli.common.SupervisorKeyRefused;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.audit.JournalException;
+import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
 import dev.pindesk.domain.operator.Operator;
 import dev.pindesk.domain.pin.PinPolicyProfile;
 import dev.pindesk.domain.sync.Receipt;
 import dev.pindesk.ports.CentralLink;
 import dev.pindesk.ports.JournalStore;
+import dev.pindesk.ports.NationalReader;
 import dev.pindesk.ports.PinPolicyFileException;
 import dev.pindesk.ports.SecurityModule;
 import dev.pindesk.service.audit.TrainingCardDesk;
@@ -43,6 +49,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -189,6 +196,22 @@ public final class CliWiring implements CliServices {
   @Override
   public TrainingCardDesk trainingCardDesk() {
     return new VirtualTrainingDesk();
+  }
+
+  @Override
+  public NationalReader nationalReader(Path library, Optional<Path> returnCodes)
+      throws CardException {
+    ReturnCodes codes;
+    try {
+      codes = returnCodes.map(ReturnCodes::withVendorTable).orElseGet(ReturnCodes::builtIn);
+    } catch (IllegalArgumentException e) {
+      throw new CardException(CardErrorCode.DEVICE_UNAVAILABLE, e.getMessage(), e);
+    }
+    return new SscardReader(
+        HostLaunch.sameJvm(SscardHostMain.class.getName(), library, Map.of()),
+        codes,
+        SscardReader.Timeouts.DEFAULT,
+        SscardReader.CONTACT);
   }
 
   @Override

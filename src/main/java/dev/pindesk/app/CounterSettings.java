@@ -39,7 +39,10 @@ final class CounterSettings {
           "log.dir",
           "log.level",
           "log.console",
-          "pcsc.library");
+          "pcsc.library",
+          "device",
+          "sscard.library",
+          "sscard.codes");
 
   /** Settings whose values are never printed (none today; a passphrase setting would be). */
   private static final Pattern SECRET = Pattern.compile("(?i).*(passphrase|password|secret).*");
@@ -144,6 +147,7 @@ final class CounterSettings {
       case "agent.regions" -> "all";
       case "pinpad.scrambled" -> "false";
       case "central.backlog.hours" -> "24";
+      case "device" -> CounterConfig.DeviceKind.PCSC.setting();
       default -> "";
     };
   }
