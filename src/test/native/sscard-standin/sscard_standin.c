@@ -14,6 +14,9 @@
  *   SSCARD_STANDIN_CONTROL      file read at every call, lines "<function> fail <code> [out]",
  *                               "<function> hang", "<function> crash" to force a behaviour
  *
+ * Functions: iReadCardBas, iVerifyPIN, iChangePIN, iReloadPIN and iUnblockPIN (the PSAM path: the
+ * stand-in has no PSAM and answers -2201), iReloadPIN_HSM_Step1/2/3, iUnblockPIN_HSM_Step1/2/3.
+ *
  * Return codes: 0 success; the negative codes below are this stand-in's own (a vendor has its own
  * table: PinDesk reads it from a file), except -2201 (no PSAM), a code public integrations show.
  * The PIN entered on the keypad never leaves the library except where the interface itself puts
@@ -543,14 +546,14 @@ static int get_challenge(char *hex_out) {
 static const char *key_address(void) { return env_or("SSCARD_STANDIN_KEY_ADDRESS", "01"); }
 
 /*
- * Step 1: the card named by pCardInfo ("card identification code|card number|") is in the reader;
- * GET CHALLENGE. Output "algorithm|key address|diversification data|authentication random|".
+ * Step 1 (reload and unblock): the card named by pCardInfo ("card identification code|card
+ * number|") is in the reader; GET CHALLENGE. Output "algorithm|key address|diversification
+ * data|authentication random|".
  */
-int iReloadPIN_HSM_Step1(int iType, char *pCardInfo, char *pOutInfo) {
+static int hsm_step1(const char *function, char *pCardInfo, char *pOutInfo) {
   int rc;
   pOutInfo[0] = '\0';
-  (void)iType;
-  if (forced("iReloadPIN_HSM_Step1", &rc, pOutInfo)) {
+  if (forced(function, &rc, pOutInfo)) {
     return rc;
   }
   if (pCardInfo == NULL) {
@@ -580,6 +583,38 @@ int iReloadPIN_HSM_Step1(int iType, char *pCardInfo, char *pOutInfo) {
   return 0;
 }
 
+int iReloadPIN_HSM_Step1(int iType, char *pCardInfo, char *pOutInfo) {
+  (void)iType;
+  return hsm_step1("iReloadPIN_HSM_Step1", pCardInfo, pOutInfo);
+}
+
+int iUnblockPIN_HSM_Step1(int iType, char *pCardInfo, char *pOutInfo) {
+  (void)iType;
+  return hsm_step1("iUnblockPIN_HSM_Step1", pCardInfo, pOutInfo);
+}
+
+/* EXTERNAL AUTHENTICATE with the cryptogram pKey (hex). */
+static int external_authenticate(const char *pKey, char *pOutInfo) {
+  unsigned char cmd[5 + 16];
+  if (pKey == NULL || unhex(cmd + 5, 16, pKey) != 16) {
+    return RC_ARGUMENT;
+  }
+  cmd[0] = 0x00;
+  cmd[1] = 0x82;
+  cmd[2] = 0x00;
+  cmd[3] = (unsigned char)atoi(key_address());
+  cmd[4] = 0x10;
+  int sw = transmit(cmd, sizeof cmd, NULL, NULL);
+  wipe(cmd, sizeof cmd);
+  if (sw == 0x9000) {
+    return 0;
+  }
+  if (sw == 0x6983) {
+    return RC_KEY_BLOCKED;
+  }
+  return sw == 0 ? RC_NO_CARD : tries_error(sw, RC_AUTH_FAILED, pOutInfo);
+}
+
 /*
  * Step 2: EXTERNAL AUTHENTICATE with the cryptogram pKey (hex), the new PIN twice on the keypad,
  * GET CHALLENGE. Output "algorithm|key address|process random|APDU plaintext|new PIN|", the APDU
@@ -591,23 +626,8 @@ int iReloadPIN_HSM_Step2(char *pKey, char *pOutInfo) {
   if (forced("iReloadPIN_HSM_Step2", &rc, pOutInfo)) {
     return rc;
   }
-  unsigned char cmd[5 + 16];
-  int key = atoi(key_address());
-  if (pKey == NULL || unhex(cmd + 5, 16, pKey) != 16) {
-    return RC_ARGUMENT;
-  }
-  cmd[0] = 0x00;
-  cmd[1] = 0x82;
-  cmd[2] = 0x00;
-  cmd[3] = (unsigned char)key;
-  cmd[4] = 0x10;
-  int sw = transmit(cmd, sizeof cmd, NULL, NULL);
-  wipe(cmd, sizeof cmd);
-  if (sw != 0x9000) {
-    if (sw == 0x6983) {
-      return RC_KEY_BLOCKED;
-    }
-    return sw == 0 ? RC_NO_CARD : tries_error(sw, RC_AUTH_FAILED, pOutInfo);
+  if ((rc = external_authenticate(pKey, pOutInfo)) != 0) {
+    return rc;
   }
   char first[MAX_PIN + 1] = "", second[MAX_PIN + 1] = "";
   char random[17];
@@ -644,6 +664,49 @@ int iReloadPIN_HSM_Step3(char *pKey, char *pOutInfo) {
   cmd[4] = (unsigned char)n;
   int sw = transmit(cmd, 5 + n, NULL, NULL);
   wipe(cmd, sizeof cmd);
+  disconnect();
+  return sw == 0x9000 ? 0 : card_error(sw);
+}
+
+/*
+ * Unblock Step 2: EXTERNAL AUTHENTICATE with pKey, GET CHALLENGE. Output "algorithm|key
+ * address|process random|APDU plaintext|": the unblock carries no PIN (it restores the try counter
+ * only), so the MAC covers the header alone.
+ */
+int iUnblockPIN_HSM_Step2(char *pKey, char *pOutInfo) {
+  int rc;
+  pOutInfo[0] = '\0';
+  if (forced("iUnblockPIN_HSM_Step2", &rc, pOutInfo)) {
+    return rc;
+  }
+  if ((rc = external_authenticate(pKey, pOutInfo)) != 0) {
+    return rc;
+  }
+  char random[17];
+  if ((rc = get_challenge(random)) != 0) {
+    return rc;
+  }
+  sprintf(pOutInfo, "%02d|%s|%s|%s|", algorithm, key_address(), random, "8424000004");
+  return 0;
+}
+
+/* Unblock Step 3: the unblock command with its MAC pKey (hex). */
+int iUnblockPIN_HSM_Step3(char *pKey, char *pOutInfo) {
+  int rc;
+  pOutInfo[0] = '\0';
+  if (forced("iUnblockPIN_HSM_Step3", &rc, pOutInfo)) {
+    return rc;
+  }
+  unsigned char cmd[5 + 4];
+  if (pKey == NULL || unhex(cmd + 5, 4, pKey) != 4) {
+    return RC_ARGUMENT;
+  }
+  cmd[0] = 0x84;
+  cmd[1] = 0x24;
+  cmd[2] = 0x00;
+  cmd[3] = 0x00;
+  cmd[4] = 0x04;
+  int sw = transmit(cmd, sizeof cmd, NULL, NULL);
   disconnect();
   return sw == 0x9000 ? 0 : card_error(sw);
 }

@@ -39,6 +39,14 @@ public interface NationalReader extends AutoCloseable {
   void reloadPin(NationalCardData card, SecurityModule module, PinPolicy policy, PinContext context)
       throws CardException;
 
+  /**
+   * Restores the PIN's try counter without changing the PIN (unblock): the reader's PSAM ({@code
+   * iUnblockPIN}) first, the HSM path ({@code iUnblockPIN_HSM_Step1..3}) with {@code module} when
+   * the library says to. No keypad entry. A citizen who has also forgotten the PIN needs a reload
+   * after it.
+   */
+  void unblockPin(NationalCardData card, SecurityModule module) throws CardException;
+
   /** Stops the device host process. */
   @Override
   void close();

@@ -14,7 +14,11 @@ import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.domain.pin.PinContext;
 import dev.pindesk.domain.pin.PinPolicy;
+import dev.pindesk.ports.ExternalAuthRequest;
 import dev.pindesk.ports.NationalCardData;
+import dev.pindesk.ports.SecureMessage;
+import dev.pindesk.ports.SecureMessagingRequest;
+import dev.pindesk.ports.SecurityModule;
 import dev.pindesk.testing.SscardStandin;
 import dev.pindesk.testing.TrainingCards;
 import java.io.IOException;
@@ -179,6 +183,105 @@ class SscardReaderIT {
     assertCode(
         () -> r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE),
         CardErrorCode.NEW_PIN_WEAK);
+    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"-2201", "-2202", "-2203", "-27272", "-24"})
+  void eachUseTheHsmCodeOfTheReloadSwitchesToTheHsmPath(int code) throws Exception {
+    insert(TrainingCards.GEN3_SM4);
+    SscardReader r = reader();
+    NationalCardData d = r.readCard();
+    control("iReloadPIN fail " + code);
+    keypad("385217", "385217");
+    r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE);
+    assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
+  }
+
+  @Test
+  void anyOtherReloadFailureIsReportedWithoutTryingTheHsmPath() throws Exception {
+    insert(TrainingCards.GEN3_SM4);
+    SscardReader r = reader();
+    NationalCardData d = r.readCard();
+    control("iReloadPIN fail -12");
+    keypad("385217", "385217");
+    assertCode(
+        () -> r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE),
+        CardErrorCode.PIN_BLOCKED);
+    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+  }
+
+  @Test
+  void aCryptogramTheCardRefusesIsAKeyRefusalNeverAWrongPin() throws Exception {
+    insert(TrainingCards.GEN3_SM4);
+    SscardReader r = reader();
+    NationalCardData d = r.readCard();
+    keypad("385217", "385217");
+    SecurityModule wrongKeys =
+        new SecurityModule() {
+          @Override
+          public String description() {
+            return "wrong keys";
+          }
+
+          @Override
+          public boolean isTraining() {
+            return true;
+          }
+
+          @Override
+          public byte[] externalAuthentication(ExternalAuthRequest request) {
+            return new byte[16];
+          }
+
+          @Override
+          public SecureMessage secureMessaging(SecureMessagingRequest request) {
+            throw new AssertionError("never reached after a refused authentication");
+          }
+        };
+    CardException e =
+        catchThrowableOfType(
+            () -> r.reloadPin(d, wrongKeys, new PinPolicy(), PinContext.NONE), CardException.class);
+    assertThat(e.code()).isEqualTo(CardErrorCode.CARD_KEY_REFUSED);
+    assertThat(e.triesLeft()).hasValue(2);
+    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+  }
+
+  @Test
+  void aReloadForAnotherCardThanTheOneInTheReaderIsRefused() throws Exception {
+    insert(TrainingCards.GEN3_SM4);
+    SscardReader r = reader();
+    NationalCardData d = r.readCard();
+    NationalCardData other =
+        new NationalCardData(
+            d.region(),
+            d.ssn(),
+            "K39999999",
+            d.cardIdCode(),
+            d.name(),
+            d.resetInfo(),
+            d.specVersion(),
+            d.issueDate(),
+            d.expiryDate(),
+            d.terminal(),
+            d.device());
+    keypad("385217", "385217");
+    assertCode(
+        () -> r.reloadPin(other, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE),
+        CardErrorCode.CARD_MISMATCH);
+  }
+
+  @Test
+  void unblocksABlockedPinOverTheHsmPathKeepingThePin() throws Exception {
+    card =
+        VpcdCard.insert(
+            TERMINALS,
+            TrainingCards.variant(
+                TrainingCards.GEN3_SM4,
+                t -> ((ObjectNode) t.get("pin")).put("state", "PIN_BLOCKED").put("triesLeft", 0)));
+    SscardReader r = reader();
+    r.unblockPin(r.readCard(), new TrainingSecurityModule());
+    assertThat(card.card().pinTriesLeft()).isEqualTo(3);
     assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
   }
 

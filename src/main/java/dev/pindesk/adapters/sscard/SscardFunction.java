@@ -21,7 +21,15 @@ enum SscardFunction {
   /** {@code int iReloadPIN_HSM_Step2(char* pKey, char* pOutInfo)}. */
   RELOAD_PIN_HSM_STEP2(6, "iReloadPIN_HSM_Step2", Shape.IN_OUT),
   /** {@code int iReloadPIN_HSM_Step3(char* pKey, char* pOutInfo)}. */
-  RELOAD_PIN_HSM_STEP3(7, "iReloadPIN_HSM_Step3", Shape.IN_OUT);
+  RELOAD_PIN_HSM_STEP3(7, "iReloadPIN_HSM_Step3", Shape.IN_OUT),
+  /** {@code int iUnblockPIN(int iType, char* pCardInfo, char* pOutInfo)}: the PSAM path. */
+  UNBLOCK_PIN(8, "iUnblockPIN", Shape.TYPE_IN_OUT),
+  /** {@code int iUnblockPIN_HSM_Step1(int iType, char* pCardInfo, char* pOutInfo)}. */
+  UNBLOCK_PIN_HSM_STEP1(9, "iUnblockPIN_HSM_Step1", Shape.TYPE_IN_OUT),
+  /** {@code int iUnblockPIN_HSM_Step2(char* pKey, char* pOutInfo)}. */
+  UNBLOCK_PIN_HSM_STEP2(10, "iUnblockPIN_HSM_Step2", Shape.IN_OUT),
+  /** {@code int iUnblockPIN_HSM_Step3(char* pKey, char* pOutInfo)}. */
+  UNBLOCK_PIN_HSM_STEP3(11, "iUnblockPIN_HSM_Step3", Shape.IN_OUT);
 
   /** The C parameter lists the interface uses. */
   enum Shape {

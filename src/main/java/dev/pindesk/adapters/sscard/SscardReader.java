@@ -162,22 +162,48 @@ public final class SscardReader implements NationalReader {
       NationalCardData card, SecurityModule module, PinPolicy policy, PinContext context)
       throws CardException {
     byte[] cardInfo = cardInfo(card);
-    HostFrames.Reply r =
-        host.call(SscardFunction.RELOAD_PIN, type, cardInfo.clone(), timeouts.keypad());
+    if (psamDid(SscardFunction.RELOAD_PIN, cardInfo.clone(), timeouts.keypad())) {
+      return;
+    }
+    new HsmSteps(HsmSteps.RELOAD, card, module, Optional.of(new PinCheck(policy, context)))
+        .run(cardInfo);
+  }
+
+  @Override
+  public void unblockPin(NationalCardData card, SecurityModule module) throws CardException {
+    byte[] cardInfo = cardInfo(card);
+    if (psamDid(SscardFunction.UNBLOCK_PIN, cardInfo.clone(), timeouts.card())) {
+      return;
+    }
+    new HsmSteps(HsmSteps.UNBLOCK, card, module, Optional.empty()).run(cardInfo);
+  }
+
+  /**
+   * The PSAM path ({@code iReloadPIN} / {@code iUnblockPIN}): true when it worked, false when the
+   * library answered a "use the HSM path" code; any other failure is thrown.
+   */
+  private boolean psamDid(SscardFunction f, byte[] cardInfo, Duration timeout)
+      throws CardException {
+    HostFrames.Reply r = host.call(f, type, cardInfo, timeout);
     try {
       if (r.code() == 0) {
-        return;
+        return true;
       }
       if (!codes.useHsm(r.code())) {
-        check(SscardFunction.RELOAD_PIN, r);
+        check(f, r);
       }
       LOG.info(
-          "iReloadPIN returned {}: the reader's PSAM cannot do it, using the HSM path", r.code());
+          "{} returned {}: the reader's PSAM cannot do it, using the HSM path",
+          f.symbol(),
+          r.code());
+      return false;
     } finally {
       r.wipe();
     }
-    new HsmReload(card, module, policy, context).run(cardInfo);
   }
+
+  /** The PIN policy a new PIN from the keypad must pass before it goes to the security module. */
+  private record PinCheck(PinPolicy policy, PinContext context) {}
 
   /** "card identification code|card number|", the card every privileged call names. */
   private static byte[] cardInfo(NationalCardData card) {
@@ -284,18 +310,37 @@ public final class SscardReader implements NationalReader {
     return out;
   }
 
-  /** The HSM path of one reload: Step1, serviceFlag 244, Step2, the policy, 245, Step3. */
-  private final class HsmReload {
+  /**
+   * The HSM path of one reload or unblock: Step1, the external authentication (serviceFlag 244),
+   * Step2, for a reload the PIN policy on the keypad's new PIN, secure messaging (245), Step3.
+   */
+  private final class HsmSteps {
+    record Steps(
+        SscardFunction step1, SscardFunction step2, SscardFunction step3, KeyPurpose purpose) {}
+
+    static final Steps RELOAD =
+        new Steps(
+            SscardFunction.RELOAD_PIN_HSM_STEP1,
+            SscardFunction.RELOAD_PIN_HSM_STEP2,
+            SscardFunction.RELOAD_PIN_HSM_STEP3,
+            KeyPurpose.RESET_PIN);
+    static final Steps UNBLOCK =
+        new Steps(
+            SscardFunction.UNBLOCK_PIN_HSM_STEP1,
+            SscardFunction.UNBLOCK_PIN_HSM_STEP2,
+            SscardFunction.UNBLOCK_PIN_HSM_STEP3,
+            KeyPurpose.UNBLOCK_PIN);
+
+    private final Steps steps;
     private final NationalCardData card;
     private final SecurityModule module;
-    private final PinPolicy policy;
-    private final PinContext context;
+    private final Optional<PinCheck> newPin;
 
-    HsmReload(NationalCardData card, SecurityModule module, PinPolicy policy, PinContext context) {
+    HsmSteps(Steps steps, NationalCardData card, SecurityModule module, Optional<PinCheck> newPin) {
+      this.steps = steps;
       this.card = card;
       this.module = module;
-      this.policy = policy;
-      this.context = context;
+      this.newPin = newPin;
     }
 
     void run(byte[] cardInfo) throws CardException {
@@ -306,10 +351,9 @@ public final class SscardReader implements NationalReader {
       } finally {
         Secrets.wipe(cryptogram);
       }
-      HostFrames.Reply r3 =
-          host.call(SscardFunction.RELOAD_PIN_HSM_STEP3, 0, step3Input, timeouts.card());
+      HostFrames.Reply r3 = host.call(steps.step3(), 0, step3Input.clone(), timeouts.card());
       try {
-        check(SscardFunction.RELOAD_PIN_HSM_STEP3, r3);
+        check(steps.step3(), r3);
       } finally {
         r3.wipe();
         Secrets.wipe(step3Input);
@@ -318,14 +362,13 @@ public final class SscardReader implements NationalReader {
 
     /** Step1 ("algorithm|key address|diversification data|authentication random|") and 244. */
     private byte[] externalAuthentication(byte[] cardInfo) throws CardException {
-      HostFrames.Reply r1 =
-          host.call(SscardFunction.RELOAD_PIN_HSM_STEP1, type, cardInfo, timeouts.card());
+      HostFrames.Reply r1 = host.call(steps.step1(), type, cardInfo, timeouts.card());
       List<byte[]> f = List.of();
       try {
-        check(SscardFunction.RELOAD_PIN_HSM_STEP1, r1);
+        check(steps.step1(), r1);
         f = fields(r1.output());
         if (f.size() < 4) {
-          throw malformed("iReloadPIN_HSM_Step1 gave " + f.size() + " fields");
+          throw malformed(steps.step1().symbol() + " gave " + f.size() + " fields");
         }
         CardKeyAddress key = address(KeyPurpose.EXTERNAL_AUTHENTICATION, f.get(0), f.get(1));
         byte[] random = hexField(f.get(3), "the authentication random");
@@ -347,29 +390,32 @@ public final class SscardReader implements NationalReader {
     }
 
     /**
-     * Step2 with the cryptogram ("algorithm|key address|process random|APDU plaintext|new PIN|"),
-     * the policy on the new PIN, 245; returns Step3's input (enciphered PIN block and MAC, hex).
+     * Step2 with the cryptogram ("algorithm|key address|process random|APDU plaintext|" and, for a
+     * reload, "new PIN|"), the policy on the new PIN, 245; returns Step3's input (the enciphered
+     * PIN block, if any, and the MAC, in hex).
      */
     private byte[] secureMessaging(byte[] cryptogramHex) throws CardException {
-      HostFrames.Reply r2 =
-          host.call(
-              SscardFunction.RELOAD_PIN_HSM_STEP2, 0, cryptogramHex.clone(), timeouts.keypad());
+      boolean withPin = newPin.isPresent();
+      Duration timeout = withPin ? timeouts.keypad() : timeouts.card();
+      HostFrames.Reply r2 = host.call(steps.step2(), 0, cryptogramHex.clone(), timeout);
       List<byte[]> f = List.of();
       Pin pin = null;
       SecureMessage message = null;
       try {
-        check(SscardFunction.RELOAD_PIN_HSM_STEP2, r2);
+        check(steps.step2(), r2);
         f = fields(r2.output());
-        if (f.size() < 5) {
-          throw malformed("iReloadPIN_HSM_Step2 gave " + f.size() + " fields");
+        if (f.size() < (withPin ? 5 : 4)) {
+          throw malformed(steps.step2().symbol() + " gave " + f.size() + " fields");
         }
-        pin = pin(f.get(4));
-        PinVerdict verdict = policy.check(pin, context);
-        if (!verdict.accepted()) {
-          throw new CardException(
-              CardErrorCode.NEW_PIN_WEAK, "the keypad's new PIN breaks " + verdict.reasons());
+        if (withPin) {
+          pin = pin(f.get(4));
+          PinVerdict verdict = newPin.get().policy().check(pin, newPin.get().context());
+          if (!verdict.accepted()) {
+            throw new CardException(
+                CardErrorCode.NEW_PIN_WEAK, "the keypad's new PIN breaks " + verdict.reasons());
+          }
         }
-        CardKeyAddress key = address(KeyPurpose.RESET_PIN, f.get(0), f.get(1));
+        CardKeyAddress key = address(steps.purpose(), f.get(0), f.get(1));
         byte[] random = hexField(f.get(2), "the process random");
         byte[] header = hexField(f.get(3), "the APDU plaintext");
         if (header.length != 5) {
@@ -378,7 +424,7 @@ public final class SscardReader implements NationalReader {
         try {
           message =
               module.secureMessaging(
-                  new SecureMessagingRequest(key, random, header, Optional.of(pin)));
+                  new SecureMessagingRequest(key, random, header, Optional.ofNullable(pin)));
         } finally {
           Secrets.wipe(random, header);
         }
