@@ -11,11 +11,13 @@
  *   SSCARD_STANDIN_KEYPAD       file standing for the reader's keypad: each line is one PIN entry,
  *                               consumed (removed) when read; a line CANCEL is the cancel key
  *   SSCARD_STANDIN_KEYPAD_MS    how long the keypad waits for an entry (default 3000)
+ *   SSCARD_STANDIN_PSAM_READER  reader holding a PSAM for iReloadPIN (none: -2201, no PSAM)
  *   SSCARD_STANDIN_CONTROL      file read at every call, lines "<function> fail <code> [out]",
  *                               "<function> hang", "<function> crash" to force a behaviour
  *
- * Functions: iReadCardBas, iVerifyPIN, iChangePIN, iReloadPIN and iUnblockPIN (the PSAM path: the
- * stand-in has no PSAM and answers -2201), iReloadPIN_HSM_Step1/2/3, iUnblockPIN_HSM_Step1/2/3.
+ * Functions: iReadCardBas, iVerifyPIN, iChangePIN, iReloadPIN (the PSAM path, with a PSAM in a
+ * second reader), iUnblockPIN (no PSAM path: -2201), iReloadPIN_HSM_Step1/2/3,
+ * iUnblockPIN_HSM_Step1/2/3.
  *
  * Return codes: 0 success; the negative codes below are this stand-in's own (a vendor has its own
  * table: PinDesk reads it from a file), except -2201 (no PSAM), a code public integrations show.
@@ -66,6 +68,9 @@ static const char *env_or(const char *name, const char *fallback) {
   const char *v = getenv(name);
   return v != NULL && *v != '\0' ? v : fallback;
 }
+
+/* The card key address the interface reports (the training profile's key 1). */
+static const char *key_address(void) { return env_or("SSCARD_STANDIN_KEY_ADDRESS", "01"); }
 
 /* A forced behaviour for `function` from the control file: 0 none, else 1 with *rc / out set. */
 static int forced(const char *function, int *rc, char *out) {
@@ -169,14 +174,13 @@ static int connect_card(void) {
   return 0;
 }
 
-/* One APDU; returns the status word (0 on a transport failure) and the data in resp/resp_len. */
-static int transmit(const unsigned char *cmd, size_t cmd_len, unsigned char *resp,
-                    size_t *resp_len) {
+/* One APDU on `h`; returns the status word (0 on a transport failure), data in resp/resp_len. */
+static int transmit_on(SCARDHANDLE h, DWORD proto, const unsigned char *cmd, size_t cmd_len,
+                       unsigned char *resp, size_t *resp_len) {
   unsigned char buf[264];
   DWORD len = sizeof buf;
-  const SCARD_IO_REQUEST *pci = protocol == SCARD_PROTOCOL_T0 ? SCARD_PCI_T0 : SCARD_PCI_T1;
-  if (!connected || SCardTransmit(card, pci, cmd, cmd_len, NULL, buf, &len) != SCARD_S_SUCCESS ||
-      len < 2) {
+  const SCARD_IO_REQUEST *pci = proto == SCARD_PROTOCOL_T0 ? SCARD_PCI_T0 : SCARD_PCI_T1;
+  if (SCardTransmit(h, pci, cmd, cmd_len, NULL, buf, &len) != SCARD_S_SUCCESS || len < 2) {
     wipe(buf, sizeof buf);
     return 0;
   }
@@ -184,14 +188,16 @@ static int transmit(const unsigned char *cmd, size_t cmd_len, unsigned char *res
   if ((sw & 0xFF00) == 0x6100) {
     unsigned char get[5] = {0x00, 0xC0, 0x00, 0x00, (unsigned char)(sw & 0xFF)};
     wipe(buf, sizeof buf);
-    return transmit(get, sizeof get, resp, resp_len);
+    return transmit_on(h, proto, get, sizeof get, resp, resp_len);
   }
   if ((sw & 0xFF00) == 0x6C00 && cmd_len >= 5) {
     unsigned char again[264];
     memcpy(again, cmd, cmd_len);
     again[cmd_len - 1] = (unsigned char)(sw & 0xFF);
     wipe(buf, sizeof buf);
-    return transmit(again, cmd_len, resp, resp_len);
+    int r = transmit_on(h, proto, again, cmd_len, resp, resp_len);
+    wipe(again, sizeof again);
+    return r;
   }
   size_t n = len - 2;
   if (resp != NULL) {
@@ -203,6 +209,12 @@ static int transmit(const unsigned char *cmd, size_t cmd_len, unsigned char *res
   }
   wipe(buf, sizeof buf);
   return sw;
+}
+
+/* One APDU to the citizen's card. */
+static int transmit(const unsigned char *cmd, size_t cmd_len, unsigned char *resp,
+                    size_t *resp_len) {
+  return connected ? transmit_on(card, protocol, cmd, cmd_len, resp, resp_len) : 0;
 }
 
 static int card_error(int sw) {
@@ -508,16 +520,169 @@ int iChangePIN(int iType, char *pOutInfo) {
   return rc;
 }
 
-/* The PSAM path needs a PSAM in the reader; the stand-in has none yet. */
+/*
+ * The PSAM path. With SSCARD_STANDIN_PSAM_READER naming a reader that holds a PSAM, the reader
+ * computes the keys itself with PinDesk's generic PBOC-style PSAM profile (SELECT 1001, INIT FOR
+ * DESCRYPT 80 1A with the card identification code, DESCRYPT / MAC 80 FA; SM4 key usages 47
+ * external authentication, 48 reset); without one it answers -2201 (no PSAM), a code public
+ * integrations show, which tells PinDesk to use the HSM path.
+ */
+#define RC_PSAM_LOCKED (-2204)
+#define RC_NO_KEY (-2203)
+
+static int psam_error(int sw) {
+  switch (sw) {
+    case 0:
+      return RC_NO_PSAM;
+    case 0x6A88:
+      return RC_NO_KEY;
+    case 0x6983:
+    case 0x6A81:
+    case 0x9303:
+      return RC_PSAM_LOCKED;
+    default:
+      return RC_NO_PSAM;
+  }
+}
+
+/* SELECT 1001 and INIT FOR DESCRYPT with key usage p1 on the PSAM. */
+static int psam_init(SCARDHANDLE h, DWORD proto, unsigned char usage, const unsigned char *code) {
+  static const unsigned char select[] = {0x00, 0xA4, 0x00, 0x00, 0x02, 0x10, 0x01};
+  int sw = transmit_on(h, proto, select, sizeof select, NULL, NULL);
+  if (sw != 0x9000) {
+    return psam_error(sw);
+  }
+  unsigned char init[5 + 16] = {0x80, 0x1A, usage, (unsigned char)atoi(key_address()), 0x10};
+  memcpy(init + 5, code, 16);
+  sw = transmit_on(h, proto, init, sizeof init, NULL, NULL);
+  return sw == 0x9000 ? 0 : psam_error(sw);
+}
+
+/* DESCRYPT (80 FA 00 00): ECB of one 16-byte field under the initialised key. */
+static int psam_encipher(SCARDHANDLE h, DWORD proto, const unsigned char *field,
+                         unsigned char *out) {
+  unsigned char cmd[5 + 16] = {0x80, 0xFA, 0x00, 0x00, 0x10};
+  memcpy(cmd + 5, field, 16);
+  size_t n = 16;
+  int sw = transmit_on(h, proto, cmd, sizeof cmd, out, &n);
+  wipe(cmd, sizeof cmd);
+  return sw == 0x9000 && n == 16 ? 0 : psam_error(sw);
+}
+
+static int get_challenge_bytes(unsigned char *random) {
+  static const unsigned char cmd[] = {0x00, 0x84, 0x00, 0x00, 0x08};
+  size_t n = 8;
+  int sw = transmit(cmd, sizeof cmd, random, &n);
+  return sw == 0x9000 && n == 8 ? 0 : (sw == 0x9000 ? RC_CARD : card_error(sw));
+}
+
+/* The card of the case is in the reader: its identification code (16 bytes) and number match. */
+static int check_case(const char *pCardInfo, unsigned char *code) {
+  int rc;
+  char id[33] = "", number[16] = "", expected[128];
+  if ((rc = connect_card()) != 0 || (rc = select_ssse()) != 0 || (rc = select_ef(0x05)) != 0) {
+    return rc;
+  }
+  if (read_element(0x01, code, 16, &rc) != 16) {
+    return rc != 0 ? rc : RC_CARD;
+  }
+  hex(id, code, 16);
+  if (read_text(0x07, number, sizeof number, &rc) < 0) {
+    return rc;
+  }
+  snprintf(expected, sizeof expected, "%s|%s|", id, number);
+  return strcasecmp(expected, pCardInfo) == 0 ? 0 : RC_CASE_MISMATCH;
+}
+
+static int psam_reload(SCARDHANDLE h, DWORD proto, const char *pCardInfo) {
+  unsigned char code[16], random[8], field[16], cryptogram[16], block[16], mac_in[48], mac[16];
+  char first[MAX_PIN + 1] = "", second[MAX_PIN + 1] = "";
+  int rc = check_case(pCardInfo, code);
+  if (rc == 0) {
+    rc = get_challenge_bytes(random);
+  }
+  if (rc == 0 && (rc = psam_init(h, proto, 0x47, code)) == 0) {
+    memset(field, 0, sizeof field);
+    memcpy(field, random, 8);
+    field[8] = 0x80;
+    rc = psam_encipher(h, proto, field, cryptogram);
+  }
+  if (rc == 0) {
+    unsigned char cmd[5 + 16] = {0x00, 0x82, 0x00, (unsigned char)atoi(key_address()), 0x10};
+    memcpy(cmd + 5, cryptogram, 16);
+    int sw = transmit(cmd, sizeof cmd, NULL, NULL);
+    rc = sw == 0x9000 ? 0 : (sw == 0x6983 ? RC_KEY_BLOCKED : RC_AUTH_FAILED);
+  }
+  if (rc == 0 && (rc = keypad(first, sizeof first)) == 0 &&
+      (rc = keypad(second, sizeof second)) == 0 && strcmp(first, second) != 0) {
+    rc = RC_PIN_MISMATCH;
+  }
+  if (rc == 0 && (rc = psam_init(h, proto, 0x48, code)) == 0) {
+    memset(field, 0, sizeof field);
+    field[0] = (unsigned char)strlen(first);
+    size_t n = pin_block(first, field + 1);
+    field[1 + n] = 0x80;
+    rc = psam_encipher(h, proto, field, block);
+  }
+  if (rc == 0) {
+    rc = get_challenge_bytes(random);
+  }
+  if (rc == 0 && (rc = psam_init(h, proto, 0x48, code)) == 0) {
+    /* the card's challenge zero-filled to the block, then header + block padded (80 00..) */
+    static const unsigned char header[5] = {0x84, 0x24, 0x00, 0x01, 0x14};
+    memset(mac_in, 0, sizeof mac_in);
+    memcpy(mac_in, random, 8);
+    memcpy(mac_in + 16, header, 5);
+    memcpy(mac_in + 21, block, 16);
+    mac_in[37] = 0x80;
+    unsigned char cmd[5 + 48] = {0x80, 0xFA, 0x05, 0x00, 48};
+    memcpy(cmd + 5, mac_in, 48);
+    size_t n = sizeof mac;
+    int sw = transmit_on(h, proto, cmd, sizeof cmd, mac, &n);
+    wipe(cmd, sizeof cmd);
+    rc = sw == 0x9000 && n >= 4 ? 0 : psam_error(sw);
+  }
+  if (rc == 0) {
+    unsigned char cmd[5 + 20] = {0x84, 0x24, 0x00, 0x01, 0x14};
+    memcpy(cmd + 5, block, 16);
+    memcpy(cmd + 21, mac, 4);
+    int sw = transmit(cmd, sizeof cmd, NULL, NULL);
+    wipe(cmd, sizeof cmd);
+    rc = sw == 0x9000 ? 0 : card_error(sw);
+  }
+  wipe(first, sizeof first);
+  wipe(second, sizeof second);
+  wipe(field, sizeof field);
+  wipe(block, sizeof block);
+  wipe(mac_in, sizeof mac_in);
+  wipe(cryptogram, sizeof cryptogram);
+  return rc;
+}
+
 int iReloadPIN(int iType, char *pCardInfo, char *pOutInfo) {
   int rc;
   pOutInfo[0] = '\0';
   (void)iType;
-  (void)pCardInfo;
   if (forced("iReloadPIN", &rc, pOutInfo)) {
     return rc;
   }
-  return RC_NO_PSAM;
+  const char *reader = getenv("SSCARD_STANDIN_PSAM_READER");
+  if (reader == NULL || pCardInfo == NULL) {
+    return RC_NO_PSAM;
+  }
+  if ((rc = connect_card()) != 0) {
+    return rc;
+  }
+  SCARDHANDLE h;
+  DWORD proto;
+  if (SCardConnect(context, reader, SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &h,
+                   &proto) != SCARD_S_SUCCESS) {
+    return RC_NO_PSAM;
+  }
+  rc = psam_reload(h, proto, pCardInfo);
+  SCardDisconnect(h, SCARD_LEAVE_CARD);
+  disconnect();
+  return rc;
 }
 
 int iUnblockPIN(int iType, char *pCardInfo, char *pOutInfo) {
@@ -542,8 +707,6 @@ static int get_challenge(char *hex_out) {
   hex(hex_out, random, 8);
   return 0;
 }
-
-static const char *key_address(void) { return env_or("SSCARD_STANDIN_KEY_ADDRESS", "01"); }
 
 /*
  * Step 1 (reload and unblock): the card named by pCardInfo ("card identification code|card

@@ -10,6 +10,8 @@ import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.adapters.sscard.HostLaunch;
 import dev.pindesk.adapters.sscard.ReturnCodes;
 import dev.pindesk.adapters.sscard.SscardReader;
+import dev.pindesk.adapters.virtualcard.VirtualPsam;
+import dev.pindesk.adapters.virtualcard.VpcdClient;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.domain.pin.PinContext;
@@ -44,6 +46,7 @@ class SscardReaderIT {
   private static final PcscTerminals TERMINALS = new PcscTerminals();
   private static final SscardReader.Timeouts FAST =
       new SscardReader.Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(6));
+  private static final int PSAM_PORT = 35964;
   private static Path library;
 
   @TempDir Path dir;
@@ -71,16 +74,20 @@ class SscardReaderIT {
   }
 
   private SscardReader reader(Path lib, SscardReader.Timeouts timeouts) throws IOException {
+    return reader(lib, timeouts, Map.of());
+  }
+
+  private SscardReader reader(Path lib, SscardReader.Timeouts timeouts, Map<String, String> extra)
+      throws IOException {
     Path codes = dir.resolve("codes.properties");
     try (var in =
         getClass().getResourceAsStream("/dev/pindesk/sscard/standin-return-codes.properties")) {
       Files.copy(in, codes);
     }
-    Map<String, String> env =
-        Map.of(
-            "SSCARD_STANDIN_KEYPAD", dir.resolve("keypad").toString(),
-            "SSCARD_STANDIN_CONTROL", dir.resolve("control").toString(),
-            "SSCARD_STANDIN_KEYPAD_MS", "1500");
+    Map<String, String> env = new java.util.HashMap<>(extra);
+    env.put("SSCARD_STANDIN_KEYPAD", dir.resolve("keypad").toString());
+    env.put("SSCARD_STANDIN_CONTROL", dir.resolve("control").toString());
+    env.put("SSCARD_STANDIN_KEYPAD_MS", "1500");
     reader =
         new SscardReader(
             HostLaunch.sameJvm("dev.pindesk.app.SscardHostMain", lib, env),
@@ -172,6 +179,77 @@ class SscardReaderIT {
     r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE);
     assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
     assertThat(card.card().keyTriesLeft()).isEqualTo(3);
+  }
+
+  @Test
+  void reloadsThePinWithThePsamInTheReaderWithoutTheHsmPath() throws Exception {
+    insert(TrainingCards.GEN3_SM4);
+    VpcdClient psam =
+        new VpcdClient(
+            VirtualPsam.training(), VpcdClient.DEFAULT_HOST, PSAM_PORT, Duration.ofSeconds(15));
+    psam.start();
+    try {
+      awaitPsam(true);
+      SscardReader r =
+          reader(library, FAST, Map.of("SSCARD_STANDIN_PSAM_READER", PsamPcscIT.PSAM_READER));
+      NationalCardData d = r.readCard();
+      keypad("385217", "385217");
+      r.reloadPin(d, new NoSecurityModule(), new PinPolicy(), PinContext.NONE);
+      assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
+    } finally {
+      psam.close();
+      awaitPsam(false);
+    }
+  }
+
+  @Test
+  void withoutAPsamInItsReaderTheReloadTakesTheHsmPath() throws Exception {
+    insert(TrainingCards.GEN3_SM4);
+    SscardReader r =
+        reader(library, FAST, Map.of("SSCARD_STANDIN_PSAM_READER", PsamPcscIT.PSAM_READER));
+    NationalCardData d = r.readCard();
+    keypad("385217", "385217");
+    r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE);
+    assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
+  }
+
+  /** A security module the PSAM path must never call. */
+  private static final class NoSecurityModule implements SecurityModule {
+    @Override
+    public String description() {
+      return "none";
+    }
+
+    @Override
+    public boolean isTraining() {
+      return true;
+    }
+
+    @Override
+    public byte[] externalAuthentication(ExternalAuthRequest request) {
+      throw new AssertionError("the PSAM path needs no security module");
+    }
+
+    @Override
+    public SecureMessage secureMessaging(SecureMessagingRequest request) {
+      throw new AssertionError("the PSAM path needs no security module");
+    }
+  }
+
+  private static void awaitPsam(boolean present) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (TERMINALS.readers().stream()
+            .anyMatch(x -> x.name().equals(PsamPcscIT.PSAM_READER) && x.cardPresent() == present)) {
+          return;
+        }
+      } catch (CardException e) {
+        // pcscd busy; keep waiting
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("PSAM reader did not become " + (present ? "present" : "empty"));
   }
 
   @Test
@@ -328,6 +406,17 @@ class SscardReaderIT {
     Path notALibrary = Files.writeString(dir.resolve("libnot.so"), "not an ELF file");
     SscardReader r = reader(notALibrary, FAST);
     assertCode(r::readCard, CardErrorCode.DEVICE_UNAVAILABLE);
+  }
+
+  @Test
+  void aLibraryWithoutTheInterfaceFunctionsIsRefusedAsUnavailable() throws Exception {
+    // a real shared library, loadable, that is not a national-interface library
+    Path other = Path.of("/usr/lib/x86_64-linux-gnu/libpcsclite.so.1");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(other), "no " + other);
+    SscardReader r = reader(other, FAST);
+    CardException e = catchThrowableOfType(r::readCard, CardException.class);
+    assertThat(e.code()).isEqualTo(CardErrorCode.DEVICE_UNAVAILABLE);
+    assertThat(e.getMessage()).contains("iReadCardBas");
   }
 
   @Test
