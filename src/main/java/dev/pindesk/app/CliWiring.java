@@ -199,8 +199,8 @@ public final class CliWiring implements CliServices {
   }
 
   @Override
-  public NationalReader nationalReader(Path library, Optional<Path> returnCodes)
-      throws CardException {
+  public NationalReader nationalReader(
+      Path library, Optional<Path> returnCodes, Optional<Path> hostJava) throws CardException {
     ReturnCodes codes;
     try {
       codes = returnCodes.map(ReturnCodes::withVendorTable).orElseGet(ReturnCodes::builtIn);
@@ -208,7 +208,9 @@ public final class CliWiring implements CliServices {
       throw new CardException(CardErrorCode.DEVICE_UNAVAILABLE, e.getMessage(), e);
     }
     return new SscardReader(
-        HostLaunch.sameJvm(SscardHostMain.class.getName(), library, Map.of()),
+        hostJava
+            .map(j -> HostLaunch.withJava(j, SscardHostMain.class.getName(), library, Map.of()))
+            .orElseGet(() -> HostLaunch.sameJvm(SscardHostMain.class.getName(), library, Map.of())),
         codes,
         SscardReader.Timeouts.DEFAULT,
         SscardReader.CONTACT);

@@ -138,8 +138,14 @@ record CounterConfig(
    * @param sscardLibrary the vendor library ({@code pindesk.sscard.library}), present exactly for
    *     {@link DeviceKind#SSCARD}
    * @param sscardCodes the vendor's return-code table ({@code pindesk.sscard.codes}), optional
+   * @param sscardJava the Java runtime of the device host ({@code pindesk.sscard.java}, e.g. a
+   *     32-bit JRE for a 32-bit DLL), else the counter's own
    */
-  record Device(DeviceKind kind, Optional<Path> sscardLibrary, Optional<Path> sscardCodes) {}
+  record Device(
+      DeviceKind kind,
+      Optional<Path> sscardLibrary,
+      Optional<Path> sscardCodes,
+      Optional<Path> sscardJava) {}
 
   /**
    * The central the journal is shipped to ({@code pindesk.central.*}); unset URL: no sync.
@@ -326,15 +332,16 @@ record CounterConfig(
             .findFirst()
             .orElseThrow(() -> ConfigRefusedException.invalid(value, "config.fix.device"));
     Optional<Path> codes = s.find("sscard.codes").map(CounterConfig::path);
+    Optional<Path> java = s.find("sscard.java").map(CounterConfig::path);
     if (kind == DeviceKind.PCSC) {
-      return new Device(kind, Optional.empty(), codes);
+      return new Device(kind, Optional.empty(), codes, java);
     }
     Path library =
         s.find("sscard.library")
             .filter(l -> !l.value().isBlank())
             .map(CounterConfig::path)
             .orElseThrow(() -> ConfigRefusedException.missing(NO_SSCARD_LIBRARY));
-    return new Device(kind, Optional.of(library), codes);
+    return new Device(kind, Optional.of(library), codes, java);
   }
 
   /** The PSAM is the production counter's only security module; its reader is required. */

@@ -42,7 +42,8 @@ final class CounterSettings {
           "pcsc.library",
           "device",
           "sscard.library",
-          "sscard.codes");
+          "sscard.codes",
+          "sscard.java");
 
   /** Settings whose values are never printed (none today; a passphrase setting would be). */
   private static final Pattern SECRET = Pattern.compile("(?i).*(passphrase|password|secret).*");

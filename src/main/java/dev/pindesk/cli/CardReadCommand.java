@@ -111,7 +111,8 @@ public final class CardReadCommand implements Callable<Integer> {
         Optional.ofNullable(sscardCodes)
             .or(() -> services.setting("sscard.codes").filter(c -> !c.isBlank()).map(Path::of));
     NationalCardData card;
-    try (NationalReader reader = services.nationalReader(library, codes)) {
+    Optional<Path> java = services.setting("sscard.java").filter(j -> !j.isBlank()).map(Path::of);
+    try (NationalReader reader = services.nationalReader(library, codes, java)) {
       card = reader.readCard();
     }
     print(toJson(card));

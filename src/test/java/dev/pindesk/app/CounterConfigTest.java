@@ -332,7 +332,9 @@ class CounterConfigTest {
     file.put("device", "SSCard");
     file.put("sscard.library", "/opt/vendor/libSSCard.so");
     file.put("sscard.codes", "/etc/pindesk/vendor-codes.properties");
+    file.put("sscard.java", "/opt/jre17-x86/bin/java");
     CounterConfig c = config();
+    assertThat(c.device().sscardJava()).hasValue(Path.of("/opt/jre17-x86/bin/java"));
     assertThat(c.device().kind()).isEqualTo(CounterConfig.DeviceKind.SSCARD);
     assertThat(c.device().sscardLibrary()).hasValue(Path.of("/opt/vendor/libSSCard.so"));
     assertThat(c.device().sscardCodes()).hasValue(Path.of("/etc/pindesk/vendor-codes.properties"));

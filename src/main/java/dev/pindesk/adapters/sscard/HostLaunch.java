@@ -31,8 +31,18 @@ public record HostLaunch(
    */
   public static HostLaunch sameJvm(
       String mainClass, Path library, Map<String, String> environment) {
+    return withJava(
+        Path.of(System.getProperty("java.home"), "bin", "java"), mainClass, library, environment);
+  }
+
+  /**
+   * The host on another Java runtime with this JVM's class path: a 32-bit JRE 17 for a 32-bit
+   * vendor DLL on Windows (a 64-bit JVM cannot load it).
+   */
+  public static HostLaunch withJava(
+      Path java, String mainClass, Path library, Map<String, String> environment) {
     List<String> c = new ArrayList<>();
-    c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    c.add(java.toString());
     c.add("-Xmx64m");
     c.add("-XX:+UseSerialGC");
     c.add("-XX:TieredStopAtLevel=1");

@@ -121,11 +121,13 @@ public interface CliServices {
   /**
    * A reader driven through {@code library}, its vendor's implementation of the national SSC
    * read/write interface, in a device host process of its own (ADR 0028); with {@code returnCodes},
-   * the vendor's return-code table. The caller closes it.
+   * the vendor's return-code table; with {@code hostJava}, the Java runtime that runs the device
+   * host (a 32-bit one for a 32-bit DLL), else this one. The caller closes it.
    *
    * @throws CardException {@code DEVICE_UNAVAILABLE} when the return-code table cannot be used
    */
-  NationalReader nationalReader(Path library, Optional<Path> returnCodes) throws CardException;
+  NationalReader nationalReader(Path library, Optional<Path> returnCodes, Optional<Path> hostJava)
+      throws CardException;
 
   /** A virtual training card, one PIN state for its whole life, ready to present to vpcd. */
   interface VirtualCardSource {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,5 +116,29 @@ class SscardProtocolTest {
     assertThat(SscardReader.keyIndex(f.get(1))).isEqualTo(1);
     assertThat(SscardReader.asciiHex(new byte[] {(byte) 0xAB, 0x01}))
         .isEqualTo("AB01".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void decoratedStdcallNamesCountFourBytesPerArgument() {
+    assertThat(SscardFunction.READ_CARD_BAS.shape().stdcallArgumentBytes()).isEqualTo(8);
+    assertThat(SscardFunction.RELOAD_PIN_HSM_STEP1.shape().stdcallArgumentBytes()).isEqualTo(12);
+    assertThat(SscardFunction.RELOAD_PIN_HSM_STEP2.shape().stdcallArgumentBytes()).isEqualTo(8);
+  }
+
+  @Test
+  void everyFunctionHasItsOwnWireId() {
+    for (SscardFunction f : SscardFunction.values()) {
+      assertThat(SscardFunction.byId(f.id())).hasValue(f);
+    }
+  }
+
+  @Test
+  void theHostRunsOnTheJavaItIsGivenWithThisClassPath() {
+    HostLaunch l =
+        HostLaunch.withJava(
+            Path.of("/opt/jre17-x86/bin/java"), "x.Main", Path.of("/opt/v/libSSCard.so"), Map.of());
+    assertThat(l.command().get(0)).isEqualTo("/opt/jre17-x86/bin/java");
+    assertThat(l.command()).contains("x.Main", System.getProperty("java.class.path"));
+    assertThat(l.library()).isEqualTo(Path.of("/opt/v/libSSCard.so"));
   }
 }
