@@ -15,9 +15,6 @@ import dev.pindesk.adapters.sam.PsamProfile;
 import dev.pindesk.adapters.sam.PsamProfiles;
 import dev.pindesk.adapters.sam.PsamSecurityModule;
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
-import dev.pindesk.adapters.sscard.HostLaunch;
-import dev.pindesk.adapters.sscard.ReturnCodes;
-import dev.pindesk.adapters.sscard.SscardReader;
 import dev.pindesk.adapters.sync.HttpCentralLink;
 import dev.pindesk.adapters.sync.ReceiptCodec;
 import dev.pindesk.adapters.virtualcard.VirtualCardSpec;
@@ -31,7 +28,6 @@ import dev.pindesk.cli.common.JournalReport;
 import dev.pindesk.cli.common.SupervisorKeyRefused;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.audit.JournalException;
-import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.domain.operator.Operator;
 import dev.pindesk.domain.pin.PinPolicyProfile;
@@ -49,7 +45,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -201,19 +196,7 @@ public final class CliWiring implements CliServices {
   @Override
   public NationalReader nationalReader(
       Path library, Optional<Path> returnCodes, Optional<Path> hostJava) throws CardException {
-    ReturnCodes codes;
-    try {
-      codes = returnCodes.map(ReturnCodes::withVendorTable).orElseGet(ReturnCodes::builtIn);
-    } catch (IllegalArgumentException e) {
-      throw new CardException(CardErrorCode.DEVICE_UNAVAILABLE, e.getMessage(), e);
-    }
-    return new SscardReader(
-        hostJava
-            .map(j -> HostLaunch.withJava(j, SscardHostMain.class.getName(), library, Map.of()))
-            .orElseGet(() -> HostLaunch.sameJvm(SscardHostMain.class.getName(), library, Map.of())),
-        codes,
-        SscardReader.Timeouts.DEFAULT,
-        SscardReader.CONTACT);
+    return NationalReaders.open(library, returnCodes, hostJava);
   }
 
   @Override
