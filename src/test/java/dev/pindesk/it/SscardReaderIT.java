@@ -364,6 +364,34 @@ class SscardReaderIT {
   }
 
   @Test
+  void noNewPinOnTheKeypadDuringTheReloadTimesOutAndWritesNothing() throws Exception {
+    insert(TrainingCards.GEN3_SM4);
+    SscardReader r = reader();
+    NationalCardData d = r.readCard();
+    assertCode(
+        () -> r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE),
+        CardErrorCode.PIN_ENTRY_TIMEOUT);
+    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+  }
+
+  @Test
+  void aLibraryCrashingInTheMiddleOfTheHsmPathLeavesThePinAsItWas() throws Exception {
+    insert(TrainingCards.GEN3_SM4);
+    SscardReader r = reader();
+    NationalCardData d = r.readCard();
+    control("iReloadPIN_HSM_Step3 crash");
+    keypad("385217", "385217");
+    assertCode(
+        () -> r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE),
+        CardErrorCode.DEVICE_NOT_RESPONDING);
+    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+    control();
+    keypad("385217", "385217");
+    r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE);
+    assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
+  }
+
+  @Test
   void cancelOnTheKeypadIsReportedAsCancelled() throws Exception {
     insert(TrainingCards.GEN3_SM4);
     keypad("CANCEL");
