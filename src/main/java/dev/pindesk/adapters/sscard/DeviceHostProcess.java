@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -124,10 +126,19 @@ final class DeviceHostProcess implements AutoCloseable {
   }
 
   private void start() throws CardException {
-    if (!java.nio.file.Files.isRegularFile(launch.library())) {
+    if (!Files.isRegularFile(launch.library())) {
       // refused at once, without starting a JVM that could only say the same
       throw new CardException(
           CardErrorCode.DEVICE_UNAVAILABLE, "no reader library at " + launch.library());
+    }
+    Path launcher = Path.of(launch.command().get(0));
+    if (launcher.isAbsolute()
+        && !Files.isExecutable(launcher)
+        && !Files.isExecutable(launcher.resolveSibling(launcher.getFileName() + ".exe"))) {
+      // e.g. a jlink runtime built with --strip-native-commands: it has no bin/java
+      throw new CardException(
+          CardErrorCode.DEVICE_UNAVAILABLE,
+          "no Java launcher at " + launcher + " to run the device host: set pindesk.sscard.java");
     }
     ProcessBuilder pb = new ProcessBuilder(launch.command());
     pb.environment().putAll(launch.environment());

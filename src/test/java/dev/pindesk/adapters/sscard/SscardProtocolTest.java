@@ -141,4 +141,26 @@ class SscardProtocolTest {
     assertThat(l.command()).contains("x.Main", System.getProperty("java.class.path"));
     assertThat(l.library()).isEqualTo(Path.of("/opt/v/libSSCard.so"));
   }
+
+  @Test
+  void aRuntimeWithoutAJavaLauncherIsRefusedNamingTheSetting(@TempDir Path dir) throws Exception {
+    Path library = Files.writeString(dir.resolve("libSSCard.so"), "x");
+    HostLaunch launch =
+        HostLaunch.withJava(dir.resolve("jre/bin/java"), "x.Main", library, Map.of());
+    try (DeviceHostProcess host = new DeviceHostProcess(launch)) {
+      assertThatThrownBy(
+              () ->
+                  host.call(
+                      SscardFunction.READ_CARD_BAS,
+                      1,
+                      new byte[0],
+                      java.time.Duration.ofSeconds(1)))
+          .isInstanceOfSatisfying(
+              CardException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(CardErrorCode.DEVICE_UNAVAILABLE);
+                assertThat(e.getMessage()).contains("pindesk.sscard.java");
+              });
+    }
+  }
 }
