@@ -150,7 +150,9 @@ final class DeviceHostProcess implements AutoCloseable {
     }
     fromHost = process.getInputStream();
     toHost = process.getOutputStream();
-    drainStderr(process);
+    java.util.concurrent.atomic.AtomicBoolean loaded =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    drainStderr(process, loaded);
     InputStream in = fromHost;
     Future<byte[]> hello = reader.submit(() -> HostFrames.read(in));
     try {
@@ -161,6 +163,7 @@ final class DeviceHostProcess implements AutoCloseable {
         kill();
         throw new CardException(CardErrorCode.DEVICE_UNAVAILABLE, reason);
       }
+      loaded.set(true);
       LOG.info("device host started (pid {}) for {}", process.pid(), launch.library());
     } catch (TimeoutException | ExecutionException | IOException e) {
       hello.cancel(true);
@@ -174,19 +177,31 @@ final class DeviceHostProcess implements AutoCloseable {
     }
   }
 
-  /** The host's stderr goes to the log (JVM and library messages; the host never prints a PIN). */
-  private void drainStderr(Process p) {
+  /**
+   * Reads the host's stderr so it never blocks. Until the library has loaded, its lines go to the
+   * log (a JVM that will not start, a library that will not load say why there); after that they
+   * are counted, not logged: a vendor library may print card data, even a keypad entry, on its own.
+   */
+  private void drainStderr(Process p, java.util.concurrent.atomic.AtomicBoolean loaded) {
     Thread t =
         new Thread(
             () -> {
+              long unlogged = 0;
               try (BufferedReader r =
                   new BufferedReader(
                       new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
-                  LOG.debug("device host {}: {}", p.pid(), line);
+                  if (loaded.get()) {
+                    unlogged++;
+                  } else {
+                    LOG.warn("device host {} while starting: {}", p.pid(), line);
+                  }
                 }
               } catch (IOException e) {
                 // the host ended
+              }
+              if (unlogged > 0) {
+                LOG.info("device host {} wrote {} lines on stderr (not logged)", p.pid(), unlogged);
               }
             },
             "sscard-host-stderr");
