@@ -142,6 +142,9 @@ final class DeviceHostProcess implements AutoCloseable {
     }
     ProcessBuilder pb = new ProcessBuilder(launch.command());
     pb.environment().putAll(launch.environment());
+    // Vendor libraries often read their configuration (an .ini, a licence file) from the current
+    // directory: the host runs in the library's own.
+    pb.directory(launch.library().toAbsolutePath().getParent().toFile());
     try {
       process = pb.start();
     } catch (IOException e) {
