@@ -57,6 +57,8 @@ done
 modules="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 \
   --class-path "$input/lib/*" "$input/pindesk.jar")"
 modules="$modules,jdk.crypto.ec,jdk.charsets,jdk.localedata,jdk.jsobject,jdk.xml.dom,java.scripting,jdk.zipfs"
+# The runtime keeps its bin/java (no --strip-native-commands): a reader vendor's national-interface
+# library runs in a device host process started with it (ADR 0028).
 
 jpackage \
   --type app-image \
@@ -72,7 +74,7 @@ jpackage \
   --main-class dev.pindesk.app.Launcher \
   --java-options '--add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED' \
   --add-modules "$modules" \
-  --jlink-options '--strip-debug --no-header-files --no-man-pages --strip-native-commands --include-locales=en,zh --compress=2' \
+  --jlink-options '--strip-debug --no-header-files --no-man-pages --include-locales=en,zh --compress=2' \
   --add-launcher pindesk-audit=installer/linux/audit-launcher.properties
 
 # The package tree: /opt/pindesk (the image), /usr/bin links, menu entries, the settings conffile,

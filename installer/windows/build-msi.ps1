@@ -40,6 +40,9 @@ Copy-Item installer\linux\pindesk.properties.example "$staging\pindesk.propertie
 $modules = (& jdeps --print-module-deps --ignore-missing-deps --multi-release 17 `
   --class-path "$staging\lib\*" "$staging\pindesk.jar").Trim()
 $modules += ',jdk.crypto.ec,jdk.charsets,jdk.localedata,jdk.jsobject,jdk.xml.dom,java.scripting,jdk.zipfs'
+# The runtime keeps its bin\java.exe (no --strip-native-commands): a reader vendor's national-interface
+# library runs in a device host process started with it (ADR 0028); a 32-bit DLL needs a 32-bit JRE
+# named in pindesk.sscard.java instead (docs/sscard-reader.md).
 
 & jpackage `
   --type msi `
@@ -57,7 +60,7 @@ $modules += ',jdk.crypto.ec,jdk.charsets,jdk.localedata,jdk.jsobject,jdk.xml.dom
   --java-options '--add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED' `
   --java-options '-Dfile.encoding=UTF-8' `
   --add-modules $modules `
-  --jlink-options '--strip-debug --no-header-files --no-man-pages --strip-native-commands --include-locales=en,zh' `
+  --jlink-options '--strip-debug --no-header-files --no-man-pages --include-locales=en,zh' `
   --add-launcher 'pindesk-cli=installer\windows\cli-launcher.properties' `
   --add-launcher 'PinDesk-Audit=installer\windows\audit-launcher.properties' `
   --win-upgrade-uuid '976e1f02-0fd8-470e-a886-058763c86c2b' `

@@ -29,11 +29,13 @@ import dev.pindesk.cli.common.JournalReport;
 import dev.pindesk.cli.common.SupervisorKeyRefused;
 import dev.pindesk.crypto.gm.Sm2KeyPair;
 import dev.pindesk.domain.audit.JournalException;
+import dev.pindesk.domain.error.CardException;
 import dev.pindesk.domain.operator.Operator;
 import dev.pindesk.domain.pin.PinPolicyProfile;
 import dev.pindesk.domain.sync.Receipt;
 import dev.pindesk.ports.CentralLink;
 import dev.pindesk.ports.JournalStore;
+import dev.pindesk.ports.NationalReader;
 import dev.pindesk.ports.PinPolicyFileException;
 import dev.pindesk.ports.SecurityModule;
 import dev.pindesk.service.audit.TrainingCardDesk;
@@ -195,6 +197,12 @@ public final class CliWiring implements CliServices {
   @Override
   public TrainingCardDesk trainingCardDesk() {
     return new VirtualTrainingDesk();
+  }
+
+  @Override
+  public NationalReader nationalReader(
+      Path library, Optional<Path> returnCodes, Optional<Path> hostJava) throws CardException {
+    return NationalReaders.open(library, returnCodes, hostJava);
   }
 
   @Override

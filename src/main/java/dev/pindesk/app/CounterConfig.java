@@ -37,6 +37,7 @@ import java.util.Optional;
  * @param receiptFont a TrueType CJK font to use first on receipts (ADR 0017)
  * @param securityModule the security module and, for a PSAM, its reader (resolved here once)
  * @param central where the journal is shipped (sync problems never stop the counter)
+ * @param device how the citizen's card is reached: PC/SC, or a reader's national-interface library
  * @param sources every setting the config was built from, with where it came from
  */
 record CounterConfig(
@@ -55,6 +56,7 @@ record CounterConfig(
     Optional<Path> receiptFont,
     SamChoice securityModule,
     Central central,
+    Device device,
     Map<String, SettingValue> sources) {
 
   /** The refusal when production lacks a workstation id (also for an empty one). */
@@ -62,6 +64,7 @@ record CounterConfig(
 
   static final String NO_SAM_READER = "counter.refused.no_sam_reader";
   static final String NOT_PSAM = "counter.refused.not_psam";
+  static final String NO_SSCARD_LIBRARY = "counter.refused.no_sscard_library";
 
   /** In-process reader of the training PSAM (training mode with {@code pindesk.sam=psam}). */
   static final String TRAINING_PSAM_READER = "PinDesk Training PSAM";
@@ -127,6 +130,34 @@ record CounterConfig(
       return psamReader.isPresent();
     }
   }
+
+  /** {@code pindesk.device}: how the citizen's card is reached. */
+  enum DeviceKind {
+    /** PC/SC readers (the card layer speaks APDUs itself). */
+    PCSC,
+    /** A certified reader's vendor library of the national read/write interface (ADR 0028). */
+    SSCARD;
+
+    String setting() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * The card device ({@code pindesk.device}).
+   *
+   * @param kind PC/SC or the national interface
+   * @param sscardLibrary the vendor library ({@code pindesk.sscard.library}), present exactly for
+   *     {@link DeviceKind#SSCARD}
+   * @param sscardCodes the vendor's return-code table ({@code pindesk.sscard.codes}), optional
+   * @param sscardJava the Java runtime of the device host ({@code pindesk.sscard.java}, e.g. a
+   *     32-bit JRE for a 32-bit DLL), else the counter's own
+   */
+  record Device(
+      DeviceKind kind,
+      Optional<Path> sscardLibrary,
+      Optional<Path> sscardCodes,
+      Optional<Path> sscardJava) {}
 
   /**
    * The province's card-management service ({@code pindesk.cardservice.*}, ADR 0029). The pin,
@@ -201,6 +232,7 @@ record CounterConfig(
             s.find("central.backlog.hours")
                 .map(CounterConfig::backlogLimit)
                 .orElse(SyncConfig.DEFAULT_BACKLOG_LIMIT)),
+        device(s, used),
         Map.copyOf(used));
   }
 
@@ -329,6 +361,30 @@ record CounterConfig(
     } catch (InvalidPathException e) {
       throw ConfigRefusedException.invalid(value, "config.fix.path");
     }
+  }
+
+  /**
+   * {@code pindesk.device}: pcsc (default) or sscard, which needs {@code pindesk.sscard.library}.
+   */
+  private static Device device(CounterSettings s, Map<String, SettingValue> used) {
+    SettingValue value = used.get("device");
+    String v = value.value().strip().toLowerCase(Locale.ROOT);
+    DeviceKind kind =
+        java.util.Arrays.stream(DeviceKind.values())
+            .filter(k -> k.setting().equals(v))
+            .findFirst()
+            .orElseThrow(() -> ConfigRefusedException.invalid(value, "config.fix.device"));
+    Optional<Path> codes = s.find("sscard.codes").map(CounterConfig::path);
+    Optional<Path> java = s.find("sscard.java").map(CounterConfig::path);
+    if (kind == DeviceKind.PCSC) {
+      return new Device(kind, Optional.empty(), codes, java);
+    }
+    Path library =
+        s.find("sscard.library")
+            .filter(l -> !l.value().isBlank())
+            .map(CounterConfig::path)
+            .orElseThrow(() -> ConfigRefusedException.missing(NO_SSCARD_LIBRARY));
+    return new Device(kind, Optional.of(library), codes, java);
   }
 
   /** The PSAM is the production counter's only security module; its reader is required. */

@@ -46,7 +46,11 @@ final class CounterSettings {
           "log.dir",
           "log.level",
           "log.console",
-          "pcsc.library");
+          "pcsc.library",
+          "device",
+          "sscard.library",
+          "sscard.codes",
+          "sscard.java");
 
   /** Settings whose values are never printed (none today; a passphrase setting would be). */
   private static final Pattern SECRET = Pattern.compile("(?i).*(passphrase|password|secret).*");
@@ -153,6 +157,7 @@ final class CounterSettings {
       case "agent.regions" -> "all";
       case "pinpad.scrambled" -> "false";
       case "central.backlog.hours" -> "24";
+      case "device" -> CounterConfig.DeviceKind.PCSC.setting();
       default -> "";
     };
   }

@@ -3,10 +3,15 @@ package dev.pindesk.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pindesk.card.ApduTracer;
 import dev.pindesk.card.CardSnapshot;
+import dev.pindesk.cli.common.CliServices;
 import dev.pindesk.domain.card.CardHolder;
 import dev.pindesk.domain.card.CardInfo;
+import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
+import dev.pindesk.ports.NationalCardData;
+import dev.pindesk.ports.NationalReader;
 import dev.pindesk.service.CardReadService;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,10 +19,41 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code card read [--reader NAME] [--json] [--trace]}. */
+/**
+ * {@code card read [--reader NAME] [--json] [--trace]}, or through a reader's national-interface
+ * library: {@code card read --device sscard [--sscard-library FILE] [--sscard-codes FILE]
+ * [--json]}.
+ */
 @Command(name = "read", description = "Read the social security card in a reader.")
 public final class CardReadCommand implements Callable<Integer> {
   private final CliContext context;
+  private final CliServices services;
+
+  /** How the card is reached ({@code pindesk.device}). */
+  enum Device {
+    pcsc,
+    sscard
+  }
+
+  @Option(
+      names = "--device",
+      paramLabel = "pcsc|sscard",
+      description =
+          "pcsc: PC/SC readers; sscard: the reader vendor's national-interface library"
+              + " (default: pindesk.device, else pcsc).")
+  Device device;
+
+  @Option(
+      names = "--sscard-library",
+      paramLabel = "FILE",
+      description = "The vendor's national-interface library (default: pindesk.sscard.library).")
+  Path sscardLibrary;
+
+  @Option(
+      names = "--sscard-codes",
+      paramLabel = "FILE",
+      description = "The vendor's return-code table (default: pindesk.sscard.codes).")
+  Path sscardCodes;
 
   @Option(
       names = "--reader",
@@ -31,12 +67,24 @@ public final class CardReadCommand implements Callable<Integer> {
   @Option(names = "--trace", description = "Print the APDUs exchanged to stderr (PIN data masked).")
   boolean trace;
 
-  CardReadCommand(CliContext context) {
+  CardReadCommand(CliContext context, CliServices services) {
     this.context = context;
+    this.services = services;
   }
 
   @Override
   public Integer call() throws CardException {
+    Device chosen =
+        Optional.ofNullable(device)
+            .or(
+                () ->
+                    services
+                        .setting("device")
+                        .map(d -> Device.valueOf(d.strip().toLowerCase(Locale.ROOT))))
+            .orElse(Device.pcsc);
+    if (chosen == Device.sscard) {
+      return readThroughLibrary();
+    }
     CardReadService service =
         new CardReadService(context.terminals().get(), context.profiles().get());
     ApduTracer tracer = trace ? this::trace : ApduTracer.NONE;
@@ -45,7 +93,33 @@ public final class CardReadCommand implements Callable<Integer> {
       context.err().println(context.messages().get("cli.apdu_count", card.apduCount()));
       context.err().flush();
     }
-    ObjectNode node = toJson(card);
+    print(toJson(card));
+    return 0;
+  }
+
+  /** {@code iReadCardBas} in the device host: the fields the interface gives, nothing else. */
+  private int readThroughLibrary() throws CardException {
+    Path library =
+        Optional.ofNullable(sscardLibrary)
+            .or(() -> services.setting("sscard.library").filter(l -> !l.isBlank()).map(Path::of))
+            .orElseThrow(
+                () ->
+                    new CardException(
+                        CardErrorCode.DEVICE_UNAVAILABLE,
+                        "no --sscard-library and no pindesk.sscard.library"));
+    Optional<Path> codes =
+        Optional.ofNullable(sscardCodes)
+            .or(() -> services.setting("sscard.codes").filter(c -> !c.isBlank()).map(Path::of));
+    NationalCardData card;
+    Optional<Path> java = services.setting("sscard.java").filter(j -> !j.isBlank()).map(Path::of);
+    try (NationalReader reader = services.nationalReader(library, codes, java)) {
+      card = reader.readCard();
+    }
+    print(toJson(card));
+    return 0;
+  }
+
+  private void print(ObjectNode node) {
     if (json) {
       context.out().println(Json.write(node));
     } else {
@@ -53,7 +127,27 @@ public final class CardReadCommand implements Callable<Integer> {
           .forEachRemaining(e -> context.out().println(e.getKey() + ": " + e.getValue().asText()));
     }
     context.out().flush();
-    return 0;
+  }
+
+  /**
+   * The same fields as {@link #toJson(CardSnapshot)} for what the national interface gives (card
+   * identification code, version, dates, card number, SSN, name); the rest is absent, as are an SSN
+   * or name a library leaves empty.
+   */
+  public static ObjectNode toJson(NationalCardData card) {
+    ObjectNode n = Json.MAPPER.createObjectNode();
+    n.put("cardIdCode", card.cardIdCode());
+    n.put("specVersion", card.specVersion());
+    n.put("issueDate", iso(card.issueDate()));
+    n.put("expiryDate", iso(card.expiryDate()));
+    n.put("cardNumber", card.cardNumber());
+    if (!card.ssn().isEmpty()) {
+      n.put("ssn", card.ssn());
+    }
+    if (!card.name().isEmpty()) {
+      n.put("name", card.name());
+    }
+    return n;
   }
 
   private void trace(

@@ -101,7 +101,7 @@ public final class CommandTree {
     operators.addSubcommand(new OperatorsDisableCommand(messages, services));
     Object[] commands = {
       new ReadersCommand(context),
-      card(context),
+      card(context, services),
       journal,
       keys,
       training,
@@ -133,9 +133,9 @@ public final class CommandTree {
     return build(context, services, inputs, appCommands).execute(args);
   }
 
-  private static CommandLine card(CliContext context) {
+  private static CommandLine card(CliContext context, CliServices services) {
     CommandLine card = new CommandLine(new CardCommand());
-    card.addSubcommand(new CardReadCommand(context));
+    card.addSubcommand(new CardReadCommand(context, services));
     CommandLine profile = new CommandLine(new CardProfileCommand());
     profile.addSubcommand(new CardProfileShowCommand(context));
     card.addSubcommand(profile);

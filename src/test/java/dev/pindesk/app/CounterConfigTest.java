@@ -330,4 +330,34 @@ class CounterConfigTest {
     assertThat(ZH.get(clerk.messageKey(), clerk.args()))
         .contains("pindesk.idle.minutes", "5m", "设置文件");
   }
+
+  @Test
+  void theCardDeviceIsPcscUnlessTheNationalInterfaceLibraryIsChosen() {
+    assertThat(config().device().kind()).isEqualTo(CounterConfig.DeviceKind.PCSC);
+    assertThat(config().device().sscardLibrary()).isEmpty();
+
+    file.put("device", "SSCard");
+    file.put("sscard.library", "/opt/vendor/libSSCard.so");
+    file.put("sscard.codes", "/etc/pindesk/vendor-codes.properties");
+    file.put("sscard.java", "/opt/jre17-x86/bin/java");
+    CounterConfig c = config();
+    assertThat(c.device().sscardJava()).hasValue(Path.of("/opt/jre17-x86/bin/java"));
+    assertThat(c.device().kind()).isEqualTo(CounterConfig.DeviceKind.SSCARD);
+    assertThat(c.device().sscardLibrary()).hasValue(Path.of("/opt/vendor/libSSCard.so"));
+    assertThat(c.device().sscardCodes()).hasValue(Path.of("/etc/pindesk/vendor-codes.properties"));
+  }
+
+  @Test
+  void rejectsAnUnknownCardDevice() {
+    file.put("device", "usb");
+    assertThat(refusal().describe(EN)).contains("pindesk.device", "usb", "pcsc", "sscard");
+  }
+
+  @Test
+  void rejectsTheNationalInterfaceWithoutItsLibrary() {
+    file.put("device", "sscard");
+    ConfigRefusedException refused = refusal();
+    assertThat(refused.messageKey()).isEqualTo(CounterConfig.NO_SSCARD_LIBRARY);
+    assertThat(refused.describe(EN)).contains("pindesk.sscard.library");
+  }
 }

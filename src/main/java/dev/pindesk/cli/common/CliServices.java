@@ -8,6 +8,7 @@ import dev.pindesk.domain.sync.Receipt;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.ports.CentralLink;
 import dev.pindesk.ports.JournalStore;
+import dev.pindesk.ports.NationalReader;
 import dev.pindesk.ports.OperatorDirectory;
 import dev.pindesk.ports.PinPolicyFileException;
 import dev.pindesk.ports.SecurityModule;
@@ -119,6 +120,17 @@ public interface CliServices {
    * @throws IOException or {@link IllegalArgumentException} when it cannot be read or is invalid
    */
   SamProbe samProfile(String idOrFile) throws IOException;
+
+  /**
+   * A reader driven through {@code library}, its vendor's implementation of the national SSC
+   * read/write interface, in a device host process of its own (ADR 0028); with {@code returnCodes},
+   * the vendor's return-code table; with {@code hostJava}, the Java runtime that runs the device
+   * host (a 32-bit one for a 32-bit DLL), else this one. The caller closes it.
+   *
+   * @throws CardException {@code DEVICE_UNAVAILABLE} when the return-code table cannot be used
+   */
+  NationalReader nationalReader(Path library, Optional<Path> returnCodes, Optional<Path> hostJava)
+      throws CardException;
 
   /** A virtual training card, one PIN state for its whole life, ready to present to vpcd. */
   interface VirtualCardSource {

@@ -83,7 +83,26 @@ public enum CardErrorCode {
   /** The card's authentication key is blocked (69 83 after an authentication command). */
   CARD_KEY_BLOCKED(5),
   /** The card protects its holder file (69 82) and no security module is configured to open it. */
-  NEEDS_SECURITY_MODULE(5);
+  NEEDS_SECURITY_MODULE(5),
+  /**
+   * The reader's vendor library (national read/write interface) stopped responding or crashed; its
+   * device host was stopped and started again, so the step can be retried.
+   */
+  DEVICE_NOT_RESPONDING(5),
+  /** The reader's vendor library is missing or cannot be loaded, or its device host won't start. */
+  DEVICE_UNAVAILABLE(3),
+  /** The reader's vendor library returned a code PinDesk's return-code tables do not know. */
+  DEVICE_ERROR(5),
+  /** The citizen pressed cancel on the reader's keypad. */
+  PIN_ENTRY_CANCELLED(5),
+  /** Nobody typed a PIN on the reader's keypad in time. */
+  PIN_ENTRY_TIMEOUT(5),
+  /** The two entries of the new PIN on the reader's keypad differ. */
+  PIN_ENTRY_MISMATCH(5),
+  /** The new PIN typed on the reader's keypad breaks the PIN policy; nothing was written. */
+  NEW_PIN_WEAK(5),
+  /** The card in the reader is not the card of this case. */
+  CARD_MISMATCH(5);
 
   private final int cliExitCode;
 

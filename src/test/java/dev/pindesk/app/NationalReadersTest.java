@@ -1,0 +1,54 @@
+package dev.pindesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
+import dev.pindesk.ports.NationalReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NationalReadersTest {
+
+  @Test
+  void aPcscCounterHasNoNationalInterfaceReader() throws Exception {
+    CounterConfig.Device pcsc =
+        new CounterConfig.Device(
+            CounterConfig.DeviceKind.PCSC, Optional.empty(), Optional.empty(), Optional.empty());
+    assertThat(NationalReaders.open(pcsc)).isEmpty();
+  }
+
+  @Test
+  void aMissingLibraryIsRefusedAtTheFirstCallWithoutStartingAHost(@TempDir Path dir)
+      throws Exception {
+    CounterConfig.Device sscard =
+        new CounterConfig.Device(
+            CounterConfig.DeviceKind.SSCARD,
+            Optional.of(dir.resolve("libSSCard.so")),
+            Optional.empty(),
+            Optional.empty());
+    try (NationalReader reader = NationalReaders.open(sscard).orElseThrow()) {
+      assertThatThrownBy(reader::readCard)
+          .isInstanceOfSatisfying(
+              CardException.class,
+              e -> assertThat(e.code()).isEqualTo(CardErrorCode.DEVICE_UNAVAILABLE));
+    }
+  }
+
+  @Test
+  void anUnusableReturnCodeTableIsRefusedAsUnavailable(@TempDir Path dir) throws Exception {
+    Path table = Files.writeString(dir.resolve("codes.properties"), "minus-one=no_card\n");
+    assertThatThrownBy(
+            () -> NationalReaders.open(dir.resolve("lib.so"), Optional.of(table), Optional.empty()))
+        .isInstanceOfSatisfying(
+            CardException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(CardErrorCode.DEVICE_UNAVAILABLE);
+              assertThat(e.getMessage()).contains("minus-one");
+            });
+  }
+}
