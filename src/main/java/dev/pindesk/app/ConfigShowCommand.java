@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,26 +34,10 @@ import picocli.CommandLine.Spec;
 final class ConfigShowCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** {@code gui}'s mode options. */
-  static final class Mode {
-    @Option(names = "--training", description = "As the training counter.")
-    boolean training;
-
-    @Option(names = "--production", description = "As the production counter.")
-    boolean production;
-  }
-
   @ArgGroup(exclusive = true)
-  Mode mode;
+  CounterOptionsMixin.Mode mode;
 
-  @Option(names = "--pcsc", description = "As training on the real PC/SC readers.")
-  boolean pcsc;
-
-  @Option(names = "--sam-reader", paramLabel = "NAME", description = "As gui --sam-reader.")
-  String samReader;
-
-  @Option(names = "--font-scale", paramLabel = "FACTOR", description = "As gui --font-scale.")
-  Double fontScale;
+  @Mixin CounterOptionsMixin asGui;
 
   @Option(
       names = "--json",
@@ -83,8 +68,7 @@ final class ConfigShowCommand implements Callable<Integer> {
   }
 
   CounterOptions options() {
-    return CounterOptions.parsed(
-        mode == null ? null : mode.production, pcsc, false, samReader, fontScale);
+    return asGui.counterOptions(mode, false);
   }
 
   @Override
