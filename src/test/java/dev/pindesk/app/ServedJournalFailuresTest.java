@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,33 +33,10 @@ class ServedJournalFailuresTest {
   static void serveCases() throws Exception {
     Path keys = dir.resolve("training-keys");
     journal = dir.resolve("served.db");
-    Cli.Result gen =
-        Cli.run(
-            "training",
-            "generate-journal",
-            "--cases",
-            "400",
-            "--seed",
-            "11",
-            "--out",
-            journal.toString(),
-            "--keys",
-            keys.toString());
-    assertThat(gen.exit()).as(gen.err()).isZero();
-    Cli.Result export =
-        Cli.run(
-            "journal",
-            "export",
-            journal.toString(),
-            "--key",
-            keys.resolve("supervisor.p12").toString(),
-            "--passphrase-file",
-            keys.resolve("supervisor.passphrase").toString(),
-            "--format",
-            "json");
-    assertThat(export.exit()).as(export.err()).isZero();
+    Cli.generatedJournal(journal, keys, 400, Optional.of("11"));
+    String export = Cli.exportedJson(journal, keys);
     events = new ArrayList<>();
-    new ObjectMapper().readTree(export.out()).get("events").forEach(events::add);
+    new ObjectMapper().readTree(export).get("events").forEach(events::add);
   }
 
   @Test

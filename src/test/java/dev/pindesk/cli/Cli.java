@@ -8,7 +8,10 @@ import dev.pindesk.i18n.Messages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Runs the real picocli command line in-process, in English, capturing stdout and stderr. */
 public final class Cli {
@@ -69,20 +72,53 @@ public final class Cli {
 
   /** {@code training generate-journal}: {@code cases} served cases written with {@code keys}. */
   public static Path generatedJournal(Path out, Path keys, int cases) {
-    Result r =
-        run(
-            "training",
-            "generate-journal",
-            "--cases",
-            String.valueOf(cases),
-            "--out",
-            out.toString(),
-            "--keys",
-            keys.toString());
+    return generatedJournal(out, keys, cases, Optional.empty());
+  }
+
+  /** As {@link #generatedJournal(Path, Path, int)}, the cases drawn from {@code seed}. */
+  public static Path generatedJournal(Path out, Path keys, int cases, Optional<String> seed) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "training",
+                "generate-journal",
+                "--cases",
+                String.valueOf(cases),
+                "--out",
+                out.toString(),
+                "--keys",
+                keys.toString()));
+    seed.ifPresent(s -> args.addAll(List.of("--seed", s)));
+    Result r = run(args.toArray(String[]::new));
     if (r.exit() != 0) {
       throw new AssertionError("generate-journal failed: " + r.err());
     }
     return out;
+  }
+
+  /**
+   * {@code journal export --format json} of {@code journal} with the training supervisor key in
+   * {@code keys} (and its passphrase file there), which must succeed; {@code more} options added.
+   */
+  public static String exportedJson(Path journal, Path keys, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "journal",
+                "export",
+                journal.toString(),
+                "--key",
+                keys.resolve("supervisor.p12").toString(),
+                "--passphrase-file",
+                keys.resolve("supervisor.passphrase").toString(),
+                "--format",
+                "json"));
+    args.addAll(List.of(more));
+    Result r = run(args.toArray(String[]::new));
+    if (r.exit() != 0) {
+      throw new AssertionError("journal export failed: " + r.err());
+    }
+    return r.out();
   }
 
   /** {@code stdin} as standard input, no console for passwords, the system clock. */

@@ -172,37 +172,14 @@ class CentralServeCliTest {
 
   @Test
   void plainHttpOffLoopbackIsRefusedWithOneLine() {
-    Result r =
-        run(
-            "central",
-            "serve",
-            "--port",
-            "0",
-            "--db",
-            dir.resolve("c.db").toString(),
-            "--insecure-http",
-            "--bind",
-            "0.0.0.0");
-    assertThat(r.exit()).isEqualTo(2);
+    Result r = serveRefused("--insecure-http", "--bind", "0.0.0.0");
     assertThat(r.err()).contains("loopback");
-    assertOneCleanLine(r.err());
   }
 
   @Test
   void aRequestTimeoutOutOfRangeIsRefusedWithOneLine() {
-    Result r =
-        run(
-            "central",
-            "serve",
-            "--port",
-            "0",
-            "--db",
-            dir.resolve("c.db").toString(),
-            "--request-timeout",
-            "0");
-    assertThat(r.exit()).isEqualTo(2);
+    Result r = serveRefused("--request-timeout", "0");
     assertThat(r.err()).contains("--request-timeout");
-    assertOneCleanLine(r.err());
     assertThat(dir.resolve("c.db")).doesNotExist();
   }
 
@@ -226,6 +203,21 @@ class CentralServeCliTest {
             "jdbc:postgresql://localhost/x");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("mutually exclusive");
+  }
+
+  /**
+   * {@code central serve --port 0 --db c.db} with {@code options}, which must be refused as a usage
+   * error in one clean line.
+   */
+  private Result serveRefused(String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("central", "serve", "--port", "0", "--db", dir.resolve("c.db").toString()));
+    args.addAll(List.of(options));
+    Result r = run(args.toArray(String[]::new));
+    assertThat(r.exit()).isEqualTo(2);
+    assertOneCleanLine(r.err());
+    return r;
   }
 
   static String awaitUrl(StringWriter out) throws InterruptedException {

@@ -10,6 +10,7 @@ import dev.pindesk.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,32 +124,8 @@ class KeysAndTrainingCliTest {
 
   private JsonNode generateAndExport(Path keys, String name, String seed) throws Exception {
     Path journal = dir.resolve(name);
-    Cli.Result gen =
-        Cli.run(
-            "training",
-            "generate-journal",
-            "--cases",
-            "15",
-            "--seed",
-            seed,
-            "--out",
-            journal.toString(),
-            "--keys",
-            keys.toString());
-    assertThat(gen.exit()).as(gen.err()).isZero();
-    Cli.Result export =
-        Cli.run(
-            "journal",
-            "export",
-            journal.toString(),
-            "--key",
-            keys.resolve("supervisor.p12").toString(),
-            "--passphrase-file",
-            keys.resolve("supervisor.passphrase").toString(),
-            "--format",
-            "json",
-            "--reveal-identity");
-    assertThat(export.exit()).as(export.err()).isZero();
-    return JSON.readTree(export.out()).get("events");
+    Cli.generatedJournal(journal, keys, 15, Optional.of(seed));
+    String export = Cli.exportedJson(journal, keys, "--reveal-identity");
+    return JSON.readTree(export).get("events");
   }
 }

@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +77,27 @@ class OperatorsCommandTest {
     return runIn("en", args);
   }
 
+  /**
+   * {@code operators add} into this test's directory, with the password in {@code passwordFile}.
+   */
+  private int add(String id, String name, Path passwordFile, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "operators",
+                "add",
+                "--db",
+                db().toString(),
+                "--id",
+                id,
+                "--name",
+                name,
+                "--password-file",
+                passwordFile.toString()));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
+  }
+
   private boolean verify(String id, String password) {
     try (SqliteOperatorDirectory d = SqliteOperatorDirectory.open(db(), CHEAP)) {
       return d.verifyPassword(id, password.toCharArray());
@@ -85,20 +108,7 @@ class OperatorsCommandTest {
   void addsAnOperatorWithThePasswordOnTheFirstLineOfAFile() throws IOException {
     Path pw = passwordFile("Counter#2024\nsecond line ignored\n");
 
-    int code =
-        run(
-            "operators",
-            "add",
-            "--db",
-            db().toString(),
-            "--id",
-            "wang.fang",
-            "--name",
-            "王芳",
-            "--role",
-            "supervisor",
-            "--password-file",
-            pw.toString());
+    int code = add("wang.fang", "王芳", pw, "--role", "supervisor");
 
     assertThat(code).isZero();
     assertThat(out.toString()).contains("Operator wang.fang added (supervisor) to " + db() + ".");
@@ -129,28 +139,8 @@ class OperatorsCommandTest {
   @Test
   void listsOperatorsAsTextAndAsJson() throws Exception {
     Path pw = passwordFile("Counter#2024");
-    run(
-        "operators",
-        "add",
-        "--db",
-        db().toString(),
-        "--id",
-        "li",
-        "--name",
-        "李雷",
-        "--password-file",
-        pw.toString());
-    run(
-        "operators",
-        "add",
-        "--db",
-        db().toString(),
-        "--id",
-        "han",
-        "--name",
-        "韩梅梅",
-        "--password-file",
-        pw.toString());
+    add("li", "李雷", pw);
+    add("han", "韩梅梅", pw);
     run("operators", "disable", "--db", db().toString(), "--id", "han");
     out.getBuffer().setLength(0);
 
@@ -174,18 +164,7 @@ class OperatorsCommandTest {
   void refusesPasswordsShorterThanEightCharacters() throws IOException {
     Path pw = passwordFile("short77\n");
 
-    int code =
-        run(
-            "operators",
-            "add",
-            "--db",
-            db().toString(),
-            "--id",
-            "li",
-            "--name",
-            "李雷",
-            "--password-file",
-            pw.toString());
+    int code = add("li", "李雷", pw);
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString().strip())
@@ -218,36 +197,10 @@ class OperatorsCommandTest {
   void rejectsMalformedIdsAndMissingOptionsAsUsageErrors() throws IOException {
     Path pw = passwordFile("Counter#2024");
 
-    assertThat(
-            run(
-                "operators",
-                "add",
-                "--db",
-                db().toString(),
-                "--id",
-                "Wang Fang",
-                "--name",
-                "王芳",
-                "--password-file",
-                pw.toString()))
-        .isEqualTo(2);
+    assertThat(add("Wang Fang", "王芳", pw)).isEqualTo(2);
     assertThat(err.toString()).contains("Invalid operator id \"Wang Fang\"");
     assertThat(run("operators", "add", "--db", db().toString(), "--id", "li")).isEqualTo(2);
-    assertThat(
-            run(
-                "operators",
-                "add",
-                "--db",
-                db().toString(),
-                "--id",
-                "li",
-                "--name",
-                "x",
-                "--role",
-                "boss",
-                "--password-file",
-                pw.toString()))
-        .isEqualTo(2);
+    assertThat(add("li", "x", pw, "--role", "boss")).isEqualTo(2);
     assertThat(run("operators")).isEqualTo(2);
     assertThat(Files.exists(db())).isFalse();
   }
