@@ -6,7 +6,6 @@ import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.pin.CitizenNumbers;
 import dev.pindesk.domain.reset.BindingResult;
 import dev.pindesk.domain.reset.CancelReason;
-import dev.pindesk.domain.reset.CaseError;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseSnapshot;
 import dev.pindesk.domain.reset.CaseState;
@@ -196,58 +195,15 @@ public final class WizardViewModel {
 
   private void afterWrite(WriteOutcome outcome) {
     CaseTransition t = outcome.transition();
-    if (t.to() == CaseState.WRITTEN) {
-      // An unlock also restored the try counter: the clerk tells the citizen both.
-      String key =
-          t.service() == dev.pindesk.domain.audit.ServiceKind.UNLOCK
-              ? "writestep.written_unlock"
-              : "writestep.written";
-      notice.set(Optional.of(Notice.of(Notice.Kind.SUCCESS, key)));
-    } else if (t.to() == CaseState.IN_DOUBT) {
-      notice.set(Optional.of(Notice.of(Notice.Kind.WARNING, "writestep.in_doubt")));
-    } else if (t.error().isPresent()) {
+    if (t.error().isPresent()
+        && (t.to() == CaseState.IDENTITY_BOUND || t.to() == CaseState.ID_CHECKED)) {
       // Move first: moving clears the notice, and the clerk must see why the step went back.
-      if (t.to() == CaseState.IDENTITY_BOUND || t.to() == CaseState.ID_CHECKED) {
-        moveTo(t.to() == CaseState.ID_CHECKED ? WizardStep.CARD : WizardStep.PIN);
-        if (t.to() == CaseState.IDENTITY_BOUND) {
-          pin.start();
-        }
+      moveTo(t.to() == CaseState.ID_CHECKED ? WizardStep.CARD : WizardStep.PIN);
+      if (t.to() == CaseState.IDENTITY_BOUND) {
+        pin.start();
       }
-      notice.set(Optional.of(notWritten(t.error().get(), outcome.report())));
     }
-  }
-
-  /**
-   * Why the new PIN was not written, in the clerk's words (the case's own refusals have their own
-   * messages): with the tries of a refused key, and saying so when an unlock restored the try
-   * counter before its reset failed.
-   */
-  private static Notice notWritten(CaseError error, dev.pindesk.service.reset.WriteReport write) {
-    if (error == CaseError.Refusal.CARD_SWAPPED) {
-      return Notice.of(Notice.Kind.ERROR, "error.case." + error.wireName());
-    }
-    if (error instanceof CaseError.Card card
-        && card.code() != dev.pindesk.domain.error.CardErrorCode.PIN_WRONG) {
-      int tries =
-          write
-              .failure()
-              .filter(e -> e.code() == card.code())
-              .map(e -> e.triesLeft().orElse(0))
-              .orElse(0);
-      if (write.unblocked() && !write.pinSet()) {
-        return new Notice(
-            Notice.Kind.ERROR,
-            "writestep.unblocked_only",
-            new Object[0],
-            Optional.of(card.code().nextActionKey()));
-      }
-      return new Notice(
-          Notice.Kind.ERROR,
-          card.code().messageKey(),
-          new Object[] {tries},
-          Optional.of(card.code().nextActionKey()));
-    }
-    return Notice.of(Notice.Kind.ERROR, "writestep.not_written", error.wireName());
+    WriteNotices.of(outcome).ifPresent(n -> notice.set(Optional.of(n)));
   }
 
   private void closeCase() {
