@@ -205,6 +205,8 @@ class LayeringTest {
           .doNotHaveFullyQualifiedName("dev.pindesk.adapters.central.CentralServer")
           .and()
           .doNotHaveFullyQualifiedName("dev.pindesk.ui.common.BundledUiFont")
+          .and()
+          .doNotHaveFullyQualifiedName("dev.pindesk.adapters.sscard.HostLaunch")
           .should(readSettings());
 
   /**
