@@ -58,8 +58,7 @@ public final class ResetCaseService {
   private ResetCase current;
   private String readerName;
   private CardSnapshot snapshot;
-  private Pin newPin;
-  private Pin oldPin; // CHANGE_INITIAL: the PIN on the card, typed by the citizen
+  private final CasePins pins = new CasePins();
   // The citizen's numbers the clerk typed: only for the PIN policy, never journaled.
   private CitizenNumbers numbers = CitizenNumbers.NONE;
   private WriteReport lastWrite = WriteReport.NONE;
@@ -221,10 +220,7 @@ public final class ResetCaseService {
       boolean kept = false;
       try {
         c.pinCaptured(); // journaled first: it may fail, and then the case never holds the PIN
-        if (newPin != null) {
-          newPin.close(); // a previous capture; the old PIN of a change-initial case stays
-        }
-        newPin = captured;
+        pins.keepNew(captured); // a previous capture is wiped; the old PIN of a change stays
         kept = true;
       } finally {
         if (!kept) {
@@ -261,8 +257,7 @@ public final class ResetCaseService {
       }
       Set<PinWriter.Step> done = EnumSet.noneOf(PinWriter.Step.class);
       try {
-        writer.write(
-            c.service(), connection, fresh, Optional.ofNullable(oldPin), newPin, done::add);
+        writer.write(c.service(), connection, fresh, pins.oldPin(), pins.newPin(), done::add);
       } catch (CardException e) {
         lastWrite = new WriteReport(done, Optional.of(e));
         if (isLostAnswer(e.code())) {
@@ -308,7 +303,8 @@ public final class ResetCaseService {
     c.requireAllowed(CaseStep.RESOLVE_IN_DOUBT);
     try (CardConnection connection = devices.terminals().connect(readerName)) {
       CardSnapshot fresh = swapGuard.reread(connection, c.boundCard().orElseThrow());
-      InDoubtResolver.Verdict verdict = resolver.resolve(connection, fresh, newPin, mayUseLastTry);
+      InDoubtResolver.Verdict verdict =
+          resolver.resolve(connection, fresh, pins.newPin(), mayUseLastTry);
       if (verdict.written()) {
         wipePin();
         return c.written(CaseStep.RESOLVE_IN_DOUBT);
@@ -393,7 +389,7 @@ public final class ResetCaseService {
 
   /** A change needs the card's current PIN: there is no default to fall back on. */
   private void requireOldPinOfChange(ResetCase c) {
-    if (c.service() == ServiceKind.CHANGE_INITIAL && oldPin == null) {
+    if (c.service() == ServiceKind.CHANGE_INITIAL && pins.oldPin().isEmpty()) {
       throw new IllegalStateException(
           "change initial PIN: capture the card's current PIN (captureOldPin) first");
     }
@@ -415,21 +411,11 @@ public final class ResetCaseService {
       old.close();
       throw new IllegalStateException("the old PIN belongs to a bound change-initial case");
     }
-    if (oldPin != null) {
-      oldPin.close();
-    }
-    oldPin = old;
+    pins.keepOld(old);
   }
 
   private void wipePin() {
-    if (oldPin != null) {
-      oldPin.close();
-      oldPin = null;
-    }
-    if (newPin != null) {
-      newPin.close();
-      newPin = null;
-    }
+    pins.wipe();
   }
 
   private void forget() {
