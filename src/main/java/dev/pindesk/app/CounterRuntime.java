@@ -95,42 +95,51 @@ final class CounterRuntime implements AutoCloseable {
     this.operators = p.operators();
     // Journal sync (issue 6): ships the journal when a central is configured; appends wake it.
     this.sync = SyncWiring.start(config.journalFile(), config.keys(), config.central());
-    this.securityModuleFeed = p.sam().feed();
-    this.pinPad = new ScreenPinPad(Duration.ofSeconds(60), config.pinPadScrambled());
-    JournalStore audited = new WakingJournalStore(journal, sync::wake);
-    SecurityModule module = p.sam().module();
-    LOG.info("security module: {}", module.description());
-    Clock clock = p.clock();
-    ResetCaseService caseService =
-        new ResetCaseService(
-            new ResetCaseDevices(p.terminals(), module, new CaseAuditRecorder(audited)),
-            p.profiles(),
-            new ResetCaseConfig(config.agents(), !config.production(), pinPolicy),
-            new CaseIds(casePrefix(config.workstation()), clock, new SecureRandom()),
-            clock);
-    this.session =
-        new LocalCounterSession(
-            new LocalCounterSession.Parts(
-                new CounterInfo(
-                    config.production(),
-                    config.workstation(),
-                    config.journalFile().getFileName().toString(),
-                    module.isTraining() ? "status.sm.training" : "status.sm.ready",
-                    sync.feed().configured()),
-                caseService,
-                p.terminals(),
-                pinPad,
-                // pindesk.receipt.font names a TrueType CJK font to use first; else a system one,
-                // else the font shipped inside PinDesk (ADR 0017).
-                new PdfReceiptRenderer(
-                    config.home().resolve("receipts"), CjkFont.lookup(config.receiptFont())),
-                new SignInService(operators, clock),
-                new IdleLock(clock, config.idleTimeout()),
-                audited,
-                sync.feed(),
-                securityModuleFeed,
-                clock),
-            new SessionExecutors(cases, clerk, receipts));
+    try {
+      this.securityModuleFeed = p.sam().feed();
+      this.pinPad = new ScreenPinPad(Duration.ofSeconds(60), config.pinPadScrambled());
+      JournalStore audited = new WakingJournalStore(journal, sync::wake);
+      SecurityModule module = p.sam().module();
+      LOG.info("security module: {}", module.description());
+      Clock clock = p.clock();
+      ResetCaseService caseService =
+          new ResetCaseService(
+              new ResetCaseDevices(p.terminals(), module, new CaseAuditRecorder(audited)),
+              p.profiles(),
+              new ResetCaseConfig(config.agents(), !config.production(), pinPolicy),
+              new CaseIds(casePrefix(config.workstation()), clock, new SecureRandom()),
+              clock);
+      this.session =
+          new LocalCounterSession(
+              new LocalCounterSession.Parts(
+                  new CounterInfo(
+                      config.production(),
+                      config.workstation(),
+                      config.journalFile().getFileName().toString(),
+                      module.isTraining() ? "status.sm.training" : "status.sm.ready",
+                      sync.feed().configured()),
+                  caseService,
+                  p.terminals(),
+                  pinPad,
+                  // pindesk.receipt.font names a TrueType CJK font to use first; else a system one,
+                  // else the font shipped inside PinDesk (ADR 0017).
+                  new PdfReceiptRenderer(
+                      config.home().resolve("receipts"), CjkFont.lookup(config.receiptFont())),
+                  new SignInService(operators, clock),
+                  new IdleLock(clock, config.idleTimeout()),
+                  audited,
+                  sync.feed(),
+                  securityModuleFeed,
+                  clock),
+              new SessionExecutors(cases, clerk, receipts));
+    } catch (RuntimeException | Error e) {
+      // nothing else was started: the sync stops, the threads (never used) go
+      sync.close();
+      cases.shutdownNow();
+      clerk.shutdownNow();
+      receipts.shutdownNow();
+      throw e;
+    }
     pinPad.warmUpSoon();
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "counter-close"));
   }
