@@ -171,7 +171,11 @@ class PackagedAppIT {
     try (var jars = Files.list(launcher.getParent().getParent().resolve("lib/app/lib"))) {
       assertThat(jars.map(p -> p.getFileName().toString()))
           .isNotEmpty()
-          .noneMatch(n -> n.startsWith("postgresql-") || n.startsWith("flyway-"));
+          .noneMatch(
+              n ->
+                  n.startsWith("postgresql-")
+                      || n.startsWith("flyway-")
+                      || n.startsWith("HikariCP-"));
     }
     Result central = pindesk(env("central"), "central", "serve", "--port", "18443");
     assertThat(central.exit()).as(central.out()).isEqualTo(1);

@@ -76,6 +76,23 @@ public final class PostgresTestDatabase implements AutoCloseable {
     return p;
   }
 
+  /**
+   * Ends every server connection to this database, as a PostgreSQL restart (or a firewall dropping
+   * idle connections) does to a client's pool; returns how many were ended.
+   */
+  public int dropConnections() throws SQLException {
+    try (Connection c = DriverManager.getConnection(adminUrl, credentials(adminUrl));
+        Statement s = c.createStatement();
+        var r =
+            s.executeQuery(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '"
+                    + name
+                    + "'")) {
+      r.next();
+      return r.getInt(1);
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     try (Connection c = DriverManager.getConnection(adminUrl, credentials(adminUrl));

@@ -1,23 +1,30 @@
 package dev.pindesk.adapters.central;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * The central's database: an SQLite file (default; WAL, {@code synchronous=FULL} because a receipt
  * promises the entries are durable) or PostgreSQL by JDBC URL. The schema is migrated with Flyway
- * from {@code db/central/{vendor}} on open. Connections come from a small pool; {@link
- * #transaction} runs work in one transaction and, on SQLite, one writer at a time in this process
- * (SQLite has one writer anyway; waiting here instead of on {@code SQLITE_BUSY} keeps it fair).
+ * from {@code db/central/{vendor}} on open. Connections come from a HikariCP pool (validated before
+ * use, so a PostgreSQL restart costs no request; renewed after a lifetime; a connection held too
+ * long is logged as a leak: ADR 0030); {@link #transaction} runs work in one transaction and, on
+ * SQLite, one writer at a time in this process (SQLite has one writer anyway; waiting here instead
+ * of on {@code SQLITE_BUSY} keeps it fair).
  */
 public final class CentralDatabase implements AutoCloseable {
   /** Which database engine; the migrations differ only in column types. */
@@ -40,10 +47,10 @@ public final class CentralDatabase implements AutoCloseable {
 
   private final Vendor vendor;
   private final String description;
-  private final ConnectionPool pool;
+  private final HikariDataSource pool;
   private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
-  private CentralDatabase(Vendor vendor, String description, ConnectionPool pool) {
+  private CentralDatabase(Vendor vendor, String description, HikariDataSource pool) {
     this.vendor = vendor;
     this.description = description;
     this.pool = pool;
@@ -60,9 +67,9 @@ public final class CentralDatabase implements AutoCloseable {
     if (parent != null && !Files.isDirectory(parent)) {
       throw new SQLException("no such directory: " + parent);
     }
-    String url = "jdbc:sqlite:" + absolute;
-    ConnectionPool pool = new ConnectionPool(POOL_SIZE, () -> openSqlite(url));
-    return migrated(new CentralDatabase(Vendor.SQLITE, absolute.toString(), pool));
+    HikariConfig config = poolConfig("central-sqlite");
+    config.setDataSource(sqliteDataSource("jdbc:sqlite:" + absolute));
+    return migrated(new CentralDatabase(Vendor.SQLITE, absolute.toString(), open(config)));
   }
 
   /**
@@ -97,10 +104,43 @@ public final class CentralDatabase implements AutoCloseable {
     if (!url.startsWith("jdbc:postgresql:")) {
       throw new SQLException("only jdbc:postgresql: URLs are supported (or --db for SQLite)");
     }
-    Properties properties = postgresProperties(url, credentials);
-    ConnectionPool pool =
-        new ConnectionPool(POOL_SIZE, () -> DriverManager.getConnection(url, properties));
-    return migrated(new CentralDatabase(Vendor.POSTGRESQL, redacted(url), pool));
+    HikariConfig config = poolConfig("central-postgresql");
+    config.setJdbcUrl(url);
+    config.setDataSourceProperties(postgresProperties(url, credentials));
+    // Idle connections are checked now and then, so a server restart or a firewall that drops
+    // idle connections is noticed before a request borrows one.
+    config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
+    return migrated(new CentralDatabase(Vendor.POSTGRESQL, redacted(url), open(config)));
+  }
+
+  /**
+   * The pool's settings for both engines: at most {@value #POOL_SIZE} connections, two kept open
+   * when idle; a connection is validated before it is handed out if it sat idle, renewed after 30
+   * minutes, and reported as a leak when borrowed for more than a minute.
+   */
+  private static HikariConfig poolConfig(String name) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    config.setMaximumPoolSize(POOL_SIZE);
+    config.setMinimumIdle(2);
+    config.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+    config.setValidationTimeout(Duration.ofSeconds(2).toMillis());
+    config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
+    config.setIdleTimeout(Duration.ofMinutes(10).toMillis());
+    config.setLeakDetectionThreshold(Duration.ofMinutes(1).toMillis());
+    return config;
+  }
+
+  /** A pool whose first connection opened; else the reason, as the driver said it. */
+  private static HikariDataSource open(HikariConfig config) throws SQLException {
+    try {
+      return new HikariDataSource(config);
+    } catch (HikariPool.PoolInitializationException e) {
+      if (e.getCause() instanceof SQLException cause) {
+        throw cause;
+      }
+      throw new SQLException(e.getMessage(), e);
+    }
   }
 
   private static Properties postgresProperties(String url, Credentials credentials) {
@@ -126,7 +166,7 @@ public final class CentralDatabase implements AutoCloseable {
     return q < 0 ? url : url.substring(0, q);
   }
 
-  private static Connection openSqlite(String url) throws SQLException {
+  private static SQLiteDataSource sqliteDataSource(String url) {
     SQLiteConfig config = new SQLiteConfig();
     // Entries are stored as blocks of up to megabytes (CentralStore.insertEntries): larger pages
     // mean fewer overflow pages to chain per block. Takes effect when the file is created.
@@ -137,16 +177,16 @@ public final class CentralDatabase implements AutoCloseable {
     // BEGIN IMMEDIATE: a transaction that will write takes the lock first instead of failing
     // with SQLITE_BUSY when it upgrades (another process, e.g. "central enroll", may write).
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    return config.createConnection(url);
+    SQLiteDataSource source = new SQLiteDataSource(config);
+    source.setUrl(url);
+    return source;
   }
 
   private static CentralDatabase migrated(CentralDatabase db) throws SQLException {
     try {
-      Connection probe = db.pool.borrow();
-      db.pool.release(probe, true);
       Flyway flyway =
           Flyway.configure(CentralDatabase.class.getClassLoader())
-              .dataSource(new PoolDataSource(db.pool))
+              .dataSource(db.pool)
               .locations(db.vendor.migrations())
               .table("central_schema_history")
               .loggers("slf4j")
@@ -156,7 +196,7 @@ public final class CentralDatabase implements AutoCloseable {
     } catch (FlywayException e) {
       db.close();
       throw new SQLException("cannot migrate the central schema: " + e.getMessage(), e);
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       db.close();
       throw e;
     }
@@ -188,7 +228,7 @@ public final class CentralDatabase implements AutoCloseable {
     Connection c = null;
     boolean healthy = false;
     try {
-      c = pool.borrow();
+      c = pool.getConnection();
       c.setAutoCommit(false);
       T result;
       try {
@@ -206,7 +246,7 @@ public final class CentralDatabase implements AutoCloseable {
       return result;
     } finally {
       if (c != null) {
-        pool.release(c, healthy || isValid(c));
+        release(c, healthy);
       }
       if (serialize) {
         sqliteWriter.unlock();
@@ -216,16 +256,43 @@ public final class CentralDatabase implements AutoCloseable {
 
   /** Runs read-only {@code work} with auto-commit (no writer lock). */
   public <T, X extends Exception> T read(Work<T, X> work) throws SQLException, X {
-    Connection c = pool.borrow();
+    Connection c = pool.getConnection();
     boolean healthy = false;
     try {
       T result = work.run(c);
       healthy = true;
       return result;
     } finally {
-      pool.release(c, healthy || isValid(c));
+      release(c, healthy);
     }
   }
+
+  /**
+   * Back to the pool; a connection whose work failed and that no longer answers is evicted at once
+   * (HikariCP evicts on the driver's fatal errors by itself; this covers the rest).
+   */
+  private void release(Connection c, boolean healthy) throws SQLException {
+    if (!healthy && !isValid(c)) {
+      pool.evictConnection(c);
+    } else {
+      c.close();
+    }
+  }
+
+  /** The pool's state now: connections in use, idle, and requests waiting for one. */
+  public PoolUse poolUse() {
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    return bean == null
+        ? new PoolUse(0, 0, 0, POOL_SIZE)
+        : new PoolUse(
+            bean.getActiveConnections(),
+            bean.getIdleConnections(),
+            bean.getThreadsAwaitingConnection(),
+            POOL_SIZE);
+  }
+
+  /** How the pool is used (for the operator's metrics). */
+  public record PoolUse(int active, int idle, int waiting, int max) {}
 
   private static boolean isValid(Connection c) {
     try {

@@ -21,7 +21,10 @@ import picocli.CommandLine.Unmatched;
 public final class CentralNotInstalledCommand implements Callable<Integer> {
   /** Classes only the central loads; one missing means the central is not installed. */
   static final List<String> CENTRAL_CLASSES =
-      List.of("org.flywaydb.core.Flyway", "org.postgresql.Driver");
+      List.of(
+          "org.flywaydb.core.Flyway",
+          "org.postgresql.Driver",
+          "com.zaxxer.hikari.HikariDataSource");
 
   private final Messages messages;
 
