@@ -1,9 +1,7 @@
 package dev.pindesk.adapters.central;
 
+import dev.pindesk.crypto.tls.ServerCertificate;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,37 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The central's key pair and certificate (EC P-256, self-signed): it serves TLS and signs receipts,
@@ -63,7 +37,6 @@ public record CentralIdentity(
     boolean created) {
   public static final String CERT_FILE = "central.crt";
   public static final String KEY_FILE = "central.key";
-  private static final Duration VALIDITY = Duration.ofDays(3650);
 
   /**
    * The identity whose certificate is {@code certificateFile} (its key is {@code central.key} in
@@ -109,74 +82,20 @@ public record CentralIdentity(
   }
 
   private static CentralIdentity load(Path cert, Path key) throws IOException {
-    try (Reader certReader = Files.newBufferedReader(cert, StandardCharsets.US_ASCII);
-        PEMParser certPem = new PEMParser(certReader);
-        Reader keyReader = Files.newBufferedReader(key, StandardCharsets.US_ASCII);
-        PEMParser keyPem = new PEMParser(keyReader)) {
-      Object c = certPem.readObject();
-      Object k = keyPem.readObject();
-      if (!(c instanceof X509CertificateHolder holder)) {
-        throw new IOException(cert + ": not a PEM certificate");
-      }
-      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-      PrivateKey privateKey;
-      if (k instanceof org.bouncycastle.asn1.pkcs.PrivateKeyInfo info) {
-        privateKey = converter.getPrivateKey(info);
-      } else if (k instanceof PEMKeyPair pair) {
-        privateKey = converter.getKeyPair(pair).getPrivate();
-      } else {
-        throw new IOException(key + ": not a PEM private key");
-      }
-      X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
-      if (!matches(certificate, privateKey)) {
-        throw new IOException(key + " does not belong to " + cert);
-      }
-      return new CentralIdentity(certificate, privateKey, cert, key, false);
+    try {
+      ServerCertificate read =
+          ServerCertificate.fromPem(
+              Files.readString(cert, StandardCharsets.US_ASCII),
+              Files.readString(key, StandardCharsets.US_ASCII));
+      return new CentralIdentity(read.certificate(), read.privateKey(), cert, key, false);
     } catch (GeneralSecurityException e) {
-      throw new IOException(cert + ": " + e.getMessage(), e);
+      throw new IOException(cert + " / " + key + ": " + e.getMessage(), e);
     }
-  }
-
-  private static boolean matches(X509Certificate certificate, PrivateKey key)
-      throws GeneralSecurityException {
-    byte[] probe = "PinDesk central key check".getBytes(StandardCharsets.US_ASCII);
-    java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSA");
-    s.initSign(key);
-    s.update(probe);
-    byte[] sig = s.sign();
-    s.initVerify(certificate.getPublicKey());
-    s.update(probe);
-    return s.verify(sig);
   }
 
   private static CentralIdentity create(Path cert, Path key, List<GeneralName> extra)
       throws IOException {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
-      KeyPair pair = generator.generateKeyPair();
-      X509Certificate certificate = selfSigned(pair, extra);
-      writeOwnerOnly(key, pem(pair.getPrivate()));
-      Files.writeString(cert, pem(certificate), StandardCharsets.US_ASCII);
-      return new CentralIdentity(certificate, pair.getPrivate(), cert, key, true);
-    } catch (GeneralSecurityException | OperatorCreationException e) {
-      throw new IOException("cannot create the central certificate: " + e.getMessage(), e);
-    }
-  }
-
-  private static X509Certificate selfSigned(KeyPair pair, List<GeneralName> extra)
-      throws GeneralSecurityException, OperatorCreationException, IOException {
     String host = hostName();
-    X500Name subject = new X500Name("CN=PinDesk central " + host + ",O=PinDesk");
-    Instant now = Instant.now();
-    X509v3CertificateBuilder builder =
-        new JcaX509v3CertificateBuilder(
-            subject,
-            new BigInteger(64, new SecureRandom()).add(BigInteger.ONE),
-            Date.from(now.minus(Duration.ofDays(1))),
-            Date.from(now.plus(VALIDITY)),
-            subject,
-            pair.getPublic());
     List<GeneralName> names = new ArrayList<>();
     names.add(new GeneralName(GeneralName.dNSName, "localhost"));
     if (!host.isEmpty() && !"localhost".equalsIgnoreCase(host)) {
@@ -188,24 +107,14 @@ public record CentralIdentity(
         names.add(name);
       }
     }
-    builder.addExtension(
-        Extension.subjectAlternativeName,
-        false,
-        new GeneralNames(names.toArray(new GeneralName[0])));
-    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-    builder.addExtension(
-        Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
-    builder.addExtension(
-        Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-    builder.addExtension(
-        Extension.subjectKeyIdentifier,
-        false,
-        new org.bouncycastle.cert.bc.BcX509ExtensionUtils()
-            .createSubjectKeyIdentifier(
-                SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded())));
-    X509CertificateHolder holder =
-        builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
-    return new JcaX509CertificateConverter().getCertificate(holder);
+    try {
+      ServerCertificate made = ServerCertificate.selfSigned("PinDesk central " + host, names);
+      writeOwnerOnly(key, made.privateKeyPem());
+      Files.writeString(cert, made.certificatePem(), StandardCharsets.US_ASCII);
+      return new CentralIdentity(made.certificate(), made.privateKey(), cert, key, true);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot create the central certificate: " + e.getMessage(), e);
+    }
   }
 
   private static final java.util.regex.Pattern DNS_NAME =
@@ -292,33 +201,13 @@ public record CentralIdentity(
 
   /** A TLS server context presenting this certificate (TLS 1.2 and 1.3). */
   public javax.net.ssl.SSLContext sslContext() throws GeneralSecurityException {
-    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-    try {
-      store.load(null, null);
-    } catch (IOException e) {
-      throw new GeneralSecurityException(e);
-    }
-    char[] password = new char[0];
-    store.setKeyEntry(
-        "central", privateKey, password, new java.security.cert.Certificate[] {certificate});
     javax.net.ssl.KeyManagerFactory kmf =
         javax.net.ssl.KeyManagerFactory.getInstance(
             javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(store, password);
+    kmf.init(new ServerCertificate(certificate, privateKey).keyStore("central"), new char[0]);
     javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
     context.init(kmf.getKeyManagers(), null, new SecureRandom());
     return context;
-  }
-
-  private static String pem(Object o) throws IOException {
-    StringWriter out = new StringWriter();
-    try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-      writer.writeObject(
-          o instanceof PrivateKey k
-              ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(k, null)
-              : o);
-    }
-    return out.toString();
   }
 
   private static void writeOwnerOnly(Path file, String text) throws IOException {
