@@ -2,6 +2,7 @@ package dev.pindesk.cli.cardservice;
 
 import dev.pindesk.cli.common.CardServiceServices;
 import dev.pindesk.cli.common.CliServices;
+import dev.pindesk.cli.common.UntilStopped;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,8 +11,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -115,28 +114,6 @@ public final class CardServiceServeCommand implements Callable<Integer> {
 
   /** Blocks until SIGTERM/SIGINT (shutdown hook) or an interrupt; stops cleanly either way. */
   private static int runUntilStopped(CardServiceServices.Running running) {
-    AtomicBoolean stopped = new AtomicBoolean();
-    CountDownLatch done = new CountDownLatch(1);
-    Runnable stop =
-        () -> {
-          if (stopped.compareAndSet(false, true)) {
-            running.close();
-          }
-          done.countDown();
-        };
-    Thread hook = new Thread(stop, "card-service-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      done.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    stop.run();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // The JVM is shutting down: the hook has run (or is running) already.
-    }
-    return 0;
+    return UntilStopped.await("card-service-shutdown", running::close);
   }
 }

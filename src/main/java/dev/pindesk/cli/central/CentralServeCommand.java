@@ -2,6 +2,7 @@ package dev.pindesk.cli.central;
 
 import dev.pindesk.cli.common.CentralServices;
 import dev.pindesk.cli.common.CliServices;
+import dev.pindesk.cli.common.UntilStopped;
 import dev.pindesk.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -151,29 +150,11 @@ public final class CentralServeCommand extends CentralSubcommand {
 
   /** Blocks until SIGTERM/SIGINT (shutdown hook) or an interrupt; stops cleanly either way. */
   private static int runUntilStopped(CentralServices.Running server, CentralServices.Database db) {
-    AtomicBoolean stopped = new AtomicBoolean();
-    CountDownLatch done = new CountDownLatch(1);
-    Runnable stop =
+    return UntilStopped.await(
+        "central-shutdown",
         () -> {
-          if (stopped.compareAndSet(false, true)) {
-            server.close();
-            db.close();
-          }
-          done.countDown();
-        };
-    Thread hook = new Thread(stop, "central-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      done.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    stop.run();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // The JVM is shutting down: the hook has run (or is running) already.
-    }
-    return 0;
+          server.close();
+          db.close();
+        });
   }
 }
