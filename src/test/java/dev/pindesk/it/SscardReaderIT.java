@@ -159,7 +159,7 @@ class SscardReaderIT {
     insert(TrainingCards.GEN3_SM4);
     keypad("123456", "385217", "385217");
     reader().changePin();
-    assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
+    assertCardPin("385217");
   }
 
   @Test
@@ -167,7 +167,7 @@ class SscardReaderIT {
     insert(TrainingCards.GEN3_SM4);
     keypad("123456", "385217", "385218");
     assertCode(() -> reader().changePin(), CardErrorCode.PIN_ENTRY_MISMATCH);
-    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+    assertCardPin("123456");
   }
 
   @Test
@@ -176,8 +176,8 @@ class SscardReaderIT {
     SscardReader r = reader();
     NationalCardData d = r.readCard();
     keypad("385217", "385217");
-    r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE);
-    assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
+    reload(r, d);
+    assertCardPin("385217");
     assertThat(card.card().keyTriesLeft()).isEqualTo(3);
   }
 
@@ -195,7 +195,7 @@ class SscardReaderIT {
       NationalCardData d = r.readCard();
       keypad("385217", "385217");
       r.reloadPin(d, new NoSecurityModule(), new PinPolicy(), PinContext.NONE);
-      assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
+      assertCardPin("385217");
     } finally {
       psam.close();
       awaitPsam(false);
@@ -209,8 +209,8 @@ class SscardReaderIT {
         reader(library, FAST, Map.of("SSCARD_STANDIN_PSAM_READER", PsamPcscIT.PSAM_READER));
     NationalCardData d = r.readCard();
     keypad("385217", "385217");
-    r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE);
-    assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
+    reload(r, d);
+    assertCardPin("385217");
   }
 
   /** A security module the PSAM path must never call. */
@@ -258,10 +258,8 @@ class SscardReaderIT {
     SscardReader r = reader();
     NationalCardData d = r.readCard();
     keypad("123456", "123456");
-    assertCode(
-        () -> r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE),
-        CardErrorCode.NEW_PIN_WEAK);
-    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+    assertCode(() -> reload(r, d), CardErrorCode.NEW_PIN_WEAK);
+    assertCardPin("123456");
   }
 
   @ParameterizedTest
@@ -272,8 +270,8 @@ class SscardReaderIT {
     NationalCardData d = r.readCard();
     control("iReloadPIN fail " + code);
     keypad("385217", "385217");
-    r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE);
-    assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
+    reload(r, d);
+    assertCardPin("385217");
   }
 
   @Test
@@ -283,10 +281,8 @@ class SscardReaderIT {
     NationalCardData d = r.readCard();
     control("iReloadPIN fail -12");
     keypad("385217", "385217");
-    assertCode(
-        () -> r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE),
-        CardErrorCode.PIN_BLOCKED);
-    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+    assertCode(() -> reload(r, d), CardErrorCode.PIN_BLOCKED);
+    assertCardPin("123456");
   }
 
   @Test
@@ -322,7 +318,7 @@ class SscardReaderIT {
             () -> r.reloadPin(d, wrongKeys, new PinPolicy(), PinContext.NONE), CardException.class);
     assertThat(e.code()).isEqualTo(CardErrorCode.CARD_KEY_REFUSED);
     assertThat(e.triesLeft()).hasValue(2);
-    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+    assertCardPin("123456");
   }
 
   @Test
@@ -360,7 +356,7 @@ class SscardReaderIT {
     SscardReader r = reader();
     r.unblockPin(r.readCard(), new TrainingSecurityModule());
     assertThat(card.card().pinTriesLeft()).isEqualTo(3);
-    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+    assertCardPin("123456");
   }
 
   @Test
@@ -368,10 +364,8 @@ class SscardReaderIT {
     insert(TrainingCards.GEN3_SM4);
     SscardReader r = reader();
     NationalCardData d = r.readCard();
-    assertCode(
-        () -> r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE),
-        CardErrorCode.PIN_ENTRY_TIMEOUT);
-    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+    assertCode(() -> reload(r, d), CardErrorCode.PIN_ENTRY_TIMEOUT);
+    assertCardPin("123456");
   }
 
   @Test
@@ -381,14 +375,12 @@ class SscardReaderIT {
     NationalCardData d = r.readCard();
     control("iReloadPIN_HSM_Step3 crash");
     keypad("385217", "385217");
-    assertCode(
-        () -> r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE),
-        CardErrorCode.DEVICE_NOT_RESPONDING);
-    assertThat(card.card().isCurrentPin("123456".toCharArray())).isTrue();
+    assertCode(() -> reload(r, d), CardErrorCode.DEVICE_NOT_RESPONDING);
+    assertCardPin("123456");
     control();
     keypad("385217", "385217");
-    r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE);
-    assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
+    reload(r, d);
+    assertCardPin("385217");
   }
 
   @Test
@@ -475,6 +467,16 @@ class SscardReaderIT {
 
   private interface Call {
     void run() throws Exception;
+  }
+
+  /** A reload over the training security module with the built-in PIN policy. */
+  private static void reload(SscardReader r, NationalCardData d) throws CardException {
+    r.reloadPin(d, new TrainingSecurityModule(), new PinPolicy(), PinContext.NONE);
+  }
+
+  /** The virtual card's PIN is {@code digits}. */
+  private void assertCardPin(String digits) {
+    assertThat(card.card().isCurrentPin(digits.toCharArray())).as("the card's PIN").isTrue();
   }
 
   private static void assertCode(Call call, CardErrorCode expected) {
