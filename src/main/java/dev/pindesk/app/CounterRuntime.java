@@ -169,7 +169,9 @@ final class CounterRuntime implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    pinPad.cancel();
+    // Each step in its own guard: a step that fails (a window toolkit already gone, a sync thread
+    // that will not stop) must not keep the journal from recording the stop and closing.
+    quietly("PIN entry", pinPad::cancel);
     clerk.shutdownNow();
     receipts.shutdownNow();
     cases.shutdown(); // a card command under way is not interrupted: it finishes and is journaled
@@ -183,15 +185,24 @@ final class CounterRuntime implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     if (securityModuleFeed instanceof AutoCloseable probe) {
-      try {
-        probe.close();
-      } catch (Exception e) {
-        LOG.warn("security module probe not stopped: {}", e.getMessage());
-      }
+      quietly("security module probe", probe::close);
     }
-    sync.close();
+    quietly("journal sync", sync::close);
     closeJournal(journal, true);
     closeOperators(operators);
+  }
+
+  /** A step of {@link #close} that may fail without stopping the steps after it. */
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static void quietly(String what, Step step) {
+    try {
+      step.run();
+    } catch (Exception | Error e) {
+      LOG.warn("{} not stopped cleanly: {}", what, e.toString());
+    }
   }
 
   /**
