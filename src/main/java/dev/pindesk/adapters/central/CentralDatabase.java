@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -44,6 +46,7 @@ public final class CentralDatabase implements AutoCloseable {
   }
 
   static final int POOL_SIZE = 12;
+  private static final Logger LOG = LoggerFactory.getLogger(CentralDatabase.class);
 
   private final Vendor vendor;
   private final String description;
@@ -236,9 +239,12 @@ public final class CentralDatabase implements AutoCloseable {
         c.commit();
       } catch (Exception | Error e) {
         // After SQLite rolled back by itself (SQLITE_FULL, SQLITE_IOERR…) both of these fail with
-        // "no transaction is active": kept as suppressed, never in place of the real failure.
-        rollbackQuietly(c, e);
-        autoCommitQuietly(c, e);
+        // "no transaction is active": kept as suppressed, never in place of the real failure. A
+        // connection that came back clean serves again (a refused batch must not cost a new
+        // connection); one that did not is evicted.
+        boolean rolledBack = rollbackQuietly(c, e);
+        boolean autoCommit = autoCommitQuietly(c, e);
+        healthy = rolledBack && autoCommit;
         throw e;
       }
       c.setAutoCommit(true);
@@ -268,14 +274,20 @@ public final class CentralDatabase implements AutoCloseable {
   }
 
   /**
-   * Back to the pool; a connection whose work failed and that no longer answers is evicted at once
-   * (HikariCP evicts on the driver's fatal errors by itself; this covers the rest).
+   * Back to the pool, never throwing (it runs while a failure may be on its way out): a connection
+   * left in an unknown state, or that no longer answers, is evicted (HikariCP also evicts on the
+   * driver's fatal errors by itself); one the pool cannot take back cleanly is evicted too.
    */
-  private void release(Connection c, boolean healthy) throws SQLException {
+  private void release(Connection c, boolean healthy) {
     if (!healthy && !isValid(c)) {
       pool.evictConnection(c);
-    } else {
+      return;
+    }
+    try {
       c.close();
+    } catch (SQLException e) {
+      LOG.warn("{}: a connection could not be reset for reuse ({})", description, e.getMessage());
+      pool.evictConnection(c);
     }
   }
 
@@ -302,19 +314,23 @@ public final class CentralDatabase implements AutoCloseable {
     }
   }
 
-  private static void rollbackQuietly(Connection c, Throwable cause) {
+  private static boolean rollbackQuietly(Connection c, Throwable cause) {
     try {
       c.rollback();
+      return true;
     } catch (SQLException e) {
       cause.addSuppressed(e);
+      return false;
     }
   }
 
-  private static void autoCommitQuietly(Connection c, Throwable cause) {
+  private static boolean autoCommitQuietly(Connection c, Throwable cause) {
     try {
       c.setAutoCommit(true);
+      return true;
     } catch (SQLException e) {
       cause.addSuppressed(e);
+      return false;
     }
   }
 
