@@ -306,22 +306,8 @@ abstract class WizardFixture {
       WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError(
-          "timed out at step "
-              + model.stepProperty().get()
-              + ", case "
-              + model.caseStateProperty().get()
-              + ", notice "
-              + model
-                  .noticeProperty()
-                  .get()
-                  .map(n -> n.key() + java.util.Arrays.toString(n.args()))
-                  .orElse("none")
-              + ", next "
-              + model.canGoNextBinding().get()
-              + ", busy "
-              + model.busyProperty().get()
-              + ", pin entry "
-              + model.pin().entryProperty().get()
+          "timed out at "
+              + WizardStates.describe(model)
               + ", id "
               + model.holderIdForm().checkBinding().get().state(),
           e);

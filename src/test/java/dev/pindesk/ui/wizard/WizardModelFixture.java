@@ -238,21 +238,6 @@ abstract class WizardModelFixture {
 
   /** The wizard's state, for assertion messages. */
   String state() {
-    return "step "
-        + model.stepProperty().get()
-        + ", case "
-        + model.caseStateProperty().get()
-        + ", notice "
-        + model
-            .noticeProperty()
-            .get()
-            .map(n -> n.key() + java.util.Arrays.toString(n.args()))
-            .orElse("none")
-        + ", next "
-        + model.canGoNextBinding().get()
-        + ", busy "
-        + model.busyProperty().get()
-        + ", pin entry "
-        + model.pin().entryProperty().get();
+    return WizardStates.describe(model);
   }
 }
