@@ -10,10 +10,7 @@ import dev.pindesk.adapters.cardservice.ServiceIdentity;
 import dev.pindesk.adapters.cardservice.WireProfile;
 import dev.pindesk.adapters.pcsc.PcscTerminals;
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
-import dev.pindesk.card.ApduChannel;
-import dev.pindesk.card.ApduTracer;
 import dev.pindesk.card.CardProfiles;
-import dev.pindesk.card.SscApplication;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
@@ -26,7 +23,6 @@ import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseTransition;
-import dev.pindesk.ports.CardConnection;
 import dev.pindesk.service.reset.ResetCaseConfig;
 import dev.pindesk.service.reset.ResetCaseDevices;
 import dev.pindesk.service.reset.ResetCaseService;
@@ -135,16 +131,7 @@ class CardServicePcscIT {
     // key was never refused: the service's cryptogram was right the first time.
     assertThat(card.card().keyTriesLeft()).isEqualTo(3);
     assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
-    try (CardConnection c = TERMINALS.connect(RealPcsc.READER)) {
-      SscApplication app = new SscApplication(new ApduChannel(c, ApduTracer.NONE));
-      c.beginExclusive();
-      try {
-        app.select();
-        app.verifyPin(Pin.of("385217".toCharArray())); // throws PIN_WRONG if not written
-      } finally {
-        c.endExclusive();
-      }
-    }
+    RealPcsc.verifyPin(TERMINALS, "385217"); // throws PIN_WRONG if not written
   }
 
   @Test

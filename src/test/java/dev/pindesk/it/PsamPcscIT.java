@@ -8,10 +8,7 @@ import dev.pindesk.adapters.sam.PsamProfiles;
 import dev.pindesk.adapters.sam.PsamSecurityModule;
 import dev.pindesk.adapters.virtualcard.VirtualPsam;
 import dev.pindesk.adapters.virtualcard.VpcdClient;
-import dev.pindesk.card.ApduChannel;
-import dev.pindesk.card.ApduTracer;
 import dev.pindesk.card.CardProfiles;
-import dev.pindesk.card.SscApplication;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.audit.HolderKind;
 import dev.pindesk.domain.audit.ServiceKind;
@@ -24,7 +21,6 @@ import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseTransition;
-import dev.pindesk.ports.CardConnection;
 import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.reset.ResetCaseConfig;
 import dev.pindesk.service.reset.ResetCaseDevices;
@@ -117,16 +113,7 @@ class PsamPcscIT {
     // key was never refused: the PSAM's cryptogram was right the first time.
     assertThat(card.card().keyTriesLeft()).isEqualTo(3);
     assertThat(card.card().isCurrentPin("385217".toCharArray())).isTrue();
-    try (CardConnection c = TERMINALS.connect(RealPcsc.READER)) {
-      SscApplication app = new SscApplication(new ApduChannel(c, ApduTracer.NONE));
-      c.beginExclusive();
-      try {
-        app.select();
-        app.verifyPin(Pin.of("385217".toCharArray())); // throws PIN_WRONG if not written
-      } finally {
-        c.endExclusive();
-      }
-    }
+    RealPcsc.verifyPin(TERMINALS, "385217"); // throws PIN_WRONG if not written
   }
 
   @Test

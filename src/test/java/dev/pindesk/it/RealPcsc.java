@@ -2,7 +2,12 @@ package dev.pindesk.it;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.pindesk.card.ApduChannel;
+import dev.pindesk.card.ApduTracer;
+import dev.pindesk.card.SscApplication;
+import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.error.CardException;
+import dev.pindesk.ports.CardConnection;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.ports.ReaderState;
 import java.io.IOException;
@@ -58,6 +63,24 @@ public final class RealPcsc {
   }
 
   /** Waits until the vpcd reader shows (or stops showing) a card. */
+  /**
+   * VERIFY of {@code digits} on the card in {@link #READER} over PC/SC, as a reader would send it;
+   * throws {@code PIN_WRONG} when the card holds another PIN.
+   */
+  static void verifyPin(CardTerminals terminals, String digits) throws Exception {
+    try (CardConnection c = terminals.connect(READER);
+        Pin pin = Pin.of(digits.toCharArray())) {
+      SscApplication app = new SscApplication(new ApduChannel(c, ApduTracer.NONE));
+      c.beginExclusive();
+      try {
+        app.select();
+        app.verifyPin(pin);
+      } finally {
+        c.endExclusive();
+      }
+    }
+  }
+
   static void awaitCard(CardTerminals terminals, boolean present, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
