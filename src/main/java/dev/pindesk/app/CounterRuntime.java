@@ -13,10 +13,14 @@ import dev.pindesk.domain.audit.AuditOutcome;
 import dev.pindesk.domain.audit.AuditStep;
 import dev.pindesk.domain.audit.JournalException;
 import dev.pindesk.domain.audit.JournalInUseException;
+import dev.pindesk.domain.error.CardErrorCode;
+import dev.pindesk.domain.error.CardException;
 import dev.pindesk.domain.pin.PinPolicyProfile;
 import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.ports.CardTerminals;
+import dev.pindesk.ports.CitizenPinEntry;
 import dev.pindesk.ports.JournalStore;
+import dev.pindesk.ports.NationalReader;
 import dev.pindesk.ports.PinPolicyFileException;
 import dev.pindesk.ports.SecurityModule;
 import dev.pindesk.service.SecurityModuleFeed;
@@ -38,6 +42,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -83,16 +88,19 @@ final class CounterRuntime implements AutoCloseable {
   private final SyncWiring sync;
   private final SecurityModuleFeed securityModuleFeed;
   private final ScreenPinPad pinPad;
+  private final Optional<NationalReader> certifiedReader;
   private final ExecutorService cases = single("pindesk-case");
   private final ExecutorService clerk = single("pindesk-clerk");
   private final ExecutorService receipts = single("pindesk-receipts");
   private final CounterSession session;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private CounterRuntime(Parts p, PinPolicyProfile pinPolicy) {
+  private CounterRuntime(
+      Parts p, PinPolicyProfile pinPolicy, Optional<NationalReader> certifiedReader) {
     CounterConfig config = p.config();
     this.journal = p.journal();
     this.operators = p.operators();
+    this.certifiedReader = certifiedReader;
     // Journal sync (issue 6): ships the journal when a central is configured; appends wake it.
     this.sync = SyncWiring.start(config.journalFile(), config.keys(), config.central());
     try {
@@ -104,7 +112,8 @@ final class CounterRuntime implements AutoCloseable {
       Clock clock = p.clock();
       ResetCaseService caseService =
           new ResetCaseService(
-              new ResetCaseDevices(p.terminals(), module, new CaseAuditRecorder(audited)),
+              new ResetCaseDevices(
+                  p.terminals(), module, new CaseAuditRecorder(audited), certifiedReader),
               p.profiles(),
               new ResetCaseConfig(config.agents(), !config.production(), pinPolicy),
               new CaseIds(casePrefix(config.workstation()), clock, new SecureRandom()),
@@ -120,7 +129,9 @@ final class CounterRuntime implements AutoCloseable {
                       sync.feed().configured()),
                   caseService,
                   p.terminals(),
-                  pinPad,
+                  certifiedReader
+                      .<CitizenPinEntry>map(CitizenPinEntry.InDevice::new)
+                      .orElseGet(() -> new CitizenPinEntry.OnPad(pinPad)),
                   // pindesk.receipt.font names a TrueType CJK font to use first; else a system one,
                   // else the font shipped inside PinDesk (ADR 0017).
                   new PdfReceiptRenderer(
@@ -150,13 +161,49 @@ final class CounterRuntime implements AutoCloseable {
    * validated with the config). On a refusal the opened parts are closed.
    */
   static CounterRuntime assemble(Parts p) {
+    Optional<NationalReader> reader = Optional.empty();
     try {
-      return new CounterRuntime(p, pinPolicy(p.config()));
+      PinPolicyProfile policy = pinPolicy(p.config());
+      reader = certifiedReader(p.config().device());
+      return new CounterRuntime(p, policy, reader);
     } catch (RuntimeException | Error e) {
+      reader.ifPresent(NationalReader::close);
       closeJournal(p.journal(), false);
       closeOperators(p.operators());
       throw e;
     }
+  }
+
+  /**
+   * The certified reader {@code pindesk.device=sscard} names, its device host started and its
+   * library asked once, so that a library that is missing, will not load or does not answer stops
+   * the start with a clear refusal instead of failing the first case. Any answer of the library (no
+   * card in the reader, say) shows it works.
+   */
+  private static Optional<NationalReader> certifiedReader(CounterConfig.Device device) {
+    Optional<NationalReader> reader;
+    try {
+      reader = NationalReaders.open(device);
+    } catch (CardException e) {
+      throw new CounterRefusedException(
+          "counter.refused.sscard", device.sscardLibrary().map(Path::toString).orElse(""));
+    }
+    if (reader.isEmpty()) {
+      return reader;
+    }
+    try {
+      reader.get().readCard();
+    } catch (CardException e) {
+      if (e.code() == CardErrorCode.DEVICE_UNAVAILABLE
+          || e.code() == CardErrorCode.DEVICE_NOT_RESPONDING) {
+        LOG.error("the certified reader's library cannot be used: {}", e.getMessage());
+        reader.get().close();
+        throw new CounterRefusedException(
+            "counter.refused.sscard", device.sscardLibrary().map(Path::toString).orElse(""));
+      }
+    }
+    LOG.info("certified reader through {}", device.sscardLibrary().orElseThrow());
+    return reader;
   }
 
   /** What the window talks to. */
@@ -188,6 +235,7 @@ final class CounterRuntime implements AutoCloseable {
       quietly("security module probe", probe::close);
     }
     quietly("journal sync", sync::close);
+    certifiedReader.ifPresent(r -> quietly("certified reader", r::close));
     closeJournal(journal, true);
     closeOperators(operators);
   }

@@ -5,9 +5,12 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.IntConsumer;
 
 /**
- * The PIN pad facing the citizen: the only way a PIN enters PinDesk. The clerk never sees or types
- * it; the clerk's screen only learns how many digits were typed. Implemented by the on-screen
- * customer window today; encrypting PIN pads and PC/SC pinpad readers plug in later.
+ * A PIN pad facing the citizen whose digits reach PinDesk: the only way a PIN enters PinDesk. The
+ * clerk never sees or types it; the clerk's screen only learns how many digits were typed.
+ * Implemented by the on-screen customer window. A keypad inside a device that keeps the digits to
+ * itself (a certified reader behind the national interface) is not a {@code PinPad}: see {@link
+ * CitizenPinEntry} for the two kinds of entry and what each lets PinDesk do. Its {@link Prompt}s
+ * name what either kind asks for.
  */
 public interface PinPad {
 

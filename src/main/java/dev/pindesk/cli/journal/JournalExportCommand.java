@@ -44,6 +44,7 @@ public final class JournalExportCommand implements Callable<Integer> {
           "step",
           "outcome",
           "error",
+          "policy_not_applied",
           "holderIdMasked",
           "holderNameMasked",
           "agentIdMasked",

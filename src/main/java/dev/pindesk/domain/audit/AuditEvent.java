@@ -24,6 +24,7 @@ public final class AuditEvent {
   private final ErrorCode errorCode;
   private final Person cardHolder;
   private final Person agent;
+  private final String policyNotApplied;
 
   private AuditEvent(
       AuditStep step,
@@ -34,7 +35,8 @@ public final class AuditEvent {
       HolderKind holder,
       ErrorCode errorCode,
       Person cardHolder,
-      Person agent) {
+      Person agent,
+      String policyNotApplied) {
     this.step = Objects.requireNonNull(step, "step");
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     this.clerkId = checkId("clerkId", clerkId);
@@ -44,6 +46,7 @@ public final class AuditEvent {
     this.errorCode = errorCode;
     this.cardHolder = cardHolder;
     this.agent = agent;
+    this.policyNotApplied = policyNotApplied;
   }
 
   /** A session event (start/stop, sign-in/out) by {@code clerkId}. */
@@ -51,7 +54,7 @@ public final class AuditEvent {
     if (!step.isSession()) {
       throw new IllegalArgumentException("step " + step + " is not a session step");
     }
-    return new AuditEvent(step, outcome, clerkId, null, null, null, null, null, null);
+    return new AuditEvent(step, outcome, clerkId, null, null, null, null, null, null, null);
   }
 
   /** A step of case {@code caseId} (letters, digits, {@code ._-}; at most 64). */
@@ -74,6 +77,7 @@ public final class AuditEvent {
         Objects.requireNonNull(holder, "holder"),
         null,
         null,
+        null,
         null);
   }
 
@@ -87,7 +91,8 @@ public final class AuditEvent {
         holder,
         Objects.requireNonNull(code, "code"),
         cardHolder,
-        agent);
+        agent,
+        policyNotApplied);
   }
 
   public AuditEvent withCardHolder(Person person) {
@@ -100,7 +105,8 @@ public final class AuditEvent {
         holder,
         errorCode,
         Objects.requireNonNull(person, "person"),
-        agent);
+        agent,
+        policyNotApplied);
   }
 
   public AuditEvent withAgent(Person person) {
@@ -113,7 +119,27 @@ public final class AuditEvent {
         holder,
         errorCode,
         cardHolder,
-        Objects.requireNonNull(person, "person"));
+        Objects.requireNonNull(person, "person"),
+        policyNotApplied);
+  }
+
+  /**
+   * Marks a step the PIN policy could not judge, and why, as a wire name: {@code device_entry} when
+   * the citizen typed the PIN inside a device that never hands the digits to PinDesk. Same shape
+   * rule as an {@link ErrorCode} (lower-case snake case, no digits).
+   */
+  public AuditEvent withPolicyNotApplied(String reason) {
+    return new AuditEvent(
+        step,
+        outcome,
+        clerkId,
+        caseId,
+        service,
+        holder,
+        errorCode,
+        cardHolder,
+        agent,
+        new ErrorCode(reason).wireName());
   }
 
   private static String checkId(String what, String value) {
@@ -159,6 +185,11 @@ public final class AuditEvent {
     return Optional.ofNullable(agent);
   }
 
+  /** Why the PIN policy did not judge this step's PIN ({@code device_entry}), if it did not. */
+  public Optional<String> policyNotApplied() {
+    return Optional.ofNullable(policyNotApplied);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof AuditEvent e
@@ -170,7 +201,8 @@ public final class AuditEvent {
         && holder == e.holder
         && Objects.equals(errorCode, e.errorCode)
         && Objects.equals(cardHolder, e.cardHolder)
-        && Objects.equals(agent, e.agent);
+        && Objects.equals(agent, e.agent)
+        && Objects.equals(policyNotApplied, e.policyNotApplied);
   }
 
   @Override
@@ -186,6 +218,7 @@ public final class AuditEvent {
         + outcome.wireName()
         + (caseId == null ? "" : " case " + caseId)
         + (errorCode == null ? "" : " " + errorCode.wireName())
+        + (policyNotApplied == null ? "" : " policy_not_applied " + policyNotApplied)
         + (cardHolder == null ? "" : " " + cardHolder)
         + "]";
   }

@@ -38,6 +38,7 @@ public final class CanonicalJson {
     e.service().ifPresent(v -> m.put("service", v.wireName()));
     e.holder().ifPresent(v -> m.put("holder", v.wireName()));
     e.errorCode().ifPresent(v -> m.put("error", v.wireName()));
+    e.policyNotApplied().ifPresent(v -> m.put("policy_not_applied", v));
     e.cardHolder().ifPresent(p -> putPerson(m, "holder", p));
     e.agent().ifPresent(p -> putPerson(m, "agent", p));
     return write(m);

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param maskedAgentId agent's ID number masked, empty when none
  * @param parties the checked documents in full, {@code null} before the ID check: for the encrypted
  *     journal only, never for logs or screens ({@link CaseParties} does not print them)
+ * @param policyNotApplied set when the step's PIN could not be judged by the PIN policy, and why
  */
 public record CaseTransition(
     String caseId,
@@ -40,7 +41,8 @@ public record CaseTransition(
     Optional<CaseError> error,
     String maskedHolderId,
     String maskedAgentId,
-    CaseParties parties) {
+    CaseParties parties,
+    Optional<PolicyNotApplied> policyNotApplied) {
 
   /** The documents checked, once the ID check happened. */
   public Optional<CaseParties> checkedParties() {
@@ -60,6 +62,7 @@ public record CaseTransition(
     Objects.requireNonNull(error, "error");
     Objects.requireNonNull(maskedHolderId, "maskedHolderId");
     Objects.requireNonNull(maskedAgentId, "maskedAgentId");
+    Objects.requireNonNull(policyNotApplied, "policyNotApplied");
   }
 
   public boolean hasError() {

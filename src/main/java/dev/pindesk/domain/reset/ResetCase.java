@@ -143,6 +143,21 @@ public final class ResetCase {
     return move(CaseState.PIN_CAPTURED, CaseStep.CAPTURE_PIN, CaseOutcome.OK, null);
   }
 
+  /**
+   * The new PIN will be typed inside the device that writes it (a certified reader's keypad): the
+   * case may go on to the write, and the journal records that the PIN policy cannot judge this PIN
+   * ({@code policy_not_applied: device_entry}).
+   */
+  public CaseTransition pinEntryOnDevice() {
+    requireState(state, CaseState.PIN_CAPTURED);
+    return record(
+        CaseState.PIN_CAPTURED,
+        CaseStep.CAPTURE_PIN,
+        CaseOutcome.OK,
+        null,
+        Optional.of(PolicyNotApplied.DEVICE_ENTRY));
+  }
+
   /** The card confirmed the write; {@code step} is {@code WRITE} or {@code RESOLVE_IN_DOUBT}. */
   public CaseTransition written(CaseStep step) {
     return move(CaseState.WRITTEN, step, CaseOutcome.OK, null);
@@ -229,6 +244,15 @@ public final class ResetCase {
   }
 
   private CaseTransition record(CaseState to, CaseStep step, CaseOutcome outcome, CaseError error) {
+    return record(to, step, outcome, error, Optional.empty());
+  }
+
+  private CaseTransition record(
+      CaseState to,
+      CaseStep step,
+      CaseOutcome outcome,
+      CaseError error,
+      Optional<PolicyNotApplied> policyNotApplied) {
     CaseTransition t =
         new CaseTransition(
             id,
@@ -243,7 +267,8 @@ public final class ResetCase {
             Optional.ofNullable(error),
             parties == null ? "" : parties.holder().id().masked(),
             parties == null ? "" : parties.agent().map(a -> a.id().masked()).orElse(""),
-            parties);
+            parties,
+            policyNotApplied);
     sink.accept(t); // may throw: then nothing changed
     history.add(t);
     state = to;

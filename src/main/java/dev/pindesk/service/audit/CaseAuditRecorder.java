@@ -44,6 +44,9 @@ public final class CaseAuditRecorder implements CaseJournal {
     if (t.hasError()) {
       event = event.withError(new ErrorCode(t.errorCode()));
     }
+    if (t.policyNotApplied().isPresent()) {
+      event = event.withPolicyNotApplied(t.policyNotApplied().get().wireName());
+    }
     if (t.checkedParties().isPresent()) {
       CaseParties parties = t.checkedParties().get();
       event = event.withCardHolder(person(parties.holder()));

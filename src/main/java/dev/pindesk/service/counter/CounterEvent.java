@@ -32,6 +32,18 @@ public sealed interface CounterEvent {
     }
   }
 
+  /**
+   * The certified reader's keypad while a card operation waits on the citizen: what it asks for
+   * (the current PIN first for a change of the initial PIN, else the new PIN, which the reader asks
+   * twice), empty once the operation returned. The device reports no digits and no second prompt:
+   * only that it waits.
+   */
+  record KeypadWaiting(Optional<PinPad.Prompt> prompt) implements CounterEvent {
+    public KeypadWaiting {
+      Objects.requireNonNull(prompt, "prompt");
+    }
+  }
+
   /** The journal's sync with the central system changed. */
   record SyncChanged(SyncStatus status) implements CounterEvent {
     public SyncChanged {

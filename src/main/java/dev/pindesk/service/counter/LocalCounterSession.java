@@ -14,6 +14,7 @@ import dev.pindesk.domain.reset.CaseSnapshot;
 import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.domain.reset.Receipt;
 import dev.pindesk.ports.CardTerminals;
+import dev.pindesk.ports.CitizenPinEntry;
 import dev.pindesk.ports.JournalStore;
 import dev.pindesk.ports.PinPad;
 import dev.pindesk.ports.ReceiptPrinter;
@@ -50,13 +51,15 @@ public final class LocalCounterSession implements CounterSession {
   /**
    * What the session is built from.
    *
+   * @param pinEntry where the citizen types PINs: the customer PIN pad, or the keypad of the
+   *     certified reader the case service drives
    * @param journal where sign-ins are journaled (the case service journals the case)
    */
   public record Parts(
       CounterInfo info,
       ResetCaseService cases,
       CardTerminals terminals,
-      PinPad pinPad,
+      CitizenPinEntry pinEntry,
       ReceiptPrinter receipts,
       SignInService signIn,
       IdleLock idleLock,
@@ -69,7 +72,11 @@ public final class LocalCounterSession implements CounterSession {
       Objects.requireNonNull(info, "info");
       Objects.requireNonNull(cases, "cases");
       Objects.requireNonNull(terminals, "terminals");
-      Objects.requireNonNull(pinPad, "pinPad");
+      Objects.requireNonNull(pinEntry, "pinEntry");
+      if (cases.onCertifiedReader() == pinEntry.seesDigits()) {
+        throw new IllegalArgumentException(
+            "the case service and the PIN entry must agree on the certified reader");
+      }
       Objects.requireNonNull(receipts, "receipts");
       Objects.requireNonNull(signIn, "signIn");
       Objects.requireNonNull(idleLock, "idleLock");
@@ -187,7 +194,11 @@ public final class LocalCounterSession implements CounterSession {
   public CompletionStage<CardBinding> readCard(boolean warningsConfirmed) {
     return steps.run(
         () -> {
-          String reader = ReaderChoice.choose(parts.terminals(), Optional.empty());
+          // A certified reader is the only reader of its counter: no PC/SC reader to choose.
+          String reader =
+              parts.cases().onCertifiedReader()
+                  ? ""
+                  : ReaderChoice.choose(parts.terminals(), Optional.empty());
           var card = parts.cases().readCard(reader);
           return new CardBinding(card, parts.cases().bind(warningsConfirmed));
         });
@@ -195,8 +206,15 @@ public final class LocalCounterSession implements CounterSession {
 
   @Override
   public CompletionStage<PinEntryOutcome> enterPin() {
+    if (!(parts.pinEntry() instanceof CitizenPinEntry.OnPad onPad)) {
+      return steps.run(
+          () -> {
+            parts.cases().pinEntryOnDevice();
+            return PinEntryOutcome.ON_DEVICE;
+          });
+    }
     cancelPinEntry();
-    PinEntryFlow flow = new PinEntryFlow(steps, parts.pinPad(), this::publish);
+    PinEntryFlow flow = new PinEntryFlow(steps, onPad.pad(), this::publish);
     pinEntry = flow;
     return steps
         .run(
@@ -219,15 +237,54 @@ public final class LocalCounterSession implements CounterSession {
 
   @Override
   public CompletionStage<WriteOutcome> write() {
-    return steps.run(() -> new WriteOutcome(parts.cases().write(), parts.cases().lastWrite()));
+    return steps.run(
+        () ->
+            onKeypad(
+                keypadPrompt(),
+                () -> new WriteOutcome(parts.cases().write(), parts.cases().lastWrite())));
   }
 
   @Override
   public CompletionStage<WriteOutcome> resolveInDoubt(boolean mayUseLastTry) {
     return steps.run(
         () ->
-            new WriteOutcome(
-                parts.cases().resolveInDoubt(mayUseLastTry), parts.cases().lastWrite()));
+            onKeypad(
+                mayUseLastTry ? Optional.of(PinPad.Prompt.NEW_PIN) : Optional.empty(),
+                () ->
+                    new WriteOutcome(
+                        parts.cases().resolveInDoubt(mayUseLastTry), parts.cases().lastWrite())));
+  }
+
+  /**
+   * What the certified reader's keypad will ask the citizen for first during the write: the current
+   * PIN of a change, else the new PIN; nothing for an unlock's unblock (it takes no PIN), but its
+   * reload does.
+   */
+  private Optional<PinPad.Prompt> keypadPrompt() {
+    return parts
+        .cases()
+        .snapshot()
+        .map(
+            c ->
+                c.service() == ServiceKind.CHANGE_INITIAL
+                    ? PinPad.Prompt.OLD_PIN
+                    : PinPad.Prompt.NEW_PIN);
+  }
+
+  /**
+   * Runs {@code work} (on the case thread), telling the screens while the certified reader's keypad
+   * waits for the citizen; on a PIN-pad counter it only runs it.
+   */
+  private <T> T onKeypad(Optional<PinPad.Prompt> prompt, Supplier<T> work) {
+    if (parts.pinEntry().seesDigits() || prompt.isEmpty()) {
+      return work.get();
+    }
+    publish(new CounterEvent.KeypadWaiting(prompt));
+    try {
+      return work.get();
+    } finally {
+      publish(new CounterEvent.KeypadWaiting(Optional.empty()));
+    }
   }
 
   @Override

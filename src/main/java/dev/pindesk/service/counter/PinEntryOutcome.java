@@ -9,5 +9,11 @@ public enum PinEntryOutcome {
   /** The clerk or the citizen cancelled. */
   CANCELLED,
   /** The PIN pad cannot be used. */
-  UNAVAILABLE
+  UNAVAILABLE,
+  /**
+   * The citizen will type on the certified reader's keypad during the write; PinDesk will not see
+   * the digits and its PIN policy cannot judge them (journaled as {@code policy_not_applied:
+   * device_entry}).
+   */
+  ON_DEVICE
 }

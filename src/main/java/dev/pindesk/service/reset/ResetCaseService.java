@@ -55,6 +55,9 @@ public final class ResetCaseService {
   private final PinWriter writer;
   private final InDoubtResolver resolver;
   private final PinPolicy policy;
+  // A certified reader behind the national interface: the card goes through it, PINs are typed
+  // on its keypad.
+  private final Optional<DeviceWriter> device;
   private ResetCase current;
   private String readerName;
   private CardSnapshot snapshot;
@@ -78,6 +81,17 @@ public final class ResetCaseService {
     this.writer = new PinWriter(devices.securityModule());
     this.resolver = new InDoubtResolver(writer);
     this.policy = new PinPolicy(config.pinPolicy());
+    this.device =
+        devices.nationalReader().map(r -> new DeviceWriter(r, devices.securityModule(), profiles));
+  }
+
+  /**
+   * Whether the citizen types PINs on a device that keeps the digits (a certified reader behind the
+   * national interface): the case then takes no PIN; {@link #pinEntryOnDevice} stands for the
+   * capture and the write runs the entry.
+   */
+  public boolean onCertifiedReader() {
+    return device.isPresent();
   }
 
   /**
@@ -154,8 +168,8 @@ public final class ResetCaseService {
     ResetCase c = active();
     c.requireAllowed(CaseStep.READ_CARD);
     CardSnapshot read;
-    try (CardConnection connection = devices.terminals().connect(reader)) {
-      read = this.reader.read(connection, ApduTracer.NONE);
+    try {
+      read = readFrom(reader);
     } catch (CardException e) {
       c.refused(CaseStep.READ_CARD, CaseError.card(e.code()));
       throw e;
@@ -164,6 +178,15 @@ public final class ResetCaseService {
     readerName = reader;
     snapshot = read;
     return read;
+  }
+
+  private CardSnapshot readFrom(String reader) throws CardException {
+    if (device.isPresent()) {
+      return device.get().read(LocalDate.now(clock)).snapshot();
+    }
+    try (CardConnection connection = devices.terminals().connect(reader)) {
+      return this.reader.read(connection, ApduTracer.NONE);
+    }
   }
 
   /**
@@ -246,6 +269,9 @@ public final class ResetCaseService {
   public CaseTransition write() {
     ResetCase c = active();
     c.requireAllowed(CaseStep.WRITE);
+    if (device.isPresent()) {
+      return writeOnDevice(c, device.get());
+    }
     requireOldPinOfChange(c);
     try (CardConnection connection = devices.terminals().connect(readerName)) {
       CardSnapshot fresh;
@@ -280,6 +306,37 @@ public final class ResetCaseService {
   }
 
   /**
+   * The write through the certified reader: the card re-read and checked as over PC/SC, then the
+   * service's calls, the citizen typing on the keypad. A device that stops answering mid-call may
+   * have written: the case is then in doubt, as for a card that went away.
+   */
+  private CaseTransition writeOnDevice(ResetCase c, DeviceWriter writer) {
+    DeviceWriter.Read fresh;
+    try {
+      fresh = writer.reread(c.boundCard().orElseThrow(), LocalDate.now(clock));
+    } catch (CardSwappedException e) {
+      return c.cardSwapped();
+    } catch (CardException e) {
+      return c.refused(CaseStep.WRITE, CaseError.card(e.code())); // nothing sent
+    }
+    Set<PinWriter.Step> done = EnumSet.noneOf(PinWriter.Step.class);
+    try {
+      writer.write(c.service(), fresh, policy, pinContext(c), done::add);
+    } catch (CardException e) {
+      lastWrite = new WriteReport(done, Optional.of(e));
+      if (isLostAnswer(e.code()) || e.code() == CardErrorCode.DEVICE_NOT_RESPONDING) {
+        return c.inDoubt(e.code());
+      }
+      if (done.contains(PinWriter.Step.UNBLOCKED)) {
+        c.refused(CaseStep.WRITE, CaseError.Refusal.UNBLOCKED_PIN_NOT_SET);
+      }
+      return c.notWritten(CaseStep.WRITE, CaseError.card(e.code()));
+    }
+    lastWrite = new WriteReport(done, Optional.empty());
+    return c.written(CaseStep.WRITE);
+  }
+
+  /**
    * What the last {@link #write} did on the card: the commands that succeeded (for an unlock: the
    * unblock, then the reset) and the failure, if any — so the screens can say what happened and
    * show the tries of a refused key.
@@ -301,6 +358,9 @@ public final class ResetCaseService {
   public CaseTransition resolveInDoubt(boolean mayUseLastTry) {
     ResetCase c = active();
     c.requireAllowed(CaseStep.RESOLVE_IN_DOUBT);
+    if (device.isPresent()) {
+      return resolveOnDevice(c, device.get(), mayUseLastTry);
+    }
     try (CardConnection connection = devices.terminals().connect(readerName)) {
       CardSnapshot fresh = swapGuard.reread(connection, c.boundCard().orElseThrow());
       InDoubtResolver.Verdict verdict =
@@ -318,6 +378,41 @@ public final class ResetCaseService {
     } catch (CardException e) {
       return c.refused(CaseStep.RESOLVE_IN_DOUBT, CaseError.card(e.code()));
     }
+  }
+
+  private CaseTransition resolveOnDevice(ResetCase c, DeviceWriter writer, boolean mayUseLastTry) {
+    try {
+      writer.reread(c.boundCard().orElseThrow(), LocalDate.now(clock));
+      InDoubtResolver.Verdict verdict = writer.resolve(mayUseLastTry);
+      if (verdict.written()) {
+        return c.written(CaseStep.RESOLVE_IN_DOUBT);
+      } else if (verdict.notWritten()) {
+        return c.notWritten(CaseStep.RESOLVE_IN_DOUBT, verdict.error());
+      }
+      return c.refused(CaseStep.RESOLVE_IN_DOUBT, verdict.error());
+    } catch (CardSwappedException e) {
+      return c.refused(CaseStep.RESOLVE_IN_DOUBT, CaseError.Refusal.CARD_SWAPPED);
+    } catch (CardException e) {
+      return c.refused(CaseStep.RESOLVE_IN_DOUBT, CaseError.card(e.code()));
+    }
+  }
+
+  /**
+   * The citizen will type the new PIN (and, for a change, the current one) on the certified
+   * reader's keypad during the write: the case moves to {@code PIN_CAPTURED} holding no PIN, and
+   * the journal records {@code policy_not_applied: device_entry} — PinDesk never sees these digits,
+   * so its PIN policy cannot judge them (the HSM path's Step2 excepted, where the adapter judges
+   * the PIN the library hands back).
+   *
+   * @throws IllegalStateException on a counter whose PINs are typed on the customer PIN pad
+   */
+  public CaseTransition pinEntryOnDevice() {
+    ResetCase c = active();
+    c.requireAllowed(CaseStep.CAPTURE_PIN);
+    if (device.isEmpty()) {
+      throw new IllegalStateException("PINs are typed on the customer PIN pad at this counter");
+    }
+    return c.pinEntryOnDevice();
   }
 
   /**
@@ -377,6 +472,9 @@ public final class ResetCaseService {
     try {
       ResetCase c = active();
       c.requireAllowed(CaseStep.CAPTURE_PIN);
+      if (device.isPresent()) {
+        throw new IllegalStateException("PINs are typed on the certified reader's keypad");
+      }
       requireOldPinOfChange(c);
       return c;
     } catch (IllegalStateException e) {
@@ -396,8 +494,12 @@ public final class ResetCaseService {
   }
 
   private PinEntry entry(ResetCase c) {
-    PinContext context = PinContextOf.caseAndCard(c.parties().orElseThrow(), snapshot);
-    return new PinEntry(policy, numbers.addTo(context));
+    return new PinEntry(policy, pinContext(c));
+  }
+
+  /** What the PIN policy compares a new PIN with: the people's and the card's numbers. */
+  private PinContext pinContext(ResetCase c) {
+    return numbers.addTo(PinContextOf.caseAndCard(c.parties().orElseThrow(), snapshot));
   }
 
   /**

@@ -5,9 +5,12 @@ import dev.pindesk.service.counter.CounterEvent;
 import dev.pindesk.service.counter.CounterSession;
 import dev.pindesk.service.counter.PinEntryOutcome;
 import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -24,6 +27,9 @@ public final class PinCapture {
   private final IntegerProperty digits = new SimpleIntegerProperty();
   private final ObjectProperty<PinPad.Prompt> prompt =
       new SimpleObjectProperty<>(PinPad.Prompt.NEW_PIN);
+  private final BooleanProperty onDevice = new SimpleBooleanProperty();
+  private final ObjectProperty<Optional<PinPad.Prompt>> keypad =
+      new SimpleObjectProperty<>(Optional.empty());
 
   PinCapture(WizardViewModel model, CounterSession session) {
     this.model = model;
@@ -59,9 +65,21 @@ public final class PinCapture {
     }
   }
 
+  /** The certified reader's keypad waits for the citizen, or stopped waiting (UI thread). */
+  void keypad(CounterEvent.KeypadWaiting waiting) {
+    keypad.set(waiting.prompt());
+  }
+
   private void ended(PinEntryOutcome outcome) {
     entry.set(0);
-    if (outcome == PinEntryOutcome.ACCEPTED) {
+    if (outcome == PinEntryOutcome.ON_DEVICE) {
+      // The policy cannot judge what the reader's keypad keeps to itself: the clerk must know,
+      // and say so to the citizen before the write asks for the PIN.
+      onDevice.set(true);
+      model
+          .noticeProperty()
+          .set(Optional.of(Notice.of(Notice.Kind.WARNING, "pinstep.device_entry")));
+    } else if (outcome == PinEntryOutcome.ACCEPTED) {
       model.noticeProperty().set(Optional.of(Notice.of(Notice.Kind.SUCCESS, "pinstep.accepted")));
     } else if (model.stepProperty().get() == WizardStep.PIN) {
       model
@@ -92,6 +110,19 @@ public final class PinCapture {
    */
   public ReadOnlyObjectProperty<PinPad.Prompt> promptProperty() {
     return prompt;
+  }
+
+  /**
+   * Whether the citizen types on the certified reader's keypad (during the write), where PinDesk
+   * sees no digit and its PIN policy cannot run.
+   */
+  public ReadOnlyBooleanProperty onDeviceProperty() {
+    return onDevice;
+  }
+
+  /** What the certified reader's keypad is waiting for while the write runs, if anything. */
+  public ReadOnlyObjectProperty<Optional<PinPad.Prompt>> keypadProperty() {
+    return keypad;
   }
 
   /** Digits typed in the running entry: the clerk's progress dots. */

@@ -28,15 +28,9 @@ final class PinStepView extends VBox {
         .textProperty()
         .bind(
             Bindings.createStringBinding(
-                () ->
-                    model
-                        .messages()
-                        .get()
-                        .get(
-                            pin.promptProperty().get() == PinPad.Prompt.OLD_PIN
-                                ? "pinstep.waiting_current"
-                                : "pinstep.waiting"),
+                () -> model.messages().get().get(waitingKey(pin)),
                 pin.promptProperty(),
+                pin.onDeviceProperty(),
                 model.messages()));
     waiting.setWrapText(true);
     Label progress = new Label();
@@ -61,6 +55,9 @@ final class PinStepView extends VBox {
     progress.getStyleClass().add(Styles.TITLE_4);
     HBox dots = new HBox(12);
     dots.getStyleClass().add("pin-progress");
+    // The reader's keypad reports no digits: no dots, and nothing to enter again here.
+    dots.visibleProperty().bind(pin.onDeviceProperty().not());
+    dots.managedProperty().bind(dots.visibleProperty());
     for (int i = 0; i < 6; i++) {
       Circle c = new Circle(10);
       c.getStyleClass().add("pin-dot");
@@ -77,10 +74,25 @@ final class PinStepView extends VBox {
     Button retry = new Button();
     retry.setId("pinRetry");
     retry.textProperty().bind(Texts.of(model.messages(), "pinstep.retry"));
-    retry.visibleProperty().bind(pin.entryProperty().isEqualTo(0).and(model.busyProperty().not()));
+    retry
+        .visibleProperty()
+        .bind(
+            pin.entryProperty()
+                .isEqualTo(0)
+                .and(model.busyProperty().not())
+                .and(pin.onDeviceProperty().not()));
     retry.managedProperty().bind(retry.visibleProperty());
     retry.setOnAction(e -> pin.start());
     getChildren().addAll(title, waiting, progress, dots, retry);
+  }
+
+  private static String waitingKey(PinCapture pin) {
+    if (pin.onDeviceProperty().get()) {
+      return "pinstep.waiting_device";
+    }
+    return pin.promptProperty().get() == PinPad.Prompt.OLD_PIN
+        ? "pinstep.waiting_current"
+        : "pinstep.waiting";
   }
 
   /** The clerk's name for the running entry. */

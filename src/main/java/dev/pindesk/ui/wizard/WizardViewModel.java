@@ -303,6 +303,8 @@ public final class WizardViewModel {
       caseId.set(current.map(CaseSnapshot::id).orElse(""));
     } else if (event instanceof CounterEvent.PinEntryProgress progress) {
       pin.progress(progress);
+    } else if (event instanceof CounterEvent.KeypadWaiting waiting) {
+      pin.keypad(waiting);
     }
   }
 

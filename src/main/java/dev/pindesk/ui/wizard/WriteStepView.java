@@ -2,6 +2,7 @@ package dev.pindesk.ui.wizard;
 
 import atlantafx.base.theme.Styles;
 import dev.pindesk.domain.reset.CaseState;
+import dev.pindesk.ports.PinPad;
 import dev.pindesk.ui.common.Texts;
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -46,7 +47,31 @@ final class WriteStepView extends VBox {
     HBox busy = new HBox(12, working, writing);
     busy.visibleProperty().bind(model.busyProperty());
     busy.managedProperty().bind(busy.visibleProperty());
-    getChildren().addAll(title, new HBox(12, write, resolve, resolveLast), busy);
+    // While the certified reader's keypad waits, the clerk tells the citizen what to type there.
+    Label keypad = new Label();
+    keypad.setId("keypadWaiting");
+    keypad.setWrapText(true);
+    keypad.getStyleClass().add(Styles.TITLE_4);
+    var prompt = model.pin().keypadProperty();
+    keypad
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () ->
+                    prompt.get().isEmpty()
+                        ? ""
+                        : model
+                            .messages()
+                            .get()
+                            .get(
+                                prompt.get().get() == PinPad.Prompt.OLD_PIN
+                                    ? "writestep.keypad_current"
+                                    : "writestep.keypad_new"),
+                prompt,
+                model.messages()));
+    keypad.visibleProperty().bind(keypad.textProperty().isNotEmpty());
+    keypad.managedProperty().bind(keypad.visibleProperty());
+    getChildren().addAll(title, new HBox(12, write, resolve, resolveLast), keypad, busy);
     setUserData((Runnable) write::requestFocus);
   }
 }

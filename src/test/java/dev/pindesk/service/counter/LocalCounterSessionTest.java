@@ -20,6 +20,7 @@ import dev.pindesk.domain.reset.AgentPolicy;
 import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseTransition;
+import dev.pindesk.ports.CitizenPinEntry;
 import dev.pindesk.ports.JournalStore;
 import dev.pindesk.ports.PinPad;
 import dev.pindesk.service.SecurityModuleFeed;
@@ -99,7 +100,7 @@ class LocalCounterSessionTest {
                 new CounterInfo(false, "WS-T", "journal.db", "status.sm.training", false),
                 cases,
                 cards,
-                pad,
+                new CitizenPinEntry.OnPad(pad),
                 new PdfReceiptRenderer(dir, CjkFont.bundled()),
                 new SignInService(operators, CLOCK),
                 new IdleLock(CLOCK),

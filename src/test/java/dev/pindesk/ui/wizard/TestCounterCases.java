@@ -15,6 +15,8 @@ import dev.pindesk.domain.reset.AgentPolicy;
 import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.ports.CardTerminals;
 import dev.pindesk.ports.CaseJournal;
+import dev.pindesk.ports.CitizenPinEntry;
+import dev.pindesk.ports.NationalReader;
 import dev.pindesk.ports.PinPad;
 import dev.pindesk.ports.ReceiptPrinter;
 import dev.pindesk.service.SecurityModuleFeed;
@@ -47,6 +49,7 @@ import java.util.function.BooleanSupplier;
 final class TestCounterCases {
   final SqliteJournalStore journal;
   final ResetCaseService cases;
+  private final Optional<NationalReader> certifiedReader;
   private final Path file;
   private final Sm2KeyPair workstation;
   private final Sm2KeyPair supervisor;
@@ -59,6 +62,23 @@ final class TestCounterCases {
       BooleanSupplier journalBroken,
       Clock clock)
       throws Exception {
+    this(dir, workstation, supervisor, terminals, Optional.empty(), journalBroken, clock);
+  }
+
+  /**
+   * As the PC/SC counter's, or with {@code certifiedReader} the counter of a certified reader: the
+   * card read and written through it, every PIN typed on its keypad.
+   */
+  TestCounterCases(
+      Path dir,
+      Sm2KeyPair workstation,
+      Sm2KeyPair supervisor,
+      CardTerminals terminals,
+      Optional<NationalReader> certifiedReader,
+      BooleanSupplier journalBroken,
+      Clock clock)
+      throws Exception {
+    this.certifiedReader = certifiedReader;
     this.file = dir.resolve("journal.db");
     this.workstation = workstation;
     this.supervisor = supervisor;
@@ -75,7 +95,8 @@ final class TestCounterCases {
         };
     cases =
         new ResetCaseService(
-            new ResetCaseDevices(terminals, new TrainingSecurityModule(), failable),
+            new ResetCaseDevices(
+                terminals, new TrainingSecurityModule(), failable, certifiedReader),
             CardProfiles.builtIn(),
             new ResetCaseConfig(AgentPolicy.everywhere(), true),
             new CaseIds("WSUI", clock, new Random(1)),
@@ -84,7 +105,8 @@ final class TestCounterCases {
 
   /**
    * The counter session over these cases, as a training counter's runtime builds it: {@code
-   * terminals}, the citizen's {@code pad}, {@code receipts}, the work on {@code executors}.
+   * terminals}, the citizen's {@code pad} (the certified reader's keypad when the cases go through
+   * one), {@code receipts}, the work on {@code executors}.
    */
   LocalCounterSession session(
       CardTerminals terminals,
@@ -97,7 +119,9 @@ final class TestCounterCases {
             new CounterInfo(false, "WS-UI", "journal.db", "status.sm.training", false),
             cases,
             terminals,
-            pad,
+            certifiedReader
+                .<CitizenPinEntry>map(CitizenPinEntry.InDevice::new)
+                .orElseGet(() -> new CitizenPinEntry.OnPad(pad)),
             receipts,
             new SignInService(new InMemoryOperatorDirectory(), clock),
             new IdleLock(clock),
