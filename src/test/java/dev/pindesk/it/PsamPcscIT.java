@@ -7,7 +7,6 @@ import dev.pindesk.adapters.pcsc.PcscTerminals;
 import dev.pindesk.adapters.sam.PsamProfiles;
 import dev.pindesk.adapters.sam.PsamSecurityModule;
 import dev.pindesk.adapters.virtualcard.VirtualPsam;
-import dev.pindesk.adapters.virtualcard.VpcdClient;
 import dev.pindesk.card.CardProfiles;
 import dev.pindesk.domain.Pin;
 import dev.pindesk.domain.audit.HolderKind;
@@ -21,13 +20,11 @@ import dev.pindesk.domain.reset.CaseIds;
 import dev.pindesk.domain.reset.CaseParties;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.domain.reset.CaseTransition;
-import dev.pindesk.ports.ReaderState;
 import dev.pindesk.service.reset.ResetCaseConfig;
 import dev.pindesk.service.reset.ResetCaseDevices;
 import dev.pindesk.service.reset.ResetCaseService;
 import dev.pindesk.testing.TrainingCards;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,9 +42,7 @@ import org.junit.jupiter.api.Test;
  * the virtual PSAM in "Virtual PCD 00 01", a whole PIN reset case through {@link ResetCaseService}.
  */
 class PsamPcscIT {
-  static final String PSAM_READER = "Virtual PCD 00 01";
-  static final int PSAM_PORT = 35964;
-  private static final Duration PRESENCE_TIMEOUT = Duration.ofSeconds(15);
+  static final String PSAM_READER = VpcdPsam.READER;
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2025-06-01T02:03:04Z"), ZoneOffset.UTC);
   private static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
@@ -57,7 +52,7 @@ class PsamPcscIT {
 
   private final List<CaseTransition> journal = new ArrayList<>();
   private VpcdCard card;
-  private VpcdClient psam;
+  private VpcdPsam psam;
   private ResetCaseService service;
 
   @BeforeAll
@@ -166,33 +161,13 @@ class PsamPcscIT {
   }
 
   private void insertPsam(VirtualPsam virtualPsam) throws Exception {
-    psam = new VpcdClient(virtualPsam, VpcdClient.DEFAULT_HOST, PSAM_PORT, PRESENCE_TIMEOUT);
-    psam.start();
-    awaitPsam(true);
+    psam = VpcdPsam.insert(TERMINALS, virtualPsam);
   }
 
   private void removePsam() throws Exception {
     if (psam != null) {
       psam.close();
       psam = null;
-      awaitPsam(false);
     }
-  }
-
-  private static void awaitPsam(boolean present) throws InterruptedException {
-    long deadline = System.nanoTime() + PRESENCE_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        for (ReaderState r : TERMINALS.readers()) {
-          if (r.name().equals(PSAM_READER) && r.cardPresent() == present) {
-            return;
-          }
-        }
-      } catch (CardException e) {
-        // pcscd may be busy; keep waiting
-      }
-      Thread.sleep(100);
-    }
-    fail("reader " + PSAM_READER + " did not become " + (present ? "present" : "empty"));
   }
 }

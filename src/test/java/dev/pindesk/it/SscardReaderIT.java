@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pindesk.adapters.pcsc.PcscTerminals;
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
-import dev.pindesk.adapters.sscard.HostLaunch;
-import dev.pindesk.adapters.sscard.ReturnCodes;
 import dev.pindesk.adapters.sscard.SscardReader;
 import dev.pindesk.adapters.virtualcard.VirtualPsam;
-import dev.pindesk.adapters.virtualcard.VpcdClient;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.error.CardException;
 import dev.pindesk.domain.pin.PinContext;
@@ -21,6 +18,7 @@ import dev.pindesk.ports.NationalCardData;
 import dev.pindesk.ports.SecureMessage;
 import dev.pindesk.ports.SecureMessagingRequest;
 import dev.pindesk.ports.SecurityModule;
+import dev.pindesk.testing.SscardRig;
 import dev.pindesk.testing.SscardStandin;
 import dev.pindesk.testing.TrainingCards;
 import java.io.IOException;
@@ -46,10 +44,10 @@ class SscardReaderIT {
   private static final PcscTerminals TERMINALS = new PcscTerminals();
   private static final SscardReader.Timeouts FAST =
       new SscardReader.Timeouts(Duration.ofSeconds(3), Duration.ofSeconds(6));
-  private static final int PSAM_PORT = 35964;
   private static Path library;
 
   @TempDir Path dir;
+  private SscardRig rig;
   private VpcdCard card;
   private SscardReader reader;
 
@@ -57,6 +55,11 @@ class SscardReaderIT {
   static void realStack() {
     RealPcsc.assumeAvailable(TERMINALS);
     library = SscardStandin.library();
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void rig() {
+    rig = new SscardRig(dir);
   }
 
   @AfterEach
@@ -79,21 +82,7 @@ class SscardReaderIT {
 
   private SscardReader reader(Path lib, SscardReader.Timeouts timeouts, Map<String, String> extra)
       throws IOException {
-    Path codes = dir.resolve("codes.properties");
-    try (var in =
-        getClass().getResourceAsStream("/dev/pindesk/sscard/standin-return-codes.properties")) {
-      Files.copy(in, codes);
-    }
-    Map<String, String> env = new java.util.HashMap<>(extra);
-    env.put("SSCARD_STANDIN_KEYPAD", dir.resolve("keypad").toString());
-    env.put("SSCARD_STANDIN_CONTROL", dir.resolve("control").toString());
-    env.put("SSCARD_STANDIN_KEYPAD_MS", "1500");
-    reader =
-        new SscardReader(
-            HostLaunch.sameJvm("dev.pindesk.app.SscardHostMain", lib, env),
-            ReturnCodes.withVendorTable(codes),
-            timeouts,
-            SscardReader.CONTACT);
+    reader = rig.reader(lib, timeouts, extra);
     return reader;
   }
 
@@ -102,12 +91,11 @@ class SscardReaderIT {
   }
 
   private void keypad(String... entries) throws IOException {
-    Files.writeString(
-        dir.resolve("keypad"), String.join("\n", entries) + "\n", StandardCharsets.US_ASCII);
+    rig.keypad(entries);
   }
 
   private void control(String... lines) throws IOException {
-    Files.writeString(dir.resolve("control"), String.join("\n", lines) + "\n");
+    rig.control(lines);
   }
 
   @Test
@@ -184,29 +172,19 @@ class SscardReaderIT {
   @Test
   void reloadsThePinWithThePsamInTheReaderWithoutTheHsmPath() throws Exception {
     insert(TrainingCards.GEN3_SM4);
-    VpcdClient psam =
-        new VpcdClient(
-            VirtualPsam.training(), VpcdClient.DEFAULT_HOST, PSAM_PORT, Duration.ofSeconds(15));
-    psam.start();
-    try {
-      awaitPsam(true);
-      SscardReader r =
-          reader(library, FAST, Map.of("SSCARD_STANDIN_PSAM_READER", PsamPcscIT.PSAM_READER));
+    try (VpcdPsam psam = VpcdPsam.insert(TERMINALS, VirtualPsam.training())) {
+      SscardReader r = reader(library, FAST, Map.of("SSCARD_STANDIN_PSAM_READER", VpcdPsam.READER));
       NationalCardData d = r.readCard();
       keypad("385217", "385217");
       r.reloadPin(d, new NoSecurityModule(), new PinPolicy(), PinContext.NONE);
       assertCardPin("385217");
-    } finally {
-      psam.close();
-      awaitPsam(false);
     }
   }
 
   @Test
   void withoutAPsamInItsReaderTheReloadTakesTheHsmPath() throws Exception {
     insert(TrainingCards.GEN3_SM4);
-    SscardReader r =
-        reader(library, FAST, Map.of("SSCARD_STANDIN_PSAM_READER", PsamPcscIT.PSAM_READER));
+    SscardReader r = reader(library, FAST, Map.of("SSCARD_STANDIN_PSAM_READER", VpcdPsam.READER));
     NationalCardData d = r.readCard();
     keypad("385217", "385217");
     reload(r, d);
@@ -234,22 +212,6 @@ class SscardReaderIT {
     public SecureMessage secureMessaging(SecureMessagingRequest request) {
       throw new AssertionError("the PSAM path needs no security module");
     }
-  }
-
-  private static void awaitPsam(boolean present) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (TERMINALS.readers().stream()
-            .anyMatch(x -> x.name().equals(PsamPcscIT.PSAM_READER) && x.cardPresent() == present)) {
-          return;
-        }
-      } catch (CardException e) {
-        // pcscd busy; keep waiting
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("PSAM reader did not become " + (present ? "present" : "empty"));
   }
 
   @Test

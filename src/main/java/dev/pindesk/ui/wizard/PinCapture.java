@@ -76,9 +76,12 @@ public final class PinCapture {
       // The policy cannot judge what the reader's keypad keeps to itself: the clerk must know,
       // and say so to the citizen before the write asks for the PIN.
       onDevice.set(true);
-      model
-          .noticeProperty()
-          .set(Optional.of(Notice.of(Notice.Kind.WARNING, "pinstep.device_entry")));
+      if (model.noticeProperty().get().isEmpty()) {
+        // Back here after a failed write, the failure's notice stays: it says what to do now.
+        model
+            .noticeProperty()
+            .set(Optional.of(Notice.of(Notice.Kind.WARNING, "pinstep.device_entry")));
+      }
     } else if (outcome == PinEntryOutcome.ACCEPTED) {
       model.noticeProperty().set(Optional.of(Notice.of(Notice.Kind.SUCCESS, "pinstep.accepted")));
     } else if (model.stepProperty().get() == WizardStep.PIN) {

@@ -4,6 +4,7 @@ import dev.pindesk.domain.audit.ServiceKind;
 import dev.pindesk.domain.error.CardErrorCode;
 import dev.pindesk.domain.reset.CaseError;
 import dev.pindesk.domain.reset.CaseState;
+import dev.pindesk.domain.reset.CaseStep;
 import dev.pindesk.domain.reset.CaseTransition;
 import dev.pindesk.service.counter.WriteOutcome;
 import dev.pindesk.service.reset.WriteReport;
@@ -25,19 +26,26 @@ final class WriteNotices {
     if (t.to() == CaseState.IN_DOUBT) {
       return Optional.of(Notice.of(Notice.Kind.WARNING, "writestep.in_doubt"));
     }
-    return t.error().map(e -> notWritten(e, outcome.report()));
+    return t.error().map(e -> notWritten(t.step(), e, outcome.report()));
   }
 
   /**
    * Why the new PIN was not written, in the clerk's words (the case's own refusals have their own
    * messages): with the tries of a refused key, and saying so when an unlock restored the try
-   * counter before its reset failed.
+   * counter before its reset failed. A wrong PIN at the write is the card's current PIN a change
+   * needs; at the check of an in-doubt write it is the new PIN, which is then not on the card.
    */
-  private static Notice notWritten(CaseError error, WriteReport write) {
+  private static Notice notWritten(CaseStep step, CaseError error, WriteReport write) {
     if (error == CaseError.Refusal.CARD_SWAPPED) {
       return Notice.of(Notice.Kind.ERROR, "error.case." + error.wireName());
     }
-    if (error instanceof CaseError.Card card && card.code() != CardErrorCode.PIN_WRONG) {
+    if (error instanceof CaseError.Card card
+        && card.code() == CardErrorCode.PIN_WRONG
+        && step == CaseStep.RESOLVE_IN_DOUBT) {
+      // The check with the new PIN failed: the write did not reach the card.
+      return Notice.of(Notice.Kind.ERROR, "writestep.check_not_written");
+    }
+    if (error instanceof CaseError.Card card) {
       int tries =
           write
               .failure()

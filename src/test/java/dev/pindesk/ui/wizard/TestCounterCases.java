@@ -132,6 +132,13 @@ final class TestCounterCases {
         executors);
   }
 
+  /** The journal's events so far, decrypted with the supervisor key (the journal stays open). */
+  List<ExportedEntry> events() throws Exception {
+    List<ExportedEntry> events = new ArrayList<>();
+    JournalExporter.export(file, supervisor.privateKey(), events::add);
+    return events;
+  }
+
   /**
    * Closes the journal and checks it: the chain verifies, it holds exactly {@code expectedSteps},
    * and no PIN of {@code pins} is in the file as stored (ASCII) nor in what was encrypted (ASCII,

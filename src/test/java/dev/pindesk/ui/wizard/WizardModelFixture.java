@@ -18,6 +18,7 @@ import dev.pindesk.domain.reset.BindingIssue;
 import dev.pindesk.domain.reset.CaseState;
 import dev.pindesk.i18n.Messages;
 import dev.pindesk.ports.CardTerminals;
+import dev.pindesk.ports.NationalReader;
 import dev.pindesk.ports.PinPad;
 import dev.pindesk.ports.ReceiptPrinter;
 import dev.pindesk.service.counter.SessionExecutors;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +78,14 @@ abstract class WizardModelFixture {
     return terminals;
   }
 
+  /**
+   * The certified reader the counter drives, if any: none (PC/SC readers and the customer PIN pad)
+   * unless a test says otherwise.
+   */
+  Optional<NationalReader> certifiedReader() {
+    return Optional.empty();
+  }
+
   /** The receipts: the real PDF renderer with the bundled font, unless a test says otherwise. */
   ReceiptPrinter receipts() {
     return new PdfReceiptRenderer(dir.resolve("receipts"), CjkFont.bundled());
@@ -86,7 +96,13 @@ abstract class WizardModelFixture {
     Clock clock = Clock.systemDefaultZone();
     counter =
         new TestCounterCases(
-            dir, WORKSTATION, SUPERVISOR, cardTerminals(), journalBroken::get, clock);
+            dir,
+            WORKSTATION,
+            SUPERVISOR,
+            cardTerminals(),
+            certifiedReader(),
+            journalBroken::get,
+            clock);
     journal = counter.journal;
     model =
         new WizardViewModel(
