@@ -25,6 +25,7 @@ import dev.pindesk.ports.PinPolicyFileException;
 import dev.pindesk.ports.SecurityModule;
 import dev.pindesk.service.SecurityModuleFeed;
 import dev.pindesk.service.audit.CaseAuditRecorder;
+import dev.pindesk.service.counter.CounterEvent;
 import dev.pindesk.service.counter.CounterInfo;
 import dev.pindesk.service.counter.CounterSession;
 import dev.pindesk.service.counter.LocalCounterSession;
@@ -150,6 +151,15 @@ final class CounterRuntime implements AutoCloseable {
       clerk.shutdownNow();
       receipts.shutdownNow();
       throw e;
+    }
+    if (certifiedReader.isPresent()) {
+      // The citizen's screen shows what the reader's keypad waits for (it takes no digits here).
+      session.subscribe(
+          e -> {
+            if (e instanceof CounterEvent.KeypadWaiting waiting) {
+              pinPad.showDeviceKeypad(waiting.prompt());
+            }
+          });
     }
     pinPad.warmUpSoon();
     Runtime.getRuntime().addShutdownHook(new Thread(this::close, "counter-close"));

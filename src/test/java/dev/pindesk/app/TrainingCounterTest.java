@@ -119,6 +119,25 @@ class TrainingCounterTest {
                     .contains(policy.toString(), "initialPins[0]", "6 位数字"));
   }
 
+  @Test
+  void aCertifiedReaderWhoseLibraryIsMissingStopsTheStartSayingWhatToCheck() throws Exception {
+    trainingHome();
+    Path library = dir.resolve("libSSCard.so");
+    settings.put("device", "sscard");
+    settings.put("sscard.library", library.toString());
+    assertThatThrownBy(this::open)
+        .isInstanceOfSatisfying(
+            CounterRefusedException.class,
+            e -> {
+              assertThat(e.messageKey()).isEqualTo("counter.refused.sscard");
+              assertThat(ZH.get(e.messageKey(), e.args()))
+                  .contains(library.toString(), "pindesk.sscard.library");
+            });
+    // The refusal closed what the start had opened: the journal can be opened again.
+    settings.put("device", "pcsc");
+    open();
+  }
+
   private void trainingHome() {
     settings.put("home", dir.toString());
     settings.put("training.keys", dir.resolve("training-keys").toString());

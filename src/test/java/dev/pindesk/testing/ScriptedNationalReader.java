@@ -38,6 +38,8 @@ public final class ScriptedNationalReader implements NationalReader {
   private final Map<Call, List<CardErrorCode>> failures = new EnumMap<>(Call.class);
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private volatile NationalCardData card = TRAINING_CARD;
+  private final Map<Call, java.util.concurrent.CountDownLatch> holds =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean closed;
 
   /** The training card's data with another card number and SSN. */
@@ -67,6 +69,16 @@ public final class ScriptedNationalReader implements NationalReader {
     return this;
   }
 
+  /**
+   * The next {@code call} waits (as a keypad waits for the citizen) until the returned action runs,
+   * at most 30 s.
+   */
+  public Runnable holdNext(Call call) {
+    java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+    holds.put(call, latch);
+    return latch::countDown;
+  }
+
   /** The calls made so far, in order. */
   public List<Call> calls() {
     return List.copyOf(calls);
@@ -78,6 +90,15 @@ public final class ScriptedNationalReader implements NationalReader {
 
   private void call(Call call) throws CardException {
     calls.add(call);
+    java.util.concurrent.CountDownLatch hold = holds.remove(call);
+    if (hold != null) {
+      try {
+        hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CardException(CardErrorCode.DEVICE_NOT_RESPONDING, "interrupted", e);
+      }
+    }
     List<CardErrorCode> scripted = failures.getOrDefault(call, List.of());
     Optional<CardErrorCode> code;
     synchronized (failures) {

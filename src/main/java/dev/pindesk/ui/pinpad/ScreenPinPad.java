@@ -7,6 +7,7 @@ import dev.pindesk.ui.common.TaskRunner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntConsumer;
@@ -179,6 +180,28 @@ public final class ScreenPinPad implements PinPad {
       }
     }
     return stage;
+  }
+
+  /**
+   * On a counter whose citizen types on the certified reader's keypad: shows the citizen what the
+   * reader waits for ({@code prompt}), or hides the window when it stopped waiting. Any thread.
+   */
+  public void showDeviceKeypad(Optional<Prompt> prompt) {
+    requested = true;
+    TaskRunner.onFx(
+        () -> {
+          if (prompt.isEmpty()) {
+            if (current == null && stage != null) {
+              stage.hide();
+            }
+            return;
+          }
+          Scene scene = new Scene(new DeviceKeypadView(prompt.get()), 720, 760);
+          scene.getStylesheets().add(stylesheet);
+          window().setScene(scene);
+          window().show();
+          window().toFront();
+        });
   }
 
   @Override

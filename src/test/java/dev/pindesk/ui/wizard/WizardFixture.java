@@ -103,6 +103,14 @@ abstract class WizardFixture {
     return new PdfReceiptRenderer(dir.resolve("receipts"), CjkFont.bundled());
   }
 
+  /**
+   * The certified reader the counter drives, if any: none (PC/SC readers and the customer PIN pad)
+   * unless a test says otherwise.
+   */
+  java.util.Optional<dev.pindesk.ports.NationalReader> certifiedReader() {
+    return java.util.Optional.empty();
+  }
+
   /** How long the customer has for one PIN entry. */
   Duration pinPadTimeout() {
     return Duration.ofSeconds(30);
@@ -128,19 +136,30 @@ abstract class WizardFixture {
     Clock clock = Clock.systemDefaultZone();
     counter =
         new TestCounterCases(
-            dir, WORKSTATION, SUPERVISOR, cardTerminals(), journalBroken::get, clock);
+            dir,
+            WORKSTATION,
+            SUPERVISOR,
+            cardTerminals(),
+            certifiedReader(),
+            journalBroken::get,
+            clock);
     journal = counter.journal;
-    model =
-        new WizardViewModel(
-            counter.session(
-                cardTerminals(),
-                new ScreenPinPad(pinPadTimeout(), false),
-                receipts(),
-                new SessionExecutors(caseThread, caseThread, caseThread),
-                clock),
-            runner,
-            clock,
-            Messages.of(Locale.SIMPLIFIED_CHINESE));
+    ScreenPinPad pad = new ScreenPinPad(pinPadTimeout(), false);
+    var session =
+        counter.session(
+            cardTerminals(),
+            pad,
+            receipts(),
+            new SessionExecutors(caseThread, caseThread, caseThread),
+            clock);
+    // As the counter's runtime does: the citizen's screen follows the reader's keypad.
+    session.subscribe(
+        e -> {
+          if (e instanceof dev.pindesk.service.counter.CounterEvent.KeypadWaiting waiting) {
+            pad.showDeviceKeypad(waiting.prompt());
+          }
+        });
+    model = new WizardViewModel(session, runner, clock, Messages.of(Locale.SIMPLIFIED_CHINESE));
     model.follow();
     model.operatorIdProperty().set("demo");
     model.operatorNameProperty().set("培训操作员 Demo");
