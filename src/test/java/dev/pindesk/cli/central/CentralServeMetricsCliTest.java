@@ -57,6 +57,7 @@ class CentralServeMetricsCliTest {
     try {
       String url = CentralServeCliTest.awaitUrl(out);
       String metrics = await(out, METRICS);
+      assertThat(out.toString()).contains(metrics + " (plain HTTP, no authentication: keep it off");
       HttpClient https =
           HttpClient.newBuilder()
               .sslContext(CentralServeCliTest.pinned(dir.resolve("central.crt")))
@@ -105,7 +106,9 @@ class CentralServeMetricsCliTest {
               "--metrics-bind",
               bind);
       assertThat(r.exit()).isEqualTo(1);
-      assertThat(r.err()).startsWith("central serve: cannot serve metrics on " + bind);
+      assertThat(r.err())
+          .startsWith("central serve: cannot serve metrics on " + bind)
+          .contains("not an address of this machine. Choose another with --metrics-bind;");
       assertOneCleanLine(r.err());
     }
   }
