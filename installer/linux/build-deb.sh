@@ -28,8 +28,8 @@ revision="${DEB_REVISION:-2}"
 
 # The central receiver's own libraries: only "pindesk central serve|enroll|stats|revoke" load them
 # and the central is installed apart (docs/central-deployment.md). checker-qual comes with the
-# PostgreSQL driver only.
-central_only='^(postgresql|flyway-core|flyway-database-postgresql|checker-qual|HikariCP)-[0-9]'
+# PostgreSQL driver only; the Prometheus client is the central's /metrics (ADR 0033).
+central_only='^(postgresql|flyway-core|flyway-database-postgresql|checker-qual|HikariCP|prometheus-metrics-[a-z-]+)-[0-9]'
 
 work=target/jpackage
 input="$work/input"

@@ -2,12 +2,15 @@ package dev.pindesk.app;
 
 import dev.pindesk.adapters.central.CentralDatabase;
 import dev.pindesk.adapters.central.CentralIdentity;
+import dev.pindesk.adapters.central.CentralMetrics;
 import dev.pindesk.adapters.central.CentralServer;
 import dev.pindesk.adapters.central.CentralStats;
 import dev.pindesk.adapters.central.CentralStore;
+import dev.pindesk.adapters.central.MetricsEndpoint;
 import dev.pindesk.adapters.sync.RequestAuth;
 import dev.pindesk.cli.common.CentralServices;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -163,19 +166,47 @@ final class CentralWiring implements CentralServices {
               Clock.systemUTC(),
               o.requestTimeout());
       // Only this class opens databases, so every Database here is a Db.
-      CentralServer server =
-          CentralServer.start(new CentralStore(((Db) database).db()), identity, options);
-      return new Running() {
-        @Override
-        public URI uri() {
-          return server.uri();
+      CentralDatabase db = ((Db) database).db();
+      CentralMetrics metrics = CentralMetrics.of(db);
+      MetricsEndpoint endpoint = null;
+      if (o.metrics().isPresent()) {
+        try {
+          endpoint = MetricsEndpoint.start(metrics, o.metrics().get());
+        } catch (IOException e) {
+          InetSocketAddress a = o.metrics().get();
+          throw new MetricsUnavailable(a.getHostString() + ":" + a.getPort(), e);
         }
+      }
+      CentralServer server;
+      try {
+        server = CentralServer.start(new CentralStore(db), identity, options, metrics);
+      } catch (IOException | RuntimeException e) {
+        if (endpoint != null) {
+          endpoint.close();
+        }
+        throw e;
+      }
+      return new Served(server, Optional.ofNullable(endpoint));
+    }
+  }
 
-        @Override
-        public void close() {
-          server.close();
-        }
-      };
+  /** The receiver and, when asked for, its metrics listener. */
+  private record Served(CentralServer server, Optional<MetricsEndpoint> metrics)
+      implements Running {
+    @Override
+    public URI uri() {
+      return server.uri();
+    }
+
+    @Override
+    public Optional<URI> metricsUri() {
+      return metrics.map(MetricsEndpoint::uri);
+    }
+
+    @Override
+    public void close() {
+      server.close();
+      metrics.ifPresent(MetricsEndpoint::close);
     }
   }
 }

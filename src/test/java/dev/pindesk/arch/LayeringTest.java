@@ -424,6 +424,16 @@ class LayeringTest {
           .dependOnClassesThat()
           .resideInAPackage("picocli..");
 
+  /** Metrics are the central receiver's, for its operator (ADR 0033). */
+  @ArchTest
+  static final ArchRule onlyTheCentralCountsMetrics =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("dev.pindesk.adapters.central..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.prometheus..");
+
   /** HTTP: journal sync, its central, and the card-management service (ADR 0029). */
   @ArchTest
   static final ArchRule onlyTheSyncAdaptersTalkHttp =

@@ -45,6 +45,7 @@ public final class BatchIntake implements AutoCloseable {
   private final CentralStore store;
   private final PrivateKey receiptKey;
   private final Clock clock;
+  private final CentralMetrics metrics;
   private final RefusalLog refusals;
   private final JournalTurns turns = new JournalTurns();
 
@@ -60,7 +61,14 @@ public final class BatchIntake implements AutoCloseable {
   /** Threads that hash chain links while a batch is still arriving ({@link ChainLinks}). */
   private final ExecutorService linkers;
 
+  /** Counted in metrics nobody scrapes (a part used on its own). */
   public BatchIntake(CentralStore store, PrivateKey receiptKey, Clock clock) {
+    this(store, receiptKey, clock, CentralMetrics.unscraped());
+  }
+
+  /** Batches, entries and refusals counted in {@code metrics}. */
+  public BatchIntake(
+      CentralStore store, PrivateKey receiptKey, Clock clock, CentralMetrics metrics) {
     this.linkers =
         Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(),
@@ -72,7 +80,8 @@ public final class BatchIntake implements AutoCloseable {
     this.store = store;
     this.receiptKey = receiptKey;
     this.clock = clock;
-    this.refusals = new RefusalLog(store, clock);
+    this.metrics = metrics;
+    this.refusals = new RefusalLog(store, clock, metrics);
   }
 
   /**
@@ -121,7 +130,7 @@ public final class BatchIntake implements AutoCloseable {
       }
       String id = journalId;
       long start = System.nanoTime();
-      Receipt r =
+      Applied applied =
           turns.inTurn(
               id,
               arrival.ticket,
@@ -131,6 +140,8 @@ public final class BatchIntake implements AutoCloseable {
                   store
                       .database()
                       .transaction(c -> applyLocked(c, sender, batch, arrival.links, id)));
+      metrics.batch(applied.stored()); // committed: counted once, as stored
+      Receipt r = applied.receipt();
       LOG.info(
           "journal {} entries {}..{} from {}: head {} ({} ms)",
           id,
@@ -236,7 +247,10 @@ public final class BatchIntake implements AutoCloseable {
     }
   }
 
-  private Receipt applyLocked(
+  /** A batch applied: the receipt for the new head and how many of its entries were new. */
+  private record Applied(Receipt receipt, int stored) {}
+
+  private Applied applyLocked(
       Connection c,
       CentralStore.Workstation sender,
       SealedBatch batch,
@@ -261,7 +275,7 @@ public final class BatchIntake implements AutoCloseable {
     int firstNew = checkOverlap(c, j, entries);
     List<SealedEntry> fresh = entries.subList(firstNew, entries.size());
     if (fresh.isEmpty()) {
-      return receiptOf(j);
+      return new Applied(receiptOf(j), 0);
     }
     if (fresh.get(0).seq() != j.headSeq() + 1) {
       throw Refused.gap(j.headSeq() + 1, fresh.get(0).seq());
@@ -276,7 +290,8 @@ public final class BatchIntake implements AutoCloseable {
         cursor.segment(),
         cursor.lastCheckpointSeq(),
         now);
-    return sign(journalId, j.workstationId(), cursor.lastSeq(), cursor.head(), now);
+    return new Applied(
+        sign(journalId, j.workstationId(), cursor.lastSeq(), cursor.head(), now), fresh.size());
   }
 
   /** First sight of a journal: its header must carry a valid signature by its own key. */

@@ -122,6 +122,13 @@ public final class CentralServer implements AutoCloseable {
    */
   public static CentralServer start(CentralStore store, CentralIdentity identity, Options options)
       throws IOException {
+    return start(store, identity, options, CentralMetrics.of(store.database()));
+  }
+
+  /** As {@link #start(CentralStore, CentralIdentity, Options)}, counting in {@code metrics}. */
+  public static CentralServer start(
+      CentralStore store, CentralIdentity identity, Options options, CentralMetrics metrics)
+      throws IOException {
     // The JDK server writes a response's headers and body separately; without TCP_NODELAY, Nagle
     // holds the body until the client's delayed ACK (~40 ms on Linux) — per batch.
     defaultProperty(NODELAY, "true");
@@ -143,9 +150,10 @@ public final class CentralServer implements AutoCloseable {
       server = https;
     }
     ThreadPoolExecutor executor = executor(options.threads());
-    RequestAuthenticator auth = new RequestAuthenticator(store, options.clock());
-    BatchIntake intake = new BatchIntake(store, identity.privateKey(), options.clock());
-    server.createContext("/", new SyncHandler(store, auth, intake, options.clock()));
+    RequestAuthenticator auth = new RequestAuthenticator(store, options.clock(), metrics);
+    BatchIntake intake = new BatchIntake(store, identity.privateKey(), options.clock(), metrics);
+    SyncHandler handler = new SyncHandler(store, auth, intake, options.clock(), metrics);
+    server.createContext("/", new TimedHandler(handler, metrics));
     server.setExecutor(executor);
     server.start();
     CentralServer started =

@@ -6,19 +6,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every refusal: one WARN line in the log and a row of {@code refusals} (time, workstation
- * key, journal, code, seq, detail), so a gap, fork or forged request is loud and stays on record
- * even when the workstation gives up.
+ * Records every refusal: one WARN line in the log, its reason counted ({@link CentralMetrics}), and
+ * a row of {@code refusals} (time, workstation key, journal, code, seq, detail), so a gap, fork or
+ * forged request is loud and stays on record even when the workstation gives up.
  */
 final class RefusalLog {
   private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
 
   private final CentralStore store;
   private final Clock clock;
+  private final CentralMetrics metrics;
 
-  RefusalLog(CentralStore store, Clock clock) {
+  RefusalLog(CentralStore store, Clock clock, CentralMetrics metrics) {
     this.store = store;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -29,6 +31,7 @@ final class RefusalLog {
   void record(String keyId, String journalId, Refused r) {
     String key = printable(keyId);
     String journal = printable(journalId);
+    metrics.refused(r.code());
     LOG.warn(
         "refused {} ({}) key={} journal={}{}: {}",
         r.code().wireName(),

@@ -25,10 +25,10 @@ public final class RequestAuthenticator {
   private final RefusalLog refusals;
   private final AtomicLong lastPurge = new AtomicLong();
 
-  public RequestAuthenticator(CentralStore store, Clock clock) {
+  public RequestAuthenticator(CentralStore store, Clock clock, CentralMetrics metrics) {
     this.store = store;
     this.clock = clock;
-    this.refusals = new RefusalLog(store, clock);
+    this.refusals = new RefusalLog(store, clock, metrics);
   }
 
   /**

@@ -41,11 +41,16 @@ final class SyncHandler implements HttpHandler {
   private final BatchIntake intake;
   private final RefusalLog refusals;
 
-  SyncHandler(CentralStore store, RequestAuthenticator auth, BatchIntake intake, Clock clock) {
+  SyncHandler(
+      CentralStore store,
+      RequestAuthenticator auth,
+      BatchIntake intake,
+      Clock clock,
+      CentralMetrics metrics) {
     this.store = store;
     this.auth = auth;
     this.intake = intake;
-    this.refusals = new RefusalLog(store, clock);
+    this.refusals = new RefusalLog(store, clock, metrics);
   }
 
   @Override

@@ -24,7 +24,8 @@ public final class CentralNotInstalledCommand implements Callable<Integer> {
       List.of(
           "org.flywaydb.core.Flyway",
           "org.postgresql.Driver",
-          "com.zaxxer.hikari.HikariDataSource");
+          "com.zaxxer.hikari.HikariDataSource",
+          "io.prometheus.metrics.core.metrics.Counter");
 
   private final Messages messages;
 

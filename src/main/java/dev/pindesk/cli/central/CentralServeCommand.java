@@ -8,19 +8,21 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code central serve --port P (--db PATH | --jdbc URL) [--bind ADDR] [--cert-out FILE]
- * [--cert-name NAME]... [--insecure-http]}: runs the receiver until SIGTERM / Ctrl+C (or until its
- * thread is interrupted, in tests). Prints one line when ready, with the URL (the real port when
- * {@code --port 0}) and the certificate to pin.
+ * [--cert-name NAME]... [--insecure-http] [--metrics-bind [ADDR:]PORT]}: runs the receiver until
+ * SIGTERM / Ctrl+C (or until its thread is interrupted, in tests). Prints one line when ready, with
+ * the URL (the real port when {@code --port 0}) and the certificate to pin.
  */
 @Command(name = "serve", description = "Run the central receiver (HTTPS) until stopped.")
 public final class CentralServeCommand extends CentralSubcommand {
@@ -74,6 +76,15 @@ public final class CentralServeCommand extends CentralSubcommand {
               + " workstation held when its link died mid-upload).")
   long requestTimeoutSeconds;
 
+  @Option(
+      names = "--metrics-bind",
+      paramLabel = "[ADDR:]PORT",
+      description =
+          "Serve Prometheus metrics (GET /metrics, plain HTTP, no authentication) on this port of"
+              + " 127.0.0.1, or of ADDR (default: no metrics listener). Keep it off the network the"
+              + " workstations use.")
+  String metricsBind;
+
   public CentralServeCommand(Messages messages, CliServices services) {
     super(messages, services);
   }
@@ -99,6 +110,12 @@ public final class CentralServeCommand extends CentralSubcommand {
       throw CentralCli.Unusable.usage(
           messages.get("cli.central.insecureNotLoopback", address.getHostAddress()));
     }
+    Optional<InetSocketAddress> metrics;
+    try {
+      metrics = metricsAddress();
+    } catch (IllegalArgumentException | UnknownHostException e) {
+      throw CentralCli.Unusable.usage(messages.get("cli.central.badMetricsBind", metricsBind));
+    }
     for (String name : certNames) {
       if (!central().isCertificateName(name)) {
         throw CentralCli.Unusable.usage(messages.get("cli.central.badCertName", name));
@@ -118,7 +135,12 @@ public final class CentralServeCommand extends CentralSubcommand {
       }
       CentralServices.ServeOptions options =
           new CentralServices.ServeOptions(
-              address, port, insecureHttp, threads, Duration.ofSeconds(requestTimeoutSeconds));
+              address,
+              port,
+              insecureHttp,
+              threads,
+              Duration.ofSeconds(requestTimeoutSeconds),
+              metrics);
       CentralServices.Running server = identity.serve(db, options);
       out.println(
           messages.get(
@@ -127,11 +149,17 @@ public final class CentralServeCommand extends CentralSubcommand {
               address.getHostAddress(),
               db.description(),
               identity.certificateFile().toString()));
+      server
+          .metricsUri()
+          .ifPresent(u -> out.println(messages.get("cli.central.metricsListening", u.toString())));
       out.flush();
       return runUntilStopped(server, db);
     } catch (CentralCli.Unusable e) {
       db.close();
       throw e;
+    } catch (CentralServices.MetricsUnavailable e) {
+      db.close();
+      throw new CentralCli.Unusable(messages.get("cli.central.metricsPortInUse", metricsBind));
     } catch (BindException e) {
       db.close();
       throw new CentralCli.Unusable(messages.get("cli.central.portInUse", String.valueOf(port)));
@@ -146,6 +174,31 @@ public final class CentralServeCommand extends CentralSubcommand {
       return InetAddress.getByName(bind);
     }
     return insecureHttp ? InetAddress.getLoopbackAddress() : InetAddress.getByName("0.0.0.0");
+  }
+
+  /**
+   * {@code --metrics-bind}: {@code PORT} (on loopback), {@code ADDR:PORT} or {@code [IPv6]:PORT}.
+   *
+   * @throws IllegalArgumentException when it is none of these
+   */
+  private Optional<InetSocketAddress> metricsAddress() throws UnknownHostException {
+    if (metricsBind == null) {
+      return Optional.empty();
+    }
+    String text = metricsBind.strip();
+    int colon = text.lastIndexOf(':');
+    String host = colon < 0 ? "" : text.substring(0, colon);
+    int metricsPort = Integer.parseInt(text.substring(colon + 1));
+    if (metricsPort < 0 || metricsPort > 65535) {
+      throw new IllegalArgumentException("port out of range");
+    }
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    } else if (host.contains(":")) {
+      throw new IllegalArgumentException("an IPv6 address goes in brackets");
+    }
+    InetAddress a = host.isEmpty() ? InetAddress.getLoopbackAddress() : InetAddress.getByName(host);
+    return Optional.of(new InetSocketAddress(a, metricsPort));
   }
 
   /** Blocks until SIGTERM/SIGINT (shutdown hook) or an interrupt; stops cleanly either way. */

@@ -2,6 +2,7 @@ package dev.pindesk.cli.common;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +80,11 @@ public interface CentralServices {
     /** Its address, with the real port. */
     URI uri();
 
+    /** Where its metrics are served ({@code http://…/metrics}), when asked for. */
+    default Optional<URI> metricsUri() {
+      return Optional.empty();
+    }
+
     @Override
     void close();
   }
@@ -90,7 +96,27 @@ public interface CentralServices {
    *     HTTP off loopback
    */
   record ServeOptions(
-      InetAddress bind, int port, boolean insecureHttp, int threads, Duration requestTimeout) {}
+      InetAddress bind,
+      int port,
+      boolean insecureHttp,
+      int threads,
+      Duration requestTimeout,
+      Optional<InetSocketAddress> metrics) {
+    /** Without a metrics listener. */
+    public ServeOptions(
+        InetAddress bind, int port, boolean insecureHttp, int threads, Duration requestTimeout) {
+      this(bind, port, insecureHttp, threads, requestTimeout, Optional.empty());
+    }
+  }
+
+  /** The metrics listener's address could not be bound (the receiver was not started). */
+  final class MetricsUnavailable extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public MetricsUnavailable(String address, IOException cause) {
+      super(address, cause);
+    }
+  }
 
   /** A workstation after {@code enroll}, and whether this enrolment created it. */
   record Enrolment(
