@@ -111,15 +111,26 @@ record CounterConfig(
    * @param cardService the card-management service: the only module with {@code
    *     pindesk.sam=card-service}, after the PSAM when {@code pindesk.cardservice.url} is set
    *     beside a PSAM (ADR 0029)
+   * @param inCertifiedReader {@code pindesk.sam=reader}: the PSAM is inside the certified reader
+   *     and used by its library; PinDesk has no security module of its own (ADR 0034)
    */
   record SamChoice(
       Optional<String> psamReader,
       String psamProfile,
       boolean virtualTrainingPsam,
-      Optional<CardServiceChoice> cardService) {
+      Optional<CardServiceChoice> cardService,
+      boolean inCertifiedReader) {
     /** Without a card-management service. */
     SamChoice(Optional<String> psamReader, String psamProfile, boolean virtualTrainingPsam) {
       this(psamReader, psamProfile, virtualTrainingPsam, Optional.empty());
+    }
+
+    SamChoice(
+        Optional<String> psamReader,
+        String psamProfile,
+        boolean virtualTrainingPsam,
+        Optional<CardServiceChoice> cardService) {
+      this(psamReader, psamProfile, virtualTrainingPsam, cardService, false);
     }
 
     static SamChoice trainingKeys(String psamProfile) {
@@ -224,7 +235,7 @@ record CounterConfig(
         bool(used.get("pinpad.scrambled")),
         s.find("receipt.font").map(CounterConfig::path),
         production
-            ? productionSam(s, used, workstation)
+            ? productionSam(s, used, workstation, device(s, used))
             : trainingSam(s, used, readers, workstation),
         new Central(
             s.find("central.url").map(SettingValue::value),
@@ -387,10 +398,25 @@ record CounterConfig(
     return new Device(kind, Optional.of(library), codes, java);
   }
 
-  /** The PSAM is the production counter's only security module; its reader is required. */
+  /**
+   * The production counter's security module: a PSAM in a PC/SC reader (its reader required), the
+   * card-management service, or — on a certified reader's counter — the PSAM inside that reader
+   * ({@code pindesk.sam=reader}, with the service after it when one is configured).
+   */
   private static SamChoice productionSam(
-      CounterSettings s, Map<String, SettingValue> used, String workstation) {
+      CounterSettings s, Map<String, SettingValue> used, String workstation, Device device) {
     Optional<String> kind = s.find("sam").map(k -> k.value().strip().toLowerCase(Locale.ROOT));
+    if (kind.isPresent() && kind.get().equals(IN_READER)) {
+      if (device.kind() != DeviceKind.SSCARD) {
+        throw ConfigRefusedException.missing(NOT_PSAM, kind.get());
+      }
+      return new SamChoice(
+          Optional.empty(),
+          used.get("sam.profile").value(),
+          false,
+          cardServiceAfterPsam(s, used, workstation),
+          true);
+    }
     if (kind.isPresent() && kind.get().equals(CARD_SERVICE)) {
       return new SamChoice(
           Optional.empty(),
@@ -412,6 +438,12 @@ record CounterConfig(
         false,
         cardServiceAfterPsam(s, used, workstation));
   }
+
+  /**
+   * {@code pindesk.sam} naming the PSAM inside the certified reader ({@code
+   * pindesk.device=sscard}).
+   */
+  static final String IN_READER = "reader";
 
   /** {@code pindesk.sam} naming the card-management service. */
   static final String CARD_SERVICE = "card-service";

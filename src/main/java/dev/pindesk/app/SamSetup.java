@@ -7,6 +7,7 @@ import dev.pindesk.adapters.cardservice.WireProfile;
 import dev.pindesk.adapters.sam.PsamProfile;
 import dev.pindesk.adapters.sam.PsamProfiles;
 import dev.pindesk.adapters.sam.PsamSecurityModule;
+import dev.pindesk.adapters.sam.ReaderPsamOnly;
 import dev.pindesk.adapters.sam.SecurityModuleChain;
 import dev.pindesk.adapters.sam.TrainingSecurityModule;
 import dev.pindesk.ports.CardTerminals;
@@ -67,6 +68,13 @@ record SamSetup(
   static SamSetup psam(CardTerminals terminals, CounterConfig config) {
     CounterConfig.SamChoice choice = config.securityModule();
     Optional<CardServiceClient> service = choice.cardService().map(c -> cardService(c, config));
+    if (choice.inCertifiedReader()) {
+      // The library uses the reader's PSAM itself; what it cannot do goes to the service, if any.
+      return new SamSetup(
+          service.<SecurityModule>map(x -> x).orElseGet(ReaderPsamOnly::new),
+          Optional.empty(),
+          service);
+    }
     if (!choice.psam()) {
       return new SamSetup(
           new SecurityModuleChain(List.of(service.orElseThrow())), Optional.empty(), service);
@@ -155,8 +163,10 @@ record SamSetup(
     if (cardService.isPresent()) {
       return CardServiceStatusMonitor.feed(cardService.get());
     }
-    return SecurityModuleFeed.fixed(
-        SecurityModuleStatus.ok(
-            module.isTraining() ? "status.sm.training" : "status.sm.ready", module.description()));
+    String key =
+        module.isTraining()
+            ? "status.sm.training"
+            : module instanceof ReaderPsamOnly ? "status.sm.reader" : "status.sm.ready";
+    return SecurityModuleFeed.fixed(SecurityModuleStatus.ok(key, module.description()));
   }
 }

@@ -147,6 +147,31 @@ class ProductionCounterTest {
   }
 
   @Test
+  void aCertifiedReaderHoldingThePsamNeedsNoSecurityModuleOfPinDesk() throws IOException {
+    initKeys();
+    addOperator("clerk1");
+    settings.put("sam", "reader");
+    settings.remove("sam.reader");
+    settings.put("device", "sscard");
+    settings.put("sscard.library", home.resolve("libSSCard.so").toString());
+    // The settings are accepted: what stops this start is the missing library, named.
+    Throwable refused = catchThrowable(this::open);
+    assertThat(refused)
+        .isInstanceOfSatisfying(
+            CounterRefusedException.class,
+            r -> assertThat(r.messageKey()).isEqualTo("counter.refused.sscard"));
+  }
+
+  @Test
+  void thePsamOfACertifiedReaderNeedsACertifiedReader() throws IOException {
+    initKeys();
+    addOperator("clerk1");
+    settings.put("sam", "reader");
+
+    assertRefused(ProductionCounter.NOT_PSAM);
+  }
+
+  @Test
   void refusesWithoutKeysAndNeverCreatesThem() throws IOException {
     addOperator("clerk1");
 
