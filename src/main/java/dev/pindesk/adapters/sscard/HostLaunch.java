@@ -55,10 +55,19 @@ public record HostLaunch(
             + Path.of(System.getProperty("java.io.tmpdir"), "pindesk-sscard-host-crash.log"));
     c.add("-XX:-CreateCoredumpOnCrash");
     c.add("-cp");
-    c.add(System.getProperty("java.class.path"));
+    // Absolute: the host runs in the library's directory (its own dependencies are found there),
+    // where a class path given relative to PinDesk's working directory would name nothing.
+    c.add(absolute(System.getProperty("java.class.path")));
     c.add(mainClass);
     c.add(library.toAbsolutePath().toString());
     return new HostLaunch(c, environment, Duration.ofSeconds(20));
+  }
+
+  static String absolute(String classPath) {
+    return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+        .filter(e -> !e.isEmpty())
+        .map(e -> Path.of(e).toAbsolutePath().toString())
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
   /** The library the host loads: the last argument. */
