@@ -138,7 +138,8 @@ class SscardProtocolTest {
         HostLaunch.withJava(
             Path.of("/opt/jre17-x86/bin/java"), "x.Main", Path.of("/opt/v/libSSCard.so"), Map.of());
     assertThat(l.command().get(0)).isEqualTo("/opt/jre17-x86/bin/java");
-    assertThat(l.command()).contains("x.Main", System.getProperty("java.class.path"));
+    assertThat(l.command())
+        .contains("x.Main", HostLaunch.absolute(System.getProperty("java.class.path")));
     assertThat(l.library()).isEqualTo(Path.of("/opt/v/libSSCard.so"));
   }
 
