@@ -56,20 +56,16 @@ record CounterConfig(
     Optional<Path> receiptFont,
     SamChoice securityModule,
     Central central,
-    Device device,
+    CardDevice device,
     Map<String, SettingValue> sources) {
 
   /** The refusal when production lacks a workstation id (also for an empty one). */
   static final String NO_WORKSTATION = "counter.refused.no_workstation";
 
-  static final String NO_SAM_READER = "counter.refused.no_sam_reader";
-  static final String NOT_PSAM = "counter.refused.not_psam";
-  static final String NO_SSCARD_LIBRARY = "counter.refused.no_sscard_library";
-
   /** In-process reader of the training PSAM (training mode with {@code pindesk.sam=psam}). */
   static final String TRAINING_PSAM_READER = "PinDesk Training PSAM";
 
-  private static final String WORKSTATION_PATTERN = "[A-Za-z0-9._-]{1,64}";
+  static final String WORKSTATION_PATTERN = "[A-Za-z0-9._-]{1,64}";
 
   /** Which counter. */
   enum Mode {
@@ -100,94 +96,6 @@ record CounterConfig(
     /** The machine's PC/SC readers. */
     PCSC
   }
-
-  /**
-   * The security module ({@code pindesk.sam}).
-   *
-   * @param psamReader the PSAM's reader, exact or a unique part; present exactly for a PSAM
-   * @param psamProfile the PSAM vendor profile: a built-in id or a JSON file
-   * @param virtualTrainingPsam whether a virtual training PSAM goes into {@link
-   *     #TRAINING_PSAM_READER} (training on the in-process reader with {@code pindesk.sam=psam})
-   * @param cardService the card-management service: the only module with {@code
-   *     pindesk.sam=card-service}, after the PSAM when {@code pindesk.cardservice.url} is set
-   *     beside a PSAM (ADR 0029)
-   * @param inCertifiedReader {@code pindesk.sam=reader}: the PSAM is inside the certified reader
-   *     and used by its library; PinDesk has no security module of its own (ADR 0034)
-   */
-  record SamChoice(
-      Optional<String> psamReader,
-      String psamProfile,
-      boolean virtualTrainingPsam,
-      Optional<CardServiceChoice> cardService,
-      boolean inCertifiedReader) {
-    /** Without a card-management service. */
-    SamChoice(Optional<String> psamReader, String psamProfile, boolean virtualTrainingPsam) {
-      this(psamReader, psamProfile, virtualTrainingPsam, Optional.empty());
-    }
-
-    SamChoice(
-        Optional<String> psamReader,
-        String psamProfile,
-        boolean virtualTrainingPsam,
-        Optional<CardServiceChoice> cardService) {
-      this(psamReader, psamProfile, virtualTrainingPsam, cardService, false);
-    }
-
-    static SamChoice trainingKeys(String psamProfile) {
-      return new SamChoice(Optional.empty(), psamProfile, false);
-    }
-
-    boolean psam() {
-      return psamReader.isPresent();
-    }
-  }
-
-  /** {@code pindesk.device}: how the citizen's card is reached. */
-  enum DeviceKind {
-    /** PC/SC readers (the card layer speaks APDUs itself). */
-    PCSC,
-    /** A certified reader's vendor library of the national read/write interface (ADR 0028). */
-    SSCARD;
-
-    String setting() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
-  /**
-   * The card device ({@code pindesk.device}).
-   *
-   * @param kind PC/SC or the national interface
-   * @param sscardLibrary the vendor library ({@code pindesk.sscard.library}), present exactly for
-   *     {@link DeviceKind#SSCARD}
-   * @param sscardCodes the vendor's return-code table ({@code pindesk.sscard.codes}), optional
-   * @param sscardJava the Java runtime of the device host ({@code pindesk.sscard.java}, e.g. a
-   *     32-bit JRE for a 32-bit DLL), else the counter's own
-   */
-  record Device(
-      DeviceKind kind,
-      Optional<Path> sscardLibrary,
-      Optional<Path> sscardCodes,
-      Optional<Path> sscardJava) {}
-
-  /**
-   * The province's card-management service ({@code pindesk.cardservice.*}, ADR 0029). The pin,
-   * credentials and profile files are read by the wiring ({@code SamSetup}).
-   *
-   * @param url its {@code https://} URL
-   * @param pin {@code sha256/BASE64} of its key, or its certificate file
-   * @param credentials the file with this counter's client id and secret
-   * @param profile the wire profile: a built-in id or a JSON file
-   * @param terminalCode the terminal code sent ({@code zdbm}); the workstation id by default
-   * @param timeout how long to wait for an answer
-   */
-  record CardServiceChoice(
-      java.net.URI url,
-      String pin,
-      Path credentials,
-      String profile,
-      String terminalCode,
-      Duration timeout) {}
 
   /**
    * The central the journal is shipped to ({@code pindesk.central.*}); unset URL: no sync.
@@ -235,15 +143,15 @@ record CounterConfig(
         bool(used.get("pinpad.scrambled")),
         s.find("receipt.font").map(CounterConfig::path),
         production
-            ? productionSam(s, used, workstation, device(s, used))
-            : trainingSam(s, used, readers, workstation),
+            ? SecurityModuleSettings.production(s, used, workstation, CardDevice.of(s, used))
+            : SecurityModuleSettings.training(s, used, readers, workstation),
         new Central(
             s.find("central.url").map(SettingValue::value),
             s.find("central.cert").map(CounterConfig::path),
             s.find("central.backlog.hours")
                 .map(CounterConfig::backlogLimit)
                 .orElse(SyncConfig.DEFAULT_BACKLOG_LIMIT)),
-        device(s, used),
+        CardDevice.of(s, used),
         Map.copyOf(used));
   }
 
@@ -366,188 +274,11 @@ record CounterConfig(
     throw ConfigRefusedException.invalid(value, "config.fix.central.backlog.hours");
   }
 
-  private static Path path(SettingValue value) {
+  static Path path(SettingValue value) {
     try {
       return Path.of(value.value());
     } catch (InvalidPathException e) {
       throw ConfigRefusedException.invalid(value, "config.fix.path");
     }
-  }
-
-  /**
-   * {@code pindesk.device}: pcsc (default) or sscard, which needs {@code pindesk.sscard.library}.
-   */
-  private static Device device(CounterSettings s, Map<String, SettingValue> used) {
-    SettingValue value = used.get("device");
-    String v = value.value().strip().toLowerCase(Locale.ROOT);
-    DeviceKind kind =
-        java.util.Arrays.stream(DeviceKind.values())
-            .filter(k -> k.setting().equals(v))
-            .findFirst()
-            .orElseThrow(() -> ConfigRefusedException.invalid(value, "config.fix.device"));
-    Optional<Path> codes = s.find("sscard.codes").map(CounterConfig::path);
-    Optional<Path> java = s.find("sscard.java").map(CounterConfig::path);
-    if (kind == DeviceKind.PCSC) {
-      return new Device(kind, Optional.empty(), codes, java);
-    }
-    Path library =
-        s.find("sscard.library")
-            .filter(l -> !l.value().isBlank())
-            .map(CounterConfig::path)
-            .orElseThrow(() -> ConfigRefusedException.missing(NO_SSCARD_LIBRARY));
-    return new Device(kind, Optional.of(library), codes, java);
-  }
-
-  /**
-   * The production counter's security module: a PSAM in a PC/SC reader (its reader required), the
-   * card-management service, or — on a certified reader's counter — the PSAM inside that reader
-   * ({@code pindesk.sam=reader}, with the service after it when one is configured).
-   */
-  private static SamChoice productionSam(
-      CounterSettings s, Map<String, SettingValue> used, String workstation, Device device) {
-    Optional<String> kind = s.find("sam").map(k -> k.value().strip().toLowerCase(Locale.ROOT));
-    if (kind.isPresent() && kind.get().equals(IN_READER)) {
-      if (device.kind() != DeviceKind.SSCARD) {
-        throw ConfigRefusedException.missing(NOT_PSAM, kind.get());
-      }
-      return new SamChoice(
-          Optional.empty(),
-          used.get("sam.profile").value(),
-          false,
-          cardServiceAfterPsam(s, used, workstation),
-          true);
-    }
-    if (kind.isPresent() && kind.get().equals(CARD_SERVICE)) {
-      return new SamChoice(
-          Optional.empty(),
-          used.get("sam.profile").value(),
-          false,
-          Optional.of(cardService(s, used, used.get("sam"), workstation)));
-    }
-    if (kind.isPresent() && !kind.get().equals("psam")) {
-      throw ConfigRefusedException.missing(NOT_PSAM, kind.get());
-    }
-    String reader =
-        s.find("sam.reader")
-            .map(SettingValue::value)
-            .filter(r -> !r.isBlank())
-            .orElseThrow(() -> ConfigRefusedException.missing(NO_SAM_READER));
-    return new SamChoice(
-        Optional.of(reader),
-        used.get("sam.profile").value(),
-        false,
-        cardServiceAfterPsam(s, used, workstation));
-  }
-
-  /**
-   * {@code pindesk.sam} naming the PSAM inside the certified reader ({@code
-   * pindesk.device=sscard}).
-   */
-  static final String IN_READER = "reader";
-
-  /** {@code pindesk.sam} naming the card-management service. */
-  static final String CARD_SERVICE = "card-service";
-
-  /** A service configured beside a PSAM ({@code pindesk.cardservice.url} set) follows it. */
-  private static Optional<CardServiceChoice> cardServiceAfterPsam(
-      CounterSettings s, Map<String, SettingValue> used, String workstation) {
-    return s.find("cardservice.url")
-        .filter(u -> !u.value().isBlank())
-        .map(u -> cardService(s, used, u, workstation));
-  }
-
-  /**
-   * The card-management service's settings; {@code asking} is the setting that asked for it (a
-   * missing one is refused naming it).
-   */
-  private static CardServiceChoice cardService(
-      CounterSettings s, Map<String, SettingValue> used, SettingValue asking, String workstation) {
-    SettingValue url = needed(s, "cardservice.url", asking);
-    SettingValue pin = needed(s, "cardservice.pin", asking);
-    SettingValue credentials = needed(s, "cardservice.credentials", asking);
-    java.net.URI uri;
-    try {
-      uri = new java.net.URI(url.value().strip());
-    } catch (java.net.URISyntaxException e) {
-      throw ConfigRefusedException.invalid(url, "config.fix.cardservice.url");
-    }
-    if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-      throw ConfigRefusedException.invalid(url, "config.fix.cardservice.url");
-    }
-    String p = pin.value().strip();
-    if (p.startsWith("sha256/") && !p.matches("sha256/[A-Za-z0-9+/]{43}=")) {
-      throw ConfigRefusedException.invalid(pin, "config.fix.cardservice.pin");
-    }
-    String terminal = used.get("cardservice.terminal").value().strip();
-    if (!terminal.isEmpty() && !terminal.matches(WORKSTATION_PATTERN)) {
-      throw ConfigRefusedException.invalid(
-          used.get("cardservice.terminal"), "config.fix.cardservice.terminal");
-    }
-    return new CardServiceChoice(
-        uri,
-        p,
-        path(credentials),
-        used.get("cardservice.profile").value().strip(),
-        terminal.isEmpty() ? workstation : terminal,
-        cardServiceTimeout(used.get("cardservice.timeout.seconds")));
-  }
-
-  private static SettingValue needed(CounterSettings s, String name, SettingValue asking) {
-    return s.find(name)
-        .filter(v -> !v.value().isBlank())
-        .orElseThrow(
-            () ->
-                ConfigRefusedException.invalid(
-                    asking, "config.fix.cardservice.missing", "pindesk." + name));
-  }
-
-  /** Whole seconds, 1 to 120. */
-  private static Duration cardServiceTimeout(SettingValue value) {
-    try {
-      long seconds = Long.parseLong(value.value().strip());
-      if (seconds >= 1 && seconds <= 120) {
-        return Duration.ofSeconds(seconds);
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw ConfigRefusedException.invalid(value, "config.fix.cardservice.timeout");
-  }
-
-  /**
-   * Training keys by default; a PSAM with {@code --sam-reader} or {@code pindesk.sam=psam}, in the
-   * reader {@code --sam-reader}, else {@code pindesk.sam.reader}, else (on the in-process reader)
-   * the virtual training PSAM's.
-   */
-  private static SamChoice trainingSam(
-      CounterSettings s, Map<String, SettingValue> used, Readers readers, String workstation) {
-    String profile = used.get("sam.profile").value();
-    Optional<SettingValue> readerOption =
-        s.find("sam.reader").filter(r -> r.source().kind() == SettingSource.Kind.OPTION);
-    SettingValue kindValue = used.get("sam");
-    String kind = kindValue.value().strip().toLowerCase(Locale.ROOT);
-    if (readerOption.isEmpty() && kind.equals("training")) {
-      return SamChoice.trainingKeys(profile);
-    }
-    if (readerOption.isEmpty() && kind.equals(CARD_SERVICE)) {
-      return new SamChoice(
-          Optional.empty(),
-          profile,
-          false,
-          Optional.of(cardService(s, used, kindValue, workstation)));
-    }
-    if (readerOption.isEmpty() && !kind.equals("psam")) {
-      throw ConfigRefusedException.invalid(kindValue, "config.fix.sam");
-    }
-    boolean virtual = kind.equals("psam") && readers == Readers.TRAINING_READER;
-    Optional<String> reader =
-        s.find("sam.reader")
-            .map(SettingValue::value)
-            .or(() -> virtual ? Optional.of(TRAINING_PSAM_READER) : Optional.empty())
-            .filter(r -> !r.isBlank());
-    if (reader.isEmpty()) {
-      throw ConfigRefusedException.invalid(kindValue, "config.fix.sam.reader");
-    }
-    return new SamChoice(reader, profile, virtual, cardServiceAfterPsam(s, used, workstation));
   }
 }

@@ -190,7 +190,7 @@ final class CounterRuntime implements AutoCloseable {
    * the start with a clear refusal instead of failing the first case. Any answer of the library (no
    * card in the reader, say) shows it works.
    */
-  private static Optional<NationalReader> certifiedReader(CounterConfig.Device device) {
+  private static Optional<NationalReader> certifiedReader(CardDevice device) {
     Optional<NationalReader> reader;
     try {
       reader = NationalReaders.open(device);

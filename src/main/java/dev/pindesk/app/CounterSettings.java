@@ -157,7 +157,7 @@ final class CounterSettings {
       case "agent.regions" -> "all";
       case "pinpad.scrambled" -> "false";
       case "central.backlog.hours" -> "24";
-      case "device" -> CounterConfig.DeviceKind.PCSC.setting();
+      case "device" -> CardDevice.Kind.PCSC.setting();
       default -> "";
     };
   }

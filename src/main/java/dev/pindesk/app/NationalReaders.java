@@ -40,8 +40,8 @@ final class NationalReaders {
   }
 
   /** The reader a counter's {@code pindesk.device} names, if it names the national interface. */
-  static Optional<NationalReader> open(CounterConfig.Device device) throws CardException {
-    if (device.kind() != CounterConfig.DeviceKind.SSCARD || device.sscardLibrary().isEmpty()) {
+  static Optional<NationalReader> open(CardDevice device) throws CardException {
+    if (device.kind() != CardDevice.Kind.SSCARD || device.sscardLibrary().isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(

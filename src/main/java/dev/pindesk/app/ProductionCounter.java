@@ -34,8 +34,8 @@ final class ProductionCounter {
   static final String NO_KEYS = "counter.refused.no_keys";
   static final String TRAINING_KEYS = "counter.refused.training_keys";
   static final String NO_OPERATORS = "counter.refused.no_operators";
-  static final String NO_SAM_READER = CounterConfig.NO_SAM_READER;
-  static final String NOT_PSAM = CounterConfig.NOT_PSAM;
+  static final String NO_SAM_READER = SecurityModuleSettings.NO_SAM_READER;
+  static final String NOT_PSAM = SecurityModuleSettings.NOT_PSAM;
 
   private static final String OPERATORS_FILE = "operators.db";
   private static final Logger LOG = LoggerFactory.getLogger(ProductionCounter.class);

@@ -66,7 +66,7 @@ record SamSetup(
    *     card-management service file (pin, credentials, wire profile) cannot be used
    */
   static SamSetup psam(CardTerminals terminals, CounterConfig config) {
-    CounterConfig.SamChoice choice = config.securityModule();
+    SamChoice choice = config.securityModule();
     Optional<CardServiceClient> service = choice.cardService().map(c -> cardService(c, config));
     if (choice.inCertifiedReader()) {
       // The library uses the reader's PSAM itself; what it cannot do goes to the service, if any.
@@ -109,8 +109,7 @@ record SamSetup(
    *
    * @throws ConfigRefusedException naming the setting whose file cannot be used
    */
-  static CardServiceClient cardService(
-      CounterConfig.CardServiceChoice choice, CounterConfig config) {
+  static CardServiceClient cardService(CardServiceChoice choice, CounterConfig config) {
     ServicePin pin;
     try {
       pin = ServicePin.parse(choice.pin());

@@ -63,10 +63,10 @@ class CardServiceConfigTest {
   void trainingWithTheCardServiceUsesItAloneWithTheWorkstationAsTerminalCode() {
     cardService();
 
-    CounterConfig.SamChoice sam = config().securityModule();
+    SamChoice sam = config().securityModule();
 
     assertThat(sam.psam()).isFalse();
-    CounterConfig.CardServiceChoice c = sam.cardService().orElseThrow();
+    CardServiceChoice c = sam.cardService().orElseThrow();
     assertThat(c.url()).isEqualTo(URI.create("https://cardservice.example:8443"));
     assertThat(c.pin()).isEqualTo(PIN);
     assertThat(c.credentials()).isEqualTo(Path.of("/etc/pindesk/card-service-client.properties"));
@@ -109,14 +109,14 @@ class CardServiceConfigTest {
     file.put("workstation", "SC-0101-01");
     cardService();
 
-    CounterConfig.SamChoice alone = config().securityModule();
+    SamChoice alone = config().securityModule();
     assertThat(alone.psam()).isFalse();
     assertThat(alone.cardService().orElseThrow().terminalCode()).isEqualTo("SC-0101-01");
 
     file.remove("sam");
     file.put("sam.reader", "ACS ACR39U");
     file.put("cardservice.terminal", "ZD-440300-07");
-    CounterConfig.SamChoice both = config().securityModule();
+    SamChoice both = config().securityModule();
     assertThat(both.psamReader()).contains("ACS ACR39U");
     assertThat(both.cardService().orElseThrow().terminalCode()).isEqualTo("ZD-440300-07");
   }

@@ -259,7 +259,7 @@ class CounterConfigTest {
 
     ConfigRefusedException refused = refusal();
 
-    assertThat(refused.messageKey()).isEqualTo(CounterConfig.NOT_PSAM);
+    assertThat(refused.messageKey()).isEqualTo(SecurityModuleSettings.NOT_PSAM);
     assertThat(refused.describe(EN)).contains("pindesk.sam=training");
   }
 
@@ -268,7 +268,7 @@ class CounterConfigTest {
     production();
     file.remove("sam.reader");
 
-    assertThat(refusal().messageKey()).isEqualTo(CounterConfig.NO_SAM_READER);
+    assertThat(refusal().messageKey()).isEqualTo(SecurityModuleSettings.NO_SAM_READER);
   }
 
   @Test
@@ -283,7 +283,7 @@ class CounterConfigTest {
   void trainingWithPsamOnTheTrainingReaderUsesTheVirtualTrainingPsam() {
     file.put("sam", " PSAM ");
 
-    CounterConfig.SamChoice sam = config().securityModule();
+    SamChoice sam = config().securityModule();
 
     assertThat(sam.psamReader()).contains(CounterConfig.TRAINING_PSAM_READER);
     assertThat(sam.virtualTrainingPsam()).isTrue();
@@ -333,7 +333,7 @@ class CounterConfigTest {
 
   @Test
   void theCardDeviceIsPcscUnlessTheNationalInterfaceLibraryIsChosen() {
-    assertThat(config().device().kind()).isEqualTo(CounterConfig.DeviceKind.PCSC);
+    assertThat(config().device().kind()).isEqualTo(CardDevice.Kind.PCSC);
     assertThat(config().device().sscardLibrary()).isEmpty();
 
     file.put("device", "SSCard");
@@ -342,7 +342,7 @@ class CounterConfigTest {
     file.put("sscard.java", "/opt/jre17-x86/bin/java");
     CounterConfig c = config();
     assertThat(c.device().sscardJava()).hasValue(Path.of("/opt/jre17-x86/bin/java"));
-    assertThat(c.device().kind()).isEqualTo(CounterConfig.DeviceKind.SSCARD);
+    assertThat(c.device().kind()).isEqualTo(CardDevice.Kind.SSCARD);
     assertThat(c.device().sscardLibrary()).hasValue(Path.of("/opt/vendor/libSSCard.so"));
     assertThat(c.device().sscardCodes()).hasValue(Path.of("/etc/pindesk/vendor-codes.properties"));
   }
@@ -357,7 +357,7 @@ class CounterConfigTest {
   void rejectsTheNationalInterfaceWithoutItsLibrary() {
     file.put("device", "sscard");
     ConfigRefusedException refused = refusal();
-    assertThat(refused.messageKey()).isEqualTo(CounterConfig.NO_SSCARD_LIBRARY);
+    assertThat(refused.messageKey()).isEqualTo(CardDevice.NO_SSCARD_LIBRARY);
     assertThat(refused.describe(EN)).contains("pindesk.sscard.library");
   }
 }

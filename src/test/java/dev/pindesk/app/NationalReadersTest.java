@@ -16,18 +16,17 @@ class NationalReadersTest {
 
   @Test
   void aPcscCounterHasNoNationalInterfaceReader() throws Exception {
-    CounterConfig.Device pcsc =
-        new CounterConfig.Device(
-            CounterConfig.DeviceKind.PCSC, Optional.empty(), Optional.empty(), Optional.empty());
+    CardDevice pcsc =
+        new CardDevice(CardDevice.Kind.PCSC, Optional.empty(), Optional.empty(), Optional.empty());
     assertThat(NationalReaders.open(pcsc)).isEmpty();
   }
 
   @Test
   void aMissingLibraryIsRefusedAtTheFirstCallWithoutStartingAHost(@TempDir Path dir)
       throws Exception {
-    CounterConfig.Device sscard =
-        new CounterConfig.Device(
-            CounterConfig.DeviceKind.SSCARD,
+    CardDevice sscard =
+        new CardDevice(
+            CardDevice.Kind.SSCARD,
             Optional.of(dir.resolve("libSSCard.so")),
             Optional.empty(),
             Optional.empty());
