@@ -140,6 +140,18 @@ final class TestCounterCases {
   }
 
   /**
+   * The journal's one PIN capture is marked {@code policy_not_applied: device_entry}: the PIN was
+   * typed on a certified reader's keypad.
+   */
+  void assertCaptureJournaledAsDeviceEntry() throws Exception {
+    assertThat(events())
+        .filteredOn(e -> "pin_captured".equals(e.members().get("step")))
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.members()).containsEntry("policy_not_applied", "device_entry"));
+  }
+
+  /**
    * Closes the journal and checks it: the chain verifies, it holds exactly {@code expectedSteps},
    * and no PIN of {@code pins} is in the file as stored (ASCII) nor in what was encrypted (ASCII,
    * BCD, or a member equal to it). The BCD form is not looked for in the stored file: three bytes

@@ -60,11 +60,7 @@ class WizardCertifiedReaderTest extends WizardModelFixture {
     assertThat(reader.calls()).containsExactly(Call.READ, Call.READ, Call.RELOAD);
     closeCase();
     expectedSteps = CLEAN_CASE;
-    assertThat(counter.events())
-        .filteredOn(e -> "pin_captured".equals(e.members().get("step")))
-        .singleElement()
-        .satisfies(
-            e -> assertThat(e.members()).containsEntry("policy_not_applied", "device_entry"));
+    counter.assertCaptureJournaledAsDeviceEntry();
   }
 
   @Test
@@ -98,14 +94,7 @@ class WizardCertifiedReaderTest extends WizardModelFixture {
     assertThat(noticeNext()).isNotEmpty();
     writeAndConfirm();
     closeCase();
-    expectedSteps =
-        steps(
-            UNTIL_BOUND,
-            "pin_captured",
-            "pin_written",
-            "pin_captured",
-            "pin_written",
-            "case_closed");
+    expectedSteps = WRITTEN_ON_SECOND_TRY;
   }
 
   @Test

@@ -57,6 +57,11 @@ abstract class WizardModelFixture {
   static final List<String> CLEAN_CASE =
       steps(UNTIL_BOUND, "pin_captured", "pin_written", "case_closed");
 
+  /** A case whose first write failed (not written) and whose second went through. */
+  static final List<String> WRITTEN_ON_SECOND_TRY =
+      steps(
+          UNTIL_BOUND, "pin_captured", "pin_written", "pin_captured", "pin_written", "case_closed");
+
   /** Every PIN a test types: none may reach the journal, in ASCII or in BCD. */
   static final List<String> PINS = List.of(NEW_PIN, OTHER_PIN, "123456", "860412");
 
