@@ -33,8 +33,14 @@ public final class AuditCases {
     }
   }
 
-  /** One step of a case. */
-  public record Step(long seq, Instant time, String step, String outcome, String error) {}
+  /**
+   * One step of a case.
+   *
+   * @param policyNotApplied why the PIN policy could not judge this step's PIN ({@code
+   *     device_entry}), empty when it did or the step has no PIN
+   */
+  public record Step(
+      long seq, Instant time, String step, String outcome, String error, String policyNotApplied) {}
 
   /** A case as the audit view lists it. */
   public record Case(
@@ -105,7 +111,8 @@ public final class AuditCases {
       String step = e.get("step").orElse("").intern();
       String outcome = e.get("outcome").orElse("").intern();
       String error = e.get("error").orElse("").intern();
-      steps.add(new Step(e.seq(), time, step, outcome, error));
+      String policy = e.get("policy_not_applied").orElse("").intern();
+      steps.add(new Step(e.seq(), time, step, outcome, error, policy));
       if (opened == null) {
         opened = time;
       }

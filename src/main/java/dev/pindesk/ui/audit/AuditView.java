@@ -329,6 +329,17 @@ public final class AuditView extends StackPane {
         .getColumns()
         .add(column("audit.detail.col.result", s -> m().get("audit.result." + s.outcome()), 90));
     steps.getColumns().add(column("audit.detail.col.error", s -> reason(s.error()), 200));
+    // A PIN the policy never judged (typed on a certified reader's keypad) is said so.
+    steps
+        .getColumns()
+        .add(
+            column(
+                "audit.detail.col.policy",
+                s ->
+                    s.policyNotApplied().isEmpty()
+                        ? ""
+                        : m().get("audit.policy_not_applied." + s.policyNotApplied()),
+                200));
     steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Runnable refresh =
         () -> {

@@ -65,6 +65,20 @@ class AuditCasesTest {
   }
 
   @Test
+  void aPinTheCertifiedReadersKeypadTookIsMarkedAsNotCheckedByThePolicy() {
+    AuditCases cases = new AuditCases();
+    cases.add(event("2026-03-02T09:00:00Z", "zhang", "C9", "case_opened", "ok", null));
+    Map<String, String> m =
+        new HashMap<>(
+            event("2026-03-02T09:01:00Z", "zhang", "C9", "pin_captured", "ok", null).members());
+    m.put("policy_not_applied", "device_entry");
+    cases.add(new AuditEntry(++seq, m, true, true));
+    assertThat(cases.cases().get(0).steps())
+        .extracting(AuditCases.Step::policyNotApplied)
+        .containsExactly("", "device_entry");
+  }
+
+  @Test
   void groupsEventsIntoCasesWithHowTheyEndedAndWhy() {
     AuditCases j = journal();
     List<Case> cases = j.cases();
