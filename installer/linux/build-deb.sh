@@ -29,7 +29,7 @@ revision="${DEB_REVISION:-2}"
 # The central receiver's own libraries: only "pindesk central serve|enroll|stats|revoke" load them
 # and the central is installed apart (docs/central-deployment.md). checker-qual comes with the
 # PostgreSQL driver only.
-central_only='^(postgresql|flyway-core|flyway-database-postgresql|checker-qual|HikariCP)-[0-9]'
+central_only='^(postgresql|flyway-core|flyway-database-postgresql|checker-qual|HikariCP|jetty-server|jetty-http|jetty-io|jetty-util)-[0-9]'
 
 work=target/jpackage
 input="$work/input"

@@ -161,7 +161,14 @@ final class CentralWiring implements CentralServices {
               o.insecureHttp(),
               o.threads(),
               Clock.systemUTC(),
-              o.requestTimeout());
+              o.requestTimeout(),
+              new CentralServer.Limits(
+                  o.limits().headerTimeout(),
+                  o.limits().idleTimeout(),
+                  o.limits().minBodyRate(),
+                  o.limits().maxConnections(),
+                  o.limits().connectionsPerAddress(),
+                  o.limits().requestsPerAddress()));
       // Only this class opens databases, so every Database here is a Db.
       CentralServer server =
           CentralServer.start(new CentralStore(((Db) database).db()), identity, options);

@@ -175,7 +175,8 @@ class PackagedAppIT {
               n ->
                   n.startsWith("postgresql-")
                       || n.startsWith("flyway-")
-                      || n.startsWith("HikariCP-"));
+                      || n.startsWith("HikariCP-")
+                      || n.startsWith("jetty-"));
     }
     Result central = pindesk(env("central"), "central", "serve", "--port", "18443");
     assertThat(central.exit()).as(central.out()).isEqualTo(1);

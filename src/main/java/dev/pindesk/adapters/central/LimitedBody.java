@@ -1,5 +1,6 @@
 package dev.pindesk.adapters.central;
 
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,11 @@ import java.io.InputStream;
  * TooLarge}, after the rest of the body was read and discarded up to {@code drainLimit} (so a
  * client still sending gets the 413 instead of a reset connection); a body larger still is left
  * unread and the connection is to be closed.
+ *
+ * <p>A connection that ends before the body does is an {@link IOException}, never an {@link
+ * EOFException}: Jetty reports it as one ({@code EofException}), and a batch decoder takes an
+ * {@code EOFException} for a batch cut short by its sender, i.e. malformed, which a dropped link is
+ * not.
  */
 final class LimitedBody extends FilterInputStream {
   private final long limit;
@@ -23,7 +29,12 @@ final class LimitedBody extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    int b = super.read();
+    int b;
+    try {
+      b = super.read();
+    } catch (EOFException e) {
+      throw connectionEnded(e);
+    }
     if (b >= 0) {
       counted(1);
     }
@@ -32,7 +43,12 @@ final class LimitedBody extends FilterInputStream {
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
-    int n = super.read(buffer, offset, length);
+    int n;
+    try {
+      n = super.read(buffer, offset, length);
+    } catch (EOFException e) {
+      throw connectionEnded(e);
+    }
     if (n > 0) {
       counted(n);
     }
@@ -41,9 +57,18 @@ final class LimitedBody extends FilterInputStream {
 
   @Override
   public long skip(long n) throws IOException {
-    long skipped = super.skip(n);
+    long skipped;
+    try {
+      skipped = super.skip(n);
+    } catch (EOFException e) {
+      throw connectionEnded(e);
+    }
     counted(skipped);
     return skipped;
+  }
+
+  private static IOException connectionEnded(EOFException e) {
+    return new IOException("the connection ended before the request body did", e);
   }
 
   private void counted(long n) throws IOException {
@@ -69,11 +94,15 @@ final class LimitedBody extends FilterInputStream {
   private boolean drained() throws IOException {
     byte[] sink = new byte[65536];
     int n;
-    while ((n = in.read(sink)) > 0) {
-      count += n;
-      if (count > drainLimit) {
-        return false;
+    try {
+      while ((n = in.read(sink)) > 0) {
+        count += n;
+        if (count > drainLimit) {
+          return false;
+        }
       }
+    } catch (EOFException e) {
+      return false; // the connection ended mid-body; it is going anyway
     }
     return true;
   }

@@ -2,8 +2,6 @@ package dev.pindesk.adapters.central;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.pindesk.adapters.sync.BatchCodec;
 import dev.pindesk.adapters.sync.ReceiptCodec;
 import dev.pindesk.adapters.sync.RequestAuth;
@@ -12,22 +10,41 @@ import dev.pindesk.adapters.sync.SyncProtocol.Refusal;
 import dev.pindesk.domain.sync.Receipt;
 import dev.pindesk.domain.sync.SealedBatch;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The receiver's HTTP endpoints (docs/sync-protocol.md): {@code GET /v1/health}, {@code POST
  * /v1/batches} and {@code GET /v1/journals/{id}/receipt}. Every answer is JSON; failures are the
- * documented refusal bodies, never a stack trace.
+ * documented refusal bodies, never a stack trace: Jetty's own refusals (a malformed request, a body
+ * too slow, a full queue) too, through {@link #ERRORS}.
+ *
+ * <p>A blocking handler: each request runs on a request thread of its own from its headers to its
+ * answer, bounded by the handlers in front of it ({@link CentralServer}) and by the request
+ * timeout, past which its connection is closed.
  */
-final class SyncHandler implements HttpHandler {
+final class SyncHandler extends Handler.Abstract {
+  static final String HEALTH_PATH = SyncProtocol.HEALTH;
+
   private static final Logger LOG = LoggerFactory.getLogger(SyncHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern RECEIPT =
@@ -40,58 +57,140 @@ final class SyncHandler implements HttpHandler {
   private final RequestAuthenticator auth;
   private final BatchIntake intake;
   private final RefusalLog refusals;
+  private final Duration requestTimeout;
 
-  SyncHandler(CentralStore store, RequestAuthenticator auth, BatchIntake intake, Clock clock) {
+  SyncHandler(
+      CentralStore store,
+      RequestAuthenticator auth,
+      BatchIntake intake,
+      Clock clock,
+      Duration requestTimeout) {
+    super(InvocationType.BLOCKING);
     this.store = store;
     this.auth = auth;
     this.intake = intake;
     this.refusals = new RefusalLog(store, clock);
+    this.requestTimeout = requestTimeout;
   }
 
-  @Override
-  public void handle(HttpExchange exchange) {
-    try (exchange) {
-      route(exchange);
-    } catch (IOException e) {
-      LOG.debug("connection ended during {}: {}", exchange.getRequestURI(), e.toString());
-    } catch (RuntimeException e) {
-      LOG.error("unexpected failure on {}", exchange.getRequestURI(), e);
-      try {
-        send(exchange, 500, error("internal", "internal error; see the central's log"));
-      } catch (IOException | RuntimeException ignored) {
-        // The answer could not be sent either; the client sees a broken connection and retries.
+  /** One request and its answer; {@link #send} completes it, {@link #fail} abandons it. */
+  private static final class Exchange {
+    final Request request;
+    final Response response;
+    private final Callback callback;
+    private boolean answered;
+
+    Exchange(Request request, Response response, Callback callback) {
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+    }
+
+    String header(String name) {
+      return request.getHeaders().get(name);
+    }
+
+    String path() {
+      return request.getHttpURI().getPath();
+    }
+
+    void send(int status, String json) {
+      if (answered) {
+        return;
+      }
+      answered = true;
+      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+      response.setStatus(status);
+      HttpFields.Mutable h = response.getHeaders();
+      h.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+      h.put(HttpHeader.CACHE_CONTROL, "no-store");
+      h.put(HttpHeader.CONTENT_LENGTH, String.valueOf(bytes.length));
+      response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    void fail(Throwable t) {
+      if (!answered) {
+        answered = true;
+        callback.failed(t);
       }
     }
   }
 
-  private void route(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getRawPath();
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    // Past the request timeout the connection is closed: a body that stopped arriving, or an
+    // answer nobody takes, frees its request thread (the blocked read or write fails).
+    EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+    Scheduler.Task deadline =
+        request.getComponents().getScheduler().schedule(() -> endPoint.close(), requestTimeout);
+    Exchange exchange =
+        new Exchange(request, response, Callback.from(callback, () -> deadline.cancel()));
+    try {
+      route(exchange);
+    } catch (IOException e) {
+      LOG.debug("connection ended during {}: {}", exchange.path(), e.toString());
+      exchange.fail(e);
+    } catch (RuntimeException e) {
+      LOG.error("unexpected failure on {}", exchange.path(), e);
+      if (response.isCommitted()) {
+        exchange.fail(e);
+      } else {
+        exchange.send(500, error("internal", "internal error; see the central's log"));
+      }
+    }
+    exchange.fail(new IllegalStateException("no answer")); // unreachable by design; never hangs
+    return true;
+  }
+
+  /**
+   * The answer to requests Jetty refuses itself (malformed, headers too large, a body too slow, a
+   * queue full): the same JSON as every other refusal, never an HTML page.
+   */
+  static final Request.Handler ERRORS =
+      (request, response, callback) -> {
+        Object s = request.getAttribute(ErrorHandler.ERROR_STATUS);
+        int status = s instanceof Integer i ? i : response.getStatus();
+        String code =
+            switch (status) {
+              case 400 -> "bad_request";
+              case 408 -> "timeout";
+              case 413 -> "too_large";
+              case 431 -> "headers_too_large";
+              case 503 -> Refusal.UNAVAILABLE.wireName();
+              default -> "http_" + status;
+            };
+        new Exchange(request, response, callback).send(status, error(code, "refused: " + status));
+        return true;
+      };
+
+  private void route(Exchange exchange) throws IOException {
+    String method = exchange.request.getMethod();
+    String path = exchange.path();
     if (SyncProtocol.HEALTH.equals(path)) {
       if (!"GET".equals(method)) {
-        send(exchange, 405, error("method_not_allowed", "use GET"));
+        exchange.send(405, error("method_not_allowed", "use GET"));
       } else if (store.database().reachable()) {
-        send(exchange, 200, "{\"status\":\"ok\"}");
+        exchange.send(200, "{\"status\":\"ok\"}");
       } else {
-        send(exchange, 503, error(Refusal.UNAVAILABLE.wireName(), "the store is unavailable"));
+        exchange.send(503, error(Refusal.UNAVAILABLE.wireName(), "the store is unavailable"));
       }
       return;
     }
     Matcher receipt = RECEIPT.matcher(path);
     boolean batches = SyncProtocol.BATCHES.equals(path);
     if (!batches && !receipt.matches()) {
-      send(exchange, 404, error("not_found", "no such resource"));
+      exchange.send(404, error("not_found", "no such resource"));
       return;
     }
     String expected = batches ? "POST" : "GET";
     if (!expected.equals(method)) {
-      send(exchange, 405, error("method_not_allowed", "use " + expected));
+      exchange.send(405, error("method_not_allowed", "use " + expected));
       return;
     }
     try {
-      String query = exchange.getRequestURI().getRawQuery();
+      String query = exchange.request.getHttpURI().getQuery();
       String pathAndQuery = query == null ? path : path + "?" + query;
-      UnaryOperator<String> header = name -> exchange.getRequestHeaders().getFirst(name);
+      UnaryOperator<String> header = exchange::header;
       Receipt r;
       if (batches) {
         try (BatchIntake.Arrival arrival = intake.arrive()) {
@@ -106,15 +205,15 @@ final class SyncHandler implements HttpHandler {
             auth.authenticate(method, pathAndQuery, header, RequestAuth.content(body));
         r = intake.receipt(sender, receipt.group(1));
       }
-      send(exchange, 200, ReceiptCodec.toJson(r));
+      exchange.send(200, ReceiptCodec.toJson(r));
     } catch (Refused r) {
-      send(exchange, r.status(), r.toJson());
+      exchange.send(r.status(), r.toJson());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      send(exchange, 503, error(Refusal.UNAVAILABLE.wireName(), "the central is stopping"));
+      exchange.send(503, error(Refusal.UNAVAILABLE.wireName(), "the central is stopping"));
     } catch (SQLException e) {
       LOG.warn("store unavailable on {} {}: {}", method, path, e.getMessage());
-      send(exchange, 503, error(Refusal.UNAVAILABLE.wireName(), "the store is unavailable"));
+      exchange.send(503, error(Refusal.UNAVAILABLE.wireName(), "the store is unavailable"));
     }
   }
 
@@ -124,7 +223,7 @@ final class SyncHandler implements HttpHandler {
    * covers its summary (see {@link RequestAuth}). A body that is no batch is refused as {@code
    * malformed}, recorded under the key id it claims.
    */
-  private SealedBatch readBatch(HttpExchange exchange, BatchIntake.Arrival arrival)
+  private SealedBatch readBatch(Exchange exchange, BatchIntake.Arrival arrival)
       throws IOException, Refused {
     try (LimitedBody in = body(exchange)) {
       try {
@@ -139,13 +238,13 @@ final class SyncHandler implements HttpHandler {
       throw tooLarge(exchange, e.close());
     } catch (IllegalArgumentException e) {
       Refused r = Refused.of(Refusal.MALFORMED, "not a batch: " + e.getMessage());
-      refusals.record(exchange.getRequestHeaders().getFirst(SyncProtocol.H_KEY_ID), "", r);
+      refusals.record(exchange.header(SyncProtocol.H_KEY_ID), "", r);
       throw r;
     }
   }
 
   /** A body that is not a batch (empty for GET), within the same limit. */
-  private byte[] readBody(HttpExchange exchange) throws IOException, Refused {
+  private byte[] readBody(Exchange exchange) throws IOException, Refused {
     try (LimitedBody in = body(exchange)) {
       return in.readAllBytes();
     } catch (LimitedBody.TooLarge e) {
@@ -158,8 +257,8 @@ final class SyncHandler implements HttpHandler {
    * and discarded up to {@link #DRAIN_LIMIT} so the client, still sending, gets the answer instead
    * of a reset connection; beyond that the answer is sent at once and the connection closed.
    */
-  private LimitedBody body(HttpExchange exchange) throws LimitedBody.TooLarge {
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+  private LimitedBody body(Exchange exchange) throws LimitedBody.TooLarge {
+    String length = exchange.header("Content-Length");
     long declared = -1;
     if (length != null) {
       try {
@@ -172,18 +271,19 @@ final class SyncHandler implements HttpHandler {
       throw new LimitedBody.TooLarge(true);
     }
     LimitedBody body =
-        new LimitedBody(exchange.getRequestBody(), BatchCodec.MAX_BYTES, DRAIN_LIMIT);
+        new LimitedBody(
+            Content.Source.asInputStream(exchange.request), BatchCodec.MAX_BYTES, DRAIN_LIMIT);
     if (declared > BatchCodec.MAX_BYTES) {
       throw new LimitedBody.TooLarge(!body.discardRest());
     }
     return body;
   }
 
-  private Refused tooLarge(HttpExchange exchange, boolean close) {
+  private Refused tooLarge(Exchange exchange, boolean close) {
     Refused r = Refused.tooLarge(BatchCodec.MAX_BYTES);
-    refusals.record(exchange.getRequestHeaders().getFirst(SyncProtocol.H_KEY_ID), "", r);
+    refusals.record(exchange.header(SyncProtocol.H_KEY_ID), "", r);
     if (close) {
-      exchange.getResponseHeaders().set("Connection", "close");
+      exchange.response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     }
     return r;
   }
@@ -193,15 +293,5 @@ final class SyncHandler implements HttpHandler {
     o.put("error", code);
     o.put("detail", detail);
     return o.toString();
-  }
-
-  private static void send(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 }

@@ -24,7 +24,8 @@ public final class CentralNotInstalledCommand implements Callable<Integer> {
       List.of(
           "org.flywaydb.core.Flyway",
           "org.postgresql.Driver",
-          "com.zaxxer.hikari.HikariDataSource");
+          "com.zaxxer.hikari.HikariDataSource",
+          "org.eclipse.jetty.server.Server");
 
   private final Messages messages;
 

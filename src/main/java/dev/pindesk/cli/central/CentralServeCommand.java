@@ -18,9 +18,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code central serve --port P (--db PATH | --jdbc URL) [--bind ADDR] [--cert-out FILE]
- * [--cert-name NAME]... [--insecure-http]}: runs the receiver until SIGTERM / Ctrl+C (or until its
- * thread is interrupted, in tests). Prints one line when ready, with the URL (the real port when
- * {@code --port 0}) and the certificate to pin.
+ * [--cert-name NAME]... [--insecure-http] [--threads N] [--request-timeout S] [--header-timeout S]
+ * [--idle-timeout S] [--min-body-rate B] [--max-connections N] [--max-connections-per-address N]
+ * [--max-requests-per-address N]}: runs the receiver until SIGTERM / Ctrl+C (or until its thread is
+ * interrupted, in tests). Prints one line when ready, with the URL (the real port when {@code
+ * --port 0}) and the certificate to pin.
  */
 @Command(name = "serve", description = "Run the central receiver (HTTPS) until stopped.")
 public final class CentralServeCommand extends CentralSubcommand {
@@ -61,17 +63,72 @@ public final class CentralServeCommand extends CentralSubcommand {
       names = "--threads",
       paramLabel = "N",
       defaultValue = "8",
-      description = "Request threads (default ${DEFAULT-VALUE}).")
+      description =
+          "Requests handled at once (default ${DEFAULT-VALUE}); more wait without a thread. TLS"
+              + " handshakes and request parsing have threads of their own.")
   int threads;
+
+  @Option(
+      names = "--header-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description =
+          "Close a connection that has not sent a request's headers within this many seconds of"
+              + " opening (default ${DEFAULT-VALUE}).")
+  long headerTimeoutSeconds;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "Close a connection on which nothing arrives or leaves for this many seconds (default"
+              + " ${DEFAULT-VALUE}).")
+  long idleTimeoutSeconds;
+
+  @Option(
+      names = "--min-body-rate",
+      paramLabel = "BYTES",
+      defaultValue = "1024",
+      description =
+          "Refuse a request body arriving slower than this many bytes a second (default"
+              + " ${DEFAULT-VALUE}; 0: no minimum).")
+  long minBodyRate;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      defaultValue = "512",
+      description =
+          "Connections open at once; past it no more are accepted (default ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(
+      names = "--max-connections-per-address",
+      paramLabel = "N",
+      defaultValue = "32",
+      description =
+          "Connections one remote address may hold; more are closed at once (default"
+              + " ${DEFAULT-VALUE}; a service center behind one NAT address shares it).")
+  int connectionsPerAddress;
+
+  @Option(
+      names = "--max-requests-per-address",
+      paramLabel = "N",
+      defaultValue = "4",
+      description =
+          "Requests from one remote address handled at once; more wait their turn (default"
+              + " ${DEFAULT-VALUE}).")
+  int requestsPerAddress;
 
   @Option(
       names = "--request-timeout",
       paramLabel = "SECONDS",
       defaultValue = "120",
       description =
-          "Close a connection whose request has not arrived in full, or whose answer has not been"
-              + " taken, within this many seconds (default ${DEFAULT-VALUE}; frees the thread a"
-              + " workstation held when its link died mid-upload).")
+          "Close a connection whose request has not been answered within this many seconds of its"
+              + " headers, its body's arrival included (default ${DEFAULT-VALUE}; frees the thread"
+              + " a workstation held when its link died mid-upload).")
   long requestTimeoutSeconds;
 
   public CentralServeCommand(Messages messages, CliServices services) {
@@ -88,6 +145,19 @@ public final class CentralServeCommand extends CentralSubcommand {
     }
     if (requestTimeoutSeconds < 1 || requestTimeoutSeconds > 3600) {
       throw CentralCli.Unusable.usage(messages.get("cli.central.badRequestTimeout"));
+    }
+    if (headerTimeoutSeconds < 1
+        || headerTimeoutSeconds > 3600
+        || idleTimeoutSeconds < 1
+        || idleTimeoutSeconds > 3600
+        || minBodyRate < 0
+        || maxConnections < 1
+        || maxConnections > 100_000
+        || connectionsPerAddress < 1
+        || connectionsPerAddress > maxConnections
+        || requestsPerAddress < 1
+        || requestsPerAddress > 256) {
+      throw CentralCli.Unusable.usage(messages.get("cli.central.badLimits"));
     }
     InetAddress address;
     try {
@@ -118,7 +188,18 @@ public final class CentralServeCommand extends CentralSubcommand {
       }
       CentralServices.ServeOptions options =
           new CentralServices.ServeOptions(
-              address, port, insecureHttp, threads, Duration.ofSeconds(requestTimeoutSeconds));
+              address,
+              port,
+              insecureHttp,
+              threads,
+              Duration.ofSeconds(requestTimeoutSeconds),
+              new CentralServices.ServeLimits(
+                  Duration.ofSeconds(headerTimeoutSeconds),
+                  Duration.ofSeconds(idleTimeoutSeconds),
+                  minBodyRate,
+                  maxConnections,
+                  connectionsPerAddress,
+                  requestsPerAddress));
       CentralServices.Running server = identity.serve(db, options);
       out.println(
           messages.get(

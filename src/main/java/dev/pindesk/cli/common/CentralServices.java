@@ -90,7 +90,30 @@ public interface CentralServices {
    *     HTTP off loopback
    */
   record ServeOptions(
-      InetAddress bind, int port, boolean insecureHttp, int threads, Duration requestTimeout) {}
+      InetAddress bind,
+      int port,
+      boolean insecureHttp,
+      int threads,
+      Duration requestTimeout,
+      ServeLimits limits) {}
+
+  /**
+   * What one client may hold (ADR 0031; the defaults are {@code central serve}'s).
+   *
+   * @param headerTimeout a request's headers must be in this long after its connection opened
+   * @param idleTimeout nothing arriving or leaving for this long closes a connection
+   * @param minBodyRate bytes a second below which a body is refused
+   * @param maxConnections connections open at once
+   * @param connectionsPerAddress connections one remote address may hold
+   * @param requestsPerAddress requests from one address handled at once
+   */
+  record ServeLimits(
+      Duration headerTimeout,
+      Duration idleTimeout,
+      long minBodyRate,
+      int maxConnections,
+      int connectionsPerAddress,
+      int requestsPerAddress) {}
 
   /** A workstation after {@code enroll}, and whether this enrolment created it. */
   record Enrolment(
