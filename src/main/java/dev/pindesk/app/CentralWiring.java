@@ -168,6 +168,7 @@ final class CentralWiring implements CentralServices {
                   o.limits().minBodyRate(),
                   o.limits().maxConnections(),
                   o.limits().connectionsPerAddress(),
+                  o.limits().newConnectionsPerAddress(),
                   o.limits().requestsPerAddress()));
       // Only this class opens databases, so every Database here is a Db.
       CentralServer server =

@@ -66,6 +66,8 @@ public final class CentralServer implements AutoCloseable {
    * @param minBodyRate a body arriving slower than this many bytes a second is refused (408)
    * @param maxConnections connections open at once; past it the central stops accepting
    * @param connectionsPerAddress connections one remote address may hold; more are closed at once
+   * @param newConnectionsPerAddress connections one remote address may open a second (and at once
+   *     after a pause); more are closed at once, before their TLS handshake
    * @param requestsPerAddress requests from one address handled at once; more wait their turn
    */
   public record Limits(
@@ -74,6 +76,7 @@ public final class CentralServer implements AutoCloseable {
       long minBodyRate,
       int maxConnections,
       int connectionsPerAddress,
+      int newConnectionsPerAddress,
       int requestsPerAddress) {
     public Limits {
       if (headerTimeout.toMillis() < 100 || idleTimeout.toMillis() < 100) {
@@ -82,6 +85,7 @@ public final class CentralServer implements AutoCloseable {
       if (minBodyRate < 0
           || maxConnections < 1
           || connectionsPerAddress < 1
+          || newConnectionsPerAddress < 1
           || requestsPerAddress < 1) {
         throw new IllegalArgumentException("limits of at least one (a rate of at least zero)");
       }
@@ -89,17 +93,7 @@ public final class CentralServer implements AutoCloseable {
 
     /** The defaults of {@code central serve} (ADR 0031). */
     public static final Limits DEFAULTS =
-        new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 1024, 512, 32, 4);
-
-    public Limits withHeaderTimeout(Duration d) {
-      return new Limits(
-          d, idleTimeout, minBodyRate, maxConnections, connectionsPerAddress, requestsPerAddress);
-    }
-
-    public Limits withConnections(int max, int perAddress) {
-      return new Limits(
-          headerTimeout, idleTimeout, minBodyRate, max, perAddress, requestsPerAddress);
-    }
+        new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), 1024, 512, 32, 10, 4);
   }
 
   /**
@@ -209,14 +203,11 @@ public final class CentralServer implements AutoCloseable {
       throws IOException {
     Limits limits = options.limits();
     // Request threads plus a fixed share for I/O: handshakes and parsing never wait for a request
-    // thread, and the queue of tasks is bounded (back pressure instead of unbounded memory).
+    // thread, and the queue of tasks is bounded (back pressure instead of unbounded memory). All
+    // threads are started at once: a burst of connections finds them ready, not being created.
     int max = options.threads() + IO_THREADS;
     QueuedThreadPool pool =
-        new QueuedThreadPool(
-            max,
-            Math.min(max, IO_THREADS),
-            60_000,
-            new BlockingArrayQueue<>(max * 16, 0, max * 16));
+        new QueuedThreadPool(max, max, 60_000, new BlockingArrayQueue<>(max * 16, 0, max * 16));
     pool.setName("central-http");
     pool.setDaemon(true);
     Server server = new Server(pool);
@@ -228,12 +219,11 @@ public final class CentralServer implements AutoCloseable {
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     http.setIdleTimeout(limits.idleTimeout().toMillis());
-    http.setMinRequestDataRate(limits.minBodyRate());
     http.setRequestHeaderSize(8192);
     HttpConnectionFactory h1 = new HttpConnectionFactory(http);
     ServerConnector connector =
         options.insecureHttp()
-            ? new ServerConnector(server, 1, 1, h1)
+            ? new ServerConnector(server, 1, 2, h1)
             : new ServerConnector(
                 server,
                 1,
@@ -250,7 +240,8 @@ public final class CentralServer implements AutoCloseable {
     RequestAuthenticator auth = new RequestAuthenticator(store, options.clock());
     BatchIntake intake = new BatchIntake(store, identity.privateKey(), options.clock());
     SyncHandler routes =
-        new SyncHandler(store, auth, intake, options.clock(), options.requestTimeout());
+        new SyncHandler(
+            store, auth, intake, options.clock(), options.requestTimeout(), limits.minBodyRate());
     QoSHandler atOnce = new QoSHandler(routes);
     atOnce.setMaxRequestCount(options.threads());
     atOnce.setMaxSuspend(options.requestTimeout());
@@ -264,6 +255,7 @@ public final class CentralServer implements AutoCloseable {
             perAddress,
             scheduler,
             limits.connectionsPerAddress(),
+            limits.newConnectionsPerAddress(),
             limits.headerTimeout(),
             limits.idleTimeout());
     connector.addBean(guard);
@@ -358,6 +350,16 @@ public final class CentralServer implements AutoCloseable {
    */
   public int threads() {
     return pool.getThreads();
+  }
+
+  /** Threads running a task now (request, TLS, parsing), excluding idle and reserved ones. */
+  public int busyThreads() {
+    return pool.getBusyThreads();
+  }
+
+  /** Tasks waiting for a thread now. */
+  public int queuedTasks() {
+    return pool.getQueueSize();
   }
 
   /** Connections open now. */

@@ -32,10 +32,31 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
   private final int perAddress;
   private final long headerMillis;
   private final long idleMillis;
-  private final Map<InetAddress, Integer> open = new ConcurrentHashMap<>();
+  private final double ratePerSecond;
+  private final Map<InetAddress, Peer> peers = new ConcurrentHashMap<>();
   private final Map<Connection, Watch> watched = new ConcurrentHashMap<>();
   private final LongAdder refusedPerAddress = new LongAdder();
   private final LongAdder headersTooSlow = new LongAdder();
+
+  /**
+   * One remote address: its open connections and a token bucket of new ones (burst and refill of
+   * {@code ratePerSecond}). Forgotten once it holds no connection and its bucket is full again.
+   */
+  private static final class Peer {
+    int open;
+    double tokens;
+    long lastNanos;
+
+    Peer(double burst, long now) {
+      tokens = burst;
+      lastNanos = now;
+    }
+
+    void refill(double rate, long now) {
+      tokens = Math.min(rate, tokens + rate * (now - lastNanos) / 1e9);
+      lastNanos = now;
+    }
+  }
 
   /** Requests begun on one connection; the deadline checks compare it with what they saw. */
   private static final class Watch {
@@ -52,11 +73,13 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
       Handler routes,
       Scheduler scheduler,
       int perAddress,
+      double newPerSecondPerAddress,
       Duration headerTimeout,
       Duration idleTimeout) {
     super(routes);
     this.scheduler = scheduler;
     this.perAddress = perAddress;
+    this.ratePerSecond = newPerSecondPerAddress;
     this.headerMillis = headerTimeout.toMillis();
     this.idleMillis = idleTimeout.toMillis();
   }
@@ -71,10 +94,25 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
     if (address == null) {
       return;
     }
-    int n = open.merge(address, 1, Integer::sum);
+    long now = System.nanoTime();
+    boolean[] refused = new boolean[1];
+    peers.compute(
+        address,
+        (a, p) -> {
+          Peer peer = p != null ? p : new Peer(ratePerSecond, now);
+          peer.refill(ratePerSecond, now);
+          peer.open++;
+          if (peer.open > perAddress || peer.tokens < 1) {
+            refused[0] = true;
+          } else {
+            peer.tokens -= 1;
+          }
+          return peer;
+        });
     Watch watch = new Watch(address);
     watched.put(connection, watch);
-    if (n > perAddress) {
+    if (refused[0]) {
+      // Closed before its TLS handshake: a refused connection costs the central no CPU.
       refusedPerAddress.increment();
       connection.getEndPoint().close();
       return;
@@ -86,7 +124,14 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
   public void onClosed(Connection connection) {
     Watch watch = watched.remove(connection);
     if (watch != null) {
-      open.computeIfPresent(watch.address, (a, n) -> n <= 1 ? null : n - 1);
+      long now = System.nanoTime();
+      peers.computeIfPresent(
+          watch.address,
+          (a, peer) -> {
+            peer.open--;
+            peer.refill(ratePerSecond, now);
+            return peer.open <= 0 && peer.tokens >= ratePerSecond ? null : peer;
+          });
     }
   }
 
@@ -131,7 +176,7 @@ final class ConnectionGuard extends Handler.Wrapper implements Connection.Listen
         TimeUnit.MILLISECONDS);
   }
 
-  /** Connections closed at once because their address already held its share. */
+  /** Connections closed at once because their address held, or had opened, its share. */
   long refusedPerAddress() {
     return refusedPerAddress.sum();
   }

@@ -15,16 +15,25 @@ import java.io.InputStream;
  * EOFException}: Jetty reports it as one ({@code EofException}), and a batch decoder takes an
  * {@code EOFException} for a batch cut short by its sender, i.e. malformed, which a dropped link is
  * not.
+ *
+ * <p>A body arriving slower than {@code minRate} bytes a second, on average since its first read
+ * and after a grace second, stops with {@link TooSlow} (ADR 0031: a client trickling a byte every
+ * few seconds would otherwise hold its request thread until the request timeout).
  */
 final class LimitedBody extends FilterInputStream {
+  private static final long GRACE_NANOS = 1_000_000_000L;
+
   private final long limit;
   private final long drainLimit;
+  private final long minRate;
+  private final long startNanos = System.nanoTime();
   private long count;
 
-  LimitedBody(InputStream in, long limit, long drainLimit) {
+  LimitedBody(InputStream in, long limit, long drainLimit, long minRate) {
     super(in);
     this.limit = limit;
     this.drainLimit = drainLimit;
+    this.minRate = minRate;
   }
 
   @Override
@@ -73,6 +82,12 @@ final class LimitedBody extends FilterInputStream {
 
   private void counted(long n) throws IOException {
     count += n;
+    if (minRate > 0) {
+      long elapsed = System.nanoTime() - startNanos - GRACE_NANOS;
+      if (elapsed > 0 && count < minRate * elapsed / 1_000_000_000L) {
+        throw new TooSlow();
+      }
+    }
     if (count > limit) {
       throw new TooLarge(!drained());
     }
@@ -119,6 +134,15 @@ final class LimitedBody extends FilterInputStream {
 
     boolean close() {
       return close;
+    }
+  }
+
+  /** The body arrived slower than the minimum rate; the connection is to be closed. */
+  static final class TooSlow extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooSlow() {
+      super("request body slower than the minimum rate");
     }
   }
 }

@@ -58,19 +58,22 @@ final class SyncHandler extends Handler.Abstract {
   private final BatchIntake intake;
   private final RefusalLog refusals;
   private final Duration requestTimeout;
+  private final long minBodyRate;
 
   SyncHandler(
       CentralStore store,
       RequestAuthenticator auth,
       BatchIntake intake,
       Clock clock,
-      Duration requestTimeout) {
+      Duration requestTimeout,
+      long minBodyRate) {
     super(InvocationType.BLOCKING);
     this.store = store;
     this.auth = auth;
     this.intake = intake;
     this.refusals = new RefusalLog(store, clock);
     this.requestTimeout = requestTimeout;
+    this.minBodyRate = minBodyRate;
   }
 
   /** One request and its answer; {@link #send} completes it, {@link #fail} abandons it. */
@@ -127,6 +130,10 @@ final class SyncHandler extends Handler.Abstract {
         new Exchange(request, response, Callback.from(callback, () -> deadline.cancel()));
     try {
       route(exchange);
+    } catch (LimitedBody.TooSlow e) {
+      // Not recorded: nothing about the sender is proven yet. The connection goes with the answer.
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+      exchange.send(408, error("timeout", "the request body arrived too slowly"));
     } catch (IOException e) {
       LOG.debug("connection ended during {}: {}", exchange.path(), e.toString());
       exchange.fail(e);
@@ -272,7 +279,10 @@ final class SyncHandler extends Handler.Abstract {
     }
     LimitedBody body =
         new LimitedBody(
-            Content.Source.asInputStream(exchange.request), BatchCodec.MAX_BYTES, DRAIN_LIMIT);
+            Content.Source.asInputStream(exchange.request),
+            BatchCodec.MAX_BYTES,
+            DRAIN_LIMIT,
+            minBodyRate);
     if (declared > BatchCodec.MAX_BYTES) {
       throw new LimitedBody.TooLarge(!body.discardRest());
     }

@@ -20,9 +20,9 @@ import picocli.CommandLine.Option;
  * {@code central serve --port P (--db PATH | --jdbc URL) [--bind ADDR] [--cert-out FILE]
  * [--cert-name NAME]... [--insecure-http] [--threads N] [--request-timeout S] [--header-timeout S]
  * [--idle-timeout S] [--min-body-rate B] [--max-connections N] [--max-connections-per-address N]
- * [--max-requests-per-address N]}: runs the receiver until SIGTERM / Ctrl+C (or until its thread is
- * interrupted, in tests). Prints one line when ready, with the URL (the real port when {@code
- * --port 0}) and the certificate to pin.
+ * [--max-new-connections-per-address N] [--max-requests-per-address N]}: runs the receiver until
+ * SIGTERM / Ctrl+C (or until its thread is interrupted, in tests). Prints one line when ready, with
+ * the URL (the real port when {@code --port 0}) and the certificate to pin.
  */
 @Command(name = "serve", description = "Run the central receiver (HTTPS) until stopped.")
 public final class CentralServeCommand extends CentralSubcommand {
@@ -113,6 +113,15 @@ public final class CentralServeCommand extends CentralSubcommand {
   int connectionsPerAddress;
 
   @Option(
+      names = "--max-new-connections-per-address",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "New connections one remote address may open a second; more are closed before their TLS"
+              + " handshake (default ${DEFAULT-VALUE}).")
+  int newConnectionsPerAddress;
+
+  @Option(
       names = "--max-requests-per-address",
       paramLabel = "N",
       defaultValue = "4",
@@ -155,6 +164,8 @@ public final class CentralServeCommand extends CentralSubcommand {
         || maxConnections > 100_000
         || connectionsPerAddress < 1
         || connectionsPerAddress > maxConnections
+        || newConnectionsPerAddress < 1
+        || newConnectionsPerAddress > 10_000
         || requestsPerAddress < 1
         || requestsPerAddress > 256) {
       throw CentralCli.Unusable.usage(messages.get("cli.central.badLimits"));
@@ -199,6 +210,7 @@ public final class CentralServeCommand extends CentralSubcommand {
                   minBodyRate,
                   maxConnections,
                   connectionsPerAddress,
+                  newConnectionsPerAddress,
                   requestsPerAddress));
       CentralServices.Running server = identity.serve(db, options);
       out.println(

@@ -105,6 +105,7 @@ public interface CentralServices {
    * @param minBodyRate bytes a second below which a body is refused
    * @param maxConnections connections open at once
    * @param connectionsPerAddress connections one remote address may hold
+   * @param newConnectionsPerAddress connections one remote address may open a second
    * @param requestsPerAddress requests from one address handled at once
    */
   record ServeLimits(
@@ -113,6 +114,7 @@ public interface CentralServices {
       long minBodyRate,
       int maxConnections,
       int connectionsPerAddress,
+      int newConnectionsPerAddress,
       int requestsPerAddress) {}
 
   /** A workstation after {@code enroll}, and whether this enrolment created it. */

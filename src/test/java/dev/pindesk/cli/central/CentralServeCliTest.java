@@ -177,6 +177,13 @@ class CentralServeCliTest {
   }
 
   @Test
+  void aConnectionLimitOutOfRangeIsRefusedWithOneLine() {
+    Result r = serveRefused("--max-connections", "8", "--max-connections-per-address", "9");
+    assertThat(r.err()).contains("--max-connections-per-address");
+    assertThat(dir.resolve("c.db")).doesNotExist();
+  }
+
+  @Test
   void aRequestTimeoutOutOfRangeIsRefusedWithOneLine() {
     Result r = serveRefused("--request-timeout", "0");
     assertThat(r.err()).contains("--request-timeout");
