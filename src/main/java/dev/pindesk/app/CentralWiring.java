@@ -169,7 +169,8 @@ final class CentralWiring implements CentralServices {
                   o.limits().maxConnections(),
                   o.limits().connectionsPerAddress(),
                   o.limits().newConnectionsPerAddress(),
-                  o.limits().requestsPerAddress()));
+                  o.limits().requestsPerAddress()),
+              o.acceptV1Until());
       // Only this class opens databases, so every Database here is a Db.
       CentralServer server =
           CentralServer.start(new CentralStore(((Db) database).db()), identity, options);

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.CustomRequestLog;
@@ -106,6 +107,8 @@ public final class CentralServer implements AutoCloseable {
    * @param requestTimeout how long a request may take from its headers to its answer being sent,
    *     its body's arrival included, before its connection is closed
    * @param limits per-connection and per-address limits
+   * @param acceptV1Until protocol-1 requests (body before signature) are accepted until then (ADR
+   *     0032), so a fleet can move to protocol 2 counter by counter
    */
   public record Options(
       InetAddress bind,
@@ -114,7 +117,8 @@ public final class CentralServer implements AutoCloseable {
       int threads,
       Clock clock,
       Duration requestTimeout,
-      Limits limits) {
+      Limits limits,
+      Instant acceptV1Until) {
     public Options {
       if (port < 0 || port > 65535 || threads < 1) {
         throw new IllegalArgumentException("port 0..65535 and at least one thread");
@@ -126,6 +130,26 @@ public final class CentralServer implements AutoCloseable {
         throw new IllegalArgumentException(
             "plain HTTP is served only on a loopback address, not " + bind.getHostAddress());
       }
+    }
+
+    /** Protocol 1 accepted until {@link #DEFAULT_ACCEPT_V1_UNTIL}. */
+    public Options(
+        InetAddress bind,
+        int port,
+        boolean insecureHttp,
+        int threads,
+        Clock clock,
+        Duration requestTimeout,
+        Limits limits) {
+      this(
+          bind,
+          port,
+          insecureHttp,
+          threads,
+          clock,
+          requestTimeout,
+          limits,
+          DEFAULT_ACCEPT_V1_UNTIL);
     }
 
     /** With the {@link Limits#DEFAULTS}. */
@@ -150,15 +174,17 @@ public final class CentralServer implements AutoCloseable {
     }
 
     public Options withInsecureHttp() {
-      return new Options(bind, port, true, threads, clock, requestTimeout, limits);
+      return new Options(bind, port, true, threads, clock, requestTimeout, limits, acceptV1Until);
     }
 
     public Options withClock(Clock c) {
-      return new Options(bind, port, insecureHttp, threads, c, requestTimeout, limits);
+      return new Options(
+          bind, port, insecureHttp, threads, c, requestTimeout, limits, acceptV1Until);
     }
 
     public Options withLimits(Limits l) {
-      return new Options(bind, port, insecureHttp, threads, clock, requestTimeout, l);
+      return new Options(
+          bind, port, insecureHttp, threads, clock, requestTimeout, l, acceptV1Until);
     }
   }
 
@@ -169,11 +195,18 @@ public final class CentralServer implements AutoCloseable {
    */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
+  /**
+   * Until when protocol 1 is accepted by default (ADR 0032): about half a year after protocol 2,
+   * time for every counter of a province to be updated at its next visit.
+   */
+  public static final Instant DEFAULT_ACCEPT_V1_UNTIL = Instant.parse("2027-07-01T00:00:00Z");
+
   private final Server server;
   private final ServerConnector connector;
   private final ConnectionGuard guard;
   private final QueuedThreadPool pool;
   private final BatchIntake intake;
+  private final UnprovenRefusals unproven;
   private final CentralIdentity identity;
   private final boolean tls;
 
@@ -183,6 +216,7 @@ public final class CentralServer implements AutoCloseable {
       ConnectionGuard guard,
       QueuedThreadPool pool,
       BatchIntake intake,
+      UnprovenRefusals unproven,
       CentralIdentity identity,
       boolean tls) {
     this.server = server;
@@ -190,6 +224,7 @@ public final class CentralServer implements AutoCloseable {
     this.guard = guard;
     this.pool = pool;
     this.intake = intake;
+    this.unproven = unproven;
     this.identity = identity;
     this.tls = tls;
   }
@@ -237,11 +272,12 @@ public final class CentralServer implements AutoCloseable {
     server.addConnector(connector);
     server.addBean(new ConnectionLimit(limits.maxConnections(), server));
 
-    RequestAuthenticator auth = new RequestAuthenticator(store, options.clock());
+    UnprovenRefusals unproven = new UnprovenRefusals(options.clock());
+    RequestAuthenticator auth =
+        new RequestAuthenticator(store, options.clock(), unproven, options.acceptV1Until());
     BatchIntake intake = new BatchIntake(store, identity.privateKey(), options.clock());
     SyncHandler routes =
-        new SyncHandler(
-            store, auth, intake, options.clock(), options.requestTimeout(), limits.minBodyRate());
+        new SyncHandler(store, auth, intake, options.requestTimeout(), limits.minBodyRate());
     QoSHandler atOnce = new QoSHandler(routes);
     atOnce.setMaxRequestCount(options.threads());
     atOnce.setMaxSuspend(options.requestTimeout());
@@ -282,7 +318,7 @@ public final class CentralServer implements AutoCloseable {
     }
     CentralServer started =
         new CentralServer(
-            server, connector, guard, pool, intake, identity, !options.insecureHttp());
+            server, connector, guard, pool, intake, unproven, identity, !options.insecureHttp());
     LOG.info(
         "central receiver on {} (store {}, certificate {}, {} request threads, request timeout {}"
             + " s, {})",
@@ -362,6 +398,11 @@ public final class CentralServer implements AutoCloseable {
     return pool.getQueueSize();
   }
 
+  /** Requests refused before their sender was proven, since the start (counted, not recorded). */
+  public long unprovenRefusals() {
+    return unproven.total();
+  }
+
   /** Connections open now. */
   public int connections() {
     return guard.open();
@@ -383,6 +424,7 @@ public final class CentralServer implements AutoCloseable {
     URI uri = uri();
     stopQuietly(server);
     intake.close();
+    unproven.flush();
     LOG.info("central receiver on {} stopped", uri);
   }
 }

@@ -13,8 +13,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +56,6 @@ final class SyncHandler extends Handler.Abstract {
   private final CentralStore store;
   private final RequestAuthenticator auth;
   private final BatchIntake intake;
-  private final RefusalLog refusals;
   private final Duration requestTimeout;
   private final long minBodyRate;
 
@@ -64,14 +63,12 @@ final class SyncHandler extends Handler.Abstract {
       CentralStore store,
       RequestAuthenticator auth,
       BatchIntake intake,
-      Clock clock,
       Duration requestTimeout,
       long minBodyRate) {
     super(InvocationType.BLOCKING);
     this.store = store;
     this.auth = auth;
     this.intake = intake;
-    this.refusals = new RefusalLog(store, clock);
     this.requestTimeout = requestTimeout;
     this.minBodyRate = minBodyRate;
   }
@@ -199,15 +196,17 @@ final class SyncHandler extends Handler.Abstract {
       String pathAndQuery = query == null ? path : path + "?" + query;
       UnaryOperator<String> header = exchange::header;
       Receipt r;
-      if (batches) {
+      if (RequestAuthenticator.isV2(header)) {
+        r = v2(exchange, batches ? null : receipt.group(1), method, pathAndQuery, header);
+      } else if (batches) {
         try (BatchIntake.Arrival arrival = intake.arrive()) {
-          SealedBatch batch = readBatch(exchange, arrival);
+          SealedBatch batch = readBatch(exchange, arrival, auth::unproven);
           CentralStore.Workstation sender =
               auth.authenticate(method, pathAndQuery, header, RequestAuth.content(batch));
           r = intake.apply(sender, batch, arrival);
         }
       } else {
-        byte[] body = readBody(exchange);
+        byte[] body = readBody(exchange, auth::unproven);
         CentralStore.Workstation sender =
             auth.authenticate(method, pathAndQuery, header, RequestAuth.content(body));
         r = intake.receipt(sender, receipt.group(1));
@@ -225,12 +224,85 @@ final class SyncHandler extends Handler.Abstract {
   }
 
   /**
-   * The batch in the request body, decoded as it arrives with each entry handed to {@code arrival}
-   * (hashing starts before the last byte is in), and before authentication because the signature
-   * covers its summary (see {@link RequestAuth}). A body that is no batch is refused as {@code
-   * malformed}, recorded under the key id it claims.
+   * A protocol-2 request (ADR 0032): its headers authenticated before a byte of its body is read,
+   * its {@code Content-Length} the one signed, its body the one whose content line was signed.
+   * Refusals before the signature verified are only counted; after, recorded under the proven key.
+   *
+   * @param journal the journal id of a receipt request; null for a batch
    */
-  private SealedBatch readBatch(Exchange exchange, BatchIntake.Arrival arrival)
+  private Receipt v2(
+      Exchange exchange,
+      String journal,
+      String method,
+      String pathAndQuery,
+      UnaryOperator<String> header)
+      throws IOException, Refused, SQLException, InterruptedException {
+    RequestAuthenticator.Proven proven;
+    try {
+      proven = auth.authenticateHeaders(method, pathAndQuery, header);
+    } catch (Refused r) {
+      if (declaredLength(exchange) != 0) {
+        closeAfterAnswer(exchange); // the body is never read
+      }
+      throw r;
+    }
+    CentralStore.Workstation sender = proven.workstation();
+    Consumer<Refused> record = r -> auth.proven(sender, "", r);
+    if (declaredLength(exchange) != proven.length()) {
+      Refused r =
+          Refused.of(
+              Refusal.MALFORMED, "Content-Length differs from the signed " + SyncProtocol.H_LENGTH);
+      record.accept(r);
+      closeAfterAnswer(exchange);
+      throw r;
+    }
+    if (journal == null) {
+      try (BatchIntake.Arrival arrival = intake.arrive()) {
+        SealedBatch batch = readBatch(exchange, arrival, record);
+        signedContent(RequestAuth.content(batch), proven, record);
+        return intake.apply(sender, batch, arrival);
+      }
+    }
+    signedContent(RequestAuth.content(readBody(exchange, record)), proven, record);
+    return intake.receipt(sender, journal);
+  }
+
+  /** Refuses a body other than the one whose content line was signed (a rebuilt chain, say). */
+  private static void signedContent(
+      String content, RequestAuthenticator.Proven proven, Consumer<Refused> record) throws Refused {
+    if (!content.equalsIgnoreCase(proven.content())) {
+      Refused r =
+          Refused.of(Refusal.UNAUTHENTICATED, "the body is not the one whose summary was signed");
+      record.accept(r);
+      throw r;
+    }
+  }
+
+  /** The body's length from {@code Content-Length}: 0 without one (no body), -1 when chunked. */
+  private static long declaredLength(Exchange exchange) {
+    String length = exchange.header("Content-Length");
+    if (length == null) {
+      return exchange.header("Transfer-Encoding") == null ? 0 : -1;
+    }
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static void closeAfterAnswer(Exchange exchange) {
+    exchange.response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+  }
+
+  /**
+   * The batch in the request body, decoded as it arrives with each entry handed to {@code arrival}
+   * (hashing starts before the last byte is in). In protocol 1 this comes before authentication,
+   * because the signature covers its summary (see {@link RequestAuth}); a refusal then goes to
+   * {@code record} as unproven. A body that is no batch is refused as {@code malformed}.
+   */
+  private SealedBatch readBatch(
+      Exchange exchange, BatchIntake.Arrival arrival, Consumer<Refused> record)
       throws IOException, Refused {
     try (LimitedBody in = body(exchange)) {
       try {
@@ -242,20 +314,20 @@ final class SyncHandler extends Handler.Abstract {
         throw e;
       }
     } catch (LimitedBody.TooLarge e) {
-      throw tooLarge(exchange, e.close());
+      throw tooLarge(exchange, e.close(), record);
     } catch (IllegalArgumentException e) {
       Refused r = Refused.of(Refusal.MALFORMED, "not a batch: " + e.getMessage());
-      refusals.record(exchange.header(SyncProtocol.H_KEY_ID), "", r);
+      record.accept(r);
       throw r;
     }
   }
 
   /** A body that is not a batch (empty for GET), within the same limit. */
-  private byte[] readBody(Exchange exchange) throws IOException, Refused {
+  private byte[] readBody(Exchange exchange, Consumer<Refused> record) throws IOException, Refused {
     try (LimitedBody in = body(exchange)) {
       return in.readAllBytes();
     } catch (LimitedBody.TooLarge e) {
-      throw tooLarge(exchange, e.close());
+      throw tooLarge(exchange, e.close(), record);
     }
   }
 
@@ -289,9 +361,9 @@ final class SyncHandler extends Handler.Abstract {
     return body;
   }
 
-  private Refused tooLarge(Exchange exchange, boolean close) {
+  private static Refused tooLarge(Exchange exchange, boolean close, Consumer<Refused> record) {
     Refused r = Refused.tooLarge(BatchCodec.MAX_BYTES);
-    refusals.record(exchange.header(SyncProtocol.H_KEY_ID), "", r);
+    record.accept(r);
     if (close) {
       exchange.response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     }

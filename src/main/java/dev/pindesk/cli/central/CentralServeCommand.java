@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
  * {@code central serve --port P (--db PATH | --jdbc URL) [--bind ADDR] [--cert-out FILE]
  * [--cert-name NAME]... [--insecure-http] [--threads N] [--request-timeout S] [--header-timeout S]
  * [--idle-timeout S] [--min-body-rate B] [--max-connections N] [--max-connections-per-address N]
- * [--max-new-connections-per-address N] [--max-requests-per-address N]}: runs the receiver until
- * SIGTERM / Ctrl+C (or until its thread is interrupted, in tests). Prints one line when ready, with
- * the URL (the real port when {@code --port 0}) and the certificate to pin.
+ * [--max-new-connections-per-address N] [--max-requests-per-address N] [--accept-v1-until DATE]}:
+ * runs the receiver until SIGTERM / Ctrl+C (or until its thread is interrupted, in tests). Prints
+ * one line when ready, with the URL (the real port when {@code --port 0}) and the certificate to
+ * pin.
  */
 @Command(name = "serve", description = "Run the central receiver (HTTPS) until stopped.")
 public final class CentralServeCommand extends CentralSubcommand {
@@ -140,6 +141,16 @@ public final class CentralServeCommand extends CentralSubcommand {
               + " a workstation held when its link died mid-upload).")
   long requestTimeoutSeconds;
 
+  @Option(
+      names = "--accept-v1-until",
+      paramLabel = "DATE",
+      defaultValue = "2027-07-01",
+      description =
+          "Accept sync protocol 1 (body read before its signature) until this day, 00:00 UTC"
+              + " (default ${DEFAULT-VALUE}; ADR 0032). Workstations of this release speak"
+              + " protocol 2.")
+  String acceptV1Until;
+
   public CentralServeCommand(Messages messages, CliServices services) {
     super(messages, services);
   }
@@ -169,6 +180,15 @@ public final class CentralServeCommand extends CentralSubcommand {
         || requestsPerAddress < 1
         || requestsPerAddress > 256) {
       throw CentralCli.Unusable.usage(messages.get("cli.central.badLimits"));
+    }
+    java.time.Instant v1Until;
+    try {
+      v1Until =
+          java.time.LocalDate.parse(acceptV1Until)
+              .atStartOfDay(java.time.ZoneOffset.UTC)
+              .toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw CentralCli.Unusable.usage(messages.get("cli.central.badAcceptV1Until", acceptV1Until));
     }
     InetAddress address;
     try {
@@ -211,7 +231,8 @@ public final class CentralServeCommand extends CentralSubcommand {
                   maxConnections,
                   connectionsPerAddress,
                   newConnectionsPerAddress,
-                  requestsPerAddress));
+                  requestsPerAddress),
+              v1Until);
       CentralServices.Running server = identity.serve(db, options);
       out.println(
           messages.get(

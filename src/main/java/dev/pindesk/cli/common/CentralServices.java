@@ -95,7 +95,8 @@ public interface CentralServices {
       boolean insecureHttp,
       int threads,
       Duration requestTimeout,
-      ServeLimits limits) {}
+      ServeLimits limits,
+      java.time.Instant acceptV1Until) {}
 
   /**
    * What one client may hold (ADR 0031; the defaults are {@code central serve}'s).

@@ -184,6 +184,13 @@ class CentralServeCliTest {
   }
 
   @Test
+  void anAcceptV1UntilThatIsNoDateIsRefusedWithOneLine() {
+    Result r = serveRefused("--accept-v1-until", "soon");
+    assertThat(r.err()).contains("--accept-v1-until").contains("soon");
+    assertThat(dir.resolve("c.db")).doesNotExist();
+  }
+
+  @Test
   void aRequestTimeoutOutOfRangeIsRefusedWithOneLine() {
     Result r = serveRefused("--request-timeout", "0");
     assertThat(r.err()).contains("--request-timeout");
