@@ -95,14 +95,19 @@ final class SyncHandler extends Handler.Abstract {
     }
 
     void send(int status, String json) {
+      send(status, "application/json; charset=utf-8", json);
+    }
+
+    /** Any text answer (e.g. a metrics page): one call, whatever class renders it. */
+    void send(int status, String contentType, String text) {
       if (answered) {
         return;
       }
       answered = true;
-      byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       response.setStatus(status);
       HttpFields.Mutable h = response.getHeaders();
-      h.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+      h.put(HttpHeader.CONTENT_TYPE, contentType);
       h.put(HttpHeader.CACHE_CONTROL, "no-store");
       h.put(HttpHeader.CONTENT_LENGTH, String.valueOf(bytes.length));
       response.write(true, ByteBuffer.wrap(bytes), callback);
