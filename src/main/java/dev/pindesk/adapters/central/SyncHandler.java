@@ -133,7 +133,8 @@ final class SyncHandler extends Handler.Abstract {
     try {
       route(exchange);
     } catch (LimitedBody.TooSlow e) {
-      // Not recorded: nothing about the sender is proven yet. The connection goes with the answer.
+      // Not a refusal to record: a link too slow says nothing about the batch (and in protocol 1
+      // nothing about the sender is proven yet). The connection goes with the answer.
       response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
       exchange.send(408, error("timeout", "the request body arrived too slowly"));
     } catch (IOException e) {
@@ -147,7 +148,8 @@ final class SyncHandler extends Handler.Abstract {
         exchange.send(500, error("internal", "internal error; see the central's log"));
       }
     }
-    exchange.fail(new IllegalStateException("no answer")); // unreachable by design; never hangs
+    // Every path above answered; should one not, the request still ends instead of hanging.
+    exchange.fail(new IllegalStateException("no answer"));
     return true;
   }
 
