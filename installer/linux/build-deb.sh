@@ -28,8 +28,9 @@ revision="${DEB_REVISION:-2}"
 
 # The central receiver's own libraries: only "pindesk central serve|enroll|stats|revoke" load them
 # and the central is installed apart (docs/central-deployment.md). checker-qual comes with the
-# PostgreSQL driver only; the Prometheus client is the central's /metrics (ADR 0033).
-central_only='^(postgresql|flyway-core|flyway-database-postgresql|checker-qual|HikariCP|prometheus-metrics-[a-z-]+)-[0-9]'
+# PostgreSQL driver only; the Prometheus client is the central's /metrics (ADR 0033), Jetty its
+# HTTP server (ADR 0031).
+central_only='^(postgresql|flyway-core|flyway-database-postgresql|checker-qual|HikariCP|prometheus-metrics-[a-z-]+|jetty-server|jetty-http|jetty-io|jetty-util)-[0-9]'
 
 work=target/jpackage
 input="$work/input"

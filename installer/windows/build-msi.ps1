@@ -32,7 +32,7 @@ New-Item -ItemType Directory -Force "$staging\lib", target\installer | Out-Null
 Copy-Item target\pindesk.jar $staging
 # Counters never run the reference central: its database drivers stay out (as in build-deb.sh).
 Get-ChildItem target\lib\*.jar |
-  Where-Object { $_.Name -notmatch '^(postgresql|flyway-core|flyway-database-postgresql|checker-qual|HikariCP|prometheus-metrics-[a-z-]+)-[0-9]' } |
+  Where-Object { $_.Name -notmatch '^(postgresql|flyway-core|flyway-database-postgresql|checker-qual|HikariCP|prometheus-metrics-[a-z-]+|jetty-server|jetty-http|jetty-io|jetty-util)-[0-9]' } |
   Copy-Item -Destination "$staging\lib"
 Copy-Item installer\linux\pindesk.properties.example "$staging\pindesk.properties.example"
 

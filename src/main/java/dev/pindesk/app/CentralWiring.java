@@ -164,7 +164,16 @@ final class CentralWiring implements CentralServices {
               o.insecureHttp(),
               o.threads(),
               Clock.systemUTC(),
-              o.requestTimeout());
+              o.requestTimeout(),
+              new CentralServer.Limits(
+                  o.limits().headerTimeout(),
+                  o.limits().idleTimeout(),
+                  o.limits().minBodyRate(),
+                  o.limits().maxConnections(),
+                  o.limits().connectionsPerAddress(),
+                  o.limits().newConnectionsPerAddress(),
+                  o.limits().requestsPerAddress()),
+              o.acceptV1Until());
       // Only this class opens databases, so every Database here is a Db.
       CentralDatabase db = ((Db) database).db();
       CentralMetrics metrics = CentralMetrics.of(db);

@@ -63,6 +63,7 @@ class LayeringTest {
               "java.net..",
               "javax.net..",
               "com.sun.net.httpserver..",
+              "org.eclipse.jetty..",
               "javafx..",
               "atlantafx..",
               "java.awt..",
@@ -191,8 +192,9 @@ class LayeringTest {
    * Nor do the adapters, the windows or the commands: PinDesk's settings reach them from {@code
    * app} ({@code CounterConfig}, {@code CliServices.setting}). Three classes read what is not a
    * PinDesk setting: the platform and the JDK's own smart-card library property ({@code
-   * PcscLibrary}), the JDK HTTP server's own timeouts ({@code CentralServer}, until it is
-   * replaced), and where Windows keeps its fonts ({@code BundledUiFont}).
+   * PcscLibrary}), where Windows keeps its fonts ({@code BundledUiFont}) and how the running JVM
+   * was started ({@code HostLaunch}). The central's HTTP server takes every setting from {@code
+   * central serve} since it runs on Jetty (ADR 0031).
    */
   @ArchTest
   static final ArchRule onlyTheCompositionRootReadsSettings =
@@ -201,8 +203,6 @@ class LayeringTest {
           .resideInAnyPackage(ADAPTERS, UI, CLI)
           .and()
           .doNotHaveFullyQualifiedName("dev.pindesk.adapters.pcsc.PcscLibrary")
-          .and()
-          .doNotHaveFullyQualifiedName("dev.pindesk.adapters.central.CentralServer")
           .and()
           .doNotHaveFullyQualifiedName("dev.pindesk.ui.common.BundledUiFont")
           .and()
@@ -445,7 +445,7 @@ class LayeringTest {
               "dev.pindesk.adapters.cardservice..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("java.net.http..", "com.sun.net.httpserver..");
+          .resideInAnyPackage("java.net.http..", "com.sun.net.httpserver..", "org.eclipse.jetty..");
 
   private static ArchCondition<JavaClass> readTheClockOrTheEnvironment() {
     DescribedPredicate<JavaCall<?>> clock =

@@ -176,7 +176,8 @@ class PackagedAppIT {
                   n.startsWith("postgresql-")
                       || n.startsWith("flyway-")
                       || n.startsWith("HikariCP-")
-                      || n.startsWith("prometheus-metrics-"));
+                      || n.startsWith("prometheus-metrics-")
+                      || n.startsWith("jetty-"));
     }
     Result central = pindesk(env("central"), "central", "serve", "--port", "18443");
     assertThat(central.exit()).as(central.out()).isEqualTo(1);

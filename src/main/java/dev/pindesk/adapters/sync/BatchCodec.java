@@ -138,9 +138,15 @@ public final class BatchCodec {
     }
   }
 
+  /**
+   * {@code n} bytes, read in bounded chunks: a length declared by the sender is allocated only as
+   * its bytes arrive, so 100 bytes declaring a 16 MiB entry cost 100 bytes, not 16 MiB (issue 19).
+   */
   private static byte[] readExactly(DataInputStream in, int n) throws IOException {
-    byte[] out = new byte[n];
-    in.readFully(out);
+    byte[] out = in.readNBytes(n);
+    if (out.length < n) {
+      throw new EOFException();
+    }
     return out;
   }
 

@@ -112,7 +112,7 @@ public final class HttpCentralLink implements CentralLink {
   public Receipt send(SealedBatch batch) throws CentralException, InterruptedException {
     byte[] body = BatchCodec.encode(batch);
     HttpRequest.Builder request =
-        signed("POST", SyncProtocol.BATCHES, RequestAuth.content(batch))
+        signed("POST", SyncProtocol.BATCHES, RequestAuth.content(batch), body.length)
             .header("Content-Type", SyncProtocol.BATCH_CONTENT_TYPE)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     HttpResponse<byte[]> response = exchange(request.build());
@@ -128,7 +128,7 @@ public final class HttpCentralLink implements CentralLink {
     String path =
         SyncProtocol.JOURNALS + Hex.of(journalId).toLowerCase(java.util.Locale.ROOT) + "/receipt";
     HttpResponse<byte[]> response =
-        exchange(signed("GET", path, RequestAuth.content(new byte[0])).GET().build());
+        exchange(signed("GET", path, RequestAuth.content(new byte[0]), 0).GET().build());
     if (response.statusCode() == 200) {
       return Optional.of(verifiedReceipt(response.body()));
     }
@@ -139,15 +139,24 @@ public final class HttpCentralLink implements CentralLink {
     throw refused;
   }
 
-  /** A request to {@code path} (below the base URL) with the four authentication headers. */
-  private HttpRequest.Builder signed(String method, String path, String content) {
+  /**
+   * A request to {@code path} (below the base URL) with the protocol-2 authentication headers (ADR
+   * 0032): the central checks them before it reads a byte of the body.
+   */
+  private HttpRequest.Builder signed(String method, String path, String content, long length) {
     URI uri = base.resolve(base.getRawPath() + path);
     String pathAndQuery =
         uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout);
     Map<String, String> auth =
-        RequestAuth.headers(
-            keys.publicKey(), keys.privateKey(), method, pathAndQuery, content, clock.millis());
+        RequestAuth.headersV2(
+            keys.publicKey(),
+            keys.privateKey(),
+            method,
+            pathAndQuery,
+            content,
+            length,
+            clock.millis());
     auth.forEach(b::header);
     return b;
   }

@@ -19,6 +19,15 @@ public final class SyncProtocol {
   public static final String H_NONCE = "PinDesk-Nonce";
   public static final String H_SIGNATURE = "PinDesk-Signature";
 
+  /**
+   * Protocol 2 (ADR 0032): the signed content line travels in this header, so the central checks
+   * the signature before it reads the body. Its presence marks a protocol-2 request.
+   */
+  public static final String H_CONTENT = "PinDesk-Content";
+
+  /** Protocol 2: the body's length in bytes, signed; must equal {@code Content-Length}. */
+  public static final String H_LENGTH = "PinDesk-Length";
+
   /** Requests whose time differs from the receiver's clock by more are refused. */
   public static final long MAX_SKEW_MILLIS = 5 * 60_000L;
 

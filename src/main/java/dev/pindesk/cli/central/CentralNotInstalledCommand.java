@@ -25,7 +25,8 @@ public final class CentralNotInstalledCommand implements Callable<Integer> {
           "org.flywaydb.core.Flyway",
           "org.postgresql.Driver",
           "com.zaxxer.hikari.HikariDataSource",
-          "io.prometheus.metrics.core.metrics.Counter");
+          "io.prometheus.metrics.core.metrics.Counter",
+          "org.eclipse.jetty.server.Server");
 
   private final Messages messages;
 

@@ -20,9 +20,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code central serve --port P (--db PATH | --jdbc URL) [--bind ADDR] [--cert-out FILE]
- * [--cert-name NAME]... [--insecure-http] [--metrics-bind [ADDR:]PORT]}: runs the receiver until
- * SIGTERM / Ctrl+C (or until its thread is interrupted, in tests). Prints one line when ready, with
- * the URL (the real port when {@code --port 0}) and the certificate to pin.
+ * [--cert-name NAME]... [--insecure-http] [--threads N] [--request-timeout S] [--header-timeout S]
+ * [--idle-timeout S] [--min-body-rate B] [--max-connections N] [--max-connections-per-address N]
+ * [--max-new-connections-per-address N] [--max-requests-per-address N] [--accept-v1-until DATE]
+ * [--metrics-bind [ADDR:]PORT]}: runs the receiver until SIGTERM / Ctrl+C (or until its thread is
+ * interrupted, in tests). Prints one line when ready, with the URL (the real port when {@code
+ * --port 0}) and the certificate to pin.
  */
 @Command(name = "serve", description = "Run the central receiver (HTTPS) until stopped.")
 public final class CentralServeCommand extends CentralSubcommand {
@@ -63,17 +66,81 @@ public final class CentralServeCommand extends CentralSubcommand {
       names = "--threads",
       paramLabel = "N",
       defaultValue = "8",
-      description = "Request threads (default ${DEFAULT-VALUE}).")
+      description =
+          "Requests handled at once (default ${DEFAULT-VALUE}); more wait without a thread. TLS"
+              + " handshakes and request parsing have threads of their own.")
   int threads;
+
+  @Option(
+      names = "--header-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
+      description =
+          "Close a connection that has not sent a request's headers within this many seconds of"
+              + " opening (default ${DEFAULT-VALUE}).")
+  long headerTimeoutSeconds;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "Close a connection on which nothing arrives or leaves for this many seconds (default"
+              + " ${DEFAULT-VALUE}).")
+  long idleTimeoutSeconds;
+
+  @Option(
+      names = "--min-body-rate",
+      paramLabel = "BYTES",
+      defaultValue = "1024",
+      description =
+          "Refuse a request body arriving slower than this many bytes a second (default"
+              + " ${DEFAULT-VALUE}; 0: no minimum).")
+  long minBodyRate;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      defaultValue = "512",
+      description =
+          "Connections open at once; past it no more are accepted (default ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(
+      names = "--max-connections-per-address",
+      paramLabel = "N",
+      defaultValue = "32",
+      description =
+          "Connections one remote address may hold; more are closed at once (default"
+              + " ${DEFAULT-VALUE}; a service center behind one NAT address shares it).")
+  int connectionsPerAddress;
+
+  @Option(
+      names = "--max-new-connections-per-address",
+      paramLabel = "N",
+      defaultValue = "10",
+      description =
+          "New connections one remote address may open a second; more are closed before their TLS"
+              + " handshake (default ${DEFAULT-VALUE}).")
+  int newConnectionsPerAddress;
+
+  @Option(
+      names = "--max-requests-per-address",
+      paramLabel = "N",
+      defaultValue = "4",
+      description =
+          "Requests from one remote address handled at once; more wait their turn (default"
+              + " ${DEFAULT-VALUE}).")
+  int requestsPerAddress;
 
   @Option(
       names = "--request-timeout",
       paramLabel = "SECONDS",
       defaultValue = "120",
       description =
-          "Close a connection whose request has not arrived in full, or whose answer has not been"
-              + " taken, within this many seconds (default ${DEFAULT-VALUE}; frees the thread a"
-              + " workstation held when its link died mid-upload).")
+          "Close a connection whose request has not been answered within this many seconds of its"
+              + " headers, its body's arrival included (default ${DEFAULT-VALUE}; frees the thread"
+              + " a workstation held when its link died mid-upload).")
   long requestTimeoutSeconds;
 
   @Option(
@@ -84,6 +151,16 @@ public final class CentralServeCommand extends CentralSubcommand {
               + " 127.0.0.1, or of ADDR (default: no metrics listener). Keep it off the network the"
               + " workstations use.")
   String metricsBind;
+
+  @Option(
+      names = "--accept-v1-until",
+      paramLabel = "DATE",
+      defaultValue = "2027-07-01",
+      description =
+          "Accept sync protocol 1 (body read before its signature) until this day, 00:00 UTC"
+              + " (default ${DEFAULT-VALUE}; ADR 0032). Workstations of this release speak"
+              + " protocol 2.")
+  String acceptV1Until;
 
   public CentralServeCommand(Messages messages, CliServices services) {
     super(messages, services);
@@ -99,6 +176,30 @@ public final class CentralServeCommand extends CentralSubcommand {
     }
     if (requestTimeoutSeconds < 1 || requestTimeoutSeconds > 3600) {
       throw CentralCli.Unusable.usage(messages.get("cli.central.badRequestTimeout"));
+    }
+    if (headerTimeoutSeconds < 1
+        || headerTimeoutSeconds > 3600
+        || idleTimeoutSeconds < 1
+        || idleTimeoutSeconds > 3600
+        || minBodyRate < 0
+        || maxConnections < 1
+        || maxConnections > 100_000
+        || connectionsPerAddress < 1
+        || connectionsPerAddress > maxConnections
+        || newConnectionsPerAddress < 1
+        || newConnectionsPerAddress > 10_000
+        || requestsPerAddress < 1
+        || requestsPerAddress > 256) {
+      throw CentralCli.Unusable.usage(messages.get("cli.central.badLimits"));
+    }
+    java.time.Instant v1Until;
+    try {
+      v1Until =
+          java.time.LocalDate.parse(acceptV1Until)
+              .atStartOfDay(java.time.ZoneOffset.UTC)
+              .toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw CentralCli.Unusable.usage(messages.get("cli.central.badAcceptV1Until", acceptV1Until));
     }
     InetAddress address;
     try {
@@ -140,6 +241,15 @@ public final class CentralServeCommand extends CentralSubcommand {
               insecureHttp,
               threads,
               Duration.ofSeconds(requestTimeoutSeconds),
+              new CentralServices.ServeLimits(
+                  Duration.ofSeconds(headerTimeoutSeconds),
+                  Duration.ofSeconds(idleTimeoutSeconds),
+                  minBodyRate,
+                  maxConnections,
+                  connectionsPerAddress,
+                  newConnectionsPerAddress,
+                  requestsPerAddress),
+              v1Until,
               metrics);
       CentralServices.Running server = identity.serve(db, options);
       out.println(

@@ -101,13 +101,9 @@ public interface CentralServices {
       boolean insecureHttp,
       int threads,
       Duration requestTimeout,
-      Optional<InetSocketAddress> metrics) {
-    /** Without a metrics listener. */
-    public ServeOptions(
-        InetAddress bind, int port, boolean insecureHttp, int threads, Duration requestTimeout) {
-      this(bind, port, insecureHttp, threads, requestTimeout, Optional.empty());
-    }
-  }
+      ServeLimits limits,
+      java.time.Instant acceptV1Until,
+      Optional<InetSocketAddress> metrics) {}
 
   /** The metrics listener's address could not be bound (the receiver was not started). */
   final class MetricsUnavailable extends IOException {
@@ -117,6 +113,26 @@ public interface CentralServices {
       super(address, cause);
     }
   }
+
+  /**
+   * What one client may hold (ADR 0031; the defaults are {@code central serve}'s).
+   *
+   * @param headerTimeout a request's headers must be in this long after its connection opened
+   * @param idleTimeout nothing arriving or leaving for this long closes a connection
+   * @param minBodyRate bytes a second below which a body is refused
+   * @param maxConnections connections open at once
+   * @param connectionsPerAddress connections one remote address may hold
+   * @param newConnectionsPerAddress connections one remote address may open a second
+   * @param requestsPerAddress requests from one address handled at once
+   */
+  record ServeLimits(
+      Duration headerTimeout,
+      Duration idleTimeout,
+      long minBodyRate,
+      int maxConnections,
+      int connectionsPerAddress,
+      int newConnectionsPerAddress,
+      int requestsPerAddress) {}
 
   /** A workstation after {@code enroll}, and whether this enrolment created it. */
   record Enrolment(

@@ -267,17 +267,89 @@ abstract class CentralHttpContract {
   }
 
   @Test
-  void anUnenrolledKeyIsRefusedAndRecorded() throws Exception {
-    Sm2KeyPair keys = Sm2.generate();
-    TestJournal j = journal("unenrolled", keys, 5);
-    assertRefusal(client.post(keys, j.batch(1, 5)), 403, "not_enrolled");
-    String keyId = RequestAuth.keyId(keys.publicKey());
-    assertThat(store.refusals())
-        .anySatisfy(
-            row -> {
-              assertThat(row.keyId()).isEqualTo(keyId);
-              assertThat(row.code()).isEqualTo("not_enrolled");
-            });
+  void anUnknownKeyIsAnsweredExactlyLikeABadSignatureAndNeitherIsRecorded() throws Exception {
+    Sm2KeyPair stranger = Sm2.generate();
+    Sm2KeyPair enrolled = enrolledKeys();
+    TestJournal j = journal("unenrolled", stranger, 5);
+    int before = store.refusals().size();
+    TestCentralClient.Response unknownV1 = client.post(stranger, j.batch(1, 5));
+    TestCentralClient.Response unknownV2 = client.postV2(stranger, j.batch(1, 5));
+    byte[] body = BatchCodec.encode(j.batch(1, 5));
+    Map<String, String> badSignature =
+        new LinkedHashMap<>(
+            TestCentralClient.signV2(
+                stranger,
+                "POST",
+                SyncProtocol.BATCHES,
+                RequestAuth.content(j.batch(1, 5)),
+                body.length,
+                System.currentTimeMillis()));
+    badSignature.put(SyncProtocol.H_KEY_ID, RequestAuth.keyId(enrolled.publicKey()));
+    TestCentralClient.Response forged =
+        client.send("POST", SyncProtocol.BATCHES, body, badSignature);
+    for (TestCentralClient.Response r : List.of(unknownV1, unknownV2, forged)) {
+      assertRefusal(r, 401, "unauthenticated");
+      assertThat(r.json()).isEqualTo(forged.json());
+    }
+    assertThat(store.refusals()).hasSize(before);
+  }
+
+  @Test
+  void aBatchInProtocol2IsStoredAndItsReceiptFetchedInProtocol2() throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("v2", keys, 30);
+    receiptOf(client.postV2(keys, j.batch(1, 20)), j, 20);
+    receiptOf(client.postV2(keys, j.batch(21, j.lastSeq())), j, j.lastSeq());
+    String path = SyncProtocol.JOURNALS + j.journalHex() + "/receipt";
+    Map<String, String> headers =
+        TestCentralClient.signV2(
+            keys, "GET", path, RequestAuth.content(new byte[0]), 0, System.currentTimeMillis());
+    receiptOf(client.send("GET", path, null, headers), j, j.lastSeq());
+    assertThat(stored(j)).isEqualTo(j.lastSeq());
+  }
+
+  @Test
+  void protocol2RefusesADeclaredLengthOverTheLimitOrOtherThanTheBodysBeforeReadingIt()
+      throws Exception {
+    Sm2KeyPair keys = enrolledKeys();
+    TestJournal j = journal("v2len", keys, 10);
+    byte[] body = BatchCodec.encode(j.batch(1, 10));
+    String content = RequestAuth.content(j.batch(1, 10));
+    long now = System.currentTimeMillis();
+    assertRefusal(
+        client.send(
+            "POST",
+            SyncProtocol.BATCHES,
+            body,
+            TestCentralClient.signV2(
+                keys, "POST", SyncProtocol.BATCHES, content, BatchCodec.MAX_BYTES + 1L, now)),
+        413,
+        "malformed");
+    assertRefusal(
+        client.send(
+            "POST",
+            SyncProtocol.BATCHES,
+            body,
+            TestCentralClient.signV2(
+                keys, "POST", SyncProtocol.BATCHES, content, body.length + 1L, now)),
+        400,
+        "malformed");
+    assertRefusal(
+        client.send(
+            "POST",
+            SyncProtocol.BATCHES,
+            body,
+            TestCentralClient.signV2(
+                keys,
+                "POST",
+                SyncProtocol.BATCHES,
+                RequestAuth.content(j.batch(1, 5)),
+                body.length,
+                now)),
+        401,
+        "unauthenticated");
+    assertThat(stored(j)).isZero();
+    receiptOf(client.postV2(keys, j.batch(1, 10)), j, 10);
   }
 
   @Test

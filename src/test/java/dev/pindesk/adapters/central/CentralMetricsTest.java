@@ -125,22 +125,32 @@ class CentralMetricsTest {
     TestJournal j = journal(keys, 20);
     assertThat(client.post(keys, j.batch(1, 5)).status()).isEqualTo(200);
     assertThat(client.post(keys, j.batch(10, 15)).error()).isEqualTo("gap");
+    // An unknown key is answered like a bad signature (ADR 0032), and counted so.
     assertThat(client.post(stranger, journal(stranger, 3).batch(1, 3)).error())
-        .isEqualTo("not_enrolled");
+        .isEqualTo("unauthenticated");
     byte[] body = BatchCodec.encode(j.batch(1, 2));
     assertThat(client.send("POST", SyncProtocol.BATCHES, body, Map.of()).error())
         .isEqualTo("unauthenticated");
+    // A body that is no batch is only read (and refused) once its signature verified.
     byte[] junk = "not a batch".getBytes(StandardCharsets.UTF_8);
-    assertThat(client.send("POST", SyncProtocol.BATCHES, junk, Map.of()).error())
+    assertThat(
+            client
+                .send(
+                    "POST",
+                    SyncProtocol.BATCHES,
+                    junk,
+                    TestCentralClient.sign(
+                        keys, "POST", SyncProtocol.BATCHES, junk, System.currentTimeMillis()))
+                .error())
         .isEqualTo("malformed");
     assertThat(client.send("GET", "/v1/anything-" + j.journalHex(), null, Map.of()).status())
         .isEqualTo(404);
 
     String text = scrape();
     assertThat(value(text, "pindesk_central_refusals_total{reason=\"gap\"}")).isEqualTo(1);
-    assertThat(value(text, "pindesk_central_refusals_total{reason=\"not_enrolled\"}")).isEqualTo(1);
+    assertThat(value(text, "pindesk_central_refusals_total{reason=\"not_enrolled\"}")).isZero();
     assertThat(value(text, "pindesk_central_refusals_total{reason=\"unauthenticated\"}"))
-        .isEqualTo(1);
+        .isEqualTo(2);
     assertThat(value(text, "pindesk_central_refusals_total{reason=\"malformed\"}")).isEqualTo(1);
     assertThat(value(text, "pindesk_central_refusals_total{reason=\"fork\"}")).isZero();
     assertThat(value(text, "pindesk_central_requests_total{endpoint=\"batches\",status=\"409\"}"))

@@ -89,6 +89,29 @@ final class TestCentralClient {
         sign(keys, "POST", SyncProtocol.BATCHES, body, System.currentTimeMillis()));
   }
 
+  /** Protocol-2 headers (ADR 0032): content line and length signed and sent in headers. */
+  static Map<String, String> signV2(
+      Sm2KeyPair keys, String method, String path, String content, long length, long timeMillis) {
+    return RequestAuth.headersV2(
+        keys.publicKey(), keys.privateKey(), method, path, content, length, timeMillis);
+  }
+
+  /** A batch in protocol 2, as the workstation of this release sends it. */
+  Response postV2(Sm2KeyPair keys, SealedBatch batch) throws Exception {
+    byte[] body = BatchCodec.encode(batch);
+    return send(
+        "POST",
+        SyncProtocol.BATCHES,
+        body,
+        signV2(
+            keys,
+            "POST",
+            SyncProtocol.BATCHES,
+            RequestAuth.content(batch),
+            body.length,
+            System.currentTimeMillis()));
+  }
+
   Response receipt(Sm2KeyPair keys, String journalHex) throws Exception {
     String path = SyncProtocol.JOURNALS + journalHex + "/receipt";
     return send(

@@ -119,7 +119,7 @@ class HttpCentralLinkTest {
   }
 
   @Test
-  void sendsASignedBatchAndReturnsTheVerifiedReceipt() throws Exception {
+  void sendsABatchSignedInProtocol2AndReturnsTheVerifiedReceipt() throws Exception {
     URI central = start(CENTRAL);
     answer.set(new Answer(200, receiptJson(1, CENTRAL.keyPair().getPrivate())));
     Receipt r = link(central, CENTRAL).send(batch());
@@ -133,15 +133,21 @@ class HttpCentralLinkTest {
     assertThat(keyId).isEqualTo(RequestAuth.keyId(WORKSTATION.publicKey()));
     assertThat(RequestAuth.wellFormedNonce(nonce)).isTrue();
     assertThat(Math.abs(time - System.currentTimeMillis())).isLessThan(60_000);
+    // Protocol 2 (ADR 0032): the content line and the length travel signed in headers.
+    String content = RequestAuth.content(BatchCodec.decode(lastBody.get()));
+    assertThat(lastHeaders.get(SyncProtocol.H_CONTENT.toLowerCase())).isEqualTo(content);
+    assertThat(lastHeaders.get(SyncProtocol.H_LENGTH.toLowerCase()))
+        .isEqualTo(String.valueOf(lastBody.get().length));
     assertThat(
-            RequestAuth.verify(
+            RequestAuth.verifyV2(
                 WORKSTATION.publicKey(),
                 "POST",
                 "/v1/batches",
                 keyId,
                 time,
                 nonce,
-                RequestAuth.content(BatchCodec.decode(lastBody.get())),
+                content,
+                lastBody.get().length,
                 lastHeaders.get(SyncProtocol.H_SIGNATURE.toLowerCase())))
         .isTrue();
   }
@@ -157,7 +163,7 @@ class HttpCentralLinkTest {
     String path = "/pindesk/v1/journals/" + "00".repeat(16) + "/receipt";
     assertThat(lastPath.get()).isEqualTo(path);
     assertThat(
-            RequestAuth.verify(
+            RequestAuth.verifyV2(
                 WORKSTATION.publicKey(),
                 "GET",
                 path,
@@ -165,6 +171,7 @@ class HttpCentralLinkTest {
                 Long.parseLong(lastHeaders.get(SyncProtocol.H_TIME.toLowerCase())),
                 lastHeaders.get(SyncProtocol.H_NONCE.toLowerCase()),
                 RequestAuth.content(new byte[0]),
+                0,
                 lastHeaders.get(SyncProtocol.H_SIGNATURE.toLowerCase())))
         .isTrue();
   }

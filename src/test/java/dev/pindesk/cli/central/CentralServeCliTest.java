@@ -177,6 +177,20 @@ class CentralServeCliTest {
   }
 
   @Test
+  void aConnectionLimitOutOfRangeIsRefusedWithOneLine() {
+    Result r = serveRefused("--max-connections", "8", "--max-connections-per-address", "9");
+    assertThat(r.err()).contains("--max-connections-per-address");
+    assertThat(dir.resolve("c.db")).doesNotExist();
+  }
+
+  @Test
+  void anAcceptV1UntilThatIsNoDateIsRefusedWithOneLine() {
+    Result r = serveRefused("--accept-v1-until", "soon");
+    assertThat(r.err()).contains("--accept-v1-until").contains("soon");
+    assertThat(dir.resolve("c.db")).doesNotExist();
+  }
+
+  @Test
   void aRequestTimeoutOutOfRangeIsRefusedWithOneLine() {
     Result r = serveRefused("--request-timeout", "0");
     assertThat(r.err()).contains("--request-timeout");
