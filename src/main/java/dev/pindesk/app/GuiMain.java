@@ -128,7 +128,8 @@ final class GuiMain {
         config.messages(),
         profiles ->
             TrainingCounter.open(terminals, profiles, SamSetup.of(workstation, config), config),
-        runtime);
+        runtime,
+        certifiedReader(config));
   }
 
   /**
@@ -147,7 +148,13 @@ final class GuiMain {
         config.fontScale(),
         config.messages(),
         profiles -> ProductionCounter.open(terminals, readers, profiles, config),
-        runtime);
+        runtime,
+        certifiedReader(config));
+  }
+
+  /** The certified reader's library by file name, for the status bar ({@code pindesk.device}). */
+  private static Optional<String> certifiedReader(CounterConfig config) {
+    return config.device().sscardLibrary().map(p -> String.valueOf(p.getFileName()));
   }
 
   /**
@@ -182,7 +189,8 @@ final class GuiMain {
         profiles -> {
           throw refusal;
         },
-        runtime);
+        runtime,
+        Optional.empty());
   }
 
   /** How a counter is opened once the card profiles are loaded. */
@@ -204,7 +212,8 @@ final class GuiMain {
       double fontScale,
       Messages messages,
       CounterOpener opener,
-      CompletableFuture<CounterRuntime> runtime) {
+      CompletableFuture<CounterRuntime> runtime,
+      Optional<String> certifiedReader) {
     CompletableFuture<CardProfiles> profiles = new CompletableFuture<>();
     Optional<CompletableFuture<CounterSession>> counter =
         diagnostics ? Optional.empty() : Optional.of(new CompletableFuture<>());
@@ -240,7 +249,8 @@ final class GuiMain {
         fontScale,
         production,
         // the start-up benchmark's switch (docs/benchmarks.md), a JVM flag rather than a setting
-        Boolean.getBoolean("pindesk.bench.startup"));
+        Boolean.getBoolean("pindesk.bench.startup"),
+        certifiedReader);
   }
 
   private static void fail(

@@ -163,6 +163,11 @@ public final class CounterWindow extends StackPane {
                 status));
   }
 
+  /** The status bar of the wizard (shown once a clerk signed in). */
+  StatusBar statusBar() {
+    return statusBar;
+  }
+
   /** Reader state for the status bar (from the reader watcher, any thread). */
   public void readersChanged(ReaderWatcher.Snapshot s) {
     TaskRunner.onFx(
@@ -179,7 +184,16 @@ public final class CounterWindow extends StackPane {
 
   private void showReaders(ReaderWatcher.Snapshot s) {
     Messages m = messages.get();
-    if (s.failure().isPresent()) {
+    if (context.certifiedReader().isPresent()) {
+      // Cards go through the vendor's library, whatever PC/SC lists (often nothing); whether a
+      // card is in it, only a read tells.
+      statusBar
+          .readerProperty()
+          .set(
+              new StatusBar.Segment(
+                  m.get("ui.reader.certified", context.certifiedReader().get()),
+                  StatusBar.Health.OK));
+    } else if (s.failure().isPresent()) {
       statusBar
           .readerProperty()
           .set(

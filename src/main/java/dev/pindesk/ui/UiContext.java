@@ -26,6 +26,9 @@ import java.util.concurrent.CompletableFuture;
  *     nothing says training
  * @param startupProbe the start-up benchmark asked for it ({@link StartupProbe}): print the times
  *     and exit once the counter is ready
+ * @param certifiedReader the certified reader's vendor library ({@code pindesk.device=sscard}), by
+ *     file name: the counter's card reader, which PC/SC may not list; the status bar names it
+ *     instead of the PC/SC readers
  */
 public record UiContext(
     ReaderFeed readers,
@@ -36,7 +39,32 @@ public record UiContext(
     Runnable afterFirstFrame,
     double fontScale,
     boolean production,
-    boolean startupProbe) {
+    boolean startupProbe,
+    Optional<String> certifiedReader) {
+
+  /** A counter on PC/SC readers. */
+  public UiContext(
+      ReaderFeed readers,
+      CardReadService cardReader,
+      Messages messages,
+      Optional<TrainingCardSlot> trainingSlot,
+      Optional<CompletableFuture<CounterSession>> counter,
+      Runnable afterFirstFrame,
+      double fontScale,
+      boolean production,
+      boolean startupProbe) {
+    this(
+        readers,
+        cardReader,
+        messages,
+        trainingSlot,
+        counter,
+        afterFirstFrame,
+        fontScale,
+        production,
+        startupProbe,
+        Optional.empty());
+  }
 
   public UiContext {
     if (production && trainingSlot.isPresent()) {
