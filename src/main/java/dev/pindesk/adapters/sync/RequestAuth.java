@@ -128,18 +128,13 @@ public final class RequestAuth {
       String content,
       long length,
       long nowMillis) {
-    byte[] nonceBytes = new byte[16];
-    RANDOM.nextBytes(nonceBytes);
-    String nonce = HexFormat.of().formatHex(nonceBytes);
+    String nonce = newNonce();
     String keyId = keyId(publicKey);
     byte[] signature =
         Sm2.sign(
             privateKey,
             signedBytesV2(method, pathAndQuery, keyId, nowMillis, nonce, content, length));
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put(SyncProtocol.H_KEY_ID, keyId);
-    headers.put(SyncProtocol.H_TIME, Long.toString(nowMillis));
-    headers.put(SyncProtocol.H_NONCE, nonce);
+    Map<String, String> headers = identityHeaders(keyId, nowMillis, nonce);
     headers.put(SyncProtocol.H_CONTENT, content);
     headers.put(SyncProtocol.H_LENGTH, Long.toString(length));
     headers.put(SyncProtocol.H_SIGNATURE, Base64.getEncoder().encodeToString(signature));
@@ -157,16 +152,10 @@ public final class RequestAuth {
       String content,
       long length,
       String signatureBase64) {
-    byte[] signature;
-    try {
-      signature = Base64.getDecoder().decode(signatureBase64);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    return Sm2.verify(
+    return verified(
         key,
         signedBytesV2(method, pathAndQuery, keyId, timeMillis, nonce, content, length),
-        signature);
+        signatureBase64);
   }
 
   /** The four authentication headers for a request signed now with {@code key}. */
@@ -177,18 +166,44 @@ public final class RequestAuth {
       String pathAndQuery,
       String content,
       long nowMillis) {
-    byte[] nonceBytes = new byte[16];
-    RANDOM.nextBytes(nonceBytes);
-    String nonce = HexFormat.of().formatHex(nonceBytes); // lower-case, as the protocol says
+    String nonce = newNonce();
     String keyId = keyId(publicKey);
     byte[] signature =
         Sm2.sign(privateKey, signedBytes(method, pathAndQuery, keyId, nowMillis, nonce, content));
+    Map<String, String> headers = identityHeaders(keyId, nowMillis, nonce);
+    headers.put(SyncProtocol.H_SIGNATURE, Base64.getEncoder().encodeToString(signature));
+    return headers;
+  }
+
+  /** 16 random bytes as 32 lower-case hex digits, as the protocol says. */
+  private static String newNonce() {
+    byte[] nonceBytes = new byte[16];
+    RANDOM.nextBytes(nonceBytes);
+    return HexFormat.of().formatHex(nonceBytes);
+  }
+
+  /** The headers every signed request starts with: who, when, which nonce (in this order). */
+  private static Map<String, String> identityHeaders(String keyId, long nowMillis, String nonce) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(SyncProtocol.H_KEY_ID, keyId);
     headers.put(SyncProtocol.H_TIME, Long.toString(nowMillis));
     headers.put(SyncProtocol.H_NONCE, nonce);
-    headers.put(SyncProtocol.H_SIGNATURE, Base64.getEncoder().encodeToString(signature));
     return headers;
+  }
+
+  /**
+   * Whether {@code signatureBase64} is {@code key}'s SM2 signature of {@code signed} (not Base64:
+   * no).
+   */
+  private static boolean verified(
+      ECPublicKeyParameters key, byte[] signed, String signatureBase64) {
+    byte[] signature;
+    try {
+      signature = Base64.getDecoder().decode(signatureBase64);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return Sm2.verify(key, signed, signature);
   }
 
   /** True when {@code signatureBase64} is {@code key}'s signature of the request. */
@@ -201,14 +216,8 @@ public final class RequestAuth {
       String nonce,
       String content,
       String signatureBase64) {
-    byte[] signature;
-    try {
-      signature = Base64.getDecoder().decode(signatureBase64);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-    return Sm2.verify(
-        key, signedBytes(method, pathAndQuery, keyId, timeMillis, nonce, content), signature);
+    return verified(
+        key, signedBytes(method, pathAndQuery, keyId, timeMillis, nonce, content), signatureBase64);
   }
 
   /** True when {@code nonce} has the documented form (32 lower-case hex digits). */
