@@ -174,7 +174,7 @@ final class CounterRuntime implements AutoCloseable {
     Optional<NationalReader> reader = Optional.empty();
     try {
       PinPolicyProfile policy = pinPolicy(p.config());
-      reader = certifiedReader(p.config().device());
+      reader = certifiedReader(p.config());
       return new CounterRuntime(p, policy, reader);
     } catch (RuntimeException | Error e) {
       reader.ifPresent(NationalReader::close);
@@ -190,13 +190,15 @@ final class CounterRuntime implements AutoCloseable {
    * the start with a clear refusal instead of failing the first case. Any answer of the library (no
    * card in the reader, say) shows it works.
    */
-  private static Optional<NationalReader> certifiedReader(CardDevice device) {
+  private static Optional<NationalReader> certifiedReader(CounterConfig config) {
+    CardDevice device = config.device();
     Optional<NationalReader> reader;
     try {
       reader = NationalReaders.open(device);
     } catch (CardException e) {
-      throw new CounterRefusedException(
-          "counter.refused.sscard", device.sscardLibrary().map(Path::toString).orElse(""));
+      // the only failure before the host starts: the vendor's return-code table
+      LOG.error("the certified reader's return-code table cannot be used: {}", e.getMessage());
+      throw config.refusal("sscard.codes", "config.fix.sscard.codes");
     }
     if (reader.isEmpty()) {
       return reader;

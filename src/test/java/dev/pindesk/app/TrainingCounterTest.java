@@ -138,6 +138,20 @@ class TrainingCounterTest {
     open();
   }
 
+  @Test
+  void aVendorReturnCodeTableThatIsNotOneStopsTheStartNamingTheSetting() throws Exception {
+    trainingHome();
+    Path codes = dir.resolve("codes.properties");
+    java.nio.file.Files.writeString(codes, "-2201=no_such_meaning\n");
+    settings.put("device", "sscard");
+    settings.put("sscard.library", dir.resolve("libSSCard.so").toString());
+    settings.put("sscard.codes", codes.toString());
+    assertThatThrownBy(this::open)
+        .isInstanceOfSatisfying(
+            ConfigRefusedException.class,
+            e -> assertThat(e.describe(ZH)).contains("pindesk.sscard.codes", "-2201=use_hsm"));
+  }
+
   private void trainingHome() {
     settings.put("home", dir.toString());
     settings.put("training.keys", dir.resolve("training-keys").toString());

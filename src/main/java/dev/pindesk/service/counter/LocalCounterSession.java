@@ -249,7 +249,8 @@ public final class LocalCounterSession implements CounterSession {
     return steps.run(
         () ->
             onKeypad(
-                mayUseLastTry ? Optional.of(PinPad.Prompt.NEW_PIN) : Optional.empty(),
+                // the check of an in-doubt write: the new PIN once more, on the keypad
+                mayUseLastTry ? Optional.of(PinPad.Prompt.CONFIRM_NEW_PIN) : Optional.empty(),
                 () ->
                     new WriteOutcome(
                         parts.cases().resolveInDoubt(mayUseLastTry), parts.cases().lastWrite())));

@@ -21,7 +21,11 @@ final class DeviceKeypadView extends VBox {
     Messages zh = Messages.of(Locale.SIMPLIFIED_CHINESE);
     Messages en = Messages.of(Locale.ENGLISH);
     String key =
-        prompt == PinPad.Prompt.OLD_PIN ? "pinpad.device.current_pin" : "pinpad.device.new_pin";
+        switch (prompt) {
+          case OLD_PIN -> "pinpad.device.current_pin";
+          case NEW_PIN -> "pinpad.device.new_pin";
+          case CONFIRM_NEW_PIN -> "pinpad.device.check_pin";
+        };
     Label promptZh = new Label(zh.get(key));
     promptZh.setId("devicePromptZh");
     promptZh.getStyleClass().add("pinpad-prompt");

@@ -60,18 +60,21 @@ final class WriteStepView extends VBox {
                 () ->
                     prompt.get().isEmpty()
                         ? ""
-                        : model
-                            .messages()
-                            .get()
-                            .get(
-                                prompt.get().get() == PinPad.Prompt.OLD_PIN
-                                    ? "writestep.keypad_current"
-                                    : "writestep.keypad_new"),
+                        : model.messages().get().get(keypadKey(prompt.get().get())),
                 prompt,
                 model.messages()));
     keypad.visibleProperty().bind(keypad.textProperty().isNotEmpty());
     keypad.managedProperty().bind(keypad.visibleProperty());
     getChildren().addAll(title, new HBox(12, write, resolve, resolveLast), keypad, busy);
     setUserData((Runnable) write::requestFocus);
+  }
+
+  /** What the clerk tells the citizen to type on the reader's keypad. */
+  private static String keypadKey(PinPad.Prompt prompt) {
+    return switch (prompt) {
+      case OLD_PIN -> "writestep.keypad_current";
+      case NEW_PIN -> "writestep.keypad_new";
+      case CONFIRM_NEW_PIN -> "writestep.keypad_check";
+    };
   }
 }

@@ -109,7 +109,7 @@ class WizardCertifiedReaderTest extends WizardModelFixture {
     assertThat(reader.calls()).doesNotContain(Call.VERIFY);
     model.resolveInDoubt(true);
     assertThat(model.caseStateProperty().get()).contains(CaseState.WRITTEN);
-    assertThat(keypad).endsWith(Optional.of(PinPad.Prompt.NEW_PIN), Optional.empty());
+    assertThat(keypad).endsWith(Optional.of(PinPad.Prompt.CONFIRM_NEW_PIN), Optional.empty());
     closeCase();
     expectedSteps =
         steps(
