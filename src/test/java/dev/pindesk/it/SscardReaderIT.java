@@ -90,6 +90,12 @@ class SscardReaderIT {
     return reader(library, FAST);
   }
 
+  /** The training card in the vpcd reader, read through a new reader over the stand-in. */
+  private NationalCardData readTrainingCard() throws Exception {
+    insert(TrainingCards.GEN3_SM4);
+    return reader().readCard();
+  }
+
   private void keypad(String... entries) throws IOException {
     rig.keypad(entries);
   }
@@ -160,9 +166,8 @@ class SscardReaderIT {
 
   @Test
   void reloadsThePinOverTheHsmPathWhenTheReaderHasNoPsam() throws Exception {
-    insert(TrainingCards.GEN3_SM4);
-    SscardReader r = reader();
-    NationalCardData d = r.readCard();
+    NationalCardData d = readTrainingCard();
+    SscardReader r = reader;
     keypad("385217", "385217");
     reload(r, d);
     assertCardPin("385217");
@@ -216,9 +221,8 @@ class SscardReaderIT {
 
   @Test
   void aWeakNewPinOnTheKeypadIsRefusedBeforeTheSecurityModule() throws Exception {
-    insert(TrainingCards.GEN3_SM4);
-    SscardReader r = reader();
-    NationalCardData d = r.readCard();
+    NationalCardData d = readTrainingCard();
+    SscardReader r = reader;
     keypad("123456", "123456");
     assertCode(() -> reload(r, d), CardErrorCode.NEW_PIN_WEAK);
     assertCardPin("123456");
@@ -227,9 +231,8 @@ class SscardReaderIT {
   @ParameterizedTest
   @CsvSource({"-2201", "-2202", "-2203", "-27272", "-24"})
   void eachUseTheHsmCodeOfTheReloadSwitchesToTheHsmPath(int code) throws Exception {
-    insert(TrainingCards.GEN3_SM4);
-    SscardReader r = reader();
-    NationalCardData d = r.readCard();
+    NationalCardData d = readTrainingCard();
+    SscardReader r = reader;
     control("iReloadPIN fail " + code);
     keypad("385217", "385217");
     reload(r, d);
@@ -238,9 +241,8 @@ class SscardReaderIT {
 
   @Test
   void anyOtherReloadFailureIsReportedWithoutTryingTheHsmPath() throws Exception {
-    insert(TrainingCards.GEN3_SM4);
-    SscardReader r = reader();
-    NationalCardData d = r.readCard();
+    NationalCardData d = readTrainingCard();
+    SscardReader r = reader;
     control("iReloadPIN fail -12");
     keypad("385217", "385217");
     assertCode(() -> reload(r, d), CardErrorCode.PIN_BLOCKED);
@@ -249,9 +251,8 @@ class SscardReaderIT {
 
   @Test
   void aCryptogramTheCardRefusesIsAKeyRefusalNeverAWrongPin() throws Exception {
-    insert(TrainingCards.GEN3_SM4);
-    SscardReader r = reader();
-    NationalCardData d = r.readCard();
+    NationalCardData d = readTrainingCard();
+    SscardReader r = reader;
     keypad("385217", "385217");
     SecurityModule wrongKeys =
         new SecurityModule() {
@@ -285,9 +286,8 @@ class SscardReaderIT {
 
   @Test
   void aReloadForAnotherCardThanTheOneInTheReaderIsRefused() throws Exception {
-    insert(TrainingCards.GEN3_SM4);
-    SscardReader r = reader();
-    NationalCardData d = r.readCard();
+    NationalCardData d = readTrainingCard();
+    SscardReader r = reader;
     NationalCardData other =
         new NationalCardData(
             d.region(),
@@ -323,18 +323,16 @@ class SscardReaderIT {
 
   @Test
   void noNewPinOnTheKeypadDuringTheReloadTimesOutAndWritesNothing() throws Exception {
-    insert(TrainingCards.GEN3_SM4);
-    SscardReader r = reader();
-    NationalCardData d = r.readCard();
+    NationalCardData d = readTrainingCard();
+    SscardReader r = reader;
     assertCode(() -> reload(r, d), CardErrorCode.PIN_ENTRY_TIMEOUT);
     assertCardPin("123456");
   }
 
   @Test
   void aLibraryCrashingInTheMiddleOfTheHsmPathLeavesThePinAsItWas() throws Exception {
-    insert(TrainingCards.GEN3_SM4);
-    SscardReader r = reader();
-    NationalCardData d = r.readCard();
+    NationalCardData d = readTrainingCard();
+    SscardReader r = reader;
     control("iReloadPIN_HSM_Step3 crash");
     keypad("385217", "385217");
     assertCode(() -> reload(r, d), CardErrorCode.DEVICE_NOT_RESPONDING);
