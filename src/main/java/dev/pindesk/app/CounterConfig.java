@@ -128,6 +128,7 @@ record CounterConfig(
             ? s.find("keys").map(CounterConfig::path).orElse(base.resolve("keys"))
             : path(used.get("training.keys"));
     Readers readers = production || options.pcsc() ? Readers.PCSC : Readers.TRAINING_READER;
+    CardDevice device = CardDevice.of(s, used);
     return new CounterConfig(
         mode,
         options.diagnostics(),
@@ -143,7 +144,7 @@ record CounterConfig(
         bool(used.get("pinpad.scrambled")),
         s.find("receipt.font").map(CounterConfig::path),
         production
-            ? SecurityModuleSettings.production(s, used, workstation, CardDevice.of(s, used))
+            ? SecurityModuleSettings.production(s, used, workstation, device)
             : SecurityModuleSettings.training(s, used, readers, workstation),
         new Central(
             s.find("central.url").map(SettingValue::value),
@@ -151,7 +152,7 @@ record CounterConfig(
             s.find("central.backlog.hours")
                 .map(CounterConfig::backlogLimit)
                 .orElse(SyncConfig.DEFAULT_BACKLOG_LIMIT)),
-        CardDevice.of(s, used),
+        device,
         Map.copyOf(used));
   }
 

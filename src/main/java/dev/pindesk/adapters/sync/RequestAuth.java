@@ -69,20 +69,7 @@ public final class RequestAuth {
       long timeMillis,
       String nonce,
       String content) {
-    String text =
-        "PDSYNC2\n"
-            + method
-            + "\n"
-            + pathAndQuery
-            + "\n"
-            + keyId
-            + "\n"
-            + timeMillis
-            + "\n"
-            + nonce
-            + "\n"
-            + content;
-    return text.getBytes(StandardCharsets.UTF_8);
+    return lines("PDSYNC2", method, pathAndQuery, keyId, timeMillis, nonce, content);
   }
 
   /**
@@ -97,22 +84,15 @@ public final class RequestAuth {
       String nonce,
       String content,
       long length) {
-    String text =
-        "PDSYNC3\n"
-            + method
-            + "\n"
-            + pathAndQuery
-            + "\n"
-            + keyId
-            + "\n"
-            + timeMillis
-            + "\n"
-            + nonce
-            + "\n"
-            + content
-            + "\n"
-            + length;
-    return text.getBytes(StandardCharsets.UTF_8);
+    return lines("PDSYNC3", method, pathAndQuery, keyId, timeMillis, nonce, content, length);
+  }
+
+  /** The signed text: one field a line (no newline after the last), UTF-8. */
+  private static byte[] lines(Object... fields) {
+    return java.util.Arrays.stream(fields)
+        .map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining("\n"))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   /**

@@ -82,45 +82,15 @@ public final class AuditEvent {
   }
 
   public AuditEvent withError(ErrorCode code) {
-    return new AuditEvent(
-        step,
-        outcome,
-        clerkId,
-        caseId,
-        service,
-        holder,
-        Objects.requireNonNull(code, "code"),
-        cardHolder,
-        agent,
-        policyNotApplied);
+    return with(Objects.requireNonNull(code, "code"), cardHolder, agent, policyNotApplied);
   }
 
   public AuditEvent withCardHolder(Person person) {
-    return new AuditEvent(
-        step,
-        outcome,
-        clerkId,
-        caseId,
-        service,
-        holder,
-        errorCode,
-        Objects.requireNonNull(person, "person"),
-        agent,
-        policyNotApplied);
+    return with(errorCode, Objects.requireNonNull(person, "person"), agent, policyNotApplied);
   }
 
   public AuditEvent withAgent(Person person) {
-    return new AuditEvent(
-        step,
-        outcome,
-        clerkId,
-        caseId,
-        service,
-        holder,
-        errorCode,
-        cardHolder,
-        Objects.requireNonNull(person, "person"),
-        policyNotApplied);
+    return with(errorCode, cardHolder, Objects.requireNonNull(person, "person"), policyNotApplied);
   }
 
   /**
@@ -129,6 +99,12 @@ public final class AuditEvent {
    * rule as an {@link ErrorCode} (lower-case snake case, no digits).
    */
   public AuditEvent withPolicyNotApplied(String reason) {
+    return with(errorCode, cardHolder, agent, new ErrorCode(reason).wireName());
+  }
+
+  /** This event of the same step, case and clerk with the optional members given. */
+  private AuditEvent with(
+      ErrorCode errorCode, Person cardHolder, Person agent, String policyNotApplied) {
     return new AuditEvent(
         step,
         outcome,
@@ -139,7 +115,7 @@ public final class AuditEvent {
         errorCode,
         cardHolder,
         agent,
-        new ErrorCode(reason).wireName());
+        policyNotApplied);
   }
 
   private static String checkId(String what, String value) {
